@@ -1,0 +1,1 @@
+"""Tangkas domain: plain rules and values. Imports nothing from the web, the ORM or Redis."""

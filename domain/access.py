@@ -1,0 +1,45 @@
+"""The acting person and the reach of their roles. Scope checks live here, tested without I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.roles import Role
+
+
+def unit_path(ancestor_path: str | None, unit_id: int) -> str:
+    """Materialised path of a unit: ``/1/5/9/`` for unit 9 under 5 under 1."""
+    return f"{ancestor_path or '/'}{unit_id}/"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    person_id: int
+    roles: frozenset[Role]
+    region_id: int | None
+    unit_id: int | None
+    unit_path: str | None
+
+    @property
+    def is_superadmin(self) -> bool:
+        return Role.SUPERADMIN in self.roles
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_superadmin or Role.ADMIN in self.roles
+
+    def administers(self, region_id: int | None) -> bool:
+        """A region admin acts in their own region; a superadmin everywhere."""
+        if self.is_superadmin:
+            return True
+        return Role.ADMIN in self.roles and region_id is not None and region_id == self.region_id
+
+    def manages(self, path: str | None) -> bool:
+        """A manager's scope is their unit and everything below it."""
+        if Role.MANAGER not in self.roles or not self.unit_path or not path:
+            return False
+        return path.startswith(self.unit_path)
+
+    def admin_region_filter(self) -> int | None:
+        """The region an admin's lists are limited to; ``None`` means every region (superadmin)."""
+        return None if self.is_superadmin else self.region_id

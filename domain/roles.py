@@ -1,0 +1,24 @@
+"""Who a person is in Tangkas, and what kind of civil servant."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ASN = "asn"
+    MANAGER = "manager"  # scope: their unit and every unit below it
+    ADMIN = "admin"  # scope: their region
+    PARTNER = "partner"
+    SUPERADMIN = "superadmin"
+
+
+class StaffType(StrEnum):
+    PNS = "PNS"
+    PPPK = "PPPK"
+
+
+def parse_roles(raw: str | list[str]) -> frozenset[Role]:
+    """Roles from a list or a ``;``/``,``/``|`` separated string; raises ValueError on an unknown one."""
+    items = raw if isinstance(raw, list) else raw.replace("|", ";").replace(",", ";").split(";")
+    return frozenset(Role(item.strip().lower()) for item in items if item.strip())

@@ -1,0 +1,19 @@
+"""IANA time zones of regions: WIB ``Asia/Jakarta``, WITA ``Asia/Makassar``, WIT ``Asia/Jayapura``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from domain.errors import InvalidInput
+
+
+@lru_cache(maxsize=1)
+def _known_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def parse_timezone(name: str) -> ZoneInfo:
+    if name not in _known_zones():
+        raise InvalidInput("timezone_unknown", timezone=name[:64])
+    return ZoneInfo(name)

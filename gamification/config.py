@@ -1,0 +1,68 @@
+"""Settings, read once from ``TANGKAS_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+DEVELOPMENT_SECRET = "tangkas-development-secret-do-not-use-in-production"
+MIN_SECRET_BYTES = 32
+
+
+class InsecureSettings(RuntimeError):
+    """Production mode refuses to start with settings that are only safe on a laptop."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = "sqlite:///tangkas.sqlite"
+    redis_url: str | None = None
+    jwt_secret: str = DEVELOPMENT_SECRET
+    jwt_issuer: str = "tangkas"
+    jwt_audience: str = "tangkas-api"
+    access_token_seconds: int = 15 * 60
+    refresh_token_days: int = 30
+    production: bool = False
+    max_body_bytes: int = 1_000_000
+    import_max_body_bytes: int = 5_000_000
+    login_failures_per_account: int = 5
+    login_failures_per_address: int = 30
+    login_window_seconds: int = 15 * 60
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith(("postgres://", "postgresql://"))
+
+    @property
+    def sqlite_path(self) -> Path:
+        return Path(self.database_url.removeprefix("sqlite:///"))
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        production = env.get("TANGKAS_ENV", "development").lower() == "production"
+        settings = cls(
+            database_url=env.get("TANGKAS_DATABASE_URL") or cls.database_url,
+            redis_url=env.get("TANGKAS_REDIS_URL") or None,
+            jwt_secret=env.get("TANGKAS_JWT_SECRET") or DEVELOPMENT_SECRET,
+            access_token_seconds=int(env.get("TANGKAS_ACCESS_TOKEN_SECONDS", cls.access_token_seconds)),
+            refresh_token_days=int(env.get("TANGKAS_REFRESH_TOKEN_DAYS", cls.refresh_token_days)),
+            production=production,
+        )
+        settings.check_secret()
+        return settings
+
+    def check_secret(self) -> None:
+        weak = self.jwt_secret == DEVELOPMENT_SECRET or len(self.jwt_secret.encode()) < MIN_SECRET_BYTES
+        if weak and self.production:
+            raise InsecureSettings(
+                "TANGKAS_JWT_SECRET must be set to at least 32 random bytes in production "
+                "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            )
+        if weak:
+            warnings.warn(
+                "TANGKAS_JWT_SECRET is unset or short: using a development secret. Never do this in production.",
+                stacklevel=2,
+            )

@@ -1,0 +1,16 @@
+"""The Piccolo app: our tables and the top-level ``migrations/`` folder."""
+
+from pathlib import Path
+
+import migrations
+from piccolo.conf.apps import AppConfig
+
+from gamification.tables import ALL_TABLES
+
+APP_CONFIG = AppConfig(
+    app_name="tangkas",
+    migrations_folder_path=str(Path(migrations.__file__).parent),
+    table_classes=ALL_TABLES,
+    migration_dependencies=[],
+    commands=[],
+)
