@@ -1,0 +1,1 @@
+"""The interfaces: the HTTP API (Litestar) and the ``tangkas`` command line."""

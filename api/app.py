@@ -1,0 +1,91 @@
+"""The application, assembled in one place: engines, services, routes and error handling."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+
+from api.auth import BearerAuthMiddleware
+from api.controllers.admin_organization import AgencyController, RegionController, UnitController
+from api.controllers.admin_users import UserController
+from api.controllers.auth import AuthController
+from api.controllers.health import HealthController
+from api.controllers.me import MeController
+from api.errors import EXCEPTION_HANDLERS
+from gamification.auth import AuthService
+from gamification.config import Settings
+from gamification.database import bind_engine, close_engine, create_engine, open_engine
+from gamification.login_throttle import LoginThrottle
+from gamification.organization import OrganizationService
+from gamification.people import PeopleService
+from gamification.profile import ProfileService
+from gamification.redis_client import create_redis
+from gamification.throttle import MemoryFailureCounter, RedisFailureCounter
+from gamification.user_import import UserImport
+
+CONTROLLERS = [
+    HealthController, AuthController, MeController,
+    RegionController, AgencyController, UnitController, UserController,
+]
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or Settings.from_env()
+    redis = create_redis(settings.redis_url)  # connects lazily, on first use
+    counter = RedisFailureCounter(redis) if redis else MemoryFailureCounter()
+    people = PeopleService()
+    services = {
+        "auth": AuthService(settings, LoginThrottle(counter, settings)),
+        "organization": OrganizationService(),
+        "people": people,
+        "user_import": UserImport(people),
+        "profiles": ProfileService(),
+    }
+
+    @asynccontextmanager
+    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        bind_engine(engine)
+        await open_engine(engine)
+        try:
+            yield
+        finally:
+            if redis is not None:
+                await redis.aclose()
+            await close_engine(engine)
+
+    return Litestar(
+        route_handlers=CONTROLLERS,
+        lifespan=[lifespan],
+        state=State({"settings": settings, "redis": redis, "auth": services["auth"]}),
+        dependencies={name: Provide(_constant(service), sync_to_thread=False) for name, service in services.items()},
+        middleware=[DefineMiddleware(BearerAuthMiddleware, exclude=["^/schema", "^/health", "^/ready"])],
+        exception_handlers=EXCEPTION_HANDLERS,
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(
+            title="Tangkas API",
+            version="1",
+            description="Pembelajaran mikro, poin dan penghargaan inovasi bagi ASN.",
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
+            components=Components(
+                security_schemes={"BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")}
+            ),
+            security=[{"BearerToken": []}],
+        ),
+    )
+
+
+def _constant(value):
+    def provide():
+        return value
+
+    return provide

@@ -1,0 +1,128 @@
+"""The ``tangkas`` command line: serve, migrate, seed-demo, user create."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+
+import click
+
+from gamification.config import InsecureSettings, Settings
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except InsecureSettings as error:
+        raise click.ClickException(str(error)) from None
+
+
+async def _with_database(settings: Settings, work):
+    from gamification.database import bind_engine, close_engine, create_engine, open_engine
+    from gamification.migrate import migrate
+
+    engine = create_engine(settings)
+    bind_engine(engine)
+    await open_engine(engine, pool_size=2)
+    try:
+        await migrate()
+        return await work() if work else None
+    finally:
+        await close_engine(engine)
+
+
+@click.group()
+def main() -> None:
+    """Tangkas: gamified microlearning and innovation rewards for ASN."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+def migrate() -> None:
+    """Apply database migrations (TANGKAS_DATABASE_URL; SQLite file by default)."""
+    asyncio.run(_with_database(_settings(), None))
+    click.echo("Migrasi selesai.")
+
+
+@main.command("seed-demo")
+def seed_demo() -> None:
+    """Create the demo regions, agencies, units and people (safe to run twice)."""
+    from gamification.demo_seed import DEMO_PASSWORD, seed_demo as run_seed
+
+    summary = asyncio.run(_with_database(_settings(), lambda: run_seed(progress=click.echo)))
+    click.echo(_demo_banner(summary, DEMO_PASSWORD))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=int, help="Worker processes (PostgreSQL only).")
+@click.option("--demo", is_flag=True, help="Seed the demo data before starting.")
+def serve(host: str, port: int, workers: int, demo: bool) -> None:
+    """Migrate, then serve the API (OpenAPI docs at /schema)."""
+    import uvicorn
+
+    settings = _settings()
+    if demo:
+        from gamification.demo_seed import DEMO_PASSWORD, seed_demo as run_seed
+
+        summary = asyncio.run(_with_database(settings, lambda: run_seed(progress=click.echo)))
+        click.echo(_demo_banner(summary, DEMO_PASSWORD))
+    else:
+        asyncio.run(_with_database(settings, None))
+    if workers > 1 and not settings.is_postgres:
+        raise click.ClickException("Lebih dari satu worker membutuhkan PostgreSQL (TANGKAS_DATABASE_URL).")
+    click.echo(f"Tangkas berjalan di http://{host}:{port}  (dokumentasi API: http://{host}:{port}/schema)")
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=True)
+
+
+@main.group()
+def user() -> None:
+    """Manage people from the command line."""
+
+
+@user.command("create")
+@click.option("--login", "email", required=True, help="Email used to sign in.")
+@click.option("--password", required=True, prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--role", "roles", multiple=True, default=["superadmin"], show_default=True)
+@click.option("--nip", default=None, help="18-digit NIP (required for the asn role).")
+@click.option("--name", default=None, help="Full name (defaults to the email).")
+@click.option("--unit", "unit_id", default=None, type=int, help="Unit id (required except for superadmin/partner).")
+def user_create(email: str, password: str, roles: tuple[str, ...], nip: str | None, name: str | None, unit_id: int | None) -> None:
+    """Create a person, typically the first superadmin."""
+    from domain.access import Actor
+    from domain.errors import DomainError
+    from domain.roles import Role
+    from gamification.people import PeopleService
+
+    system = Actor(person_id=0, roles=frozenset({Role.SUPERADMIN}), region_id=None, unit_id=None, unit_path=None)
+
+    async def create():
+        return await PeopleService().create(
+            system, name=name or email, roles=list(roles), nip=nip, email=email, password=password, unit_id=unit_id
+        )
+
+    try:
+        person = asyncio.run(_with_database(_settings(), create))
+    except DomainError as error:
+        from api.messages import message
+
+        raise click.ClickException(f"{message(error.code, 'id', error.params)} ({error.code})") from None
+    click.echo(f"Pengguna dibuat: id={person.id} email={person.email} peran={','.join(person.roles)}")
+
+
+def _demo_banner(summary: dict, password: str) -> str:
+    return (
+        f"\nData demo siap: {summary['regions']} wilayah, {summary['people']} orang.\n"
+        f"Masuk (POST /api/v1/auth/login) dengan kata sandi '{password}' sebagai:\n"
+        f"  superadmin : {summary['superadmin']}\n"
+        f"  admin      : {summary['admin']}\n"
+        f"  manajer    : {summary['manager']}\n"
+        f"  ASN (NIP)  : {summary['asn']}\n"
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    main()

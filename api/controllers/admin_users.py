@@ -1,0 +1,77 @@
+"""People of a region: kept by its admins, one by one or from a CSV file."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, Request, get, patch, post
+from litestar.datastructures import UploadFile
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, Parameter
+from litestar.status_codes import HTTP_200_OK
+
+from api.auth import admin_guard
+from api.controllers.admin_organization import Cursor, Limit, OptionalId
+from api.errors import ApiError
+from api.messages import message, preferred_language
+from api.pagination import ListResponse, list_response, page_request
+from api.schemas.people import ImportResponse, ImportRowError, UserCreate, UserUpdate
+from gamification.people import PeopleService, PersonView
+from gamification.user_import import UserImport
+
+Text = Annotated[str | None, Parameter(max_length=100, description="Part of a name, email or NIP")]
+IMPORT_MAX_BYTES = 5_000_000
+
+
+class UserController(Controller):
+    path = "/api/v1/admin/users"
+    tags = ["admin"]
+    guards = [admin_guard]
+
+    @post("/")
+    async def create(self, request: Request, data: UserCreate, people: PeopleService) -> PersonView:
+        """Create a person in a unit of the caller's region."""
+        return await people.create(request.user, **msgspec.structs.asdict(data))
+
+    @get("/")
+    async def list(
+        self, request: Request, people: PeopleService, unit_id: OptionalId = None, region_id: OptionalId = None,
+        q: Text = None, cursor: Cursor = None, limit: Limit = 20,
+    ) -> ListResponse[PersonView]:
+        """People of the caller's region, filtered by unit, region and text."""
+        page = page_request(cursor, limit)
+        return list_response(await people.list(request.user, page, unit_id=unit_id, region_id=region_id, text=q))
+
+    @get("/{user_id:int}")
+    async def read(self, request: Request, user_id: int, people: PeopleService) -> PersonView:
+        return await people.get(request.user, user_id)
+
+    @patch("/{user_id:int}")
+    async def update(self, request: Request, user_id: int, data: UserUpdate, people: PeopleService) -> PersonView:
+        """Change the fields sent; deactivating ends the person's sessions."""
+        return await people.update(request.user, user_id, data.changes())
+
+    @post("/{user_id:int}/deactivate", status_code=HTTP_200_OK)
+    async def deactivate(self, request: Request, user_id: int, people: PeopleService) -> PersonView:
+        """Deactivate a person: they can no longer sign in; their history stays."""
+        return await people.deactivate(request.user, user_id)
+
+    @post("/import", status_code=HTTP_200_OK, request_max_body_size=IMPORT_MAX_BYTES)
+    async def import_csv(
+        self,
+        request: Request,
+        user_import: UserImport,
+        data: Annotated[dict[str, UploadFile], Body(media_type=RequestEncodingType.MULTI_PART)],
+    ) -> ImportResponse:
+        """Import people from a CSV file (columns name, nip, email, staff_type, unit_id, roles[, password]).
+
+        Bad rows are reported with their line number and reason; good rows are imported.
+        """
+        upload = data.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(400, "csv_file_required")
+        report = await user_import.run(request.user, await upload.read())
+        language = preferred_language(request.headers.get("accept-language"))
+        errors = [ImportRowError(e.line, e.code, message(e.code, language, e.params)) for e in report.errors]
+        return ImportResponse(report.imported, len(errors), report.created_ids, errors)

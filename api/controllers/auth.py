@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from litestar import Controller, Request, post
+from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
+
+from api.schemas.auth import LoginRequest, LogoutRequest, RefreshRequest, TokenResponse
+from gamification.auth import AuthService, TokenPair
+
+
+def _tokens(pair: TokenPair) -> TokenResponse:
+    return TokenResponse(pair.access_token, pair.refresh_token, pair.token_type, pair.expires_in)
+
+
+class AuthController(Controller):
+    path = "/api/v1/auth"
+    tags = ["auth"]
+
+    @post("/login", status_code=HTTP_200_OK, exclude_from_auth=True)
+    async def login(self, request: Request, data: LoginRequest, auth: AuthService) -> TokenResponse:
+        """Sign in with a NIP or an email and a password."""
+        address = request.client.host if request.client else "unknown"
+        return _tokens(await auth.login(data.login, data.password, address))
+
+    @post("/refresh", status_code=HTTP_200_OK, exclude_from_auth=True)
+    async def refresh(self, data: RefreshRequest, auth: AuthService) -> TokenResponse:
+        """Trade a refresh token for a new pair; a spent token revokes its whole family."""
+        return _tokens(await auth.refresh(data.refresh_token))
+
+    @post("/logout", status_code=HTTP_204_NO_CONTENT)
+    async def logout(self, request: Request, auth: AuthService, data: LogoutRequest | None = None) -> None:
+        """Revoke the given refresh token's session, or every session of this person."""
+        await auth.logout(request.user, data.refresh_token if data else None)

@@ -1,0 +1,101 @@
+"""One place where every error becomes an RFC 9457 problem response with a stable ``code``."""
+
+from __future__ import annotations
+
+import logging
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+
+from api.messages import GENERIC_BY_STATUS, message, preferred_language
+from domain.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotAuthenticated,
+    NotFound,
+    TooManyRequests,
+)
+
+log = logging.getLogger("tangkas.api")
+
+PROBLEM_JSON = "application/problem+json"
+STATUS_OF = {
+    InvalidInput: 422, NotAuthenticated: 401, Forbidden: 403, NotFound: 404, Conflict: 409, TooManyRequests: 429,
+}
+TITLES = {
+    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+    409: "Conflict", 413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content",
+    429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable",
+}
+
+
+class ApiError(HTTPException):
+    """An HTTP-level problem raised in ``api/`` (a bad cursor, a missing upload) with its own code."""
+
+    def __init__(self, status_code: int, code: str, **params) -> None:
+        super().__init__(status_code=status_code, detail=code)
+        self.code = code
+        self.params = params
+
+
+def problem(request: Request, status: int, code: str, params: dict | None = None, **extra) -> Response:
+    language = preferred_language(request.headers.get("accept-language"))
+    body = {
+        "type": f"urn:tangkas:problem:{code}",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "code": code,
+        "detail": message(code, language, params),
+        "instance": request.url.path,
+        **extra,
+    }
+    headers = {"Content-Language": language}
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
+    if params and "retry_after" in params:
+        headers["Retry-After"] = str(params["retry_after"])
+    return Response(content=body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_error_handler(request: Request, error: DomainError) -> Response:
+    status = next((s for kind, s in STATUS_OF.items() if isinstance(error, kind)), 400)
+    return problem(request, status, error.code, error.params)
+
+
+def http_error_handler(request: Request, error: HTTPException) -> Response:
+    if isinstance(error, ApiError):
+        return problem(request, error.status_code, error.code, error.params)
+    status = error.status_code
+    if isinstance(error, ValidationException):
+        return _validation_problem(request, error)
+    if status >= 500:
+        log.exception("server error on %s %s", request.method, request.url.path, exc_info=error)
+    return problem(request, status, GENERIC_BY_STATUS.get(status, "bad_request" if status < 500 else "internal_error"))
+
+
+def _validation_problem(request: Request, error: ValidationException) -> Response:
+    detail = str(error.detail or "")
+    if "json" in detail.lower() and "malformed" in detail.lower() or "JSON is malformed" in detail:
+        return problem(request, 400, "malformed_json")
+    errors = error.extra if isinstance(error.extra, list) else []
+    return problem(request, 400, "validation_failed", errors=[_field_error(e) for e in errors])
+
+
+def _field_error(raw: object) -> dict:
+    if isinstance(raw, dict):
+        return {"field": str(raw.get("key", "")), "message": str(raw.get("message", ""))[:300]}
+    return {"field": "", "message": str(raw)[:300]}
+
+
+def unexpected_error_handler(request: Request, error: Exception) -> Response:
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
+    return problem(request, 500, "internal_error")
+
+
+EXCEPTION_HANDLERS = {
+    DomainError: domain_error_handler,
+    HTTPException: http_error_handler,
+    Exception: unexpected_error_handler,
+}

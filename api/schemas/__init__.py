@@ -1,0 +1,1 @@
+"""msgspec request and response structs. Requests forbid unknown fields so that typos are loud."""

@@ -1,0 +1,30 @@
+"""Too many wrong passwords for one account or from one address: refuse for the rest of the window."""
+
+from __future__ import annotations
+
+from domain.errors import TooManyRequests
+from gamification.config import Settings
+from gamification.throttle import FailureCounter
+
+
+class LoginThrottle:
+    def __init__(self, counter: FailureCounter, settings: Settings) -> None:
+        self._counter = counter
+        self._window = settings.login_window_seconds
+        self._limits = {"account": settings.login_failures_per_account, "address": settings.login_failures_per_address}
+
+    def _keys(self, login: str, address: str) -> dict[str, str]:
+        return {"account": f"login:account:{login.strip().lower()}", "address": f"login:address:{address}"}
+
+    async def check(self, login: str, address: str) -> None:
+        for kind, key in self._keys(login, address).items():
+            failures, retry_after = await self._counter.count(key)
+            if failures >= self._limits[kind]:
+                raise TooManyRequests("login_throttled", retry_after=retry_after)
+
+    async def failed(self, login: str, address: str) -> None:
+        for key in self._keys(login, address).values():
+            await self._counter.add(key, self._window)
+
+    async def succeeded(self, login: str) -> None:
+        await self._counter.clear(self._keys(login, "")["account"])

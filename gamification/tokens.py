@@ -1,0 +1,63 @@
+"""Access tokens (short-lived JWT, HS256 pinned) and opaque refresh tokens stored as hashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import uuid
+
+import jwt
+
+from domain.errors import NotAuthenticated
+from gamification.config import Settings
+
+ALGORITHM = "HS256"
+REQUIRED_CLAIMS = ["exp", "iat", "sub", "iss", "aud", "jti"]
+
+
+def issue_access_token(settings: Settings, person_id: int, now: dt.datetime) -> str:
+    claims = {
+        "sub": str(person_id),
+        "iat": now,
+        "exp": now + dt.timedelta(seconds=settings.access_token_seconds),
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "jti": uuid.uuid4().hex,
+    }
+    return jwt.encode(claims, settings.jwt_secret, algorithm=ALGORITHM)
+
+
+def read_access_token(settings: Settings, token: str) -> int:
+    """The person id in a valid token; ``NotAuthenticated`` with a precise code otherwise."""
+    try:
+        claims = jwt.decode(
+            token,
+            settings.jwt_secret,
+            algorithms=[ALGORITHM],
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require": REQUIRED_CLAIMS},
+        )
+    except jwt.ExpiredSignatureError:
+        raise NotAuthenticated("token_expired") from None
+    except (jwt.InvalidAudienceError, jwt.InvalidIssuerError):
+        raise NotAuthenticated("token_wrong_audience") from None
+    except jwt.PyJWTError:
+        raise NotAuthenticated("token_invalid") from None
+    subject = claims["sub"]
+    if not isinstance(subject, str) or not subject.isdigit():
+        raise NotAuthenticated("token_invalid")
+    return int(subject)
+
+
+def new_refresh_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def hash_refresh_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_family() -> str:
+    return str(uuid.uuid4())
