@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import ClientException, HTTPException, ValidationException
 
 from api.messages import GENERIC_BY_STATUS, message, preferred_language
 from domain.errors import (
@@ -70,15 +70,16 @@ def http_error_handler(request: Request, error: HTTPException) -> Response:
     status = error.status_code
     if isinstance(error, ValidationException):
         return _validation_problem(request, error)
+    if type(error) is ClientException and status == 400:
+        # Litestar raises a bare ClientException when the body cannot be decoded at all.
+        is_json = "json" in request.headers.get("content-type", "json")
+        return problem(request, 400, "malformed_json" if is_json else "malformed_body")
     if status >= 500:
         log.exception("server error on %s %s", request.method, request.url.path, exc_info=error)
     return problem(request, status, GENERIC_BY_STATUS.get(status, "bad_request" if status < 500 else "internal_error"))
 
 
 def _validation_problem(request: Request, error: ValidationException) -> Response:
-    detail = str(error.detail or "")
-    if "json" in detail.lower() and "malformed" in detail.lower() or "JSON is malformed" in detail:
-        return problem(request, 400, "malformed_json")
     errors = error.extra if isinstance(error.extra, list) else []
     return problem(request, 400, "validation_failed", errors=[_field_error(e) for e in errors])
 

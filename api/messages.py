@@ -6,6 +6,7 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # request shape
     "malformed_json": ("Isi permintaan bukan JSON yang sah.", "The request body is not valid JSON."),
+    "malformed_body": ("Isi permintaan tidak dapat dibaca.", "The request body cannot be read."),
     "validation_failed": ("Data yang dikirim tidak sesuai format.", "The submitted data does not match the expected format."),
     "body_too_large": ("Ukuran permintaan melebihi batas.", "The request body is too large."),
     "cursor_invalid": ("Kursor halaman tidak sah.", "The page cursor is not valid."),

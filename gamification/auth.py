@@ -21,10 +21,6 @@ from gamification.tokens import (
     read_access_token,
 )
 
-# A phone that lost the answer to its refresh may resend the same token this long after.
-REFRESH_RETRY_GRACE_SECONDS = 30
-
-
 @dataclass(frozen=True)
 class TokenPair:
     access_token: str
@@ -75,6 +71,7 @@ class AuthService:
             known = await RefreshToken.select().where(RefreshToken.token_hash == token_hash).first()
             if known is None or known["rotated_at"] is None:
                 raise NotAuthenticated("refresh_token_invalid")
+            now = _now()  # read after the rotation we raced with, so elapsed time is never negative
             if await self._is_retry(known, now):
                 await _revoke_family(known["family"], now)
                 await _require_active(known["person"])
@@ -103,7 +100,7 @@ class AuthService:
 
     async def _is_retry(self, known: dict, now: dt.datetime) -> bool:
         """A resend soon after rotation, while the family is still signed in, is a lost answer."""
-        if now - known["rotated_at"] > dt.timedelta(seconds=REFRESH_RETRY_GRACE_SECONDS):
+        if now - known["rotated_at"] >= dt.timedelta(seconds=self._settings.refresh_retry_grace_seconds):
             return False
         return await RefreshToken.exists().where(
             (RefreshToken.family == known["family"])

@@ -24,6 +24,8 @@ class Settings:
     jwt_audience: str = "tangkas-api"
     access_token_seconds: int = 15 * 60
     refresh_token_days: int = 30
+    # A phone that lost the answer to its refresh may resend the same token this long after.
+    refresh_retry_grace_seconds: int = 30
     production: bool = False
     max_body_bytes: int = 1_000_000
     import_max_body_bytes: int = 5_000_000

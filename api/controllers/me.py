@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from litestar.di import NamedDependency
 from litestar import Controller, Request, get
 
 from gamification.profile import Profile, ProfileService
@@ -10,6 +11,6 @@ class MeController(Controller):
     tags = ["me"]
 
     @get("/")
-    async def me(self, request: Request, profiles: ProfileService) -> Profile:
+    async def me(self, request: Request, profiles: NamedDependency[ProfileService]) -> Profile:
         """The signed-in person with roles, unit, agency and region."""
         return await profiles.profile(request.user)

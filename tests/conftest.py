@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+
+import httpx
+import pytest
+from redis.asyncio import Redis
+
+from api.app import create_app
+from gamification.config import Settings
+from gamification.database import bind_engine, close_engine, create_engine, current_engine, open_engine
+from gamification.migrate import migrate
+from gamification.tables import ALL_TABLES
+from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
+
+TEST_SECRET = "test-secret-" + "x" * 60
+
+
+def pytest_report_header(config) -> str:
+    return f"tangkas backends: database={DB_KIND} redis={'yes' if REDIS_URL else 'no'}"
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Redis-only tests belong to the Redis variant; elsewhere they are deselected, not skipped."""
+    if REDIS_URL:
+        return
+    kept = [item for item in items if "redis" not in item.keywords]
+    deselected = [item for item in items if "redis" in item.keywords]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    if DB_KIND == "postgres":
+        recreate_postgres_database(POSTGRES_URL)
+        url = POSTGRES_URL
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'tangkas.sqlite'}"
+
+    async def run_migrations() -> None:
+        engine = create_engine(Settings(database_url=url))
+        bind_engine(engine)
+        await open_engine(engine, pool_size=1)
+        try:
+            await migrate()
+        finally:
+            await close_engine(engine)
+
+    asyncio.run(run_migrations())
+    return url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str | None:
+    if REDIS_URL:
+        check_redis(REDIS_URL)
+    return REDIS_URL
+
+
+@pytest.fixture
+def settings(database_url, redis_url) -> Settings:
+    return Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET)
+
+
+@pytest.fixture
+async def app(settings):
+    application = create_app(settings)
+    async with running(application):
+        await _empty_database()
+        if settings.redis_url:
+            async with Redis.from_url(settings.redis_url) as redis:
+                await redis.flushdb()
+        yield application
+
+
+@asynccontextmanager
+async def running(application):
+    """Run the app's lifespan in a task of its own: pytest-asyncio sets fixtures up and tears them
+    down in different tasks, and the lifespan's cancel scope must be left in the task that entered it."""
+    started, stop = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        async with application.lifespan():
+            started.set()
+            await stop.wait()
+
+    task = asyncio.create_task(hold())
+    await asyncio.wait([task, asyncio.create_task(started.wait())], return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        task.result()  # startup failed: raise its error here
+    try:
+        yield
+    finally:
+        stop.set()
+        await task
+
+
+@pytest.fixture
+async def client(app):
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://tangkas.test") as http:
+        yield http
+
+
+@pytest.fixture
+async def db(database_url):
+    """The database alone, for service tests that need no HTTP app."""
+    engine = create_engine(Settings(database_url=database_url))
+    bind_engine(engine)
+    await open_engine(engine, pool_size=4)
+    await _empty_database()
+    yield engine
+    await close_engine(engine)
+
+
+async def _empty_database() -> None:
+    engine = current_engine()
+    names = [table._meta.tablename for table in reversed(ALL_TABLES)]
+    if DB_KIND == "postgres":
+        await engine.run_ddl(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE")
+    else:
+        await engine.run_ddl("UPDATE unit SET parent = NULL")  # RESTRICT is checked row by row
+        for name in names:
+            await engine.run_ddl(f"DELETE FROM {name}")
+
+
+@pytest.fixture
+async def world(app):
+    from tests.factories import build_world
+
+    return await build_world()
+
+
+@pytest.fixture
+def as_(settings):
+    """``as_(person_id)`` gives the Authorization header of that person."""
+    from tests.factories import bearer
+
+    return lambda person_id: bearer(settings, person_id)

@@ -1,0 +1,28 @@
+from domain.access import Actor, unit_path
+from domain.roles import Role
+
+
+def actor(*roles: Role, region_id=1, path="/1/5/") -> Actor:
+    return Actor(person_id=9, roles=frozenset(roles), region_id=region_id, unit_id=5, unit_path=path)
+
+
+def test_unit_paths_nest():
+    assert unit_path(None, 1) == "/1/"
+    assert unit_path("/1/", 5) == "/1/5/"
+
+
+def test_a_manager_reaches_their_unit_and_below_only():
+    manager = actor(Role.MANAGER)
+    assert manager.manages("/1/5/")
+    assert manager.manages("/1/5/9/")
+    assert not manager.manages("/1/")
+    assert not manager.manages("/1/50/")  # a prefix of digits is not a sub-unit
+    assert not actor(Role.ASN).manages("/1/5/9/")
+
+
+def test_a_region_admin_acts_in_their_region_and_a_superadmin_everywhere():
+    assert actor(Role.ADMIN).administers(1)
+    assert not actor(Role.ADMIN).administers(2)
+    assert not actor(Role.ADMIN).administers(None)
+    assert not actor(Role.MANAGER).administers(1)
+    assert actor(Role.SUPERADMIN, region_id=None).administers(2)

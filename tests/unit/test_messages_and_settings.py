@@ -1,0 +1,49 @@
+import pytest
+
+from api.messages import MESSAGES, message, preferred_language
+from api.pagination import decode_cursor, encode_cursor
+from api.errors import ApiError
+from gamification.config import InsecureSettings, Settings
+
+
+@pytest.mark.parametrize(
+    ("header", "language"),
+    [(None, "id"), ("", "id"), ("en", "en"), ("en-US,en;q=0.9", "en"), ("id,en;q=0.8", "id"),
+     ("fr, en;q=0.5", "en"), ("en;q=0.2, id;q=0.9", "id"), ("en;q=abc", "id")],
+)
+def test_indonesian_is_the_default_and_english_is_on_request(header, language):
+    assert preferred_language(header) == language
+
+
+def test_every_message_has_both_languages_and_fills_its_parameters():
+    assert all(indonesian and english for indonesian, english in MESSAGES.values())
+    assert message("login_throttled", "en", {"retry_after": 42}) == "Too many sign-in attempts. Try again in 42 seconds."
+    assert "42 detik" in message("login_throttled", "id", {"retry_after": 42})
+
+
+def test_cursors_round_trip_and_garbage_is_refused():
+    assert decode_cursor(encode_cursor(12345)) == 12345
+    assert encode_cursor(None) is None
+    for garbage in ("!!!", "aWQ6LTE", "eDoxMg", "aWQ6"):
+        with pytest.raises(ApiError) as caught:
+            decode_cursor(garbage)
+        assert caught.value.code == "cursor_invalid"
+
+
+def test_production_refuses_a_default_or_short_secret():
+    with pytest.raises(InsecureSettings):
+        Settings.from_env({"TANGKAS_ENV": "production"})
+    with pytest.raises(InsecureSettings):
+        Settings.from_env({"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "short"})
+    good = Settings.from_env({"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "k" * 48})
+    assert good.production
+
+
+def test_development_warns_about_the_default_secret():
+    with pytest.warns(UserWarning, match="development secret"):
+        Settings.from_env({})
+
+
+def test_database_url_selects_the_engine():
+    assert Settings.from_env({"TANGKAS_JWT_SECRET": "k" * 48}).database_url == "sqlite:///tangkas.sqlite"
+    assert Settings(database_url="postgresql://u@h/db").is_postgres
