@@ -10,7 +10,9 @@ from domain.access import Actor
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from domain.people import ROLES_ONLY_SUPERADMIN_GRANTS, PersonFields, check_person, roles_text
 from domain.roles import parse_roles
-from gamification.database import unit_of_work
+from piccolo.engine.sqlite import SQLiteEngine
+
+from gamification.database import current_engine, unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.pagination import Page, PageRequest, page_of
 from gamification.passwords import hash_password
@@ -42,6 +44,11 @@ def person_view(row: dict) -> PersonView:
         roles=sorted(parse_roles(row["roles"])), unit_id=row["unit"], region_id=row["region"],
         active=row["active"], hide_name=row["hide_name"],
     )
+
+
+def _ilike(column, pattern: str):
+    """Case-insensitive match: SQLite's LIKE already ignores ASCII case, and has no ILIKE."""
+    return column.like(pattern) if isinstance(current_engine(), SQLiteEngine) else column.ilike(pattern)
 
 
 def _literal_pattern(text: str) -> str:
@@ -120,7 +127,7 @@ class PeopleService:
             query = query.where(Person.unit == unit_id)
         if text and text.strip():
             pattern = _literal_pattern(text)
-            query = query.where(Person.name.ilike(pattern) | Person.email.ilike(pattern) | Person.nip.like(pattern))
+            query = query.where(_ilike(Person.name, pattern) | _ilike(Person.email, pattern) | Person.nip.like(pattern))
         if page.after_id is not None:
             query = query.where(Person.id > page.after_id)
         return page_of([person_view(r) for r in await query], page, lambda p: p.id)
