@@ -1,0 +1,12 @@
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY api ./api
+COPY domain ./domain
+COPY gamification ./gamification
+COPY migrations ./migrations
+RUN pip install --no-cache-dir . && useradd --system --uid 10001 tangkas
+USER tangkas
+EXPOSE 8000
+CMD ["tangkas", "serve", "--host", "0.0.0.0", "--port", "8000"]
