@@ -32,8 +32,13 @@ from gamification.throttle import MemoryFailureCounter, RedisFailureCounter
 from gamification.user_import import UserImport
 
 CONTROLLERS = [
-    HealthController, AuthController, MeController,
-    RegionController, AgencyController, UnitController, UserController,
+    HealthController,
+    AuthController,
+    MeController,
+    RegionController,
+    AgencyController,
+    UnitController,
+    UserController,
 ]
 
 

@@ -48,7 +48,8 @@ def migrate() -> None:
 @main.command("seed-demo")
 def seed_demo() -> None:
     """Create the demo regions, agencies, units and people (safe to run twice)."""
-    from gamification.demo_seed import DEMO_PASSWORD, seed_demo as run_seed
+    from gamification.demo_seed import DEMO_PASSWORD
+    from gamification.demo_seed import seed_demo as run_seed
 
     summary = asyncio.run(_with_database(_settings(), lambda: run_seed(progress=click.echo)))
     click.echo(_demo_banner(summary, DEMO_PASSWORD))
@@ -65,7 +66,8 @@ def serve(host: str, port: int, workers: int, demo: bool) -> None:
 
     settings = _settings()
     if demo:
-        from gamification.demo_seed import DEMO_PASSWORD, seed_demo as run_seed
+        from gamification.demo_seed import DEMO_PASSWORD
+        from gamification.demo_seed import seed_demo as run_seed
 
         summary = asyncio.run(_with_database(settings, lambda: run_seed(progress=click.echo)))
         click.echo(_demo_banner(summary, DEMO_PASSWORD))
@@ -89,7 +91,9 @@ def user() -> None:
 @click.option("--nip", default=None, help="18-digit NIP (required for the asn role).")
 @click.option("--name", default=None, help="Full name (defaults to the email).")
 @click.option("--unit", "unit_id", default=None, type=int, help="Unit id (required except for superadmin/partner).")
-def user_create(email: str, password: str, roles: tuple[str, ...], nip: str | None, name: str | None, unit_id: int | None) -> None:
+def user_create(
+    email: str, password: str, roles: tuple[str, ...], nip: str | None, name: str | None, unit_id: int | None
+) -> None:
     """Create a person, typically the first superadmin."""
     from domain.access import Actor
     from domain.errors import DomainError

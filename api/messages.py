@@ -7,14 +7,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # request shape
     "malformed_json": ("Isi permintaan bukan JSON yang sah.", "The request body is not valid JSON."),
     "malformed_body": ("Isi permintaan tidak dapat dibaca.", "The request body cannot be read."),
-    "validation_failed": ("Data yang dikirim tidak sesuai format.", "The submitted data does not match the expected format."),
+    "validation_failed": (
+        "Data yang dikirim tidak sesuai format.",
+        "The submitted data does not match the expected format.",
+    ),
     "body_too_large": ("Ukuran permintaan melebihi batas.", "The request body is too large."),
     "cursor_invalid": ("Kursor halaman tidak sah.", "The page cursor is not valid."),
     "not_found": ("Alamat tidak ditemukan.", "Nothing is found at this address."),
     "method_not_allowed": ("Metode tidak diizinkan untuk alamat ini.", "This method is not allowed here."),
     "unsupported_media_type": ("Jenis konten tidak didukung.", "This content type is not supported."),
     "bad_request": ("Permintaan tidak sah.", "The request is not valid."),
-    "internal_error": ("Terjadi kesalahan pada server. Silakan coba lagi.", "Something went wrong on the server. Please try again."),
+    "internal_error": (
+        "Terjadi kesalahan pada server. Silakan coba lagi.",
+        "Something went wrong on the server. Please try again.",
+    ),
     # sign-in and tokens
     "not_authenticated": ("Silakan masuk terlebih dahulu.", "Please sign in first."),
     "login_failed": ("NIP/email atau kata sandi salah.", "Wrong NIP/email or password."),
@@ -22,12 +28,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Terlalu banyak percobaan masuk. Coba lagi dalam {retry_after} detik.",
         "Too many sign-in attempts. Try again in {retry_after} seconds.",
     ),
-    "account_deactivated": ("Akun ini telah dinonaktifkan. Hubungi admin BKPSDM.", "This account has been deactivated. Contact your BKPSDM admin."),
-    "account_unavailable": ("Akun tidak tersedia. Silakan masuk kembali.", "This account is not available. Please sign in again."),
+    "account_deactivated": (
+        "Akun ini telah dinonaktifkan. Hubungi admin BKPSDM.",
+        "This account has been deactivated. Contact your BKPSDM admin.",
+    ),
+    "account_unavailable": (
+        "Akun tidak tersedia. Silakan masuk kembali.",
+        "This account is not available. Please sign in again.",
+    ),
     "token_invalid": ("Token akses tidak sah.", "The access token is not valid."),
-    "token_expired": ("Token akses kedaluwarsa. Perbarui dengan refresh token.", "The access token has expired. Renew it with the refresh token."),
+    "token_expired": (
+        "Token akses kedaluwarsa. Perbarui dengan refresh token.",
+        "The access token has expired. Renew it with the refresh token.",
+    ),
     "token_wrong_audience": ("Token ini bukan untuk layanan ini.", "This token is not meant for this service."),
-    "refresh_token_invalid": ("Refresh token tidak sah atau kedaluwarsa. Silakan masuk kembali.", "The refresh token is not valid or has expired. Please sign in again."),
+    "refresh_token_invalid": (
+        "Refresh token tidak sah atau kedaluwarsa. Silakan masuk kembali.",
+        "The refresh token is not valid or has expired. Please sign in again.",
+    ),
     "refresh_token_reused": (
         "Refresh token sudah pernah dipakai; demi keamanan semua sesi terkait diakhiri. Silakan masuk kembali.",
         "This refresh token was already used; for safety every related session was ended. Please sign in again.",
@@ -38,31 +56,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "superadmin_required": ("Hanya superadmin yang dapat melakukan ini.", "Only a superadmin can do this."),
     "outside_region": ("Data ini berada di luar wilayah Anda.", "This is outside your region."),
     "role_grant_forbidden": ("Anda tidak dapat memberikan peran ini.", "You cannot grant this role."),
-    "cannot_change_own_access": ("Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.", "You cannot change your own roles or deactivate yourself."),
+    "cannot_change_own_access": (
+        "Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.",
+        "You cannot change your own roles or deactivate yourself.",
+    ),
     # organisation
     "name_required": ("Nama wajib diisi.", "A name is required."),
-    "name_too_long": ("Nama terlalu panjang (maksimal {max} karakter).", "The name is too long (at most {max} characters)."),
-    "slug_format": ("Slug hanya boleh huruf kecil, angka dan tanda hubung.", "A slug may hold only lowercase letters, digits and hyphens."),
+    "name_too_long": (
+        "Nama terlalu panjang (maksimal {max} karakter).",
+        "The name is too long (at most {max} characters).",
+    ),
+    "slug_format": (
+        "Slug hanya boleh huruf kecil, angka dan tanda hubung.",
+        "A slug may hold only lowercase letters, digits and hyphens.",
+    ),
     "slug_taken": ("Slug {slug} sudah dipakai.", "The slug {slug} is already taken."),
     "timezone_unknown": ("Zona waktu {timezone} tidak dikenal.", "Unknown time zone {timezone}."),
     "region_not_found": ("Wilayah tidak ditemukan.", "Region not found."),
     "agency_not_found": ("Perangkat daerah tidak ditemukan.", "Agency not found."),
     "agency_exists": ("Perangkat daerah dengan nama ini sudah ada.", "An agency with this name already exists."),
     "unit_not_found": ("Unit kerja tidak ditemukan.", "Unit not found."),
-    "parent_unit_outside_agency": ("Unit induk harus berada di perangkat daerah yang sama.", "The parent unit must belong to the same agency."),
+    "parent_unit_outside_agency": (
+        "Unit induk harus berada di perangkat daerah yang sama.",
+        "The parent unit must belong to the same agency.",
+    ),
     # people
     "user_not_found": ("Pengguna tidak ditemukan.", "User not found."),
     "nip_format": ("NIP harus terdiri dari 18 angka.", "A NIP has exactly 18 digits."),
     "nip_birth_date": ("Tanggal lahir dalam NIP tidak valid.", "The birth date in the NIP is not a real date."),
     "nip_appointment_date": ("TMT CPNS dalam NIP tidak valid.", "The appointment date in the NIP is not a real date."),
-    "nip_appointment_before_birth": ("TMT CPNS dalam NIP lebih awal dari tanggal lahir.", "The appointment date in the NIP is before the birth date."),
+    "nip_appointment_before_birth": (
+        "TMT CPNS dalam NIP lebih awal dari tanggal lahir.",
+        "The appointment date in the NIP is before the birth date.",
+    ),
     "nip_sex_digit": ("Digit jenis kelamin dalam NIP harus 1 atau 2.", "The sex digit of the NIP must be 1 or 2."),
     "nip_required": ("NIP wajib diisi untuk ASN.", "An ASN needs a NIP."),
     "nip_taken": ("NIP sudah terdaftar.", "This NIP is already registered."),
     "email_format": ("Format email tidak valid.", "The email address is not valid."),
     "email_taken": ("Email sudah terdaftar.", "This email is already registered."),
-    "login_required": ("Isi NIP atau email agar pengguna dapat masuk.", "Give a NIP or an email so that the person can sign in."),
-    "person_exists": ("Pengguna dengan NIP atau email ini sudah ada.", "A person with this NIP or email already exists."),
+    "login_required": (
+        "Isi NIP atau email agar pengguna dapat masuk.",
+        "Give a NIP or an email so that the person can sign in.",
+    ),
+    "person_exists": (
+        "Pengguna dengan NIP atau email ini sudah ada.",
+        "A person with this NIP or email already exists.",
+    ),
     "staff_type_unknown": ("Jenis pegawai harus PNS atau PPPK.", "Staff type must be PNS or PPPK."),
     "role_unknown": ("Peran tidak dikenal.", "Unknown role."),
     "roles_required": ("Setidaknya satu peran wajib diisi.", "At least one role is required."),
@@ -81,8 +120,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 GENERIC_BY_STATUS = {
-    400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 413: "body_too_large", 415: "unsupported_media_type", 500: "internal_error",
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "body_too_large",
+    415: "unsupported_media_type",
+    500: "internal_error",
 }
 
 

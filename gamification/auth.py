@@ -21,6 +21,7 @@ from gamification.tokens import (
     read_access_token,
 )
 
+
 @dataclass(frozen=True)
 class TokenPair:
     access_token: str
@@ -88,9 +89,11 @@ class AuthService:
                     (RefreshToken.person == actor.person_id) & RefreshToken.revoked_at.is_null()
                 )
                 return
-            known = await RefreshToken.select(RefreshToken.family, RefreshToken.person).where(
-                RefreshToken.token_hash == hash_refresh_token(refresh_token)
-            ).first()
+            known = (
+                await RefreshToken.select(RefreshToken.family, RefreshToken.person)
+                .where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
+                .first()
+            )
             if known is None or known["person"] != actor.person_id:
                 raise NotAuthenticated("refresh_token_invalid")
             await _revoke_family(known["family"], now)
@@ -129,9 +132,11 @@ class AuthService:
 
 async def load_actor(person_id: int) -> Actor:
     """The acting person, read fresh on every request so that a deactivation bites at once."""
-    row = await Person.select(
-        Person.id, Person.roles, Person.region, Person.unit, Person.unit.path, Person.active
-    ).where(Person.id == person_id).first()
+    row = (
+        await Person.select(Person.id, Person.roles, Person.region, Person.unit, Person.unit.path, Person.active)
+        .where(Person.id == person_id)
+        .first()
+    )
     if row is None or not row["active"]:
         raise NotAuthenticated("account_unavailable")
     return Actor(

@@ -23,18 +23,72 @@ REGIONS = [
 # agency: [(unit, [sub-units])]
 AGENCIES = {
     "BKPSDM": [("Bidang Pengembangan Kompetensi", ["Subbidang Diklat Teknis"]), ("Sekretariat", [])],
-    "Dinas Komunikasi dan Informatika": [("Bidang E-Government", ["Seksi Aplikasi", "Seksi Persandian"]), ("Bidang Statistik", [])],
+    "Dinas Komunikasi dan Informatika": [
+        ("Bidang E-Government", ["Seksi Aplikasi", "Seksi Persandian"]),
+        ("Bidang Statistik", []),
+    ],
     "Dinas Kependudukan dan Pencatatan Sipil": [("Bidang Pelayanan Pendaftaran Penduduk", ["Seksi Identitas"])],
     "DPMPTSP": [("Bidang Pelayanan Perizinan", ["Seksi Perizinan Online"])],
 }
 FIRST_NAMES = [
-    "Andi", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gilang", "Hendra", "Indah", "Joko", "Kartika", "Lestari",
-    "Made", "Nur", "Oktavia", "Putri", "Rizki", "Sari", "Taufik", "Utami", "Wahyu", "Yusuf", "Zahra", "Agus",
-    "Bayu", "Dian", "Fajar", "Hadi", "Intan", "Rina", "Siti", "Teguh", "Wulan", "Yanti", "Rahmat", "Nanda",
+    "Andi",
+    "Budi",
+    "Citra",
+    "Dewi",
+    "Eko",
+    "Fitri",
+    "Gilang",
+    "Hendra",
+    "Indah",
+    "Joko",
+    "Kartika",
+    "Lestari",
+    "Made",
+    "Nur",
+    "Oktavia",
+    "Putri",
+    "Rizki",
+    "Sari",
+    "Taufik",
+    "Utami",
+    "Wahyu",
+    "Yusuf",
+    "Zahra",
+    "Agus",
+    "Bayu",
+    "Dian",
+    "Fajar",
+    "Hadi",
+    "Intan",
+    "Rina",
+    "Siti",
+    "Teguh",
+    "Wulan",
+    "Yanti",
+    "Rahmat",
+    "Nanda",
 ]
 LAST_NAMES = [
-    "Saputra", "Wijaya", "Siregar", "Nasution", "Lubis", "Harahap", "Pratama", "Hidayat", "Kusuma", "Lamahu",
-    "Tanjung", "Sitompul", "Ramadhan", "Setiawan", "Rahayu", "Handayani", "Gunawan", "Simanjuntak", "Pohan", "Latif",
+    "Saputra",
+    "Wijaya",
+    "Siregar",
+    "Nasution",
+    "Lubis",
+    "Harahap",
+    "Pratama",
+    "Hidayat",
+    "Kusuma",
+    "Lamahu",
+    "Tanjung",
+    "Sitompul",
+    "Ramadhan",
+    "Setiawan",
+    "Rahayu",
+    "Handayani",
+    "Gunawan",
+    "Simanjuntak",
+    "Pohan",
+    "Latif",
 ]
 
 
@@ -52,29 +106,53 @@ async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> dict:
     summary = {"regions": 0, "people": 0}
     serial = 0
     async with unit_of_work():
-        await _person(existing, password_hash, "Superadmin Tangkas", None, "superadmin@tangkas.demo", None, "superadmin")
+        await _person(
+            existing, password_hash, "Superadmin Tangkas", None, "superadmin@tangkas.demo", None, "superadmin"
+        )
         summary["superadmin"] = "superadmin@tangkas.demo"
         for region_name, slug, timezone in REGIONS:
             progress(f"  wilayah {region_name} ...")
-            region_id = await _get_or_create(Region, {Region.slug: slug}, name=region_name, slug=slug, timezone=timezone)
+            region_id = await _get_or_create(
+                Region, {Region.slug: slug}, name=region_name, slug=slug, timezone=timezone
+            )
             units = await _agencies(region_id)
             summary["regions"] += 1
             admin_email = f"admin.{slug}@tangkas.demo"
             bkpsdm_unit = units["BKPSDM"][0]
-            await _person(existing, password_hash, f"Admin BKPSDM {region_name}", None, admin_email, bkpsdm_unit, "admin;asn", demo_nip(rng, 0))
+            await _person(
+                existing,
+                password_hash,
+                f"Admin BKPSDM {region_name}",
+                None,
+                admin_email,
+                bkpsdm_unit,
+                "admin;asn",
+                demo_nip(rng, 0),
+            )
             for agency_name, unit_ids in units.items():
                 head = unit_ids[0]
                 short = agency_name.split()[-1].lower()
                 manager_email = f"manajer.{short}.{slug}@tangkas.demo"
                 serial += 1
-                await _person(existing, password_hash, f"Kepala {agency_name}", None, manager_email, head, "manager;asn", demo_nip(rng, serial))
+                await _person(
+                    existing,
+                    password_hash,
+                    f"Kepala {agency_name}",
+                    None,
+                    manager_email,
+                    head,
+                    "manager;asn",
+                    demo_nip(rng, serial),
+                )
                 summary.setdefault("manager", manager_email)
             all_units = [u for ids in units.values() for u in ids]
             for index in range(STAFF_PER_REGION):
                 serial += 1
                 name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
                 nip = demo_nip(rng, serial)
-                created = await _person(existing, password_hash, name, nip, None, all_units[index % len(all_units)], "asn")
+                created = await _person(
+                    existing, password_hash, name, nip, None, all_units[index % len(all_units)], "asn"
+                )
                 summary["people"] += created
                 summary.setdefault("asn", nip)
             summary.setdefault("admin", admin_email)
@@ -96,7 +174,9 @@ async def _agencies(region_id: int) -> dict[str, list[int]]:
     """Each agency's units, the head unit first."""
     result = {}
     for agency_name, tree in AGENCIES.items():
-        agency_id = await _get_or_create(Agency, {Agency.region: region_id, Agency.name: agency_name}, region=region_id, name=agency_name)
+        agency_id = await _get_or_create(
+            Agency, {Agency.region: region_id, Agency.name: agency_name}, region=region_id, name=agency_name
+        )
         unit_ids = []
         for unit_name, children in tree:
             parent_id = await _unit(agency_id, region_id, None, "/", unit_name)
@@ -110,21 +190,43 @@ async def _agencies(region_id: int) -> dict[str, list[int]]:
 
 async def _unit(agency_id: int, region_id: int, parent_id: int | None, parent_path: str, name: str) -> int:
     unit_id = await _get_or_create(
-        Unit, {Unit.agency: agency_id, Unit.name: name}, agency=agency_id, region=region_id, parent=parent_id, name=name, path=""
+        Unit,
+        {Unit.agency: agency_id, Unit.name: name},
+        agency=agency_id,
+        region=region_id,
+        parent=parent_id,
+        name=name,
+        path="",
     )
     await Unit.update({Unit.path: unit_path(parent_path, unit_id)}).where(Unit.id == unit_id)
     return unit_id
 
 
-async def _person(existing: set, password_hash: str, name: str, nip: str | None, email: str | None,
-                  unit_id: int | None, roles: str, own_nip: str | None = None) -> int:
+async def _person(
+    existing: set,
+    password_hash: str,
+    name: str,
+    nip: str | None,
+    email: str | None,
+    unit_id: int | None,
+    roles: str,
+    own_nip: str | None = None,
+) -> int:
     nip = nip or own_nip
     if (email and email in existing) or (nip and nip in existing):
         return 0
     region = await Unit.select(Unit.region).where(Unit.id == unit_id).first() if unit_id else None
     await Person.insert(
-        Person(name=name, nip=nip, email=email, staff_type="PNS" if nip else None, unit=unit_id,
-               region=region["region"] if region else None, roles=roles, password_hash=password_hash)
+        Person(
+            name=name,
+            nip=nip,
+            email=email,
+            staff_type="PNS" if nip else None,
+            unit=unit_id,
+            region=region["region"] if region else None,
+            roles=roles,
+            password_hash=password_hash,
+        )
     )
     existing.update(v for v in (nip, email) if v)
     return 1

@@ -50,8 +50,12 @@ def _agency(row: dict) -> AgencyView:
 
 def _unit(row: dict) -> UnitView:
     return UnitView(
-        id=row["id"], agency_id=row["agency"], region_id=row["region"], parent_id=row["parent"],
-        name=row["name"], path=row["path"],
+        id=row["id"],
+        agency_id=row["agency"],
+        region_id=row["region"],
+        parent_id=row["parent"],
+        name=row["name"],
+        path=row["path"],
     )
 
 
@@ -78,7 +82,11 @@ class OrganizationService:
         async with unit_of_work():
             if await Region.exists().where(Region.slug == slug):
                 raise Conflict("slug_taken", slug=slug)
-            row = (await Region.insert(Region(name=_require_name(name), slug=slug, timezone=timezone)).returning(*Region.all_columns()))[0]
+            row = (
+                await Region.insert(Region(name=_require_name(name), slug=slug, timezone=timezone)).returning(
+                    *Region.all_columns()
+                )
+            )[0]
         return _region(row)
 
     async def get_region(self, actor: Actor, region_id: int) -> RegionView:
@@ -132,7 +140,9 @@ class OrganizationService:
         agency = await self.get_agency(actor, agency_id)
         name = _require_name(name)
         async with unit_of_work():
-            clash = Agency.exists().where((Agency.region == agency.region_id) & (Agency.name == name) & (Agency.id != agency_id))
+            clash = Agency.exists().where(
+                (Agency.region == agency.region_id) & (Agency.name == name) & (Agency.id != agency_id)
+            )
             if await clash:
                 raise Conflict("agency_exists")
             await Agency.update({Agency.name: name}).where(Agency.id == agency_id)
@@ -159,8 +169,9 @@ class OrganizationService:
             parent_path = parent["path"]
         async with unit_of_work():
             row = (
-                await Unit.insert(Unit(agency=agency_id, region=agency.region_id, parent=parent_id, name=name, path=""))
-                .returning(Unit.id)
+                await Unit.insert(
+                    Unit(agency=agency_id, region=agency.region_id, parent=parent_id, name=name, path="")
+                ).returning(Unit.id)
             )[0]
             await Unit.update({Unit.path: unit_path(parent_path, row["id"])}).where(Unit.id == row["id"])
         return await self.get_unit(actor, row["id"])

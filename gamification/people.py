@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from piccolo.engine.sqlite import SQLiteEngine
+
 from domain.access import Actor
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from domain.people import ROLES_ONLY_SUPERADMIN_GRANTS, PersonFields, check_person, roles_text
 from domain.roles import parse_roles
-from piccolo.engine.sqlite import SQLiteEngine
-
 from gamification.database import current_engine, unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.pagination import Page, PageRequest, page_of
@@ -19,8 +19,16 @@ from gamification.passwords import hash_password
 from gamification.tables import Person, RefreshToken, Unit
 
 PERSON_COLUMNS = (
-    Person.id, Person.name, Person.nip, Person.email, Person.staff_type, Person.roles,
-    Person.unit, Person.region, Person.active, Person.hide_name,
+    Person.id,
+    Person.name,
+    Person.nip,
+    Person.email,
+    Person.staff_type,
+    Person.roles,
+    Person.unit,
+    Person.region,
+    Person.active,
+    Person.hide_name,
 )
 
 
@@ -40,9 +48,16 @@ class PersonView:
 
 def person_view(row: dict) -> PersonView:
     return PersonView(
-        id=row["id"], name=row["name"], nip=row["nip"], email=row["email"], staff_type=row["staff_type"],
-        roles=sorted(parse_roles(row["roles"])), unit_id=row["unit"], region_id=row["region"],
-        active=row["active"], hide_name=row["hide_name"],
+        id=row["id"],
+        name=row["name"],
+        nip=row["nip"],
+        email=row["email"],
+        staff_type=row["staff_type"],
+        roles=sorted(parse_roles(row["roles"])),
+        unit_id=row["unit"],
+        region_id=row["region"],
+        active=row["active"],
+        hide_name=row["hide_name"],
     )
 
 
@@ -58,8 +73,17 @@ def _literal_pattern(text: str) -> str:
 
 class PeopleService:
     async def create(
-        self, actor: Actor, *, name: str, roles: list[str], nip: str | None = None, email: str | None = None,
-        password: str | None = None, unit_id: int | None = None, staff_type: str | None = None, active: bool = True,
+        self,
+        actor: Actor,
+        *,
+        name: str,
+        roles: list[str],
+        nip: str | None = None,
+        email: str | None = None,
+        password: str | None = None,
+        unit_id: int | None = None,
+        staff_type: str | None = None,
+        active: bool = True,
     ) -> PersonView:
         """Create a person in a unit within the actor's reach."""
         fields = check_person(name, nip, email, staff_type, roles, unit_id)
@@ -87,11 +111,17 @@ class PeopleService:
         """Apply the given fields; the result is validated as a whole, like a new person."""
         current = await self.get(actor, person_id)
         merged = {
-            "name": current.name, "nip": current.nip, "email": current.email, "staff_type": current.staff_type,
-            "roles": current.roles, "unit_id": current.unit_id,
+            "name": current.name,
+            "nip": current.nip,
+            "email": current.email,
+            "staff_type": current.staff_type,
+            "roles": current.roles,
+            "unit_id": current.unit_id,
         } | {k: v for k, v in changes.items() if k in {"name", "nip", "email", "staff_type", "roles", "unit_id"}}
         fields = check_person(**merged)
-        if person_id == actor.person_id and (fields.roles != frozenset(parse_roles(current.roles)) or changes.get("active") is False):
+        if person_id == actor.person_id and (
+            fields.roles != frozenset(parse_roles(current.roles)) or changes.get("active") is False
+        ):
             raise Forbidden("cannot_change_own_access")
         region_id = await self.check_placement(actor, fields, previous_roles=frozenset(parse_roles(current.roles)))
         values: dict = _row_values(fields, region_id) | {Person.updated_at: dt.datetime.now(dt.timezone.utc)}
@@ -113,7 +143,11 @@ class PeopleService:
         return await self.update(actor, person_id, {"active": False})
 
     async def list(
-        self, actor: Actor, page: PageRequest, unit_id: int | None = None, region_id: int | None = None,
+        self,
+        actor: Actor,
+        page: PageRequest,
+        unit_id: int | None = None,
+        region_id: int | None = None,
         text: str | None = None,
     ) -> Page[PersonView]:
         query = Person.select(*PERSON_COLUMNS).order_by(Person.id).limit(page.limit + 1)

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-import migrations
 from piccolo.conf.apps import AppConfig
 
+import migrations
 from gamification.tables import ALL_TABLES
 
 APP_CONFIG = AppConfig(

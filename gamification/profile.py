@@ -40,18 +40,40 @@ class Profile:
 
 class ProfileService:
     async def profile(self, actor: Actor) -> Profile:
-        row = await Person.select(
-            Person.id, Person.name, Person.nip, Person.email, Person.staff_type, Person.roles, Person.hide_name,
-            Person.unit.id, Person.unit.name, Person.unit.agency.id, Person.unit.agency.name,
-            Person.region.id, Person.region.name, Person.region.slug, Person.region.timezone,
-        ).where(Person.id == actor.person_id).first()
+        row = (
+            await Person.select(
+                Person.id,
+                Person.name,
+                Person.nip,
+                Person.email,
+                Person.staff_type,
+                Person.roles,
+                Person.hide_name,
+                Person.unit.id,
+                Person.unit.name,
+                Person.unit.agency.id,
+                Person.unit.agency.name,
+                Person.region.id,
+                Person.region.name,
+                Person.region.slug,
+                Person.region.timezone,
+            )
+            .where(Person.id == actor.person_id)
+            .first()
+        )
         if row is None:
             raise NotAuthenticated("account_unavailable")
         return Profile(
-            id=row["id"], name=row["name"], nip=row["nip"], email=row["email"], staff_type=row["staff_type"],
-            roles=sorted(parse_roles(row["roles"])), hide_name=row["hide_name"],
+            id=row["id"],
+            name=row["name"],
+            nip=row["nip"],
+            email=row["email"],
+            staff_type=row["staff_type"],
+            roles=sorted(parse_roles(row["roles"])),
+            hide_name=row["hide_name"],
             unit=Named(row["unit.id"], row["unit.name"]) if row["unit.id"] else None,
             agency=Named(row["unit.agency.id"], row["unit.agency.name"]) if row["unit.agency.id"] else None,
             region=RegionRef(row["region.id"], row["region.name"], row["region.slug"], row["region.timezone"])
-            if row["region.id"] else None,
+            if row["region.id"]
+            else None,
         )

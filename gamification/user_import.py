@@ -66,8 +66,12 @@ class UserImport:
         for line, raw in rows:
             try:
                 fields = check_person(
-                    name=raw["name"], nip=raw["nip"], email=raw["email"], staff_type=raw["staff_type"],
-                    roles=raw["roles"] or "asn", unit_id=_unit_id(raw["unit_id"]),
+                    name=raw["name"],
+                    nip=raw["nip"],
+                    email=raw["email"],
+                    staff_type=raw["staff_type"],
+                    roles=raw["roles"] or "asn",
+                    unit_id=_unit_id(raw["unit_id"]),
                 )
                 password = raw.get("password") or None
                 if password is not None:
@@ -111,7 +115,9 @@ def _read_csv(content: bytes) -> list[tuple[int, dict]]:
                 raise InvalidInput("csv_too_many_rows", max=MAX_ROWS)
             if not any((v or "").strip() for k, v in raw.items() if k is not None):
                 continue
-            rows.append((reader.line_num, {k: (raw.get(k) or "").strip() for k in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}))
+            rows.append(
+                (reader.line_num, {k: (raw.get(k) or "").strip() for k in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)})
+            )
     except csv.Error:
         raise InvalidInput("csv_malformed", line=reader.line_num) from None
     if not rows:
@@ -153,7 +159,7 @@ def _hash_all(passwords: list[str | None]) -> list[str | None]:
 
 async def _insert(good: list[_GoodRow], hashes: list[str | None], report: ImportReport) -> None:
     """All good rows in one transaction; if someone raced us to a NIP, fall back row by row."""
-    records = [new_person_row(r.fields, r.region_id, h, True) for r, h in zip(good, hashes)]
+    records = [new_person_row(r.fields, r.region_id, h, True) for r, h in zip(good, hashes, strict=True)]
     try:
         async with unit_of_work():
             ids = []
@@ -165,7 +171,7 @@ async def _insert(good: list[_GoodRow], hashes: list[str | None], report: Import
     else:
         report.imported, report.created_ids = len(ids), ids
         return
-    for row, record in zip(good, records):
+    for row, record in zip(good, records, strict=True):
         try:
             async with unit_of_work():
                 created = await Person.insert(record).returning(Person.id)

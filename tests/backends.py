@@ -43,7 +43,7 @@ def recreate_postgres_database(url: str) -> None:
 
     try:
         asyncio.run(recreate())
-    except (OSError, asyncpg.PostgresError, asyncio.TimeoutError) as error:
+    except (TimeoutError, OSError, asyncpg.PostgresError) as error:
         server_missing("PostgreSQL", error)
 
 

@@ -25,14 +25,30 @@ def make_nip(serial: int | None = None, birth: str = "19850412", appointed: str 
     return f"{birth}{appointed}{sex}{serial % 1000:03d}"
 
 
-async def add_person(name: str, unit_id: int | None, region_id: int | None, roles: str = "asn",
-                     email: str | None = None, nip: str | None = None, active: bool = True) -> int:
+async def add_person(
+    name: str,
+    unit_id: int | None,
+    region_id: int | None,
+    roles: str = "asn",
+    email: str | None = None,
+    nip: str | None = None,
+    active: bool = True,
+) -> int:
     global _password_hash
     _password_hash = _password_hash or await hash_password(PASSWORD)
     nip = nip if nip is not None or "asn" not in roles else make_nip()
     row = await Person.insert(
-        Person(name=name, nip=nip, email=email, staff_type="PNS" if nip else None, unit=unit_id, region=region_id,
-               roles=roles, password_hash=_password_hash, active=active)
+        Person(
+            name=name,
+            nip=nip,
+            email=email,
+            staff_type="PNS" if nip else None,
+            unit=unit_id,
+            region=region_id,
+            roles=roles,
+            password_hash=_password_hash,
+            active=active,
+        )
     ).returning(Person.id)
     return row[0]["id"]
 
@@ -66,8 +82,12 @@ async def build_region(org: OrganizationService, name: str, slug: str, timezone:
     other_agency = await org.create_agency(SYSTEM, region.id, "Disdukcapil")
     other = await org.create_unit(SYSTEM, other_agency.id, None, "Bidang Pelayanan")
     return RegionWorld(
-        region_id=region.id, agency_id=agency.id, head_unit=head.id, child_unit=child.id,
-        other_agency_id=other_agency.id, other_unit=other.id,
+        region_id=region.id,
+        agency_id=agency.id,
+        head_unit=head.id,
+        child_unit=child.id,
+        other_agency_id=other_agency.id,
+        other_unit=other.id,
         admin=await add_person(f"Admin {name}", head.id, region.id, "admin;asn", email=f"admin@{slug}.test"),
         manager=await add_person(f"Manajer {name}", head.id, region.id, "manager;asn", email=f"manajer@{slug}.test"),
         asn=await add_person(f"ASN {name}", head.id, region.id, "asn", email=f"asn@{slug}.test"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from litestar.di import NamedDependency
 from litestar import Controller, Request, get, patch, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from api.auth import admin_guard
@@ -24,24 +24,36 @@ class RegionController(Controller):
     guards = [admin_guard]
 
     @post("/")
-    async def create(self, request: Request, data: JSONBody[RegionCreate], organization: NamedDependency[OrganizationService]) -> RegionView:
+    async def create(
+        self, request: Request, data: JSONBody[RegionCreate], organization: NamedDependency[OrganizationService]
+    ) -> RegionView:
         """Create a region (tenant). Superadmin only."""
         return await organization.create_region(request.user, data.name, data.slug, data.timezone)
 
     @get("/")
     async def list(
-        self, request: Request, organization: NamedDependency[OrganizationService], cursor: Cursor = None, limit: Limit = 20
+        self,
+        request: Request,
+        organization: NamedDependency[OrganizationService],
+        cursor: Cursor = None,
+        limit: Limit = 20,
     ) -> ListResponse[RegionView]:
         """Regions the caller administers."""
         return list_response(await organization.list_regions(request.user, page_request(cursor, limit)))
 
     @get("/{region_id:int}")
-    async def read(self, request: Request, region_id: FromPath[int], organization: NamedDependency[OrganizationService]) -> RegionView:
+    async def read(
+        self, request: Request, region_id: FromPath[int], organization: NamedDependency[OrganizationService]
+    ) -> RegionView:
         return await organization.get_region(request.user, region_id)
 
     @patch("/{region_id:int}")
     async def update(
-        self, request: Request, region_id: FromPath[int], data: JSONBody[RegionUpdate], organization: NamedDependency[OrganizationService]
+        self,
+        request: Request,
+        region_id: FromPath[int],
+        data: JSONBody[RegionUpdate],
+        organization: NamedDependency[OrganizationService],
     ) -> RegionView:
         """Rename a region or change its time zone."""
         return await organization.update_region(request.user, region_id, data.name, data.timezone)
@@ -53,24 +65,36 @@ class AgencyController(Controller):
     guards = [admin_guard]
 
     @post("/")
-    async def create(self, request: Request, data: JSONBody[AgencyCreate], organization: NamedDependency[OrganizationService]) -> AgencyView:
+    async def create(
+        self, request: Request, data: JSONBody[AgencyCreate], organization: NamedDependency[OrganizationService]
+    ) -> AgencyView:
         """Create an agency (OPD) in a region."""
         return await organization.create_agency(request.user, data.region_id, data.name)
 
     @get("/")
     async def list(
-        self, request: Request, organization: NamedDependency[OrganizationService], region_id: OptionalId = None,
-        cursor: Cursor = None, limit: Limit = 20,
+        self,
+        request: Request,
+        organization: NamedDependency[OrganizationService],
+        region_id: OptionalId = None,
+        cursor: Cursor = None,
+        limit: Limit = 20,
     ) -> ListResponse[AgencyView]:
         return list_response(await organization.list_agencies(request.user, region_id, page_request(cursor, limit)))
 
     @get("/{agency_id:int}")
-    async def read(self, request: Request, agency_id: FromPath[int], organization: NamedDependency[OrganizationService]) -> AgencyView:
+    async def read(
+        self, request: Request, agency_id: FromPath[int], organization: NamedDependency[OrganizationService]
+    ) -> AgencyView:
         return await organization.get_agency(request.user, agency_id)
 
     @patch("/{agency_id:int}")
     async def update(
-        self, request: Request, agency_id: FromPath[int], data: JSONBody[NameUpdate], organization: NamedDependency[OrganizationService]
+        self,
+        request: Request,
+        agency_id: FromPath[int],
+        data: JSONBody[NameUpdate],
+        organization: NamedDependency[OrganizationService],
     ) -> AgencyView:
         return await organization.update_agency(request.user, agency_id, data.name)
 
@@ -81,22 +105,37 @@ class UnitController(Controller):
     guards = [admin_guard]
 
     @post("/")
-    async def create(self, request: Request, data: JSONBody[UnitCreate], organization: NamedDependency[OrganizationService]) -> UnitView:
+    async def create(
+        self, request: Request, data: JSONBody[UnitCreate], organization: NamedDependency[OrganizationService]
+    ) -> UnitView:
         """Create a unit in an agency, optionally under a parent unit of the same agency."""
         return await organization.create_unit(request.user, data.agency_id, data.parent_id, data.name)
 
     @get("/")
     async def list(
-        self, request: Request, organization: NamedDependency[OrganizationService], agency_id: OptionalId = None,
-        region_id: OptionalId = None, cursor: Cursor = None, limit: Limit = 20,
+        self,
+        request: Request,
+        organization: NamedDependency[OrganizationService],
+        agency_id: OptionalId = None,
+        region_id: OptionalId = None,
+        cursor: Cursor = None,
+        limit: Limit = 20,
     ) -> ListResponse[UnitView]:
         page = page_request(cursor, limit)
         return list_response(await organization.list_units(request.user, agency_id, region_id, page))
 
     @get("/{unit_id:int}")
-    async def read(self, request: Request, unit_id: FromPath[int], organization: NamedDependency[OrganizationService]) -> UnitView:
+    async def read(
+        self, request: Request, unit_id: FromPath[int], organization: NamedDependency[OrganizationService]
+    ) -> UnitView:
         return await organization.get_unit(request.user, unit_id)
 
     @patch("/{unit_id:int}")
-    async def update(self, request: Request, unit_id: FromPath[int], data: JSONBody[NameUpdate], organization: NamedDependency[OrganizationService]) -> UnitView:
+    async def update(
+        self,
+        request: Request,
+        unit_id: FromPath[int],
+        data: JSONBody[NameUpdate],
+        organization: NamedDependency[OrganizationService],
+    ) -> UnitView:
         return await organization.update_unit(request.user, unit_id, data.name)

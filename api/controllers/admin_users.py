@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import msgspec
-from litestar.di import NamedDependency
 from litestar import Controller, Request, get, patch, post
 from litestar.datastructures import UploadFile
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, MultipartBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
@@ -30,30 +30,48 @@ class UserController(Controller):
     guards = [admin_guard]
 
     @post("/")
-    async def create(self, request: Request, data: JSONBody[UserCreate], people: NamedDependency[PeopleService]) -> PersonView:
+    async def create(
+        self, request: Request, data: JSONBody[UserCreate], people: NamedDependency[PeopleService]
+    ) -> PersonView:
         """Create a person in a unit of the caller's region."""
         return await people.create(request.user, **msgspec.structs.asdict(data))
 
     @get("/")
     async def list(
-        self, request: Request, people: NamedDependency[PeopleService], unit_id: OptionalId = None, region_id: OptionalId = None,
-        q: Text = None, cursor: Cursor = None, limit: Limit = 20,
+        self,
+        request: Request,
+        people: NamedDependency[PeopleService],
+        unit_id: OptionalId = None,
+        region_id: OptionalId = None,
+        q: Text = None,
+        cursor: Cursor = None,
+        limit: Limit = 20,
     ) -> ListResponse[PersonView]:
         """People of the caller's region, filtered by unit, region and text."""
         page = page_request(cursor, limit)
         return list_response(await people.list(request.user, page, unit_id=unit_id, region_id=region_id, text=q))
 
     @get("/{user_id:int}")
-    async def read(self, request: Request, user_id: FromPath[int], people: NamedDependency[PeopleService]) -> PersonView:
+    async def read(
+        self, request: Request, user_id: FromPath[int], people: NamedDependency[PeopleService]
+    ) -> PersonView:
         return await people.get(request.user, user_id)
 
     @patch("/{user_id:int}")
-    async def update(self, request: Request, user_id: FromPath[int], data: JSONBody[UserUpdate], people: NamedDependency[PeopleService]) -> PersonView:
+    async def update(
+        self,
+        request: Request,
+        user_id: FromPath[int],
+        data: JSONBody[UserUpdate],
+        people: NamedDependency[PeopleService],
+    ) -> PersonView:
         """Change the fields sent; deactivating ends the person's sessions."""
         return await people.update(request.user, user_id, data.changes())
 
     @post("/{user_id:int}/deactivate", status_code=HTTP_200_OK)
-    async def deactivate(self, request: Request, user_id: FromPath[int], people: NamedDependency[PeopleService]) -> PersonView:
+    async def deactivate(
+        self, request: Request, user_id: FromPath[int], people: NamedDependency[PeopleService]
+    ) -> PersonView:
         """Deactivate a person: they can no longer sign in; their history stays."""
         return await people.deactivate(request.user, user_id)
 

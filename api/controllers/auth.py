@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from litestar import Controller, Request, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
-from litestar import Controller, Request, post
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from api.schemas.auth import LoginRequest, LogoutRequest, RefreshRequest, TokenResponse
@@ -18,7 +18,9 @@ class AuthController(Controller):
     tags = ["auth"]
 
     @post("/login", status_code=HTTP_200_OK, exclude_from_auth=True)
-    async def login(self, request: Request, data: JSONBody[LoginRequest], auth: NamedDependency[AuthService]) -> TokenResponse:
+    async def login(
+        self, request: Request, data: JSONBody[LoginRequest], auth: NamedDependency[AuthService]
+    ) -> TokenResponse:
         """Sign in with a NIP or an email and a password."""
         address = request.client.host if request.client else "unknown"
         return _tokens(await auth.login(data.login, data.password, address))
@@ -29,6 +31,8 @@ class AuthController(Controller):
         return _tokens(await auth.refresh(data.refresh_token))
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT)
-    async def logout(self, request: Request, auth: NamedDependency[AuthService], data: JSONBody[LogoutRequest | None] = None) -> None:
+    async def logout(
+        self, request: Request, auth: NamedDependency[AuthService], data: JSONBody[LogoutRequest | None] = None
+    ) -> None:
         """Revoke the given refresh token's session, or every session of this person."""
         await auth.logout(request.user, data.refresh_token if data else None)

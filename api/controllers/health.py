@@ -18,4 +18,6 @@ class HealthController(Controller):
         """Readiness: the database answers, and Redis when it is configured."""
         checks = await readiness(request.app.state.redis)
         healthy = all(value in ("ok", "not configured") for value in checks.values())
-        return Response({"status": "ok" if healthy else "unavailable", "checks": checks}, status_code=200 if healthy else 503)
+        return Response(
+            {"status": "ok" if healthy else "unavailable", "checks": checks}, status_code=200 if healthy else 503
+        )

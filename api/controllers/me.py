@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from litestar.di import NamedDependency
 from litestar import Controller, Request, get
+from litestar.di import NamedDependency
 
 from gamification.profile import Profile, ProfileService
 

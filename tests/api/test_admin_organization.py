@@ -8,7 +8,11 @@ UNITS = "/api/v1/admin/units"
 
 
 async def test_a_superadmin_creates_a_region(client, world, as_):
-    response = await client.post(REGIONS, json={"name": "Kota Binjai", "slug": "binjai", "timezone": "Asia/Jakarta"}, headers=as_(world.superadmin))
+    response = await client.post(
+        REGIONS,
+        json={"name": "Kota Binjai", "slug": "binjai", "timezone": "Asia/Jakarta"},
+        headers=as_(world.superadmin),
+    )
     assert response.status_code == 201
     body = response.json()
     assert body["id"] > 0 and body["slug"] == "binjai"
@@ -32,8 +36,13 @@ async def test_bad_regions_are_refused_and_nothing_is_stored(client, world, as_,
 
 
 async def test_only_a_superadmin_creates_regions(client, world, as_):
-    for who, status, code in ((world.pontianak.admin, 403, "superadmin_required"), (world.pontianak.asn, 403, "admin_required")):
-        response = await client.post(REGIONS, json={"name": "X", "slug": "xx", "timezone": "Asia/Jakarta"}, headers=as_(who))
+    for who, status, code in (
+        (world.pontianak.admin, 403, "superadmin_required"),
+        (world.pontianak.asn, 403, "admin_required"),
+    ):
+        response = await client.post(
+            REGIONS, json={"name": "X", "slug": "xx", "timezone": "Asia/Jakarta"}, headers=as_(who)
+        )
         assert (response.status_code, response.json()["code"]) == (status, code)
     assert (await client.post(REGIONS, json={})).status_code == 401
 
@@ -44,7 +53,9 @@ async def test_a_region_admin_sees_and_changes_only_their_region(client, world, 
     assert [r["slug"] for r in listed["items"]] == ["pontianak"]
     other = await client.get(f"{REGIONS}/{world.palu.region_id}", headers=admin)
     assert (other.status_code, other.json()["code"]) == (403, "outside_region")
-    changed = await client.patch(f"{REGIONS}/{world.pontianak.region_id}", json={"timezone": "Asia/Pontianak"}, headers=admin)
+    changed = await client.patch(
+        f"{REGIONS}/{world.pontianak.region_id}", json={"timezone": "Asia/Pontianak"}, headers=admin
+    )
     assert changed.json()["timezone"] == "Asia/Pontianak"
     refused = await client.patch(f"{REGIONS}/{world.palu.region_id}", json={"name": "Diambil"}, headers=admin)
     assert refused.status_code == 403
@@ -53,11 +64,17 @@ async def test_a_region_admin_sees_and_changes_only_their_region(client, world, 
 
 async def test_agencies_live_in_the_admins_region(client, world, as_):
     admin = as_(world.pontianak.admin)
-    created = await client.post(AGENCIES, json={"region_id": world.pontianak.region_id, "name": "DPMPTSP"}, headers=admin)
+    created = await client.post(
+        AGENCIES, json={"region_id": world.pontianak.region_id, "name": "DPMPTSP"}, headers=admin
+    )
     assert created.status_code == 201 and created.json()["region_id"] == world.pontianak.region_id
-    duplicate = await client.post(AGENCIES, json={"region_id": world.pontianak.region_id, "name": "DPMPTSP"}, headers=admin)
+    duplicate = await client.post(
+        AGENCIES, json={"region_id": world.pontianak.region_id, "name": "DPMPTSP"}, headers=admin
+    )
     assert (duplicate.status_code, duplicate.json()["code"]) == (409, "agency_exists")
-    elsewhere = await client.post(AGENCIES, json={"region_id": world.palu.region_id, "name": "Disusupkan"}, headers=admin)
+    elsewhere = await client.post(
+        AGENCIES, json={"region_id": world.palu.region_id, "name": "Disusupkan"}, headers=admin
+    )
     assert (elsewhere.status_code, elsewhere.json()["code"]) == (403, "outside_region")
     missing = await client.post(AGENCIES, json={"region_id": 999, "name": "X"}, headers=admin)
     assert (missing.status_code, missing.json()["code"]) == (404, "region_not_found")
@@ -72,10 +89,18 @@ async def test_agencies_live_in_the_admins_region(client, world, as_):
 
 async def test_units_nest_within_one_agency(client, world, as_):
     admin = as_(world.pontianak.admin)
-    child = await client.post(UNITS, json={"agency_id": world.pontianak.agency_id, "parent_id": world.pontianak.child_unit, "name": "Tim Data"}, headers=admin)
+    child = await client.post(
+        UNITS,
+        json={"agency_id": world.pontianak.agency_id, "parent_id": world.pontianak.child_unit, "name": "Tim Data"},
+        headers=admin,
+    )
     assert child.status_code == 201
     assert child.json()["path"] == f"/{world.pontianak.head_unit}/{world.pontianak.child_unit}/{child.json()['id']}/"
-    across = await client.post(UNITS, json={"agency_id": world.pontianak.other_agency_id, "parent_id": world.pontianak.head_unit, "name": "X"}, headers=admin)
+    across = await client.post(
+        UNITS,
+        json={"agency_id": world.pontianak.other_agency_id, "parent_id": world.pontianak.head_unit, "name": "X"},
+        headers=admin,
+    )
     assert (across.status_code, across.json()["code"]) == (422, "parent_unit_outside_agency")
     elsewhere = await client.post(UNITS, json={"agency_id": world.palu.agency_id, "name": "X"}, headers=admin)
     assert (elsewhere.status_code, elsewhere.json()["code"]) == (403, "outside_region")
@@ -99,8 +124,13 @@ async def test_lists_page_with_a_cursor(client, world, as_):
 
 @pytest.mark.parametrize(
     ("params", "code"),
-    [({"cursor": "%%%"}, "cursor_invalid"), ({"limit": 0}, "validation_failed"), ({"limit": 101}, "validation_failed"),
-     ({"limit": "x"}, "validation_failed"), ({"agency_id": -1}, "validation_failed")],
+    [
+        ({"cursor": "%%%"}, "cursor_invalid"),
+        ({"limit": 0}, "validation_failed"),
+        ({"limit": 101}, "validation_failed"),
+        ({"limit": "x"}, "validation_failed"),
+        ({"agency_id": -1}, "validation_failed"),
+    ],
 )
 async def test_bad_list_parameters(client, world, as_, params, code):
     response = await client.get(UNITS, params=params, headers=as_(world.superadmin))

@@ -8,8 +8,13 @@ USERS = "/api/v1/admin/users"
 
 def new_user(unit_id: int, **overrides) -> dict:
     return {
-        "name": "Dewi Lestari", "nip": "199001152015032001", "email": "dewi@pontianak.go.id", "password": "rahasia-dewi-1",
-        "unit_id": unit_id, "roles": ["asn"], "staff_type": "PPPK",
+        "name": "Dewi Lestari",
+        "nip": "199001152015032001",
+        "email": "dewi@pontianak.go.id",
+        "password": "rahasia-dewi-1",
+        "unit_id": unit_id,
+        "roles": ["asn"],
+        "staff_type": "PPPK",
     } | overrides
 
 
@@ -42,7 +47,9 @@ async def test_an_admin_creates_a_person_who_can_sign_in(client, world, as_):
 )
 async def test_bad_people_are_refused_and_nothing_is_stored(client, world, as_, overrides, status, code):
     before = await Person.count()
-    response = await client.post(USERS, json=new_user(world.pontianak.head_unit) | overrides, headers=as_(world.pontianak.admin))
+    response = await client.post(
+        USERS, json=new_user(world.pontianak.head_unit) | overrides, headers=as_(world.pontianak.admin)
+    )
     assert (response.status_code, response.json()["code"]) == (status, code)
     assert await Person.count() == before
 
@@ -51,7 +58,9 @@ async def test_duplicate_nip_or_email_is_a_conflict(client, world, as_):
     admin = as_(world.pontianak.admin)
     assert (await client.post(USERS, json=new_user(world.pontianak.head_unit), headers=admin)).status_code == 201
     same_nip = await client.post(USERS, json=new_user(world.pontianak.head_unit, email="lain@x.id"), headers=admin)
-    same_email = await client.post(USERS, json=new_user(world.pontianak.head_unit, nip=make_nip(), email="DEWI@pontianak.go.id"), headers=admin)
+    same_email = await client.post(
+        USERS, json=new_user(world.pontianak.head_unit, nip=make_nip(), email="DEWI@pontianak.go.id"), headers=admin
+    )
     assert (same_nip.status_code, same_nip.json()["code"]) == (409, "nip_taken")
     assert (same_email.status_code, same_email.json()["code"]) == (409, "email_taken")
 
@@ -68,7 +77,9 @@ async def test_a_region_admin_cannot_reach_another_region(client, world, as_):
     assert changed.status_code == 404
     deactivated = await client.post(f"{USERS}/{world.palu.asn}/deactivate", headers=admin)
     assert deactivated.status_code == 404
-    moved_here = await client.patch(f"{USERS}/{world.pontianak.asn}", json={"unit_id": world.palu.head_unit}, headers=admin)
+    moved_here = await client.patch(
+        f"{USERS}/{world.pontianak.asn}", json={"unit_id": world.palu.head_unit}, headers=admin
+    )
     assert moved_here.status_code == 403
     row = await Person.select(Person.name, Person.active, Person.unit).where(Person.id == world.palu.asn).first()
     assert row == {"name": "ASN Kota Palu", "active": True, "unit": world.palu.head_unit}
@@ -77,11 +88,17 @@ async def test_a_region_admin_cannot_reach_another_region(client, world, as_):
 
 
 async def test_roles_only_a_superadmin_may_grant(client, world, as_):
-    response = await client.post(USERS, json=new_user(world.pontianak.head_unit, roles=["asn", "superadmin"]), headers=as_(world.pontianak.admin))
+    response = await client.post(
+        USERS, json=new_user(world.pontianak.head_unit, roles=["asn", "superadmin"]), headers=as_(world.pontianak.admin)
+    )
     assert (response.status_code, response.json()["code"]) == (403, "role_grant_forbidden")
-    promote = await client.patch(f"{USERS}/{world.pontianak.asn}", json={"roles": ["asn", "superadmin"]}, headers=as_(world.pontianak.admin))
+    promote = await client.patch(
+        f"{USERS}/{world.pontianak.asn}", json={"roles": ["asn", "superadmin"]}, headers=as_(world.pontianak.admin)
+    )
     assert promote.status_code == 403
-    by_root = await client.patch(f"{USERS}/{world.pontianak.asn}", json={"roles": ["asn", "manager"]}, headers=as_(world.superadmin))
+    by_root = await client.patch(
+        f"{USERS}/{world.pontianak.asn}", json={"roles": ["asn", "manager"]}, headers=as_(world.superadmin)
+    )
     assert by_root.json()["roles"] == ["asn", "manager"]
 
 
@@ -94,11 +111,17 @@ async def test_an_admin_cannot_demote_or_deactivate_themselves(client, world, as
 
 
 async def test_update_changes_only_what_is_sent(client, world, as_):
-    response = await client.patch(f"{USERS}/{world.pontianak.asn}", json={"name": "Nama Baru", "hide_name": True}, headers=as_(world.pontianak.admin))
+    response = await client.patch(
+        f"{USERS}/{world.pontianak.asn}",
+        json={"name": "Nama Baru", "hide_name": True},
+        headers=as_(world.pontianak.admin),
+    )
     body = response.json()
     assert response.status_code == 200
     assert (body["name"], body["hide_name"], body["email"]) == ("Nama Baru", True, "asn@pontianak.test")
-    clash = await client.patch(f"{USERS}/{world.pontianak.asn}", json={"email": "manajer@pontianak.test"}, headers=as_(world.pontianak.admin))
+    clash = await client.patch(
+        f"{USERS}/{world.pontianak.asn}", json={"email": "manajer@pontianak.test"}, headers=as_(world.pontianak.admin)
+    )
     assert (clash.status_code, clash.json()["code"]) == (409, "email_taken")
 
 
@@ -106,7 +129,12 @@ async def test_deactivation_ends_sessions(client, world, as_):
     pair = (await client.post("/api/v1/auth/login", json={"login": "asn@pontianak.test", "password": PASSWORD})).json()
     response = await client.post(f"{USERS}/{world.pontianak.asn}/deactivate", headers=as_(world.pontianak.admin))
     assert response.json()["active"] is False
-    assert await RefreshToken.count().where((RefreshToken.person == world.pontianak.asn) & RefreshToken.revoked_at.is_null()) == 0
+    assert (
+        await RefreshToken.count().where(
+            (RefreshToken.person == world.pontianak.asn) & RefreshToken.revoked_at.is_null()
+        )
+        == 0
+    )
     assert (await client.post("/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]})).status_code == 401
 
 
@@ -126,7 +154,14 @@ async def test_list_filters_by_unit_region_and_text(client, world, as_):
 
 async def test_people_routes_are_for_admins_only(client, world, as_):
     for who in (world.pontianak.asn, world.pontianak.manager):
-        for method, url in (("GET", USERS), ("POST", USERS), ("GET", f"{USERS}/{world.pontianak.asn}"), ("POST", f"{USERS}/{world.pontianak.asn}/deactivate")):
-            response = await client.request(method, url, json=new_user(world.pontianak.head_unit) if method == "POST" else None, headers=as_(who))
+        for method, url in (
+            ("GET", USERS),
+            ("POST", USERS),
+            ("GET", f"{USERS}/{world.pontianak.asn}"),
+            ("POST", f"{USERS}/{world.pontianak.asn}/deactivate"),
+        ):
+            response = await client.request(
+                method, url, json=new_user(world.pontianak.head_unit) if method == "POST" else None, headers=as_(who)
+            )
             assert (response.status_code, response.json()["code"]) == (403, "admin_required"), (who, method, url)
     assert (await client.get(USERS)).status_code == 401

@@ -42,7 +42,9 @@ async def test_wrong_password_and_unknown_login_answer_alike(client, world):
 
 
 async def test_a_deactivated_account_cannot_sign_in(client, world, as_):
-    response = await client.post(f"/api/v1/admin/users/{world.pontianak.asn}/deactivate", headers=as_(world.pontianak.admin))
+    response = await client.post(
+        f"/api/v1/admin/users/{world.pontianak.asn}/deactivate", headers=as_(world.pontianak.admin)
+    )
     assert response.status_code == 200
     refused = await login(client, "asn@pontianak.test")
     assert refused.status_code == 403
@@ -115,7 +117,9 @@ async def test_concurrent_refreshes_with_one_token_succeed_once(client, world, a
 async def test_logout_revokes_the_refresh_token(client, world):
     pair = await tokens_for(client, "asn@pontianak.test")
     headers = {"Authorization": f"Bearer {pair['access_token']}"}
-    assert (await client.post("/api/v1/auth/logout", json={"refresh_token": pair["refresh_token"]}, headers=headers)).status_code == 204
+    assert (
+        await client.post("/api/v1/auth/logout", json={"refresh_token": pair["refresh_token"]}, headers=headers)
+    ).status_code == 204
     after = await client.post(REFRESH, json={"refresh_token": pair["refresh_token"]})
     assert after.status_code == 401
     assert after.json()["code"] == "refresh_token_invalid"
@@ -131,7 +135,9 @@ async def test_logout_without_a_token_ends_every_session(client, world):
 
 async def test_someone_elses_refresh_token_cannot_be_logged_out(client, world, as_):
     victim = await tokens_for(client, "asn@pontianak.test")
-    response = await client.post("/api/v1/auth/logout", json={"refresh_token": victim["refresh_token"]}, headers=as_(world.palu.asn))
+    response = await client.post(
+        "/api/v1/auth/logout", json={"refresh_token": victim["refresh_token"]}, headers=as_(world.palu.asn)
+    )
     assert response.status_code == 401
     assert (await client.post(REFRESH, json={"refresh_token": victim["refresh_token"]})).status_code == 200
 
@@ -139,8 +145,13 @@ async def test_someone_elses_refresh_token_cannot_be_logged_out(client, world, a
 def _claims(settings, person_id: int, **overrides) -> dict:
     now = dt.datetime.now(dt.timezone.utc)
     return {
-        "sub": str(person_id), "iat": now, "exp": now + dt.timedelta(minutes=5), "iss": settings.jwt_issuer,
-        "aud": settings.jwt_audience, "jti": "t", **overrides,
+        "sub": str(person_id),
+        "iat": now,
+        "exp": now + dt.timedelta(minutes=5),
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "jti": "t",
+        **overrides,
     }
 
 
@@ -148,19 +159,47 @@ def _claims(settings, person_id: int, **overrides) -> dict:
     ("make_token", "code"),
     [
         (lambda s, p: jwt.encode(_claims(s, p), "another-secret-" + "y" * 40, algorithm="HS256"), "token_invalid"),
-        (lambda s, p: jwt.encode(_claims(s, p, exp=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)), TEST_SECRET, algorithm="HS256"), "token_expired"),
-        (lambda s, p: jwt.encode(_claims(s, p, aud="another-service"), TEST_SECRET, algorithm="HS256"), "token_wrong_audience"),
-        (lambda s, p: jwt.encode(_claims(s, p, iss="someone-else"), TEST_SECRET, algorithm="HS256"), "token_wrong_audience"),
-        (lambda s, p: jwt.encode({k: v for k, v in _claims(s, p).items() if k != "jti"}, TEST_SECRET, algorithm="HS256"), "token_invalid"),
+        (
+            lambda s, p: jwt.encode(
+                _claims(s, p, exp=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)), TEST_SECRET, algorithm="HS256"
+            ),
+            "token_expired",
+        ),
+        (
+            lambda s, p: jwt.encode(_claims(s, p, aud="another-service"), TEST_SECRET, algorithm="HS256"),
+            "token_wrong_audience",
+        ),
+        (
+            lambda s, p: jwt.encode(_claims(s, p, iss="someone-else"), TEST_SECRET, algorithm="HS256"),
+            "token_wrong_audience",
+        ),
+        (
+            lambda s, p: jwt.encode(
+                {k: v for k, v in _claims(s, p).items() if k != "jti"}, TEST_SECRET, algorithm="HS256"
+            ),
+            "token_invalid",
+        ),
         (lambda s, p: jwt.encode(_claims(s, p), TEST_SECRET, algorithm="HS512"), "token_invalid"),
         (lambda s, p: _unsigned(_claims(s, p)), "token_invalid"),
         (lambda s, p: "not.a.jwt", "token_invalid"),
         (lambda s, p: _tamper(jwt.encode(_claims(s, p), TEST_SECRET, algorithm="HS256")), "token_invalid"),
     ],
-    ids=["wrong-key", "expired", "wrong-audience", "wrong-issuer", "no-jti", "other-alg", "alg-none", "garbage", "tampered"],
+    ids=[
+        "wrong-key",
+        "expired",
+        "wrong-audience",
+        "wrong-issuer",
+        "no-jti",
+        "other-alg",
+        "alg-none",
+        "garbage",
+        "tampered",
+    ],
 )
 async def test_bad_tokens_are_refused_with_their_code(client, world, settings, make_token, code):
-    response = await client.get("/api/v1/me", headers={"Authorization": f"Bearer {make_token(settings, world.pontianak.asn)}"})
+    response = await client.get(
+        "/api/v1/me", headers={"Authorization": f"Bearer {make_token(settings, world.pontianak.asn)}"}
+    )
     assert response.status_code == 401
     assert response.json()["code"] == code
     assert response.headers["WWW-Authenticate"] == "Bearer"
@@ -183,7 +222,7 @@ async def test_no_token_and_a_deactivated_persons_token_are_refused(client, worl
         (b'{"login": 5, "password": "x"}', 400, "validation_failed"),
         (b'{"login": "a"}', 400, "validation_failed"),
         (b'{"login": "a", "password": "x", "remember": true}', 400, "validation_failed"),
-        (b'[]', 400, "validation_failed"),
+        (b"[]", 400, "validation_failed"),
     ],
 )
 async def test_malformed_login_bodies(client, body, status, code):
@@ -193,7 +232,9 @@ async def test_malformed_login_bodies(client, body, status, code):
 
 
 async def test_an_oversized_body_is_refused(client):
-    response = await client.post(LOGIN, content=b'{"login": "' + b"a" * 1_100_000 + b'"}', headers={"content-type": "application/json"})
+    response = await client.post(
+        LOGIN, content=b'{"login": "' + b"a" * 1_100_000 + b'"}', headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.json()["code"] == "body_too_large"
 
@@ -209,7 +250,11 @@ def _unsigned(claims: dict) -> str:
     import json
 
     def part(value) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value, default=lambda d: int(d.timestamp())).encode()).decode().rstrip("=")
+        return (
+            base64.urlsafe_b64encode(json.dumps(value, default=lambda d: int(d.timestamp())).encode())
+            .decode()
+            .rstrip("=")
+        )
 
     return f"{part({'alg': 'none', 'typ': 'JWT'})}.{part(claims)}."
 

@@ -14,34 +14,53 @@ async def test_good_rows_are_imported_and_bad_rows_reported_by_line(client, worl
     unit, elsewhere = world.pontianak.child_unit, world.palu.head_unit
     taken = (await Person.select(Person.nip).where(Person.id == world.pontianak.asn).first())["nip"]
     good_a, good_b, dup = make_nip(), make_nip(birth="19920101", appointed="201801", sex="2"), make_nip()
-    csv = HEADER + "\n".join([
-        f"Rina Siregar,{good_a},rina@pontianak.go.id,PNS,{unit},asn,sandi-rina-123",   # line 2: good
-        f"Salah Tanggal,199002302015032001,,PNS,{unit},asn,",                          # 3: impossible date
-        f"Joko Lubis,{good_b},,PPPK,{unit},asn;manager,",                              # 4: good
-        f"Sudah Ada,{taken},,PNS,{unit},asn,",                                         # 5: NIP exists
-        f"Tanpa Unit,{dup},,PNS,,asn,",                                                # 6: no unit
-        f"Kembar,{good_a},,PNS,{unit},asn,",                                           # 7: same NIP as line 2
-        f"Wilayah Lain,{make_nip()},,PNS,{elsewhere},asn,",                            # 8: other region
-        f",{make_nip()},,PNS,{unit},asn,",                                             # 9: no name
-        f"Peran Aneh,{make_nip()},,PNS,{unit},raja,",                                  # 10: unknown role
-        f"Sandi Pendek,{make_nip()},,PNS,{unit},asn,abc",                              # 11: short password
-    ]) + "\n"
+    csv = (
+        HEADER
+        + "\n".join(
+            [
+                f"Rina Siregar,{good_a},rina@pontianak.go.id,PNS,{unit},asn,sandi-rina-123",  # line 2: good
+                f"Salah Tanggal,199002302015032001,,PNS,{unit},asn,",  # 3: impossible date
+                f"Joko Lubis,{good_b},,PPPK,{unit},asn;manager,",  # 4: good
+                f"Sudah Ada,{taken},,PNS,{unit},asn,",  # 5: NIP exists
+                f"Tanpa Unit,{dup},,PNS,,asn,",  # 6: no unit
+                f"Kembar,{good_a},,PNS,{unit},asn,",  # 7: same NIP as line 2
+                f"Wilayah Lain,{make_nip()},,PNS,{elsewhere},asn,",  # 8: other region
+                f",{make_nip()},,PNS,{unit},asn,",  # 9: no name
+                f"Peran Aneh,{make_nip()},,PNS,{unit},raja,",  # 10: unknown role
+                f"Sandi Pendek,{make_nip()},,PNS,{unit},asn,abc",  # 11: short password
+            ]
+        )
+        + "\n"
+    )
     before = await Person.count()
     response = await client.post(IMPORT, files=upload(csv), headers=as_(world.pontianak.admin))
     assert response.status_code == 200, response.text
     report = response.json()
     assert report["imported"] == 2 and report["failed"] == 8
     assert [(e["line"], e["code"]) for e in report["errors"]] == [
-        (3, "nip_birth_date"), (5, "nip_taken"), (6, "unit_required"), (7, "nip_duplicate_in_file"),
-        (8, "outside_region"), (9, "name_required"), (10, "role_unknown"), (11, "password_length"),
+        (3, "nip_birth_date"),
+        (5, "nip_taken"),
+        (6, "unit_required"),
+        (7, "nip_duplicate_in_file"),
+        (8, "outside_region"),
+        (9, "name_required"),
+        (10, "role_unknown"),
+        (11, "password_length"),
     ]
     assert all(e["message"] for e in report["errors"])
     assert await Person.count() == before + 2
-    imported = await Person.select(Person.nip, Person.roles, Person.region, Person.staff_type).where(Person.id.is_in(report["created_ids"])).order_by(Person.id)
+    imported = (
+        await Person.select(Person.nip, Person.roles, Person.region, Person.staff_type)
+        .where(Person.id.is_in(report["created_ids"]))
+        .order_by(Person.id)
+    )
     assert [(p["nip"], p["roles"], p["region"], p["staff_type"]) for p in imported] == [
-        (good_a, "asn", world.pontianak.region_id, "PNS"), (good_b, "asn;manager", world.pontianak.region_id, "PPPK"),
+        (good_a, "asn", world.pontianak.region_id, "PNS"),
+        (good_b, "asn;manager", world.pontianak.region_id, "PPPK"),
     ]
-    login = await client.post("/api/v1/auth/login", json={"login": "rina@pontianak.go.id", "password": "sandi-rina-123"})
+    login = await client.post(
+        "/api/v1/auth/login", json={"login": "rina@pontianak.go.id", "password": "sandi-rina-123"}
+    )
     assert login.status_code == 200
 
 
@@ -65,7 +84,7 @@ async def test_unreadable_files_are_refused_whole(client, world, as_):
     cases = [
         (upload("nama,nip\nA,1\n"), 422, "csv_header"),
         (upload(HEADER), 422, "csv_empty"),
-        (upload("name,nip,email,staff_type,unit_id,roles\n".encode() + "Ça,1,,,,\n".encode("latin-1")), 422, "csv_encoding"),
+        (upload(b"name,nip,email,staff_type,unit_id,roles\n" + "Ça,1,,,,\n".encode("latin-1")), 422, "csv_encoding"),
         ({"other": ("x.csv", b"a", "text/csv")}, 400, "csv_file_required"),
     ]
     for files, status, code in cases:

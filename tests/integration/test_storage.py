@@ -16,7 +16,10 @@ async def test_demo_seed_is_safe_to_run_twice(db):
     assert [await table.count() for table in (Region, Agency, Unit, Person)] == counts
     assert first["people"] == second["people"] >= 200
     assert {r["slug"]: r["timezone"] for r in await Region.select(Region.slug, Region.timezone)} == {
-        "pontianak": "Asia/Jakarta", "binjai": "Asia/Jakarta", "medan-marelan": "Asia/Jakarta", "palu": "Asia/Makassar",
+        "pontianak": "Asia/Jakarta",
+        "binjai": "Asia/Jakarta",
+        "medan-marelan": "Asia/Jakarta",
+        "palu": "Asia/Makassar",
     }
     orphan_units = await Unit.count().where(Unit.path == "")
     assert orphan_units == 0

@@ -1,15 +1,23 @@
 import pytest
 
+from api.errors import ApiError
 from api.messages import MESSAGES, message, preferred_language
 from api.pagination import decode_cursor, encode_cursor
-from api.errors import ApiError
 from gamification.config import InsecureSettings, Settings
 
 
 @pytest.mark.parametrize(
     ("header", "language"),
-    [(None, "id"), ("", "id"), ("en", "en"), ("en-US,en;q=0.9", "en"), ("id,en;q=0.8", "id"),
-     ("fr, en;q=0.5", "en"), ("en;q=0.2, id;q=0.9", "id"), ("en;q=abc", "id")],
+    [
+        (None, "id"),
+        ("", "id"),
+        ("en", "en"),
+        ("en-US,en;q=0.9", "en"),
+        ("id,en;q=0.8", "id"),
+        ("fr, en;q=0.5", "en"),
+        ("en;q=0.2, id;q=0.9", "id"),
+        ("en;q=abc", "id"),
+    ],
 )
 def test_indonesian_is_the_default_and_english_is_on_request(header, language):
     assert preferred_language(header) == language
@@ -17,7 +25,9 @@ def test_indonesian_is_the_default_and_english_is_on_request(header, language):
 
 def test_every_message_has_both_languages_and_fills_its_parameters():
     assert all(indonesian and english for indonesian, english in MESSAGES.values())
-    assert message("login_throttled", "en", {"retry_after": 42}) == "Too many sign-in attempts. Try again in 42 seconds."
+    assert (
+        message("login_throttled", "en", {"retry_after": 42}) == "Too many sign-in attempts. Try again in 42 seconds."
+    )
     assert "42 detik" in message("login_throttled", "id", {"retry_after": 42})
 
 
