@@ -22,11 +22,12 @@ def pytest_report_header(config) -> str:
 
 
 def pytest_collection_modifyitems(config, items) -> None:
-    """Redis-only tests belong to the Redis variant; elsewhere they are deselected, not skipped."""
-    if REDIS_URL:
-        return
-    kept = [item for item in items if "redis" not in item.keywords]
-    deselected = [item for item in items if "redis" in item.keywords]
+    """Redis-only and PostgreSQL-only tests belong to their variants; elsewhere they are deselected, not skipped."""
+    absent = {"redis"} if not REDIS_URL else set()
+    if DB_KIND != "postgres":
+        absent.add("postgres")
+    kept = [item for item in items if not absent & set(item.keywords)]
+    deselected = [item for item in items if absent & set(item.keywords)]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept
