@@ -52,8 +52,12 @@ class Settings:
             access_token_seconds=int(env.get("TANGKAS_ACCESS_TOKEN_SECONDS", cls.access_token_seconds)),
             refresh_token_days=int(env.get("TANGKAS_REFRESH_TOKEN_DAYS", cls.refresh_token_days)),
             # An office behind one NAT address shares the per-address budget: raise it there.
-            login_failures_per_account=int(env.get("TANGKAS_LOGIN_FAILURES_PER_ACCOUNT", cls.login_failures_per_account)),
-            login_failures_per_address=int(env.get("TANGKAS_LOGIN_FAILURES_PER_ADDRESS", cls.login_failures_per_address)),
+            login_failures_per_account=int(
+                env.get("TANGKAS_LOGIN_FAILURES_PER_ACCOUNT", cls.login_failures_per_account)
+            ),
+            login_failures_per_address=int(
+                env.get("TANGKAS_LOGIN_FAILURES_PER_ADDRESS", cls.login_failures_per_address)
+            ),
             production=production,
         )
         settings.check_secret()

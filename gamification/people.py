@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,17 +91,11 @@ class PeopleService:
         fields = check_person(name, nip, email, staff_type, roles, unit_id)
         region_id = await self.check_placement(actor, fields)
         password_hash = await hash_password(password) if password is not None else None
-        async with unit_of_work():
+        async with unit_of_work(), _unique_person():
             await _check_unique(fields.nip, fields.email)
-            try:
-                row = (
-                    await Person.insert(new_person_row(fields, region_id, password_hash, active)).returning(Person.id)
-                )[0]
-            except Exception as error:
-                if is_unique_violation(error):
-                    raise Conflict("person_exists") from None
-                raise
-        return await self.get(actor, row["id"])
+            insert = Person.insert(new_person_row(fields, region_id, password_hash, active)).returning(Person.id)
+            person_id = (await insert)[0]["id"]
+        return await self.get(actor, person_id)
 
     async def get(self, actor: Actor, person_id: int) -> PersonView:
         row = await Person.select(*PERSON_COLUMNS).where(Person.id == person_id).first()
@@ -119,18 +115,17 @@ class PeopleService:
             "unit_id": current.unit_id,
         } | {k: v for k, v in changes.items() if k in {"name", "nip", "email", "staff_type", "roles", "unit_id"}}
         fields = check_person(**merged)
-        if person_id == actor.person_id and (
-            fields.roles != frozenset(parse_roles(current.roles)) or changes.get("active") is False
-        ):
+        current_roles = parse_roles(current.roles)
+        if person_id == actor.person_id and (fields.roles != current_roles or changes.get("active") is False):
             raise Forbidden("cannot_change_own_access")
-        region_id = await self.check_placement(actor, fields, previous_roles=frozenset(parse_roles(current.roles)))
+        region_id = await self.check_placement(actor, fields, previous_roles=current_roles)
         values: dict = _row_values(fields, region_id) | {Person.updated_at: dt.datetime.now(dt.timezone.utc)}
         if "password" in changes and changes["password"] is not None:
             values[Person.password_hash] = await hash_password(changes["password"])
         for key, column in (("active", Person.active), ("hide_name", Person.hide_name)):
             if changes.get(key) is not None:
                 values[column] = bool(changes[key])
-        async with unit_of_work():
+        async with unit_of_work(), _unique_person():
             await _check_unique(fields.nip, fields.email, except_id=person_id)
             await Person.update(values).where(Person.id == person_id)
             if changes.get("active") is False or "password" in changes:
@@ -203,6 +198,17 @@ def _row_values(fields: PersonFields, region_id: int | None) -> dict:
 def new_person_row(fields: PersonFields, region_id: int | None, password_hash: str | None, active: bool) -> Person:
     values = {column._meta.name: value for column, value in _row_values(fields, region_id).items()}
     return Person(**values, password_hash=password_hash, active=active)
+
+
+@asynccontextmanager
+async def _unique_person() -> AsyncIterator[None]:
+    """The checks before a write can race another writer; the unique index has the last word."""
+    try:
+        yield
+    except Exception as error:
+        if is_unique_violation(error):
+            raise Conflict("person_exists") from None
+        raise
 
 
 async def _check_unique(nip: str | None, email: str | None, except_id: int | None = None) -> None:
