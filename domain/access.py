@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.errors import Forbidden
 from domain.roles import Role
 
 
@@ -40,6 +41,13 @@ class Actor:
             return False
         return path.startswith(self.unit_path)
 
-    def admin_region_filter(self) -> int | None:
-        """The region an admin's lists are limited to; ``None`` means every region (superadmin)."""
-        return None if self.is_superadmin else self.region_id
+    def listable_region(self, requested: int | None) -> int | None:
+        """The region an admin's lists cover (``None``: every region, for a superadmin).
+
+        A region admin asking for another region is refused, not given an empty list.
+        """
+        if self.is_superadmin:
+            return requested
+        if requested is not None and requested != self.region_id:
+            raise Forbidden("outside_region")
+        return self.region_id

@@ -85,9 +85,7 @@ class AuthService:
         now = _now()
         async with unit_of_work():
             if refresh_token is None:
-                await RefreshToken.update({RefreshToken.revoked_at: now}).where(
-                    (RefreshToken.person == actor.person_id) & RefreshToken.revoked_at.is_null()
-                )
+                await end_sessions(actor.person_id, now)
                 return
             known = (
                 await RefreshToken.select(RefreshToken.family, RefreshToken.person)
@@ -158,6 +156,13 @@ async def _find_by_login(login: str) -> dict | None:
 async def _require_active(person_id: int) -> None:
     if not await Person.exists().where((Person.id == person_id) & (Person.active == True)):  # noqa: E712
         raise NotAuthenticated("account_unavailable")
+
+
+async def end_sessions(person_id: int, now: dt.datetime) -> None:
+    """Revoke every refresh token of a person: sign-out everywhere, deactivation, new password."""
+    await RefreshToken.update({RefreshToken.revoked_at: now}).where(
+        (RefreshToken.person == person_id) & RefreshToken.revoked_at.is_null()
+    )
 
 
 async def _revoke_family(family: str, now: dt.datetime) -> None:

@@ -149,7 +149,7 @@ class OrganizationService:
         return await self.get_agency(actor, agency_id)
 
     async def list_agencies(self, actor: Actor, region_id: int | None, page: PageRequest) -> Page[AgencyView]:
-        region_id = _scoped_region(actor, region_id)
+        region_id = actor.listable_region(region_id)
         query = Agency.select().order_by(Agency.id).limit(page.limit + 1)
         if page.after_id is not None:
             query = query.where(Agency.id > page.after_id)
@@ -192,7 +192,7 @@ class OrganizationService:
     async def list_units(
         self, actor: Actor, agency_id: int | None, region_id: int | None, page: PageRequest
     ) -> Page[UnitView]:
-        region_id = _scoped_region(actor, region_id)
+        region_id = actor.listable_region(region_id)
         query = Unit.select().order_by(Unit.id).limit(page.limit + 1)
         if page.after_id is not None:
             query = query.where(Unit.id > page.after_id)
@@ -201,12 +201,3 @@ class OrganizationService:
         if agency_id is not None:
             query = query.where(Unit.agency == agency_id)
         return page_of([_unit(r) for r in await query], page, lambda u: u.id)
-
-
-def _scoped_region(actor: Actor, requested: int | None) -> int | None:
-    """A region admin's lists are their region; asking for another one is refused, not emptied."""
-    if actor.is_superadmin:
-        return requested
-    if requested is not None and requested != actor.region_id:
-        raise Forbidden("outside_region")
-    return actor.region_id

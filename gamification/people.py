@@ -14,11 +14,12 @@ from domain.access import Actor
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from domain.people import ROLES_ONLY_SUPERADMIN_GRANTS, PersonFields, check_person, roles_text
 from domain.roles import parse_roles
+from gamification.auth import end_sessions
 from gamification.database import current_engine, unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.pagination import Page, PageRequest, page_of
 from gamification.passwords import hash_password
-from gamification.tables import Person, RefreshToken, Unit
+from gamification.tables import Person, Unit
 
 PERSON_COLUMNS = (
     Person.id,
@@ -129,9 +130,7 @@ class PeopleService:
             await _check_unique(fields.nip, fields.email, except_id=person_id)
             await Person.update(values).where(Person.id == person_id)
             if changes.get("active") is False or "password" in changes:
-                await RefreshToken.update({RefreshToken.revoked_at: dt.datetime.now(dt.timezone.utc)}).where(
-                    (RefreshToken.person == person_id) & RefreshToken.revoked_at.is_null()
-                )
+                await end_sessions(person_id, dt.datetime.now(dt.timezone.utc))
         return await self.get(actor, person_id)
 
     async def deactivate(self, actor: Actor, person_id: int) -> PersonView:
@@ -146,10 +145,7 @@ class PeopleService:
         text: str | None = None,
     ) -> Page[PersonView]:
         query = Person.select(*PERSON_COLUMNS).order_by(Person.id).limit(page.limit + 1)
-        if not actor.is_superadmin:
-            if region_id is not None and region_id != actor.region_id:
-                raise Forbidden("outside_region")
-            region_id = actor.region_id
+        region_id = actor.listable_region(region_id)
         if region_id is not None:
             query = query.where(Person.region == region_id)
         if unit_id is not None:

@@ -26,3 +26,16 @@ def test_a_region_admin_acts_in_their_region_and_a_superadmin_everywhere():
     assert not actor(Role.ADMIN).administers(None)
     assert not actor(Role.MANAGER).administers(1)
     assert actor(Role.SUPERADMIN, region_id=None).administers(2)
+
+
+def test_lists_cover_the_admins_region_and_refuse_another():
+    import pytest
+
+    from domain.errors import Forbidden
+
+    assert actor(Role.ADMIN).listable_region(None) == 1
+    assert actor(Role.ADMIN).listable_region(1) == 1
+    with pytest.raises(Forbidden):
+        actor(Role.ADMIN).listable_region(2)
+    assert actor(Role.SUPERADMIN, region_id=None).listable_region(None) is None
+    assert actor(Role.SUPERADMIN, region_id=None).listable_region(2) == 2
