@@ -14,17 +14,26 @@ from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from api.auth import BearerAuthMiddleware
+from api.controllers.admin_modules import ModuleAuthoringController
 from api.controllers.admin_organization import AgencyController, RegionController, UnitController
+from api.controllers.admin_partners import PartnerAdmissionController
 from api.controllers.admin_users import UserController
 from api.controllers.auth import AuthController
 from api.controllers.health import HealthController
 from api.controllers.me import MeController
+from api.controllers.modules import ModuleController
+from api.controllers.sync import SyncController
 from api.errors import EXCEPTION_HANDLERS
+from gamification.attempts import Attempts
 from gamification.auth import AuthService
+from gamification.catalogue import Catalogue
 from gamification.config import Settings
 from gamification.database import bind_engine, close_engine, create_engine, open_engine
+from gamification.learning import Learning
 from gamification.login_throttle import LoginThrottle
+from gamification.module_authoring import ModuleAuthoring
 from gamification.organization import OrganizationService
+from gamification.partners import PartnerAdmissions
 from gamification.people import PeopleService
 from gamification.profile import ProfileService
 from gamification.redis_client import create_redis
@@ -39,6 +48,10 @@ CONTROLLERS = [
     AgencyController,
     UnitController,
     UserController,
+    PartnerAdmissionController,
+    ModuleAuthoringController,
+    ModuleController,
+    SyncController,
 ]
 
 
@@ -53,6 +66,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "people": people,
         "user_import": UserImport(people),
         "profiles": ProfileService(),
+        "partners": PartnerAdmissions(),
+        "authoring": ModuleAuthoring(),
+        "catalogue": Catalogue(),
+        "attempts": Attempts(settings),
+        "learning": Learning(),
     }
 
     @asynccontextmanager

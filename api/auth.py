@@ -32,3 +32,10 @@ def superadmin_guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
     actor: Actor = connection.user
     if Role.SUPERADMIN not in actor.roles:
         raise Forbidden("superadmin_required")
+
+
+def author_guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+    """Admins and partners author modules; the service decides for which region."""
+    actor: Actor = connection.user
+    if not actor.is_admin and Role.PARTNER not in actor.roles:
+        raise Forbidden("author_required")

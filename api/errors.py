@@ -73,9 +73,12 @@ def problem(request: Request, status: int, code: str, params: dict | None = None
     return Response(content=body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+def status_of(error: DomainError) -> int:
+    return next((s for kind, s in STATUS_OF.items() if isinstance(error, kind)), 400)
+
+
 def domain_error_handler(request: Request, error: DomainError) -> Response:
-    status = next((s for kind, s in STATUS_OF.items() if isinstance(error, kind)), 400)
-    return problem(request, status, error.code, error.params)
+    return problem(request, status_of(error), error.code, error.params)
 
 
 def http_error_handler(request: Request, error: HTTPException) -> Response:

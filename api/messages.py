@@ -117,6 +117,157 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "csv_file_required": ("Unggah berkas CSV pada kolom 'file'.", "Upload the CSV file in the 'file' field."),
     "nip_duplicate_in_file": ("NIP sama dengan baris {first_line}.", "Same NIP as line {first_line}."),
     "email_duplicate_in_file": ("Email sama dengan baris {first_line}.", "Same email as line {first_line}."),
+    # partners and module authoring
+    "author_required": (
+        "Hanya admin atau mitra yang dapat menyusun modul.",
+        "Only admins and partners author modules.",
+    ),
+    "partner_not_found": ("Akun mitra tidak ditemukan.", "No such partner account."),
+    "partner_not_admitted": (
+        "Mitra belum diterima oleh daerah ini.",
+        "This partner has not been admitted by the region.",
+    ),
+    "module_region_required": ("Pilih daerah tujuan modul.", "Choose the region the module is for."),
+    "module_not_found": ("Modul tidak ditemukan.", "No such module."),
+    "module_not_published": ("Modul belum diterbitkan.", "The module is not published."),
+    "module_archived": ("Modul sudah diarsipkan.", "The module has been archived."),
+    "module_publish_forbidden": (
+        "Hanya admin daerah modul ini yang dapat menerbitkan atau mengarsipkannya.",
+        "Only an admin of the module's region publishes or archives it.",
+    ),
+    "module_published_admin_edits": (
+        "Modul yang sudah terbit hanya dapat diubah oleh admin daerahnya.",
+        "Only an admin of its region edits a published module.",
+    ),
+    "module_status_unknown": (
+        "Status modul harus draft, published atau archived.",
+        "Status is draft, published or archived.",
+    ),
+    "module_title_required": ("Judul modul wajib diisi.", "A title is required."),
+    "module_title_too_long": ("Judul modul paling panjang {max} karakter.", "A title has at most {max} characters."),
+    "module_summary_too_long": ("Ringkasan paling panjang {max} karakter.", "A summary has at most {max} characters."),
+    "module_competency_type_unknown": (
+        "Jenis kompetensi harus teknis, manajerial atau sosial_kultural.",
+        "Competency type is teknis, manajerial or sosial_kultural.",
+    ),
+    "module_value_unknown": (
+        "Nilai BerAKHLAK tidak dikenal.",
+        "Unknown BerAKHLAK value.",
+    ),
+    "module_topics_required": ("Setidaknya satu topik wajib diisi.", "At least one topic is required."),
+    "module_too_many_topics": ("Paling banyak {max} topik.", "At most {max} topics."),
+    "module_topic_format": (
+        "Topik '{topic}' harus huruf kecil, angka dan tanda hubung.",
+        "Topic '{topic}' must be lower-case letters, digits and hyphens.",
+    ),
+    "module_minutes_range": ("Perkiraan durasi harus 1–60 menit.", "Estimated minutes must be 1–60."),
+    "module_min_seconds_range": (
+        "Waktu minimum harus antara 0 dan perkiraan durasi.",
+        "Minimum seconds must be between 0 and the estimated duration.",
+    ),
+    "module_jp_range": ("JP harus antara 0 dan {max}.", "JP must be between 0 and {max}."),
+    "module_jp_precision": (
+        "JP paling banyak dua angka desimal (mis. 0,25).",
+        "JP has at most two decimals (e.g. 0.25).",
+    ),
+    "module_xp_range": ("XP harus antara 0 dan {max}.", "XP must be between 0 and {max}."),
+    "module_pass_mark_range": ("Nilai lulus harus 1–100.", "The pass mark must be 1–100."),
+    "module_lessons_required": ("Setidaknya satu materi wajib diisi.", "At least one lesson is required."),
+    "module_too_many_lessons": ("Paling banyak {max} materi.", "At most {max} lessons."),
+    "module_lesson_kind_unknown": ("Jenis materi harus text, image atau video.", "A lesson is text, image or video."),
+    "module_lesson_body": (
+        "Isi materi ke-{number} kosong atau melebihi {max} karakter.",
+        "Lesson {number} is empty or longer than {max} characters.",
+    ),
+    "module_lesson_link": (
+        "Materi ke-{number} harus berupa tautan https.",
+        "Lesson {number} must be an https link.",
+    ),
+    "module_questions_required": ("Setidaknya satu soal wajib diisi.", "At least one question is required."),
+    "module_too_many_questions": ("Paling banyak {max} soal.", "At most {max} questions."),
+    "module_question_text": (
+        "Soal ke-{number} kosong atau melebihi {max} karakter.",
+        "Question {number} is empty or longer than {max} characters.",
+    ),
+    "module_question_kind_unknown": ("Jenis soal harus single atau multiple.", "A question is single or multiple."),
+    "module_question_options": (
+        "Soal ke-{number} harus punya 2–{max} pilihan.",
+        "Question {number} needs 2–{max} options.",
+    ),
+    "module_option_text": (
+        "Pilihan pada soal ke-{number} kosong atau melebihi {max} karakter.",
+        "An option of question {number} is empty or longer than {max} characters.",
+    ),
+    "module_single_needs_one_correct": (
+        "Soal ke-{number} (pilihan tunggal) harus punya tepat satu jawaban benar.",
+        "Question {number} (single choice) needs exactly one correct option.",
+    ),
+    "module_multiple_needs_correct": (
+        "Soal ke-{number} (pilihan ganda) harus punya jawaban benar.",
+        "Question {number} (multiple choice) needs a correct option.",
+    ),
+    # catalogue, attempts and sync
+    "progress_unknown": (
+        "Status belajar harus not_started, in_progress atau completed.",
+        "Progress is not_started, in_progress or completed.",
+    ),
+    "learner_only": (
+        "Hanya ASN dengan unit kerja yang dapat mengerjakan modul.",
+        "Only staff with a unit take modules.",
+    ),
+    "client_id_format": (
+        "client_id harus 8–64 karakter huruf, angka atau . _ : -",
+        "client_id must be 8–64 letters, digits or . _ : -",
+    ),
+    "client_id_reused": (
+        "client_id ini sudah dipakai untuk modul lain.",
+        "This client_id was already used for another module.",
+    ),
+    "answer_question_unknown": (
+        "Soal {question} tidak ada dalam modul ini.",
+        "Question {question} is not in this module.",
+    ),
+    "answer_question_repeated": ("Soal {question} dijawab dua kali.", "Question {question} is answered twice."),
+    "answer_option_unknown": (
+        "Jawaban soal {question} bukan pilihan dari soal itu.",
+        "The answer to question {question} is not one of its options.",
+    ),
+    "answer_option_repeated": (
+        "Pilihan yang sama dikirim dua kali untuk soal {question}.",
+        "The same option is sent twice for question {question}.",
+    ),
+    "answer_single_has_many": (
+        "Soal {question} hanya boleh satu jawaban.",
+        "Question {question} takes one answer only.",
+    ),
+    "answer_versions_mixed": (
+        "Jawaban berasal dari versi modul yang berbeda. Muat ulang modul.",
+        "The answers come from different versions of the module. Reload it.",
+    ),
+    "attempt_time_zone_required": (
+        "Waktu mulai dan selesai harus menyertakan zona waktu.",
+        "Start and finish times must include a time zone.",
+    ),
+    "attempt_times_out_of_order": ("Waktu selesai sebelum waktu mulai.", "The finish time is before the start time."),
+    "attempt_in_future": (
+        "Waktu selesai ada di masa depan. Periksa jam perangkat.",
+        "The finish time is in the future. Check the device clock.",
+    ),
+    "attempt_too_old": (
+        "Percobaan lebih lama dari {days} hari tidak dapat dikirim lagi.",
+        "Attempts older than {days} days can no longer be sent.",
+    ),
+    "attempt_too_fast": (
+        "Percobaan terlalu cepat: minimal {min_seconds} detik.",
+        "The attempt was too fast: it takes at least {min_seconds} seconds.",
+    ),
+    "json_key_repeated": ("Kunci '{key}' muncul dua kali.", "The key '{key}' appears twice."),
+    "sync_batch_empty": ("Tidak ada percobaan untuk disinkronkan.", "There are no attempts to sync."),
+    "sync_batch_too_large": (
+        "Paling banyak {max} percobaan per sinkronisasi.",
+        "At most {max} attempts per sync.",
+    ),
+    "year_out_of_range": ("Tahun di luar jangkauan.", "The year is out of range."),
 }
 
 GENERIC_BY_STATUS = {

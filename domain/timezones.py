@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from domain.errors import InvalidInput
 
+NATIONAL_TIMEZONE = "Asia/Jakarta"  # WIB: days and years of the national scope
+
 
 @lru_cache(maxsize=1)
 def _known_zones() -> frozenset[str]:

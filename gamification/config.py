@@ -32,6 +32,9 @@ class Settings:
     login_failures_per_account: int = 5
     login_failures_per_address: int = 30
     login_window_seconds: int = 15 * 60
+    # Attempts made offline are accepted this long after they finished.
+    offline_window_days: int = 14
+    sync_max_items: int = 50
 
     @property
     def is_postgres(self) -> bool:
@@ -58,6 +61,7 @@ class Settings:
             login_failures_per_address=int(
                 env.get("TANGKAS_LOGIN_FAILURES_PER_ADDRESS", cls.login_failures_per_address)
             ),
+            offline_window_days=int(env.get("TANGKAS_OFFLINE_WINDOW_DAYS", cls.offline_window_days)),
             production=production,
         )
         settings.check_secret()

@@ -8,18 +8,17 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from piccolo.engine.sqlite import SQLiteEngine
-
 from domain.access import Actor
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from domain.people import ROLES_ONLY_SUPERADMIN_GRANTS, PersonFields, check_person, roles_text
 from domain.roles import parse_roles
 from gamification.auth import end_sessions
-from gamification.database import current_engine, unit_of_work
+from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.pagination import Page, PageRequest, page_of
 from gamification.passwords import hash_password
 from gamification.tables import Person, Unit
+from gamification.text_search import ilike, literal_pattern
 
 PERSON_COLUMNS = (
     Person.id,
@@ -62,16 +61,6 @@ def person_view(row: dict) -> PersonView:
         active=row["active"],
         hide_name=row["hide_name"],
     )
-
-
-def _ilike(column, pattern: str):
-    """Case-insensitive match: SQLite's LIKE already ignores ASCII case, and has no ILIKE."""
-    return column.like(pattern) if isinstance(current_engine(), SQLiteEngine) else column.ilike(pattern)
-
-
-def _literal_pattern(text: str) -> str:
-    """A LIKE pattern that finds ``text`` anywhere; its own wildcards are dropped, not interpreted."""
-    return "%" + text.strip().replace("%", "").replace("_", "") + "%"
 
 
 class PeopleService:
@@ -151,8 +140,8 @@ class PeopleService:
         if unit_id is not None:
             query = query.where(Person.unit == unit_id)
         if text and text.strip():
-            pattern = _literal_pattern(text)
-            query = query.where(_ilike(Person.name, pattern) | _ilike(Person.email, pattern) | Person.nip.like(pattern))
+            pattern = literal_pattern(text)
+            query = query.where(ilike(Person.name, pattern) | ilike(Person.email, pattern) | Person.nip.like(pattern))
         if page.after_id is not None:
             query = query.where(Person.id > page.after_id)
         return page_of([person_view(r) for r in await query], page, lambda p: p.id)

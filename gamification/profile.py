@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from domain.access import Actor
 from domain.errors import NotAuthenticated
 from domain.roles import parse_roles
+from domain.timezones import NATIONAL_TIMEZONE
+from gamification.jp_ledger import JpYear, jp_year, local_year
 from gamification.tables import Person
 
 
@@ -36,6 +38,7 @@ class Profile:
     unit: Named | None
     agency: Named | None
     region: RegionRef | None
+    jp: JpYear  # this calendar year, in the region's time zone
 
 
 class ProfileService:
@@ -73,6 +76,7 @@ class ProfileService:
             hide_name=row["hide_name"],
             unit=Named(row["unit.id"], row["unit.name"]) if row["unit.id"] else None,
             agency=Named(row["unit.agency.id"], row["unit.agency.name"]) if row["unit.agency.id"] else None,
+            jp=await jp_year(row["id"], local_year(row["region.timezone"] or NATIONAL_TIMEZONE)),
             region=RegionRef(row["region.id"], row["region.name"], row["region.slug"], row["region.timezone"])
             if row["region.id"]
             else None,

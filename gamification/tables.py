@@ -1,8 +1,12 @@
-"""Piccolo tables. Services turn rows into plain values; no row object leaves the service layer."""
+"""Piccolo tables. Services turn rows into plain values; no row object leaves the service layer.
+
+Unique keys over several columns are unique indexes made in the migrations (SQLite cannot add a
+constraint to a table), listed here on the tables they guard.
+"""
 
 from __future__ import annotations
 
-from piccolo.columns import Boolean, ForeignKey, OnDelete, Timestamptz, Varchar
+from piccolo.columns import JSON, Boolean, Date, ForeignKey, Integer, OnDelete, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -55,4 +59,134 @@ class RefreshToken(Table, tablename="refresh_token"):
     revoked_at = Timestamptz(null=True, default=None)
 
 
-ALL_TABLES: list[type[Table]] = [Region, Agency, Unit, Person, RefreshToken]
+class PartnerAdmission(Table, tablename="partner_admission"):
+    """A partner (university, training provider) admitted by a region may author modules for it."""
+
+    region = ForeignKey(Region, on_delete=OnDelete.cascade)
+    partner = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    admitted_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (region, partner)
+
+
+class Module(Table, tablename="module"):
+    """A module and its current version's catalogue fields; the content lives in ``ModuleVersion``."""
+
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None, index=True)  # None: national
+    partner = ForeignKey(Person, on_delete=OnDelete.restrict, null=True, default=None, index=True)
+    provider = Varchar(length=160)
+    status = Varchar(length=12, default="draft", index=True)
+    version = Integer(default=1)
+    title = Varchar(length=120)
+    summary = Text(default="")
+    competency_type = Varchar(length=20)
+    topics = Varchar(length=255)  # ";a;b;": one topic is a LIKE '%;a;%'
+    value = Varchar(length=40, null=True, default=None)
+    estimated_minutes = Integer()
+    jp_centi = Integer()
+    xp = Integer()
+    content_hash = Varchar(length=64)  # of what learners see; the ETag
+    created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+    published_at = Timestamptz(null=True, default=None)
+    archived_at = Timestamptz(null=True, default=None)
+
+
+class ModuleVersion(Table, tablename="module_version"):
+    """What an attempt is graded and credited against; a published version never changes."""
+
+    module = ForeignKey(Module, on_delete=OnDelete.cascade)
+    version = Integer()
+    title = Varchar(length=120)
+    competency_type = Varchar(length=20)
+    min_seconds = Integer()
+    jp_centi = Integer()
+    xp = Integer()
+    pass_mark = Integer()
+    lessons = JSON()
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (module, version)
+
+
+class ModuleQuestion(Table, tablename="module_question"):
+    module_version = ForeignKey(ModuleVersion, on_delete=OnDelete.cascade, index=True)
+    position = Integer()
+    text = Text()
+    kind = Varchar(length=10)
+
+
+class ModuleOption(Table, tablename="module_option"):
+    question = ForeignKey(ModuleQuestion, on_delete=OnDelete.cascade, index=True)
+    position = Integer()
+    text = Text()
+    correct = Boolean()
+
+
+class Attempt(Table, tablename="attempt"):
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)
+    module = ForeignKey(Module, on_delete=OnDelete.restrict, index=True)
+    module_version = ForeignKey(ModuleVersion, on_delete=OnDelete.restrict)
+    client_id = Varchar(length=64)
+    answers = JSON()
+    score = Integer()
+    correct_count = Integer()
+    question_count = Integer()
+    passed = Boolean()
+    credited = Boolean()  # the person's first pass of the module: it earned the JP and the completion
+    started_at = Timestamptz()
+    finished_at = Timestamptz()
+    submitted_at = Timestamptz(default=TimestamptzNow())
+    # unique (person, client_id): a replayed attempt finds its first result
+
+
+class Completion(Table, tablename="completion"):
+    """The learning fact the points engine reads: a person's first pass of a module."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)
+    module = ForeignKey(Module, on_delete=OnDelete.restrict, index=True)
+    module_version = ForeignKey(ModuleVersion, on_delete=OnDelete.restrict)
+    attempt = ForeignKey(Attempt, on_delete=OnDelete.restrict)
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
+    competency_type = Varchar(length=20)
+    topics = Varchar(length=255)
+    xp = Integer()  # the module version's XP value; the points engine decides what it earns
+    jp_centi = Integer()
+    score = Integer()
+    first_attempt = Boolean()  # passed on the person's first attempt at the module
+    completed_at = Timestamptz()  # when it happened on the phone, even if synced later
+    local_date = Date()  # completed_at in the region's time zone
+    recorded_at = Timestamptz(default=TimestamptzNow())
+    # unique (person, module): a module pays once per person
+
+
+class JpCredit(Table, tablename="jp_credit"):
+    """Every JP a person earns, whatever its source (module now; workshop and certificate later)."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    source_kind = Varchar(length=20)
+    source_id = Integer()
+    title = Varchar(length=160)
+    competency_type = Varchar(length=20)
+    jp_centi = Integer()
+    earned_at = Timestamptz()
+    year = Integer()  # calendar year of earned_at in the person's region
+    # unique (person, source_kind, source_id)
+
+
+ALL_TABLES: list[type[Table]] = [
+    Region,
+    Agency,
+    Unit,
+    Person,
+    RefreshToken,
+    PartnerAdmission,
+    Module,
+    ModuleVersion,
+    ModuleQuestion,
+    ModuleOption,
+    Attempt,
+    Completion,
+    JpCredit,
+]

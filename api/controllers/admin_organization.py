@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from litestar import Controller, Request, get, patch, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody
 
 from api.auth import admin_guard
 from api.pagination import ListResponse, list_response, page_request
+from api.params import Cursor, Limit, OptionalId, PathId
 from api.schemas.organization import AgencyCreate, NameUpdate, RegionCreate, RegionUpdate, UnitCreate
 from gamification.organization import AgencyView, OrganizationService, RegionView, UnitView
-
-Limit = Annotated[int, QueryParameter(ge=1, le=100, description="Items per page (1–100)")]
-Cursor = Annotated[str | None, QueryParameter(max_length=64, description="next_cursor of the previous page")]
-OptionalId = Annotated[int | None, QueryParameter(ge=1, le=2**31 - 1)]
 
 
 class RegionController(Controller):
@@ -43,7 +38,7 @@ class RegionController(Controller):
 
     @get("/{region_id:int}")
     async def read(
-        self, request: Request, region_id: FromPath[int], organization: NamedDependency[OrganizationService]
+        self, request: Request, region_id: FromPath[PathId], organization: NamedDependency[OrganizationService]
     ) -> RegionView:
         return await organization.get_region(request.user, region_id)
 
@@ -51,7 +46,7 @@ class RegionController(Controller):
     async def update(
         self,
         request: Request,
-        region_id: FromPath[int],
+        region_id: FromPath[PathId],
         data: JSONBody[RegionUpdate],
         organization: NamedDependency[OrganizationService],
     ) -> RegionView:
@@ -84,7 +79,7 @@ class AgencyController(Controller):
 
     @get("/{agency_id:int}")
     async def read(
-        self, request: Request, agency_id: FromPath[int], organization: NamedDependency[OrganizationService]
+        self, request: Request, agency_id: FromPath[PathId], organization: NamedDependency[OrganizationService]
     ) -> AgencyView:
         return await organization.get_agency(request.user, agency_id)
 
@@ -92,7 +87,7 @@ class AgencyController(Controller):
     async def update(
         self,
         request: Request,
-        agency_id: FromPath[int],
+        agency_id: FromPath[PathId],
         data: JSONBody[NameUpdate],
         organization: NamedDependency[OrganizationService],
     ) -> AgencyView:
@@ -126,7 +121,7 @@ class UnitController(Controller):
 
     @get("/{unit_id:int}")
     async def read(
-        self, request: Request, unit_id: FromPath[int], organization: NamedDependency[OrganizationService]
+        self, request: Request, unit_id: FromPath[PathId], organization: NamedDependency[OrganizationService]
     ) -> UnitView:
         return await organization.get_unit(request.user, unit_id)
 
@@ -134,7 +129,7 @@ class UnitController(Controller):
     async def update(
         self,
         request: Request,
-        unit_id: FromPath[int],
+        unit_id: FromPath[PathId],
         data: JSONBody[NameUpdate],
         organization: NamedDependency[OrganizationService],
     ) -> UnitView:

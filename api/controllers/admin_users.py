@@ -12,10 +12,10 @@ from litestar.params import FromPath, JSONBody, MultipartBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
 from api.auth import admin_guard
-from api.controllers.admin_organization import Cursor, Limit, OptionalId
 from api.errors import ApiError
 from api.messages import message, preferred_language
 from api.pagination import ListResponse, list_response, page_request
+from api.params import Cursor, Limit, OptionalId, PathId
 from api.schemas.people import ImportResponse, ImportRowError, UserCreate, UserUpdate
 from gamification.people import PeopleService, PersonView
 from gamification.user_import import UserImport
@@ -53,7 +53,7 @@ class UserController(Controller):
 
     @get("/{user_id:int}")
     async def read(
-        self, request: Request, user_id: FromPath[int], people: NamedDependency[PeopleService]
+        self, request: Request, user_id: FromPath[PathId], people: NamedDependency[PeopleService]
     ) -> PersonView:
         return await people.get(request.user, user_id)
 
@@ -61,7 +61,7 @@ class UserController(Controller):
     async def update(
         self,
         request: Request,
-        user_id: FromPath[int],
+        user_id: FromPath[PathId],
         data: JSONBody[UserUpdate],
         people: NamedDependency[PeopleService],
     ) -> PersonView:
@@ -70,7 +70,7 @@ class UserController(Controller):
 
     @post("/{user_id:int}/deactivate", status_code=HTTP_200_OK)
     async def deactivate(
-        self, request: Request, user_id: FromPath[int], people: NamedDependency[PeopleService]
+        self, request: Request, user_id: FromPath[PathId], people: NamedDependency[PeopleService]
     ) -> PersonView:
         """Deactivate a person: they can no longer sign in; their history stays."""
         return await people.deactivate(request.user, user_id)

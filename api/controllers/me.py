@@ -1,9 +1,23 @@
 from __future__ import annotations
 
+from typing import Annotated
+
+import msgspec
 from litestar import Controller, Request, get
 from litestar.di import NamedDependency
+from litestar.params import QueryParameter
 
+from api.pagination import encode_cursor, page_request
+from api.params import Cursor, Limit
+from gamification.jp_ledger import JpYear
+from gamification.learning import CompletionView, Learning
 from gamification.profile import Profile, ProfileService
+
+
+class LearningOut(msgspec.Struct):
+    jp: JpYear
+    completions: list[CompletionView]
+    next_cursor: str | None
 
 
 class MeController(Controller):
@@ -14,3 +28,16 @@ class MeController(Controller):
     async def me(self, request: Request, profiles: NamedDependency[ProfileService]) -> Profile:
         """The signed-in person with roles, unit, agency and region."""
         return await profiles.profile(request.user)
+
+    @get("/learning")
+    async def learning(
+        self,
+        request: Request,
+        learning: NamedDependency[Learning],
+        year: Annotated[int | None, QueryParameter(ge=2000, le=2100, description="Default: this year")] = None,
+        cursor: Cursor = None,
+        limit: Limit = 20,
+    ) -> LearningOut:
+        """JP earned in the calendar year (the region's) against the 20 JP target, and that year's completions."""
+        record = await learning.record(request.user, year, page_request(cursor, limit))
+        return LearningOut(record.jp, record.completions.items, encode_cursor(record.completions.next_after_id))

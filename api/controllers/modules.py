@@ -1,0 +1,76 @@
+"""The learner's catalogue, module content (with an ETag) and quiz attempts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_304_NOT_MODIFIED
+
+from api.json_keys import reject_repeated_keys
+from api.pagination import ListResponse, list_response, page_request
+from api.params import Cursor, Limit, PathId
+from api.schemas.modules import AttemptIn
+from gamification.attempts import AttemptInput, AttemptResult, Attempts
+from gamification.catalogue import Catalogue, CatalogueFilter, ModuleCard
+from gamification.module_store import ModuleDetail
+
+Filter = Annotated[str | None, QueryParameter(max_length=100)]
+
+
+class ModuleController(Controller):
+    path = "/api/v1/modules"
+    tags = ["learning"]
+
+    @get("/")
+    async def list(
+        self,
+        request: Request,
+        catalogue: NamedDependency[Catalogue],
+        topic: Filter = None,
+        competency_type: Filter = None,
+        q: Annotated[str | None, QueryParameter(max_length=100, description="Part of the title or summary")] = None,
+        progress: Annotated[
+            str | None, QueryParameter(max_length=20, description="not_started, in_progress or completed")
+        ] = None,
+        cursor: Cursor = None,
+        limit: Limit = 20,
+    ) -> ListResponse[ModuleCard]:
+        """Published modules of the caller's region and national ones, newest first, with the caller's progress."""
+        wanted = CatalogueFilter(topic=topic, competency_type=competency_type, text=q, progress=progress)
+        return list_response(await catalogue.list(request.user, page_request(cursor, limit), wanted))
+
+    @get("/{module_id:int}")
+    async def read(
+        self, request: Request, module_id: FromPath[PathId], catalogue: NamedDependency[Catalogue]
+    ) -> Response[ModuleDetail]:
+        """Lessons and questions without the answers. Send the ETag back in ``If-None-Match`` for a 304."""
+        etag = f'"{await catalogue.etag(request.user, module_id)}"'
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        wanted = _etags(request.headers.get("if-none-match"))
+        if etag in wanted or "*" in wanted:
+            return Response(content=None, status_code=HTTP_304_NOT_MODIFIED, headers=headers)
+        detail, digest = await catalogue.get(request.user, module_id)
+        return Response(content=detail, headers={**headers, "ETag": f'"{digest}"'})
+
+    @post("/{module_id:int}/attempts", status_code=HTTP_201_CREATED)
+    async def attempt(
+        self,
+        request: Request,
+        module_id: FromPath[PathId],
+        data: JSONBody[AttemptIn],
+        attempts: NamedDependency[Attempts],
+    ) -> Response[AttemptResult]:
+        """Grade an attempt. 201 for a new one; a replay of the same ``client_id`` answers 200 with the first result."""
+        reject_repeated_keys(await request.body())
+        result = await attempts.submit(request.user, module_id, AttemptInput(**msgspec.structs.asdict(data)))
+        return Response(content=result, status_code=HTTP_200_OK if result.replayed else HTTP_201_CREATED)
+
+
+def _etags(header: str | None) -> set[str]:
+    if not header:
+        return set()
+    return {tag.strip().removeprefix("W/") for tag in header.split(",")}

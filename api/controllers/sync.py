@@ -1,0 +1,43 @@
+"""Offline sync: a batch of attempts made without a connection, each answered on its own."""
+
+from __future__ import annotations
+
+import msgspec
+from litestar import Controller, Request, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
+from litestar.status_codes import HTTP_200_OK
+
+from api.errors import status_of
+from api.json_keys import reject_repeated_keys
+from api.messages import message, preferred_language
+from api.schemas.modules import ItemProblem, SyncIn, SyncItemOut, SyncOut
+from gamification.attempts import AttemptInput, Attempts
+
+
+class SyncController(Controller):
+    path = "/api/v1/sync"
+    tags = ["learning"]
+
+    @post("/", status_code=HTTP_200_OK)
+    async def sync(self, request: Request, data: JSONBody[SyncIn], attempts: NamedDependency[Attempts]) -> SyncOut:
+        """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe."""
+        reject_repeated_keys(await request.body())
+        items = [
+            (
+                item.module_id,
+                AttemptInput(**{k: v for k, v in msgspec.structs.asdict(item).items() if k != "module_id"}),
+            )
+            for item in data.attempts
+        ]
+        language = preferred_language(request.headers.get("accept-language"))
+        results = []
+        for outcome in await attempts.sync(request.user, items):
+            if outcome.error is not None:
+                error = outcome.error
+                problem = ItemProblem(error.code, message(error.code, language, error.params))
+                results.append(SyncItemOut(outcome.client_id, outcome.module_id, status_of(error), problem=problem))
+            else:
+                status = HTTP_200_OK if outcome.result.replayed else 201
+                results.append(SyncItemOut(outcome.client_id, outcome.module_id, status, result=outcome.result))
+        return SyncOut(results)
