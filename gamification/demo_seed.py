@@ -6,13 +6,17 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from domain.access import unit_path
+from domain.access import Actor, unit_path
+from domain.roles import Role
 from gamification.database import unit_of_work
+from gamification.demo_modules import DEMO_MODULES
+from gamification.module_authoring import ModuleAuthoring
 from gamification.passwords import hash_password
-from gamification.tables import Agency, Person, Region, Unit
+from gamification.tables import Agency, Module, Person, Region, Unit
 
 DEMO_PASSWORD = "tangkas-demo"
 STAFF_PER_REGION = 55
+REGIONAL_MODULES = 4  # the last demo modules belong to one region each; the others are national
 
 REGIONS = [
     ("Kota Pontianak", "pontianak", "Asia/Jakarta"),
@@ -157,7 +161,26 @@ async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> dict:
                 summary.setdefault("asn", nip)
             summary.setdefault("admin", admin_email)
     summary["people"] = await Person.count()
+    progress("  modul pembelajaran ...")
+    summary["modules"] = await _modules()
     return summary
+
+
+async def _modules() -> int:
+    """Publish the demo modules not there yet (by title): national ones, then one per region."""
+    authoring = ModuleAuthoring()
+    superadmin = await Person.select(Person.id).where(Person.email == "superadmin@tangkas.demo").first()
+    seeder = Actor(superadmin["id"], frozenset({Role.SUPERADMIN}), region_id=None, unit_id=None, unit_path=None)
+    region_ids = [await _get_or_create(Region, {Region.slug: slug}) for _, slug, _ in REGIONS]
+    existing = set(await Module.select(Module.title).output(as_list=True))
+    for index, fields in enumerate(DEMO_MODULES):
+        if fields["title"] in existing:
+            continue
+        regional = index - (len(DEMO_MODULES) - REGIONAL_MODULES)
+        region_id = region_ids[regional % len(region_ids)] if regional >= 0 else None
+        module = await authoring.create(seeder, fields, region_id)
+        await authoring.publish(seeder, module.id)
+    return await Module.count()
 
 
 async def _get_or_create(table, natural_key: dict, **values) -> int:

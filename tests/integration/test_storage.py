@@ -1,6 +1,6 @@
 from gamification.demo_seed import seed_demo
 from gamification.migrate import migrate
-from gamification.tables import Agency, Person, Region, Unit
+from gamification.tables import Agency, Module, ModuleQuestion, Person, Region, Unit
 
 
 async def test_migrations_can_run_again_without_change(db):
@@ -11,9 +11,12 @@ async def test_migrations_can_run_again_without_change(db):
 
 async def test_demo_seed_is_safe_to_run_twice(db):
     first = await seed_demo()
-    counts = [await table.count() for table in (Region, Agency, Unit, Person)]
+    tables = (Region, Agency, Unit, Person, Module, ModuleQuestion)
+    counts = [await table.count() for table in tables]
     second = await seed_demo()
-    assert [await table.count() for table in (Region, Agency, Unit, Person)] == counts
+    assert [await table.count() for table in tables] == counts
+    assert first["modules"] == await Module.count().where(Module.status == "published") >= 20
+    assert await Module.count().where(Module.region.is_null()) >= 16
     assert first["people"] == second["people"] >= 200
     assert {r["slug"]: r["timezone"] for r in await Region.select(Region.slug, Region.timezone)} == {
         "pontianak": "Asia/Jakarta",

@@ -1,0 +1,49 @@
+"""The issue's acceptance walk: a learner on the demo data, through the HTTP API only."""
+
+import datetime as dt
+
+from gamification.demo_seed import DEMO_PASSWORD, seed_demo
+from tests.learning import answers
+
+
+async def sign_in(client, login: str) -> dict:
+    response = await client.post("/api/v1/auth/login", json={"login": login, "password": DEMO_PASSWORD})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def test_a_demo_learner_lists_opens_passes_and_replays_a_module(client, app):
+    summary = await seed_demo()
+    learner, superadmin = await sign_in(client, summary["asn"]), await sign_in(client, summary["superadmin"])
+
+    catalogue = (await client.get("/api/v1/modules", params={"limit": 50}, headers=learner)).json()["items"]
+    assert len(catalogue) >= 19  # the national modules and the learner's region's own
+    card = next(c for c in catalogue if c["jp"] > 0)
+    first = await client.get(f"/api/v1/modules/{card['id']}", headers=learner)
+    second = await client.get(
+        f"/api/v1/modules/{card['id']}", headers=learner | {"If-None-Match": first.headers["etag"]}
+    )
+    assert (first.status_code, second.status_code) == (200, 304)
+
+    before = (await client.get("/api/v1/me/learning", headers=learner)).json()["jp"]["earned"]
+    key = (await client.get(f"/api/v1/admin/modules/{card['id']}", headers=superadmin)).json()
+    finished = dt.datetime.now(dt.timezone.utc)
+    body = {
+        "client_id": "demo-hp-0001",
+        "answers": answers(key),
+        "started_at": (finished - dt.timedelta(seconds=first.json()["min_seconds"] + 30)).isoformat(),
+        "finished_at": finished.isoformat(),
+    }
+    passed = await client.post(f"/api/v1/modules/{card['id']}/attempts", json=body, headers=learner)
+    assert passed.status_code == 201 and passed.json()["completed"]
+    after = (await client.get("/api/v1/me/learning", headers=learner)).json()["jp"]["earned"]
+    assert round(after - before, 2) == card["jp"]
+
+    replay = await client.post(f"/api/v1/modules/{card['id']}/attempts", json=body, headers=learner)
+    again = await client.post(
+        f"/api/v1/modules/{card['id']}/attempts", json=body | {"client_id": "demo-hp-0002"}, headers=learner
+    )
+    assert (replay.status_code, again.status_code, again.json()["completed"]) == (200, 201, False)
+    assert (await client.get("/api/v1/me/learning", headers=learner)).json()["jp"]["earned"] == after
+    listed = (await client.get("/api/v1/modules", params={"progress": "completed"}, headers=learner)).json()
+    assert [c["id"] for c in listed["items"]] == [card["id"]]
