@@ -118,7 +118,7 @@ def user_create(
 
 def _demo_banner(summary: dict, password: str) -> str:
     return (
-        f"\nData demo siap: {summary['regions']} wilayah, {summary['people']} orang.\n"
+        f"\nData demo siap: {summary['regions']} wilayah, {summary['people']} orang, {summary['modules']} modul.\n"
         f"Masuk (POST /api/v1/auth/login) dengan kata sandi '{password}' sebagai:\n"
         f"  superadmin : {summary['superadmin']}\n"
         f"  admin      : {summary['admin']}\n"
