@@ -24,6 +24,7 @@ from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
 from api.controllers.sync import SyncController
 from api.errors import EXCEPTION_HANDLERS
+from api.nul_guard import refuse_nul_characters
 from gamification.attempts import Attempts
 from gamification.auth import AuthService
 from gamification.catalogue import Catalogue
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         dependencies={name: Provide(_constant(service), sync_to_thread=False) for name, service in services.items()},
         middleware=[DefineMiddleware(BearerAuthMiddleware, exclude=["^/schema", "^/health", "^/ready"])],
         exception_handlers=EXCEPTION_HANDLERS,
+        before_request=refuse_nul_characters,
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
             title="Tangkas API",

@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "method_not_allowed": ("Metode tidak diizinkan untuk alamat ini.", "This method is not allowed here."),
     "unsupported_media_type": ("Jenis konten tidak didukung.", "This content type is not supported."),
     "bad_request": ("Permintaan tidak sah.", "The request is not valid."),
+    "nul_character": ("Karakter NUL tidak diperbolehkan.", "The NUL character is not allowed."),
     "internal_error": (
         "Terjadi kesalahan pada server. Silakan coba lagi.",
         "Something went wrong on the server. Please try again.",
