@@ -175,6 +175,135 @@ class JpCredit(Table, tablename="jp_credit"):
     # unique (person, source_kind, source_id)
 
 
+class Fact(Table, tablename="fact"):
+    """What happened, as the points engine reads it; ``source_key`` ties it to its origin once."""
+
+    kind = Varchar(length=32)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None, index=True)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
+    source_key = Varchar(length=80, unique=True)  # "completion:12", "streak:7:30:2026-11-20"
+    label = Varchar(length=160, default="")  # what a person reads in their points history
+    occurred_at = Timestamptz()
+    local_date = Date()
+    xp = Integer(default=0)  # the fact's own XP value, e.g. a module's
+    score = Integer(null=True, default=None)
+    first_attempt = Boolean(default=False)
+    level = Varchar(length=20, null=True, default=None)  # initiative impact, streak milestone
+    evaluated_at = Timestamptz(null=True, default=None)  # None: the engine has work to do
+    recorded_at = Timestamptz(default=TimestamptzNow())
+
+
+class PointRule(Table, tablename="point_rule"):
+    """One version of a rule; a change is a new row effective from a date (region None: national)."""
+
+    region = ForeignKey(Region, on_delete=OnDelete.cascade, null=True, default=None)
+    code = Varchar(length=40, index=True)
+    fact_kind = Varchar(length=32)
+    formula = Varchar(length=32)
+    params = JSON()
+    effective_from = Date()
+    created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class XpEntry(Table, tablename="xp_entry"):
+    """The append-only ledger. A rule version applies to a fact once: unique (fact, rule)."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    fact = ForeignKey(Fact, on_delete=OnDelete.restrict)
+    rule = ForeignKey(PointRule, on_delete=OnDelete.restrict)
+    rule_code = Varchar(length=40)
+    xp = Integer()  # a correction after a retroactive rule change may be negative
+    occurred_at = Timestamptz()  # the fact's time: late offline syncs count from when they happened
+    local_date = Date()
+    week_start = Date()
+    month_start = Date()
+    year_start = Date()
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (fact, rule)
+
+
+class PointsTotal(Table, tablename="points_total"):
+    """A person's all-time XP, recomputed from the ledger whenever it changes."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, unique=True)
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None, index=True)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
+    xp = Integer(default=0)
+    reached_at = Timestamptz(null=True, default=None)  # time of the latest fact counted: ties go to the earlier
+    spent = Integer(default=0)
+    held = Integer(default=0)
+
+
+class PointsPeriod(Table, tablename="points_period"):
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)
+    period = Varchar(length=5)  # week, month, year
+    period_start = Date()
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
+    xp = Integer(default=0)
+    reached_at = Timestamptz(null=True, default=None)
+    # unique (person, period, period_start)
+
+
+class LevelStep(Table, tablename="level_step"):
+    region = ForeignKey(Region, on_delete=OnDelete.cascade, null=True, default=None, index=True)  # None: default
+    min_xp = Integer()
+    name = Varchar(length=40)
+
+
+class Holiday(Table, tablename="holiday"):
+    region = ForeignKey(Region, on_delete=OnDelete.cascade)
+    day = Date()
+    name = Varchar(length=120)
+    # unique (region, day)
+
+
+class Streak(Table, tablename="streak"):
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, unique=True)
+    current = Integer(default=0)
+    longest = Integer(default=0)
+    last_day = Date(null=True, default=None)  # the latest learning day of the current run
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class Badge(Table, tablename="badge"):
+    region = ForeignKey(Region, on_delete=OnDelete.cascade, null=True, default=None)  # None: national
+    code = Varchar(length=60, unique=True)
+    name = Varchar(length=80)
+    description = Text(default="")
+    value = Varchar(length=40, null=True, default=None)
+    criteria = JSON()
+    active = Boolean(default=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class PersonBadge(Table, tablename="person_badge"):
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    badge = ForeignKey(Badge, on_delete=OnDelete.cascade)
+    period_key = Varchar(length=20, default="")  # "" for a badge earned once; "2026-W48" for a period badge
+    awarded_at = Timestamptz(default=TimestamptzNow())
+    reason = JSON()  # the facts or numbers that earned it
+    # unique (person, badge, period_key)
+
+
+class JobRun(Table, tablename="job_run"):
+    """One row per trigger of a scheduled job: the unique key makes each trigger run once across processes."""
+
+    job = Varchar(length=60)
+    scheduled_for = Timestamptz()
+    holder = Varchar(length=80)
+    started_at = Timestamptz(default=TimestamptzNow())
+    finished_at = Timestamptz(null=True, default=None)
+    outcome = Varchar(length=12, default="running")
+    counts = JSON()
+    error = Text(null=True, default=None)
+    # unique (job, scheduled_for)
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -189,4 +318,15 @@ ALL_TABLES: list[type[Table]] = [
     Attempt,
     Completion,
     JpCredit,
+    Fact,
+    PointRule,
+    XpEntry,
+    PointsTotal,
+    PointsPeriod,
+    LevelStep,
+    Holiday,
+    Streak,
+    Badge,
+    PersonBadge,
+    JobRun,
 ]

@@ -1,12 +1,10 @@
-"""Unique keys over several columns of the learning tables, as unique indexes.
+"""Unique keys over several columns of the learning tables, as unique indexes (see gamification/migration_indexes.py).
 
 SQLite cannot add a constraint to an existing table; a unique index does the same job on both
 databases, and conflicts on it raise the same errors as a constraint would.
 """
 
-from piccolo.apps.migrations.auto.migration_manager import MigrationManager
-
-from gamification.database import current_engine
+from gamification.migration_indexes import index_migration
 
 ID = "2026-11-23T10:40:29:000000"
 VERSION = "1.38.0"
@@ -25,17 +23,4 @@ INDEXES = [
 
 
 async def forwards():
-    manager = MigrationManager(migration_id=ID, app_name="tangkas", description=DESCRIPTION)
-
-    async def create_indexes():
-        for statement in INDEXES:
-            await current_engine().run_ddl(statement)
-
-    async def drop_indexes():
-        for statement in INDEXES:
-            name = statement.split(" ON ")[0].split()[-1]
-            await current_engine().run_ddl(f"DROP INDEX IF EXISTS {name}")
-
-    manager.add_raw(create_indexes)
-    manager.add_raw_backwards(drop_indexes)
-    return manager
+    return index_migration(ID, DESCRIPTION, INDEXES)
