@@ -17,8 +17,10 @@ from api.auth import BearerAuthMiddleware
 from api.controllers.admin_modules import ModuleAuthoringController
 from api.controllers.admin_organization import AgencyController, RegionController, UnitController
 from api.controllers.admin_partners import PartnerAdmissionController
+from api.controllers.admin_points import HolidayController, LevelController, RuleController
 from api.controllers.admin_users import UserController
 from api.controllers.auth import AuthController
+from api.controllers.badges import BadgeController
 from api.controllers.health import HealthController
 from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
@@ -27,15 +29,20 @@ from api.errors import EXCEPTION_HANDLERS
 from api.nul_guard import refuse_nul_characters
 from gamification.attempts import Attempts
 from gamification.auth import AuthService
+from gamification.badges import Badges
 from gamification.catalogue import Catalogue
 from gamification.config import Settings
 from gamification.database import bind_engine, close_engine, create_engine, open_engine
+from gamification.holidays import Holidays
 from gamification.learning import Learning
+from gamification.levels import Levels
 from gamification.login_throttle import LoginThrottle
 from gamification.module_authoring import ModuleAuthoring
 from gamification.organization import OrganizationService
 from gamification.partners import PartnerAdmissions
 from gamification.people import PeopleService
+from gamification.point_rules import PointRules
+from gamification.points_history import PointsHistory
 from gamification.profile import ProfileService
 from gamification.redis_client import create_redis
 from gamification.throttle import MemoryFailureCounter, RedisFailureCounter
@@ -53,6 +60,10 @@ CONTROLLERS = [
     ModuleAuthoringController,
     ModuleController,
     SyncController,
+    BadgeController,
+    RuleController,
+    LevelController,
+    HolidayController,
 ]
 
 
@@ -72,6 +83,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "catalogue": Catalogue(),
         "attempts": Attempts(settings),
         "learning": Learning(),
+        "history": PointsHistory(),
+        "badges": Badges(),
+        "rules": PointRules(),
+        "levels": Levels(),
+        "holidays": Holidays(),
     }
 
     @asynccontextmanager

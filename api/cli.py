@@ -1,4 +1,4 @@
-"""The ``tangkas`` command line: serve, migrate, seed-demo, user create."""
+"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, user create."""
 
 from __future__ import annotations
 
@@ -53,6 +53,34 @@ def seed_demo() -> None:
 
     summary = asyncio.run(_with_database(_settings(), lambda: run_seed(progress=click.echo)))
     click.echo(_demo_banner(summary, DEMO_PASSWORD))
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Evaluate every fact again and check every total against the ledger.")
+@click.option("--region", "region_slug", default=None, help="Only this region (its slug).")
+def recalc(full: bool, region_slug: str | None) -> None:
+    """Award facts not yet awarded (after approvals, imports, rule changes); --full rebuilds from all facts."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from domain.errors import DomainError
+    from gamification.recalc import recalculate
+
+    with Progress(TextColumn("Menghitung poin"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()) as bar:
+        task = bar.add_task("recalc", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        try:
+            report = asyncio.run(
+                _with_database(_settings(), lambda: recalculate(full=full, region_slug=region_slug, progress=progress))
+            )
+        except DomainError as error:
+            raise click.ClickException(f"{error.code} {error.params or ''}".strip()) from None
+    click.echo(
+        f"Fakta dinilai: {report.facts_evaluated}, entri baru: {report.entries_added} ({report.xp_added:+} XP), "
+        f"lencana baru: {report.badges_awarded}, selisih total diperbaiki: {report.drift_fixed}."
+    )
 
 
 @main.command()

@@ -269,6 +269,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "At most {max} attempts per sync.",
     ),
     "year_out_of_range": ("Tahun di luar jangkauan.", "The year is out of range."),
+    # points, levels, streak calendar and badges
+    "rule_unknown": ("Aturan poin tidak dikenal.", "Unknown point rule."),
+    "rule_formula_unknown": (
+        "Rumus harus fact_xp, fixed, perfect_first_attempt atau by_level.",
+        "The formula is fact_xp, fixed, perfect_first_attempt or by_level.",
+    ),
+    "rule_params": ("Parameter rumus harus: {expected}.", "The formula takes: {expected}."),
+    "rule_param_range": ("Nilai parameter harus 0–{max}.", "Parameter values must be 0–{max}."),
+    "rule_effective_from_range": ("Tanggal berlaku di luar jangkauan.", "The effective date is out of range."),
+    "levels_count": ("Tingkat harus 2–30 jenjang.", "Levels need 2–30 steps."),
+    "levels_thresholds": (
+        "Ambang XP harus mulai dari 0 dan terus naik.",
+        "XP thresholds must start at 0 and rise.",
+    ),
+    "levels_name": ("Nama tingkat wajib diisi, paling panjang 40 karakter.", "A level name has 1–40 characters."),
+    "region_required": ("Pilih daerah.", "Choose a region."),
+    "holiday_name_required": ("Nama hari libur wajib diisi.", "A holiday needs a name."),
+    "holiday_exists": ("Tanggal ini sudah tercatat sebagai hari libur.", "This date is already a holiday."),
+    "holiday_not_found": ("Hari libur tidak ditemukan.", "No such holiday."),
+    "badge_criterion_unknown": ("Jenis kriteria lencana tidak dikenal.", "Unknown badge criterion."),
+    "badge_criterion_params": (
+        "Parameter kriteria lencana tidak sah (boleh: {allowed}).",
+        "Badge criterion parameters are not valid (allowed: {allowed}).",
+    ),
 }
 
 GENERIC_BY_STATUS = {

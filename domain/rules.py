@@ -81,7 +81,9 @@ DEFAULT_RULES = [
         "Inovasi terverifikasi, menurut cakupan dampaknya",
     ),
     RuleSpec("initiative_replicated", FactKind.INITIATIVE_REPLICATED, Formula.FIXED, {"xp": 50}, "Inovasi direplikasi"),
-    RuleSpec("certificate_verified", FactKind.CERTIFICATE_VERIFIED, Formula.FIXED, {"xp": 100}, "Sertifikat terverifikasi"),
+    RuleSpec(
+        "certificate_verified", FactKind.CERTIFICATE_VERIFIED, Formula.FIXED, {"xp": 100}, "Sertifikat terverifikasi"
+    ),
     RuleSpec("workshop_attended", FactKind.WORKSHOP_ATTENDED, Formula.FIXED, {"xp": 40}, "Hadir di lokakarya"),
 ]
 RULE_KINDS = {rule.code: rule.fact_kind for rule in DEFAULT_RULES}
@@ -115,3 +117,25 @@ def check_rule(code: str, formula: str, params: dict, effective_from: dt.date) -
     if not dt.date(2000, 1, 1) <= effective_from <= dt.date(2100, 1, 1):
         raise InvalidInput("rule_effective_from_range")
     return RULE_KINDS[code], parsed, params
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    id: int
+    region_id: int | None
+    code: str
+    formula: Formula
+    params: dict[str, int]
+    effective_from: dt.date
+
+
+def governing(versions: list[RuleVersion], code: str, region_id: int | None, day: dt.date) -> RuleVersion | None:
+    """The version that rules a fact of ``day``: the region's own latest in effect, else the national one."""
+    in_effect = [v for v in versions if v.code == code and v.effective_from <= day]
+    regional = [v for v in in_effect if region_id is not None and v.region_id == region_id]
+    pool = regional or [v for v in in_effect if v.region_id is None]
+    return max(pool, key=lambda v: (v.effective_from, v.id), default=None)
+
+
+def codes_for(kind: str) -> list[str]:
+    return [rule.code for rule in DEFAULT_RULES if rule.fact_kind == kind]

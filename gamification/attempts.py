@@ -16,10 +16,14 @@ from domain.attempts import QuestionResult, check_attempt_times, check_client_id
 from domain.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
 from domain.jp import jp_value
 from domain.modules import ModuleStatus
+from domain.rules import FactKind
 from gamification.config import Settings
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
+from gamification.engine import after_fact
+from gamification.facts import record_fact
 from gamification.jp_ledger import JpSource, credit_jp, region_timezone
+from gamification.json_column import loaded
 from gamification.module_store import answer_keys, version_row
 from gamification.tables import Attempt, Completion, Module, ModuleQuestion, ModuleVersion
 
@@ -50,7 +54,7 @@ class AttemptResult:
     jp_credited: float
     finished_at: dt.datetime
     questions: list[QuestionResult]
-    new_badges: list[str] = field(default_factory=list)
+    new_badges: list[dict] = field(default_factory=list)  # {code, name} of the badges this attempt earned
     replayed: bool = False
 
 
@@ -89,13 +93,16 @@ class Attempts:
                     previous = await _replay(actor.person_id, module_id, attempt.client_id)
                     if previous is not None:
                         return previous
-                    attempt_id, credited = await _record(actor, module, version, attempt, answers, graded, timezone)
+                    recorded = await _record(actor, module, version, attempt, answers, graded, timezone)
                 break
             except Exception as error:
                 # A racing request took the client_id or the completion first: look again.
                 if not is_unique_violation(error) or not tries_left:
                     raise
-        return _result(attempt_id, attempt.client_id, module_id, version, graded, credited, attempt.finished_at)
+        attempt_id, credited, xp, badges = recorded
+        return _result(
+            attempt_id, attempt.client_id, module_id, version, graded, credited, attempt.finished_at, xp, badges
+        )
 
     async def sync(self, actor: Actor, items: list[tuple[int, AttemptInput]]) -> list[SyncOutcome]:
         """Each item stands alone: one refused attempt does not spoil the others."""
@@ -139,13 +146,14 @@ async def _version_answered(module: dict, answers: dict[int, frozenset[int]]) ->
     return await ModuleVersion.select().where(ModuleVersion.id == rows[0]["module_version"]).first()
 
 
-async def _record(actor, module, version, attempt, answers, graded, timezone) -> tuple[int, bool]:
+async def _record(actor, module, version, attempt, answers, graded, timezone) -> tuple[int, bool, int, list[dict]]:
     person_id = actor.person_id
     already_completed = await Completion.exists().where(
         (Completion.person == person_id) & (Completion.module == module["id"])
     )
     first_attempt = not await Attempt.exists().where((Attempt.person == person_id) & (Attempt.module == module["id"]))
     credited = graded.passed and not already_completed
+    day = local_date(attempt.finished_at, timezone)
     inserted = await Attempt.insert(
         Attempt(
             person=person_id,
@@ -179,7 +187,7 @@ async def _record(actor, module, version, attempt, answers, graded, timezone) ->
                 score=graded.score,
                 first_attempt=first_attempt,
                 completed_at=attempt.finished_at,
-                local_date=local_date(attempt.finished_at, timezone),
+                local_date=day,
             )
         ).returning(Completion.id)
         await credit_jp(
@@ -192,7 +200,25 @@ async def _record(actor, module, version, attempt, answers, graded, timezone) ->
             earned_at=attempt.finished_at,
             timezone=timezone,
         )
-    return attempt_id, credited
+        fact_id = await record_fact(
+            kind=FactKind.MODULE_COMPLETION,
+            person_id=person_id,
+            source_key=f"completion:{completion[0]['id']}",
+            label=version["title"],
+            occurred_at=attempt.finished_at,
+            local_date=day,
+            region_id=actor.region_id,
+            unit_id=actor.unit_id,
+            xp=version["xp"],
+            score=graded.score,
+            first_attempt=first_attempt,
+        )
+        awarded = await after_fact(person_id, fact_id)
+        await Attempt.update({Attempt.xp_awarded: awarded.xp, Attempt.new_badges: json.dumps(awarded.badges)}).where(
+            Attempt.id == attempt_id
+        )
+        return attempt_id, credited, awarded.xp, awarded.badges
+    return attempt_id, credited, 0, []
 
 
 async def _replay(person_id: int, module_id: int, client_id: str) -> AttemptResult | None:
@@ -202,14 +228,17 @@ async def _replay(person_id: int, module_id: int, client_id: str) -> AttemptResu
     if row["module"] != module_id:
         raise Conflict("client_id_reused")
     version = await ModuleVersion.select().where(ModuleVersion.id == row["module_version"]).first()
-    stored = row["answers"] if isinstance(row["answers"], dict) else json.loads(row["answers"])
+    stored = loaded(row["answers"])
     answers = {int(question): frozenset(chosen) for question, chosen in stored.items()}
     graded = grade(await answer_keys(version["id"]), answers, version["pass_mark"])
-    result = _result(row["id"], client_id, module_id, version, graded, row["credited"], row["finished_at"])
+    badges = loaded(row["new_badges"])
+    result = _result(
+        row["id"], client_id, module_id, version, graded, row["credited"], row["finished_at"], row["xp_awarded"], badges
+    )
     return replace(result, replayed=True)
 
 
-def _result(attempt_id, client_id, module_id, version, graded, credited, finished_at) -> AttemptResult:
+def _result(attempt_id, client_id, module_id, version, graded, credited, finished_at, xp, badges) -> AttemptResult:
     return AttemptResult(
         attempt_id=attempt_id,
         client_id=client_id,
@@ -221,8 +250,9 @@ def _result(attempt_id, client_id, module_id, version, graded, credited, finishe
         question_count=graded.question_count,
         pass_mark=version["pass_mark"],
         completed=credited,
-        xp_awarded=version["xp"] if credited else 0,
+        xp_awarded=xp,
         jp_credited=jp_value(version["jp_centi"]) if credited else 0.0,
         finished_at=finished_at,
         questions=graded.questions,
+        new_badges=badges,
     )

@@ -10,6 +10,7 @@ import asyncpg
 from piccolo.engine.postgres import PostgresEngine
 
 from gamification.database import current_engine, prepare_sqlite_file
+from gamification.defaults import ensure_defaults
 
 os.environ.setdefault("PICCOLO_CONF", "gamification.piccolo_conf")
 
@@ -32,8 +33,9 @@ async def migrate(quiet: bool = True) -> None:
         output = io.StringIO()
         with contextlib.redirect_stdout(output) if quiet else contextlib.nullcontext():
             result = await run_forwards(app_name="tangkas")
-    if not result.success:
-        raise MigrationFailed(f"{result.message}\n{output.getvalue()}")
+        if not result.success:
+            raise MigrationFailed(f"{result.message}\n{output.getvalue()}")
+        await ensure_defaults()
 
 
 @contextlib.asynccontextmanager

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from domain.attempts import AnswerKey
 from domain.jp import jp_value
 from domain.modules import ModuleContent, QuestionKind
+from gamification.json_column import loaded
 from gamification.tables import Module, ModuleOption, ModuleQuestion, ModuleVersion
 
 
@@ -160,8 +161,7 @@ async def answer_keys(version_id: int) -> list[AnswerKey]:
 
 
 def lessons_of(version: dict) -> list[LessonView]:
-    raw = version["lessons"]
-    items = json.loads(raw) if isinstance(raw, str) else raw
+    items = loaded(version["lessons"])
     return [LessonView(position, item["kind"], item["body"]) for position, item in enumerate(items)]
 
 

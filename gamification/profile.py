@@ -9,7 +9,9 @@ from domain.errors import NotAuthenticated
 from domain.roles import parse_roles
 from domain.timezones import NATIONAL_TIMEZONE
 from gamification.jp_ledger import JpYear, jp_year, local_year
-from gamification.tables import Person
+from gamification.levels import LevelProgress, levels_of, progress
+from gamification.streaks import streak_of
+from gamification.tables import Person, PointsTotal
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,12 @@ class RegionRef:
 
 
 @dataclass(frozen=True)
+class StreakView:
+    current: int
+    longest: int
+
+
+@dataclass(frozen=True)
 class Profile:
     id: int
     name: str
@@ -39,6 +47,10 @@ class Profile:
     agency: Named | None
     region: RegionRef | None
     jp: JpYear  # this calendar year, in the region's time zone
+    xp: int
+    level: LevelProgress
+    balance: int  # XP earned minus redeemed and held: what pays for rewards
+    streak: StreakView
 
 
 class ProfileService:
@@ -66,6 +78,12 @@ class ProfileService:
         )
         if row is None:
             raise NotAuthenticated("account_unavailable")
+        points = await PointsTotal.select().where(PointsTotal.person == actor.person_id).first() or {
+            "xp": 0,
+            "spent": 0,
+            "held": 0,
+        }
+        streak = await streak_of(actor.person_id)
         return Profile(
             id=row["id"],
             name=row["name"],
@@ -76,6 +94,10 @@ class ProfileService:
             hide_name=row["hide_name"],
             unit=Named(row["unit.id"], row["unit.name"]) if row["unit.id"] else None,
             agency=Named(row["unit.agency.id"], row["unit.agency.name"]) if row["unit.agency.id"] else None,
+            xp=points["xp"],
+            level=progress(points["xp"], await levels_of(row["region.id"])),
+            balance=max(0, points["xp"] - points["spent"] - points["held"]),
+            streak=StreakView(streak.current, streak.longest),
             jp=await jp_year(row["id"], local_year(row["region.timezone"] or NATIONAL_TIMEZONE)),
             region=RegionRef(row["region.id"], row["region.name"], row["region.slug"], row["region.timezone"])
             if row["region.id"]

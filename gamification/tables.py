@@ -134,6 +134,8 @@ class Attempt(Table, tablename="attempt"):
     question_count = Integer()
     passed = Boolean()
     credited = Boolean()  # the person's first pass of the module: it earned the JP and the completion
+    xp_awarded = Integer(default=0)  # as answered then, so that a replay answers the same
+    new_badges = JSON(default=[])
     started_at = Timestamptz()
     finished_at = Timestamptz()
     submitted_at = Timestamptz(default=TimestamptzNow())

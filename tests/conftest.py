@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 from api.app import create_app
 from gamification.config import Settings
 from gamification.database import bind_engine, close_engine, create_engine, current_engine, open_engine
+from gamification.defaults import ensure_defaults
 from gamification.migrate import migrate
 from gamification.tables import ALL_TABLES
 from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
@@ -126,6 +127,7 @@ async def _empty_database() -> None:
         await engine.run_ddl("UPDATE unit SET parent = NULL")  # RESTRICT is checked row by row
         for name in names:
             await engine.run_ddl(f"DELETE FROM {name}")
+    await ensure_defaults()
 
 
 @pytest.fixture

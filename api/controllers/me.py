@@ -7,10 +7,12 @@ from litestar import Controller, Request, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
-from api.pagination import encode_cursor, page_request
+from api.pagination import ListResponse, encode_cursor, list_response, page_request
 from api.params import Cursor, Limit
+from gamification.badges import Badges, EarnedBadge
 from gamification.jp_ledger import JpYear
 from gamification.learning import CompletionView, Learning
+from gamification.points_history import PointEntry, PointsHistory
 from gamification.profile import Profile, ProfileService
 
 
@@ -41,3 +43,15 @@ class MeController(Controller):
         """JP earned in the calendar year (the region's) against the 20 JP target, and that year's completions."""
         record = await learning.record(request.user, year, page_request(cursor, limit))
         return LearningOut(record.jp, record.completions.items, encode_cursor(record.completions.next_after_id))
+
+    @get("/points")
+    async def points(
+        self, request: Request, history: NamedDependency[PointsHistory], cursor: Cursor = None, limit: Limit = 20
+    ) -> ListResponse[PointEntry]:
+        """The caller's XP ledger, newest first: each entry names its fact, rule and rule version."""
+        return list_response(await history.list(request.user, page_request(cursor, limit)))
+
+    @get("/badges")
+    async def badges(self, request: Request, badges: NamedDependency[Badges]) -> list[EarnedBadge]:
+        """Badges the caller earned, with why."""
+        return await badges.mine(request.user)

@@ -20,7 +20,7 @@ async def test_a_first_pass_credits_jp_and_a_replay_or_a_second_pass_changes_not
     assert first.status_code == 201
     result = first.json()
     assert (result["score"], result["passed"], result["completed"]) == (100, True, True)
-    assert (result["xp_awarded"], result["jp_credited"], result["new_badges"]) == (40, 0.75, [])
+    assert (result["xp_awarded"], result["jp_credited"], result["new_badges"]) == (40 + 10, 0.75, [])  # perfect first
     assert all(q["correct"] for q in result["questions"]) and result["questions"][1]["correct_option_ids"]
     assert await jp_earned(client, learner) == 0.75
 
@@ -195,7 +195,7 @@ async def test_an_attempt_made_on_an_older_version_is_graded_and_credited_by_tha
     v2 = (await client.put(f"{ADMIN_MODULES}/{v1['id']}", json=module_payload(xp=80, jp=1.0), headers=admin)).json()
     assert v2["version"] == 2
     result = (await client.post(f"{MODULES}/{v1['id']}/attempts", json=body, headers=learner)).json()
-    assert (result["version"], result["xp_awarded"], result["jp_credited"], result["score"]) == (1, 30, 0.25, 100)
+    assert (result["version"], result["xp_awarded"], result["jp_credited"], result["score"]) == (1, 30 + 10, 0.25, 100)
     mixed = attempt_body(v1)
     mixed["answers"][str(v2["questions"][0]["id"])] = v2["questions"][0]["options"][0]["id"]
     refused = await client.post(f"{MODULES}/{v1['id']}/attempts", json=mixed, headers=as_(world.pontianak.asn_child))

@@ -2,7 +2,7 @@
 
 from gamification.migration_indexes import index_migration
 
-ID = "2026-11-23T10:56:52:000000"
+ID = "2026-11-23T10:57:33:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "points engine indexes"
 

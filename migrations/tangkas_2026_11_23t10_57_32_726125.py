@@ -94,53 +94,23 @@ class Unit(Table, tablename="unit", schema=None):
     )
 
 
-ID = "2026-11-23T10:56:51:431183"
+ID = "2026-11-23T10:57:32:726125"
 VERSION = "1.38.0"
 DESCRIPTION = "points engine"
 
 
 async def forwards():
-    manager = MigrationManager(
-        migration_id=ID, app_name="tangkas", description=DESCRIPTION
-    )
+    manager = MigrationManager(migration_id=ID, app_name="tangkas", description=DESCRIPTION)
 
-    manager.add_table(
-        class_name="Streak", tablename="streak", schema=None, columns=None
-    )
+    manager.add_table(class_name="JobRun", tablename="job_run", schema=None, columns=None)
 
-    manager.add_table(
-        class_name="PointsPeriod",
-        tablename="points_period",
-        schema=None,
-        columns=None,
-    )
+    manager.add_table(class_name="XpEntry", tablename="xp_entry", schema=None, columns=None)
 
-    manager.add_table(
-        class_name="LevelStep", tablename="level_step", schema=None, columns=None
-    )
+    manager.add_table(class_name="Holiday", tablename="holiday", schema=None, columns=None)
 
-    manager.add_table(
-        class_name="Holiday", tablename="holiday", schema=None, columns=None
-    )
+    manager.add_table(class_name="PointRule", tablename="point_rule", schema=None, columns=None)
 
-    manager.add_table(
-        class_name="XpEntry", tablename="xp_entry", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="PersonBadge",
-        tablename="person_badge",
-        schema=None,
-        columns=None,
-    )
-
-    manager.add_table(
-        class_name="Badge", tablename="badge", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="PointRule", tablename="point_rule", schema=None, columns=None
-    )
+    manager.add_table(class_name="Streak", tablename="streak", schema=None, columns=None)
 
     manager.add_table(
         class_name="PointsTotal",
@@ -150,46 +120,35 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="Fact", tablename="fact", schema=None, columns=None
+        class_name="PointsPeriod",
+        tablename="points_period",
+        schema=None,
+        columns=None,
     )
+
+    manager.add_table(class_name="Fact", tablename="fact", schema=None, columns=None)
+
+    manager.add_table(class_name="LevelStep", tablename="level_step", schema=None, columns=None)
+
+    manager.add_table(class_name="Badge", tablename="badge", schema=None, columns=None)
 
     manager.add_table(
-        class_name="JobRun", tablename="job_run", schema=None, columns=None
-    )
-
-    manager.add_column(
-        table_class_name="Streak",
-        tablename="streak",
-        column_name="person",
-        db_column_name="person",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Person,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": True,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
+        class_name="PersonBadge",
+        tablename="person_badge",
         schema=None,
+        columns=None,
     )
 
     manager.add_column(
-        table_class_name="Streak",
-        tablename="streak",
-        column_name="current",
-        db_column_name="current",
-        column_class_name="Integer",
-        column_class=Integer,
+        table_class_name="JobRun",
+        tablename="job_run",
+        column_name="job",
+        db_column_name="job",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
-            "default": 0,
+            "length": 60,
+            "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -203,52 +162,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Streak",
-        tablename="streak",
-        column_name="longest",
-        db_column_name="longest",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Streak",
-        tablename="streak",
-        column_name="last_day",
-        db_column_name="last_day",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Streak",
-        tablename="streak",
-        column_name="updated_at",
-        db_column_name="updated_at",
+        table_class_name="JobRun",
+        tablename="job_run",
+        column_name="scheduled_for",
+        db_column_name="scheduled_for",
         column_class_name="Timestamptz",
         column_class=Timestamptz,
         params={
@@ -266,38 +183,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="PointsPeriod",
-        tablename="points_period",
-        column_name="person",
-        db_column_name="person",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Person,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="PointsPeriod",
-        tablename="points_period",
-        column_name="period",
-        db_column_name="period",
+        table_class_name="JobRun",
+        tablename="job_run",
+        column_name="holder",
+        db_column_name="holder",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 5,
+            "length": 80,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -312,14 +205,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="PointsPeriod",
-        tablename="points_period",
-        column_name="period_start",
-        db_column_name="period_start",
-        column_class_name="Date",
-        column_class=Date,
+        table_class_name="JobRun",
+        tablename="job_run",
+        column_name="started_at",
+        db_column_name="started_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
         params={
-            "default": DateNow(),
+            "default": TimestamptzNow(),
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -333,79 +226,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="PointsPeriod",
-        tablename="points_period",
-        column_name="region",
-        db_column_name="region",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Region,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="PointsPeriod",
-        tablename="points_period",
-        column_name="unit",
-        db_column_name="unit",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Unit,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="PointsPeriod",
-        tablename="points_period",
-        column_name="xp",
-        db_column_name="xp",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="PointsPeriod",
-        tablename="points_period",
-        column_name="reached_at",
-        db_column_name="reached_at",
+        table_class_name="JobRun",
+        tablename="job_run",
+        column_name="finished_at",
+        db_column_name="finished_at",
         column_class_name="Timestamptz",
         column_class=Timestamptz,
         params={
@@ -423,60 +247,15 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="LevelStep",
-        tablename="level_step",
-        column_name="region",
-        db_column_name="region",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Region,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="LevelStep",
-        tablename="level_step",
-        column_name="min_xp",
-        db_column_name="min_xp",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="LevelStep",
-        tablename="level_step",
-        column_name="name",
-        db_column_name="name",
+        table_class_name="JobRun",
+        tablename="job_run",
+        column_name="outcome",
+        db_column_name="outcome",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 40,
-            "default": "",
+            "length": 12,
+            "default": "running",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -490,61 +269,36 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Holiday",
-        tablename="holiday",
-        column_name="region",
-        db_column_name="region",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
+        table_class_name="JobRun",
+        tablename="job_run",
+        column_name="counts",
+        db_column_name="counts",
+        column_class_name="JSON",
+        column_class=JSON,
         params={
-            "references": Region,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
+            "default": "{}",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobRun",
+        tablename="job_run",
+        column_name="error",
+        db_column_name="error",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": None,
             "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Holiday",
-        tablename="holiday",
-        column_name="day",
-        db_column_name="day",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Holiday",
-        tablename="holiday",
-        column_name="name",
-        db_column_name="name",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 120,
-            "default": "",
-            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -846,120 +600,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="PersonBadge",
-        tablename="person_badge",
-        column_name="person",
-        db_column_name="person",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Person,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="PersonBadge",
-        tablename="person_badge",
-        column_name="badge",
-        db_column_name="badge",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Badge,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="PersonBadge",
-        tablename="person_badge",
-        column_name="period_key",
-        db_column_name="period_key",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 20,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="PersonBadge",
-        tablename="person_badge",
-        column_name="awarded_at",
-        db_column_name="awarded_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": TimestamptzNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="PersonBadge",
-        tablename="person_badge",
-        column_name="reason",
-        db_column_name="reason",
-        column_class_name="JSON",
-        column_class=JSON,
-        params={
-            "default": "{}",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Badge",
-        tablename="badge",
+        table_class_name="Holiday",
+        tablename="holiday",
         column_name="region",
         db_column_name="region",
         column_class_name="ForeignKey",
@@ -982,18 +624,17 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Badge",
-        tablename="badge",
-        column_name="code",
-        db_column_name="code",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="Holiday",
+        tablename="holiday",
+        column_name="day",
+        db_column_name="day",
+        column_class_name="Date",
+        column_class=Date,
         params={
-            "length": 60,
-            "default": "",
+            "default": DateNow(),
             "null": False,
             "primary_key": False,
-            "unique": True,
+            "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
@@ -1004,121 +645,15 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Badge",
-        tablename="badge",
+        table_class_name="Holiday",
+        tablename="holiday",
         column_name="name",
         db_column_name="name",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 80,
+            "length": 120,
             "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Badge",
-        tablename="badge",
-        column_name="description",
-        db_column_name="description",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Badge",
-        tablename="badge",
-        column_name="value",
-        db_column_name="value",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 40,
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Badge",
-        tablename="badge",
-        column_name="criteria",
-        db_column_name="criteria",
-        column_class_name="JSON",
-        column_class=JSON,
-        params={
-            "default": "{}",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Badge",
-        tablename="badge",
-        column_name="active",
-        db_column_name="active",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": True,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Badge",
-        tablename="badge",
-        column_name="created_at",
-        db_column_name="created_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": TimestamptzNow(),
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -1309,6 +844,114 @@ async def forwards():
     )
 
     manager.add_column(
+        table_class_name="Streak",
+        tablename="streak",
+        column_name="person",
+        db_column_name="person",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Person,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": True,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Streak",
+        tablename="streak",
+        column_name="current",
+        db_column_name="current",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Streak",
+        tablename="streak",
+        column_name="longest",
+        db_column_name="longest",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Streak",
+        tablename="streak",
+        column_name="last_day",
+        db_column_name="last_day",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Streak",
+        tablename="streak",
+        column_name="updated_at",
+        db_column_name="updated_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": TimestamptzNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
         table_class_name="PointsTotal",
         tablename="points_total",
         column_name="person",
@@ -1453,6 +1096,163 @@ async def forwards():
         params={
             "default": 0,
             "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PointsPeriod",
+        tablename="points_period",
+        column_name="person",
+        db_column_name="person",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Person,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PointsPeriod",
+        tablename="points_period",
+        column_name="period",
+        db_column_name="period",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 5,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PointsPeriod",
+        tablename="points_period",
+        column_name="period_start",
+        db_column_name="period_start",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": DateNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PointsPeriod",
+        tablename="points_period",
+        column_name="region",
+        db_column_name="region",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Region,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PointsPeriod",
+        tablename="points_period",
+        column_name="unit",
+        db_column_name="unit",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Unit,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PointsPeriod",
+        tablename="points_period",
+        column_name="xp",
+        db_column_name="xp",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PointsPeriod",
+        tablename="points_period",
+        column_name="reached_at",
+        db_column_name="reached_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -1772,14 +1572,59 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="JobRun",
-        tablename="job_run",
-        column_name="job",
-        db_column_name="job",
+        table_class_name="LevelStep",
+        tablename="level_step",
+        column_name="region",
+        db_column_name="region",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Region,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="LevelStep",
+        tablename="level_step",
+        column_name="min_xp",
+        db_column_name="min_xp",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="LevelStep",
+        tablename="level_step",
+        column_name="name",
+        db_column_name="name",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 60,
+            "length": 40,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -1794,15 +1639,18 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="JobRun",
-        tablename="job_run",
-        column_name="scheduled_for",
-        db_column_name="scheduled_for",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
+        table_class_name="Badge",
+        tablename="badge",
+        column_name="region",
+        db_column_name="region",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
         params={
-            "default": TimestamptzNow(),
-            "null": False,
+            "references": Region,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -1815,10 +1663,32 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="JobRun",
-        tablename="job_run",
-        column_name="holder",
-        db_column_name="holder",
+        table_class_name="Badge",
+        tablename="badge",
+        column_name="code",
+        db_column_name="code",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 60,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": True,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Badge",
+        tablename="badge",
+        column_name="name",
+        db_column_name="name",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
@@ -1837,14 +1707,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="JobRun",
-        tablename="job_run",
-        column_name="started_at",
-        db_column_name="started_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
+        table_class_name="Badge",
+        tablename="badge",
+        column_name="description",
+        db_column_name="description",
+        column_class_name="Text",
+        column_class=Text,
         params={
-            "default": TimestamptzNow(),
+            "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -1858,13 +1728,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="JobRun",
-        tablename="job_run",
-        column_name="finished_at",
-        db_column_name="finished_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
+        table_class_name="Badge",
+        tablename="badge",
+        column_name="value",
+        db_column_name="value",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
+            "length": 40,
             "default": None,
             "null": True,
             "primary_key": False,
@@ -1879,32 +1750,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="JobRun",
-        tablename="job_run",
-        column_name="outcome",
-        db_column_name="outcome",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 12,
-            "default": "running",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="JobRun",
-        tablename="job_run",
-        column_name="counts",
-        db_column_name="counts",
+        table_class_name="Badge",
+        tablename="badge",
+        column_name="criteria",
+        db_column_name="criteria",
         column_class_name="JSON",
         column_class=JSON,
         params={
@@ -1922,15 +1771,190 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="JobRun",
-        tablename="job_run",
-        column_name="error",
-        db_column_name="error",
-        column_class_name="Text",
-        column_class=Text,
+        table_class_name="Badge",
+        tablename="badge",
+        column_name="active",
+        db_column_name="active",
+        column_class_name="Boolean",
+        column_class=Boolean,
         params={
-            "default": None,
+            "default": True,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Badge",
+        tablename="badge",
+        column_name="created_at",
+        db_column_name="created_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": TimestamptzNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PersonBadge",
+        tablename="person_badge",
+        column_name="person",
+        db_column_name="person",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Person,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
             "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PersonBadge",
+        tablename="person_badge",
+        column_name="badge",
+        db_column_name="badge",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Badge,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PersonBadge",
+        tablename="person_badge",
+        column_name="period_key",
+        db_column_name="period_key",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 20,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PersonBadge",
+        tablename="person_badge",
+        column_name="awarded_at",
+        db_column_name="awarded_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": TimestamptzNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="PersonBadge",
+        tablename="person_badge",
+        column_name="reason",
+        db_column_name="reason",
+        column_class_name="JSON",
+        column_class=JSON,
+        params={
+            "default": "{}",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Attempt",
+        tablename="attempt",
+        column_name="new_badges",
+        db_column_name="new_badges",
+        column_class_name="JSON",
+        column_class=JSON,
+        params={
+            "default": "[]",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Attempt",
+        tablename="attempt",
+        column_name="xp_awarded",
+        db_column_name="xp_awarded",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,

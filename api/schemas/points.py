@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import msgspec
+
+from api.schemas.organization import Id
+
+Code = Annotated[str, msgspec.Meta(max_length=40)]
+
+
+class RuleChangeIn(msgspec.Struct, forbid_unknown_fields=True):
+    code: Code
+    formula: Code
+    params: Annotated[dict[Annotated[str, msgspec.Meta(max_length=20)], int], msgspec.Meta(max_length=20)]
+    effective_from: dt.date
+    region_id: Id | None = None
+
+
+class LevelIn(msgspec.Struct, forbid_unknown_fields=True):
+    min_xp: Annotated[int, msgspec.Meta(ge=0, le=100_000_000)]
+    name: Annotated[str, msgspec.Meta(max_length=80)]
+
+
+class LevelsIn(msgspec.Struct, forbid_unknown_fields=True):
+    levels: Annotated[list[LevelIn], msgspec.Meta(max_length=50)]
+    region_id: Id | None = None
+
+
+class HolidayIn(msgspec.Struct, forbid_unknown_fields=True):
+    day: dt.date
+    name: Annotated[str, msgspec.Meta(max_length=120)]
+    region_id: Id | None = None

@@ -1,0 +1,160 @@
+"""The points engine: facts in, ledger entries out, totals kept in step.
+
+``award_facts`` is the one engine. The request that records a fact calls it in its own
+transaction (the learner sees the XP at once); the recalculation calls it for facts still
+pending. For each rule that applies to a fact's kind, the governing version (by region and the
+fact's local date) gives a target; an entry for the difference from what the fact already
+earned under that rule is appended. Re-running finds no difference and appends nothing, and the
+unique key (fact, rule version) stops two racing runs from appending the same entry twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from piccolo.query.functions.aggregate import Max, Sum
+
+from domain.periods import month_start, week_start, year_start
+from domain.rules import FactValues, Formula, RuleVersion, codes_for, evaluate, governing
+from gamification.json_column import loaded
+from gamification.tables import Fact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
+
+PERIODS = {"week": XpEntry.week_start, "month": XpEntry.month_start, "year": XpEntry.year_start}
+
+
+@dataclass(frozen=True)
+class Award:
+    person_id: int
+    fact_id: int
+    rule_code: str
+    xp: int
+
+
+async def rule_versions() -> list[RuleVersion]:
+    rows = await PointRule.select(
+        PointRule.id, PointRule.region, PointRule.code, PointRule.formula, PointRule.params, PointRule.effective_from
+    )
+    return [
+        RuleVersion(
+            id=row["id"],
+            region_id=row["region"],
+            code=row["code"],
+            formula=Formula(row["formula"]),
+            params=loaded(row["params"]),
+            effective_from=row["effective_from"],
+        )
+        for row in rows
+    ]
+
+
+def fact_values(fact: dict) -> FactValues:
+    return FactValues(xp=fact["xp"], score=fact["score"], first_attempt=fact["first_attempt"], level=fact["level"])
+
+
+async def award_facts(fact_ids: list[int], versions: list[RuleVersion] | None = None) -> list[Award]:
+    """Bring the ledger in line with the rules for these facts; call inside a unit of work."""
+    if not fact_ids:
+        return []
+    versions = versions if versions is not None else await rule_versions()
+    facts = await Fact.select().where(Fact.id.is_in(fact_ids))
+    earned: dict[tuple[int, str], int] = defaultdict(int)
+    for entry in await XpEntry.select(XpEntry.fact, XpEntry.rule_code, XpEntry.xp).where(XpEntry.fact.is_in(fact_ids)):
+        earned[(entry["fact"], entry["rule_code"])] += entry["xp"]
+    entries, awards = [], []
+    for fact in facts:
+        for code in codes_for(fact["kind"]):
+            rule = governing(versions, code, fact["region"], fact["local_date"])
+            target = evaluate(rule.formula, rule.params, fact_values(fact)) if rule else 0
+            delta = target - earned[(fact["id"], code)]
+            if delta == 0 or rule is None:
+                continue
+            entries.append(_entry(fact, rule, delta))
+            awards.append(Award(fact["person"], fact["id"], code, delta))
+    if entries:
+        await XpEntry.insert(*entries)
+    now = dt.datetime.now(dt.timezone.utc)
+    await Fact.update({Fact.evaluated_at: now}).where(Fact.id.is_in(fact_ids))
+    touched: dict[int, set[tuple[str, dt.date]]] = defaultdict(set)
+    for entry in entries:
+        for period, column in PERIODS.items():
+            touched[entry.person].add((period, getattr(entry, column._meta.name)))
+    for person_id, periods in touched.items():
+        await refresh_totals(person_id, periods)
+    return awards
+
+
+def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:
+    day = fact["local_date"]
+    return XpEntry(
+        person=fact["person"],
+        fact=fact["id"],
+        rule=rule.id,
+        rule_code=rule.code,
+        xp=xp,
+        occurred_at=fact["occurred_at"],
+        local_date=day,
+        week_start=week_start(day),
+        month_start=month_start(day),
+        year_start=year_start(day),
+        region=fact["region"],
+        unit=fact["unit"],
+    )
+
+
+async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> None:
+    """Recompute a person's all-time total and the given period totals from the ledger.
+
+    Always an aggregate of the ledger, never an increment: whatever path wrote the entries, the
+    totals come out the same.
+    """
+    person = await Person.select(Person.region, Person.unit).where(Person.id == person_id).first()
+    whole = await XpEntry.select(Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at")).where(
+        XpEntry.person == person_id
+    )
+    values = {"xp": int(whole[0]["xp"] or 0), "reached_at": whole[0]["at"]}
+    changed = (
+        await PointsTotal.update(
+            {
+                PointsTotal.xp: values["xp"],
+                PointsTotal.reached_at: values["reached_at"],
+                PointsTotal.region: person["region"],
+                PointsTotal.unit: person["unit"],
+            }
+        )
+        .where(PointsTotal.person == person_id)
+        .returning(PointsTotal.id)
+    )
+    if not changed:
+        await PointsTotal.insert(PointsTotal(person=person_id, region=person["region"], unit=person["unit"], **values))
+    for period, start in periods:
+        column = PERIODS[period]
+        rows = await XpEntry.select(Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at")).where(
+            XpEntry.person == person_id, column == start
+        )
+        xp, at = int(rows[0]["xp"] or 0), rows[0]["at"]
+        changed = (
+            await PointsPeriod.update(
+                {
+                    PointsPeriod.xp: xp,
+                    PointsPeriod.reached_at: at,
+                    PointsPeriod.region: person["region"],
+                    PointsPeriod.unit: person["unit"],
+                }
+            )
+            .where(PointsPeriod.person == person_id, PointsPeriod.period == period, PointsPeriod.period_start == start)
+            .returning(PointsPeriod.id)
+        )
+        if not changed:
+            await PointsPeriod.insert(
+                PointsPeriod(
+                    person=person_id,
+                    period=period,
+                    period_start=start,
+                    region=person["region"],
+                    unit=person["unit"],
+                    xp=xp,
+                    reached_at=at,
+                )
+            )
