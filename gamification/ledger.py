@@ -85,6 +85,11 @@ async def award_facts(fact_ids: list[int], versions: list[RuleVersion] | None = 
     return awards
 
 
+def as_datetime(value: dt.datetime | str | None) -> dt.datetime | None:
+    """An aggregate over a timestamp comes back as text from SQLite."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
 def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:
     day = fact["local_date"]
     return XpEntry(
@@ -113,7 +118,7 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
     whole = await XpEntry.select(Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at")).where(
         XpEntry.person == person_id
     )
-    values = {"xp": int(whole[0]["xp"] or 0), "reached_at": whole[0]["at"]}
+    values = {"xp": int(whole[0]["xp"] or 0), "reached_at": as_datetime(whole[0]["at"])}
     changed = (
         await PointsTotal.update(
             {
@@ -133,7 +138,7 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
         rows = await XpEntry.select(Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at")).where(
             XpEntry.person == person_id, column == start
         )
-        xp, at = int(rows[0]["xp"] or 0), rows[0]["at"]
+        xp, at = int(rows[0]["xp"] or 0), as_datetime(rows[0]["at"])
         changed = (
             await PointsPeriod.update(
                 {

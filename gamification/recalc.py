@@ -20,7 +20,7 @@ from domain.errors import NotFound
 from gamification.badges import award_badges
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
-from gamification.ledger import PERIODS, award_facts, refresh_totals, rule_versions
+from gamification.ledger import PERIODS, as_datetime, award_facts, refresh_totals, rule_versions
 from gamification.streaks import update_streak
 from gamification.tables import Completion, Fact, Person, PointsPeriod, PointsTotal, Region, XpEntry
 
@@ -127,14 +127,14 @@ async def _ledger_totals(person_ids: set[int]) -> dict:
     ).group_by(XpEntry.person)
     for row in rows:
         if row["person"] in person_ids:
-            totals[(row["person"], "all", None)] = (int(row["xp"]), row["at"])
+            totals[(row["person"], "all", None)] = (int(row["xp"]), as_datetime(row["at"]))
     for period, column in PERIODS.items():
         rows = await XpEntry.select(
             XpEntry.person, column.as_alias("start"), Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at")
         ).group_by(XpEntry.person, column)
         for row in rows:
             if row["person"] in person_ids:
-                totals[(row["person"], period, row["start"])] = (int(row["xp"]), row["at"])
+                totals[(row["person"], period, row["start"])] = (int(row["xp"]), as_datetime(row["at"]))
     return totals
 
 
