@@ -20,7 +20,7 @@ from api.controllers.admin_partners import PartnerAdmissionController
 from api.controllers.admin_points import HolidayController, LevelController, RuleController
 from api.controllers.admin_users import UserController
 from api.controllers.auth import AuthController
-from api.controllers.badges import BadgeController
+from api.controllers.badges import BadgeAdminController, BadgeController
 from api.controllers.health import HealthController
 from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
@@ -61,6 +61,7 @@ CONTROLLERS = [
     ModuleController,
     SyncController,
     BadgeController,
+    BadgeAdminController,
     RuleController,
     LevelController,
     HolidayController,

@@ -288,6 +288,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "holiday_name_required": ("Nama hari libur wajib diisi.", "A holiday needs a name."),
     "holiday_exists": ("Tanggal ini sudah tercatat sebagai hari libur.", "This date is already a holiday."),
     "holiday_not_found": ("Hari libur tidak ditemukan.", "No such holiday."),
+    "badge_code_format": (
+        "Kode lencana: huruf kecil, angka dan tanda hubung; nama wajib diisi.",
+        "A badge code is lower-case letters, digits and hyphens; a name is required.",
+    ),
+    "badge_code_taken": ("Kode lencana sudah dipakai.", "This badge code is taken."),
     "badge_criterion_unknown": ("Jenis kriteria lencana tidak dikenal.", "Unknown badge criterion."),
     "badge_criterion_params": (
         "Parameter kriteria lencana tidak sah (boleh: {allowed}).",

@@ -6,8 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from domain.access import Actor
-from domain.badges import CompletionFact, LearnerNumbers, evidence
+from domain.badges import CompletionFact, LearnerNumbers, check_criteria, evidence
+from domain.errors import Conflict, Forbidden, InvalidInput
+from domain.modules import TOPIC_PATTERN
 from domain.rules import FactKind
+from gamification.database import unit_of_work
+from gamification.db_errors import is_unique_violation
 from gamification.jp_ledger import local_year, region_timezone
 from gamification.json_column import loaded
 from gamification.module_store import topics_list
@@ -84,6 +88,42 @@ async def award_badges(person_id: int) -> list[dict]:
 
 
 class Badges:
+    async def create(
+        self,
+        actor: Actor,
+        *,
+        code: str,
+        name: str,
+        description: str,
+        value: str | None,
+        criteria: dict,
+        region_id: int | None,
+    ) -> BadgeView:
+        """A region admin adds badges for their region; a superadmin without a region, national ones."""
+        region_id = region_id if region_id is not None or actor.is_superadmin else actor.region_id
+        if not (actor.is_superadmin if region_id is None else actor.administers(region_id)):
+            raise Forbidden("outside_region")
+        if not TOPIC_PATTERN.match(code) or not name.strip():
+            raise InvalidInput("badge_code_format")
+        checked = check_criteria(criteria)
+        try:
+            async with unit_of_work():
+                await Badge.insert(
+                    Badge(
+                        region=region_id,
+                        code=code,
+                        name=name.strip(),
+                        description=description.strip(),
+                        value=value,
+                        criteria=checked,
+                    )
+                )
+        except Exception as error:
+            if is_unique_violation(error):
+                raise Conflict("badge_code_taken") from None
+            raise
+        return BadgeView(code, name.strip(), description.strip(), value, checked)
+
     async def catalogue(self, actor: Actor) -> list[BadgeView]:
         rows = await Badge.select().where(visible_badges(actor.region_id), Badge.active == True).order_by(Badge.id)  # noqa: E712
         return [BadgeView(r["code"], r["name"], r["description"], r["value"], loaded(r["criteria"])) for r in rows]

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from domain.access import Actor, unit_path
 from domain.roles import Role
 from gamification.database import unit_of_work
+from gamification.demo_badges import DEMO_BADGES
 from gamification.demo_modules import DEMO_MODULES
 from gamification.module_authoring import ModuleAuthoring
 from gamification.passwords import hash_password
-from gamification.tables import Agency, Module, Person, Region, Unit
+from gamification.tables import Agency, Badge, Module, Person, Region, Unit
 
 DEMO_PASSWORD = "tangkas-demo"
 STAFF_PER_REGION = 55
@@ -163,7 +164,17 @@ async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> dict:
     summary["people"] = await Person.count()
     progress("  modul pembelajaran ...")
     summary["modules"] = await _modules()
+    progress("  lencana ...")
+    summary["badges"] = await _badges()
     return summary
+
+
+async def _badges() -> int:
+    existing = set(await Badge.select(Badge.code).output(as_list=True))
+    new = [Badge(**fields) for fields in DEMO_BADGES if fields["code"] not in existing]
+    if new:
+        await Badge.insert(*new)
+    return await Badge.count()
 
 
 async def _modules() -> int:

@@ -32,3 +32,12 @@ class HolidayIn(msgspec.Struct, forbid_unknown_fields=True):
     day: dt.date
     name: Annotated[str, msgspec.Meta(max_length=120)]
     region_id: Id | None = None
+
+
+class BadgeIn(msgspec.Struct, forbid_unknown_fields=True):
+    code: Annotated[str, msgspec.Meta(max_length=60)]
+    name: Annotated[str, msgspec.Meta(max_length=80)]
+    criteria: Annotated[dict[Annotated[str, msgspec.Meta(max_length=20)], str | int], msgspec.Meta(max_length=5)]
+    description: Annotated[str, msgspec.Meta(max_length=500)] = ""
+    value: Code | None = None
+    region_id: Id | None = None

@@ -1,0 +1,118 @@
+"""Demo badges in Indonesian, tied to the seed topics and the BerAKHLAK values (used by seed-demo)."""
+
+from __future__ import annotations
+
+DEMO_BADGES: list[dict] = [
+    {
+        "code": "langkah-pertama",
+        "name": "Langkah Pertama",
+        "description": "Menyelesaikan modul pertama di Tangkas.",
+        "value": "adaptif",
+        "criteria": {"kind": "completions", "count": 1},
+    },
+    {
+        "code": "pembelajar-tekun",
+        "name": "Pembelajar Tekun",
+        "description": "Menyelesaikan 10 modul.",
+        "value": "kompeten",
+        "criteria": {"kind": "completions", "count": 10},
+    },
+    {
+        "code": "penjaga-siber",
+        "name": "Penjaga Siber",
+        "description": "Menyelesaikan 3 modul keamanan siber.",
+        "value": "akuntabel",
+        "criteria": {"kind": "completions", "count": 3, "topic": "keamanan-siber"},
+    },
+    {
+        "code": "analis-data",
+        "name": "Analis Data",
+        "description": "Menyelesaikan 3 modul analitik data.",
+        "value": "kompeten",
+        "criteria": {"kind": "completions", "count": 3, "topic": "analitik-data"},
+    },
+    {
+        "code": "duta-literasi-digital",
+        "name": "Duta Literasi Digital",
+        "description": "Menyelesaikan 3 modul literasi digital.",
+        "value": "adaptif",
+        "criteria": {"kind": "completions", "count": 3, "topic": "literasi-digital"},
+    },
+    {
+        "code": "pelayan-e-government",
+        "name": "Pelayan E-Government",
+        "description": "Menyelesaikan 3 modul layanan e-government.",
+        "value": "berorientasi-pelayanan",
+        "criteria": {"kind": "completions", "count": 3, "topic": "e-government"},
+    },
+    {
+        "code": "penutur-global",
+        "name": "Penutur Global",
+        "description": "Menyelesaikan 2 modul bahasa Inggris untuk pelayanan publik.",
+        "value": "kolaboratif",
+        "criteria": {"kind": "completions", "count": 2, "topic": "bahasa-inggris"},
+    },
+    {
+        "code": "pemimpin-perubahan",
+        "name": "Pemimpin Perubahan",
+        "description": "Menyelesaikan 3 modul kompetensi manajerial.",
+        "value": "loyal",
+        "criteria": {"kind": "completions", "count": 3, "competency_type": "manajerial"},
+    },
+    {
+        "code": "harmoni-pelayanan",
+        "name": "Harmoni Pelayanan",
+        "description": "Menyelesaikan 3 modul kompetensi sosial kultural.",
+        "value": "harmonis",
+        "criteria": {"kind": "completions", "count": 3, "competency_type": "sosial_kultural"},
+    },
+    {
+        "code": "nilai-sempurna",
+        "name": "Nilai Sempurna",
+        "description": "Lulus dengan nilai 100 pada percobaan pertama.",
+        "value": "kompeten",
+        "criteria": {"kind": "perfect_first_attempt"},
+    },
+    {
+        "code": "lima-jp",
+        "name": "Lima JP",
+        "description": "Mengumpulkan 5 JP pengembangan kompetensi tahun ini.",
+        "value": "kompeten",
+        "criteria": {"kind": "jp_year", "jp": 5},
+    },
+    {
+        "code": "hak-20-jp",
+        "name": "Hak 20 JP Terpenuhi",
+        "description": "Mengumpulkan 20 JP tahun ini: hak pengembangan kompetensi ASN terpenuhi.",
+        "value": "akuntabel",
+        "criteria": {"kind": "jp_year", "jp": 20},
+    },
+    {
+        "code": "runtunan-7",
+        "name": "Seminggu Tangkas",
+        "description": "Belajar 7 hari kerja berturut-turut.",
+        "value": "adaptif",
+        "criteria": {"kind": "streak", "days": 7},
+    },
+    {
+        "code": "runtunan-30",
+        "name": "Sebulan Tangkas",
+        "description": "Belajar 30 hari kerja berturut-turut.",
+        "value": "loyal",
+        "criteria": {"kind": "streak", "days": 30},
+    },
+    {
+        "code": "inovator-daerah",
+        "name": "Inovator Daerah",
+        "description": "Inovasi digital yang diterapkan dan terverifikasi.",
+        "value": "berorientasi-pelayanan",
+        "criteria": {"kind": "initiatives", "count": 1},
+    },
+    {
+        "code": "juara-unit-pekan-ini",
+        "name": "Tiga Besar Pekan Ini",
+        "description": "Masuk tiga besar papan peringkat unit kerja pada akhir pekan.",
+        "value": "kolaboratif",
+        "criteria": {"kind": "board_top", "scope": "unit", "period": "week", "top": 3},
+    },
+]
