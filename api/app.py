@@ -45,6 +45,7 @@ from gamification.point_rules import PointRules
 from gamification.points_history import PointsHistory
 from gamification.profile import ProfileService
 from gamification.redis_client import create_redis
+from gamification.scheduler import build_scheduler
 from gamification.throttle import MemoryFailureCounter, RedisFailureCounter
 from gamification.user_import import UserImport
 
@@ -96,9 +97,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         engine = create_engine(settings)
         bind_engine(engine)
         await open_engine(engine)
+        scheduler = build_scheduler() if settings.scheduler else None
+        if scheduler is not None:
+            scheduler.start()
         try:
             yield
         finally:
+            if scheduler is not None:
+                scheduler.shutdown(wait=False)
             if redis is not None:
                 await redis.aclose()
             await close_engine(engine)

@@ -1,4 +1,4 @@
-"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, user create."""
+"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, scheduler, user create."""
 
 from __future__ import annotations
 
@@ -81,6 +81,26 @@ def recalc(full: bool, region_slug: str | None) -> None:
         f"Fakta dinilai: {report.facts_evaluated}, entri baru: {report.entries_added} ({report.xp_added:+} XP), "
         f"lencana baru: {report.badges_awarded}, selisih total diperbaiki: {report.drift_fixed}."
     )
+
+
+@main.command()
+def scheduler() -> None:
+    """Run the scheduled jobs in this process (with TANGKAS_SCHEDULER=off on the API processes)."""
+    from gamification.scheduler import build_scheduler
+
+    async def run_forever() -> None:
+        jobs = build_scheduler()
+        jobs.start()
+        click.echo("Penjadwal berjalan: " + ", ".join(job.id for job in jobs.get_jobs()))
+        try:
+            await asyncio.Event().wait()
+        finally:
+            jobs.shutdown(wait=False)
+
+    try:
+        asyncio.run(_with_database(_settings(), run_forever))
+    except KeyboardInterrupt:
+        click.echo("Penjadwal berhenti.")
 
 
 @main.command()

@@ -35,6 +35,9 @@ class Settings:
     # Attempts made offline are accepted this long after they finished.
     offline_window_days: int = 14
     sync_max_items: int = 50
+    # Scheduled jobs inside the API process (the embedded default); off when a separate
+    # `tangkas scheduler` runs them. Either way each trigger runs once.
+    scheduler: bool = False
 
     @property
     def is_postgres(self) -> bool:
@@ -62,6 +65,7 @@ class Settings:
                 env.get("TANGKAS_LOGIN_FAILURES_PER_ADDRESS", cls.login_failures_per_address)
             ),
             offline_window_days=int(env.get("TANGKAS_OFFLINE_WINDOW_DAYS", cls.offline_window_days)),
+            scheduler=env.get("TANGKAS_SCHEDULER", "on").lower() != "off",
             production=production,
         )
         settings.check_secret()

@@ -36,6 +36,9 @@ async def test_a_demo_learner_lists_opens_passes_and_replays_a_module(client, ap
     }
     passed = await client.post(f"/api/v1/modules/{card['id']}/attempts", json=body, headers=learner)
     assert passed.status_code == 201 and passed.json()["completed"]
+    assert passed.json()["xp_awarded"] >= card["xp"] > 0  # XP at once (and the first demo badges)
+    assert {b["code"] for b in passed.json()["new_badges"]} >= {"langkah-pertama"}
+    assert (await client.get("/api/v1/me", headers=learner)).json()["xp"] == passed.json()["xp_awarded"]
     after = (await client.get("/api/v1/me/learning", headers=learner)).json()["jp"]["earned"]
     assert round(after - before, 2) == card["jp"]
 

@@ -3,7 +3,8 @@ import datetime as dt
 
 from gamification import recalc as recalc_module
 from gamification.recalc import recalculate
-from gamification.tables import Fact, PointsPeriod, PointsTotal, XpEntry
+from gamification.demo_badges import DEMO_BADGES
+from gamification.tables import Badge, Fact, PersonBadge, PointsPeriod, PointsTotal, XpEntry
 from tests.learning import attempt, published_module
 
 
@@ -88,14 +89,15 @@ async def test_a_rule_change_then_a_full_recalculation_gives_what_the_new_rules_
 
 
 async def test_a_full_rebuild_matches_the_incremental_path_and_fixes_drift(client, world, as_):
+    await Badge.insert(*[Badge(**fields) for fields in DEMO_BADGES])
     admin = as_(world.pontianak.admin)
     for n, person in enumerate((world.pontianak.asn, world.pontianak.asn_child, world.pontianak.manager)):
         await attempt(client, as_(person), await published_module(client, admin, title=f"M{n}", xp=25))
-    incremental = (await ledger(), await totals())
+    incremental = (await ledger(), await totals(), await PersonBadge.count())
     await PointsTotal.update({PointsTotal.xp: 999}).where(PointsTotal.person == world.pontianak.asn)
     report = await recalculate(full=True)
     assert (report.entries_added, report.drift_fixed) == (0, 1)
-    assert (await ledger(), await totals()) == incremental
+    assert (await ledger(), await totals(), await PersonBadge.count()) == incremental
 
 
 async def test_a_recalculation_killed_half_way_and_run_again_ends_as_one_clean_run(client, world, as_, monkeypatch):

@@ -1,0 +1,125 @@
+"""Scheduled jobs (APScheduler): the recalculation every few minutes, the full rebuild at night,
+and each region's day closing at its own local midnight.
+
+Every process may run a scheduler (inside each ``tangkas serve`` worker, or ``tangkas scheduler``
+on its own). Triggers are cron times, so every process fires the same trigger at the same
+moment; the first to insert the trigger's ``job_run`` row (unique on job and time) runs it and
+the others skip. The database is the lock whether or not Redis is configured, and the row is the
+record of the run: start, end, outcome and counts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import os
+import socket
+from collections.abc import Awaitable, Callable
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from gamification.database import unit_of_work
+from gamification.db_errors import is_unique_violation
+from gamification.recalc import recalculate
+from gamification.streaks import update_streak
+from gamification.tables import JobRun, Person, Region, Streak
+
+log = logging.getLogger(__name__)
+HOLDER = f"{socket.gethostname()}:{os.getpid()}"
+RECALC_EVERY_MINUTES = 5
+FULL_REBUILD_AT = "02:00"  # WIB
+TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+
+
+async def run_once(job: str, scheduled_for: dt.datetime, work: Callable[[], Awaitable[dict]]) -> dict | None:
+    """Run ``work`` unless another process already took this trigger; None when skipped."""
+    try:
+        async with unit_of_work():
+            inserted = await JobRun.insert(
+                JobRun(job=job, scheduled_for=scheduled_for, holder=HOLDER, counts={})
+            ).returning(JobRun.id)
+    except Exception as error:
+        if is_unique_violation(error):
+            return None
+        raise
+    run_id = inserted[0]["id"]
+    try:
+        counts = await work()
+    except Exception as error:
+        await _finish(run_id, "failed", {}, f"{type(error).__name__}: {error}"[:2000])
+        log.exception("job %s for %s failed", job, scheduled_for.isoformat())
+        raise
+    await _finish(run_id, "ok", counts, None)
+    return counts
+
+
+async def _finish(run_id: int, outcome: str, counts: dict, error: str | None) -> None:
+    await JobRun.update(
+        {
+            JobRun.finished_at: dt.datetime.now(dt.timezone.utc),
+            JobRun.outcome: outcome,
+            JobRun.counts: counts,
+            JobRun.error: error,
+        }
+    ).where(JobRun.id == run_id)
+
+
+def trigger_time(now: dt.datetime, minutes: int) -> dt.datetime:
+    """The cron moment a firing belongs to: processes a little apart agree on it."""
+    now = now.astimezone(dt.timezone.utc).replace(second=0, microsecond=0)
+    return now - dt.timedelta(minutes=now.minute % minutes)
+
+
+async def recalc_job(now: dt.datetime | None = None) -> dict | None:
+    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), RECALC_EVERY_MINUTES)
+    return await run_once("recalc", when, lambda: _report(recalculate()))
+
+
+async def full_rebuild_job(now: dt.datetime | None = None) -> dict | None:
+    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
+    return await run_once("recalc_full", when, lambda: _report(recalculate(full=True)))
+
+
+async def close_day_job(timezone: str, now: dt.datetime | None = None) -> dict | None:
+    """At local midnight: streaks of the region's people end where yesterday was a missed working day."""
+    local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone))
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    async def close() -> dict:
+        regions = await Region.select(Region.id).where(Region.timezone == timezone).output(as_list=True)
+        if not regions:
+            return {"people": 0}
+        people = await (
+            Streak.select(Streak.person)
+            .where(
+                Streak.current > 0, Streak.person.is_in(Person.select(Person.id).where(Person.region.is_in(regions)))
+            )
+            .output(as_list=True)
+        )
+        for person_id in people:
+            async with unit_of_work():
+                await update_streak(person_id, now=midnight)
+        return {"people": len(people)}
+
+    return await run_once(f"close_day:{timezone}", midnight, close)
+
+
+async def _report(recalculation) -> dict:
+    return dataclasses.asdict(await recalculation)
+
+
+def build_scheduler() -> AsyncIOScheduler:
+    scheduler = AsyncIOScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
+    scheduler.add_job(recalc_job, CronTrigger(minute=f"*/{RECALC_EVERY_MINUTES}"), id="recalc")
+    hour, minute = FULL_REBUILD_AT.split(":")
+    scheduler.add_job(
+        full_rebuild_job, CronTrigger(hour=int(hour), minute=int(minute), timezone="Asia/Jakarta"), id="recalc_full"
+    )
+    for timezone in TIMEZONES:
+        scheduler.add_job(
+            close_day_job, CronTrigger(hour=0, minute=0, timezone=timezone), args=[timezone], id=f"close_day:{timezone}"
+        )
+    return scheduler
