@@ -2,8 +2,8 @@ import asyncio
 import datetime as dt
 
 from gamification import recalc as recalc_module
-from gamification.recalc import recalculate
 from gamification.demo_badges import DEMO_BADGES
+from gamification.recalc import recalculate
 from gamification.tables import Badge, Fact, PersonBadge, PointsPeriod, PointsTotal, XpEntry
 from tests.learning import attempt, published_module
 
