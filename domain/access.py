@@ -41,6 +41,19 @@ class Actor:
             return False
         return path.startswith(self.unit_path)
 
+    def administered_region(self, requested: int | None) -> int | None:
+        """The region an admin changes things in: the one named, else their own.
+
+        ``None`` (the national level) only for a superadmin; a region admin naming another
+        region is refused.
+        """
+        if self.is_superadmin:
+            return requested
+        region_id = requested if requested is not None else self.region_id
+        if not self.administers(region_id):
+            raise Forbidden("outside_region")
+        return region_id
+
     def listable_region(self, requested: int | None) -> int | None:
         """The region an admin's lists cover (``None``: every region, for a superadmin).
 

@@ -151,8 +151,11 @@ async def _record(actor, module, version, attempt, answers, graded, timezone) ->
     already_completed = await Completion.exists().where(
         (Completion.person == person_id) & (Completion.module == module["id"])
     )
-    first_attempt = not await Attempt.exists().where((Attempt.person == person_id) & (Attempt.module == module["id"]))
     credited = graded.passed and not already_completed
+    # read before this attempt is inserted; only a completion records it
+    first_attempt = credited and not await Attempt.exists().where(
+        (Attempt.person == person_id) & (Attempt.module == module["id"])
+    )
     day = local_date(attempt.finished_at, timezone)
     inserted = await Attempt.insert(
         Attempt(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from domain.access import Actor
 from domain.badges import CompletionFact, LearnerNumbers, check_criteria, evidence
-from domain.errors import Conflict, Forbidden, InvalidInput
+from domain.errors import Conflict, InvalidInput
 from domain.modules import TOPIC_PATTERN
 from domain.rules import FactKind
 from gamification.database import unit_of_work
@@ -100,9 +100,7 @@ class Badges:
         region_id: int | None,
     ) -> BadgeView:
         """A region admin adds badges for their region; a superadmin without a region, national ones."""
-        region_id = region_id if region_id is not None or actor.is_superadmin else actor.region_id
-        if not (actor.is_superadmin if region_id is None else actor.administers(region_id)):
-            raise Forbidden("outside_region")
+        region_id = actor.administered_region(region_id)
         if not TOPIC_PATTERN.match(code) or not name.strip():
             raise InvalidInput("badge_code_format")
         checked = check_criteria(criteria)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from domain.access import Actor
-from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from domain.errors import Conflict, InvalidInput, NotFound
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.tables import Holiday
@@ -54,9 +54,8 @@ class Holidays:
 
 
 def _region(actor: Actor, requested: int | None) -> int:
-    region_id = requested if requested is not None else actor.region_id
+    """Holidays belong to a region; there is no national calendar."""
+    region_id = actor.administered_region(requested)
     if region_id is None:
         raise InvalidInput("region_required")
-    if not actor.administers(region_id):
-        raise Forbidden("outside_region")
     return region_id

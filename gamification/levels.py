@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.access import Actor
-from domain.errors import Forbidden
 from domain.levels import Level, check_levels, level_for
 from gamification.database import unit_of_work
 from gamification.tables import LevelStep
@@ -59,9 +58,7 @@ class Levels:
 
     async def replace(self, actor: Actor, region_id: int | None, steps: list[tuple[int, str]]) -> list[LevelStepView]:
         """A region admin replaces their region's levels; a superadmin without a region the national defaults."""
-        region_id = region_id if region_id is not None else (None if actor.is_superadmin else actor.region_id)
-        if not (actor.is_superadmin if region_id is None else actor.administers(region_id)):
-            raise Forbidden("outside_region")
+        region_id = actor.administered_region(region_id)
         checked = check_levels(steps)
         async with unit_of_work():
             where = LevelStep.region.is_null() if region_id is None else LevelStep.region == region_id

@@ -20,9 +20,9 @@ from gamification.module_store import (
     KeyedQuestionView,
     LessonView,
     catalogue_fields,
+    content_fields,
     delete_questions,
     keyed_questions,
-    lessons_of,
     refresh_content_hash,
     topics_list,
     version_fields,
@@ -95,12 +95,13 @@ class ModuleAuthoring:
                     created_by=actor.person_id,
                     created_at=now,
                     updated_at=now,
+                    **catalogue_fields(content),
                 )
             ).returning(Module.id)
             module_id = inserted[0]["id"]
-            await Module.update(catalogue_fields(content)).where(Module.id == module_id)
-            version = await ModuleVersion.insert(ModuleVersion(module=module_id, version=1)).returning(ModuleVersion.id)
-            await ModuleVersion.update(version_fields(content)).where(ModuleVersion.id == version[0]["id"])
+            version = await ModuleVersion.insert(
+                ModuleVersion(module=module_id, version=1, **version_fields(content))
+            ).returning(ModuleVersion.id)
             await write_questions(version[0]["id"], content)
             await refresh_content_hash(module_id)
         return await self.get(actor, module_id)
@@ -125,10 +126,9 @@ class ModuleAuthoring:
                     .returning(Module.version)
                 )
                 inserted = await ModuleVersion.insert(
-                    ModuleVersion(module=module_id, version=bumped[0]["version"])
+                    ModuleVersion(module=module_id, version=bumped[0]["version"], **version_fields(content))
                 ).returning(ModuleVersion.id)
                 version_id = inserted[0]["id"]
-                await ModuleVersion.update(version_fields(content)).where(ModuleVersion.id == version_id)
             await write_questions(version_id, content)
             await Module.update(catalogue_fields(content)).where(Module.id == module_id)
             await refresh_content_hash(module_id)
@@ -165,23 +165,10 @@ class ModuleAuthoring:
         module = await self._readable(actor, module_id)
         version = await version_row(module_id, module["version"])
         return AuthoredModule(
-            id=module["id"],
+            **content_fields(module, version),
             region_id=module["region"],
             partner_id=module["partner"],
-            provider=module["provider"],
             status=module["status"],
-            version=module["version"],
-            title=module["title"],
-            summary=module["summary"],
-            competency_type=module["competency_type"],
-            topics=topics_list(module["topics"]),
-            value=module["value"],
-            estimated_minutes=module["estimated_minutes"],
-            min_seconds=version["min_seconds"],
-            jp=jp_value(version["jp_centi"]),
-            xp=version["xp"],
-            pass_mark=version["pass_mark"],
-            lessons=lessons_of(version),
             questions=await keyed_questions(version["id"]),
             updated_at=module["updated_at"],
             published_at=module["published_at"],
@@ -236,14 +223,10 @@ class ModuleAuthoring:
 
     async def _placement(self, actor: Actor, region_id: int | None) -> tuple[int | None, int | None, str]:
         """Region, authoring partner and provider name of a new module."""
-        if actor.is_superadmin:
+        if actor.is_admin:
+            region_id = actor.administered_region(region_id)
             if region_id is None:
                 return None, None, NATIONAL_PROVIDER
-            return region_id, None, await _bkpsdm_of(region_id)
-        if Role.ADMIN in actor.roles:
-            region_id = region_id if region_id is not None else actor.region_id
-            if not actor.administers(region_id):
-                raise Forbidden("outside_region")
             return region_id, None, await _bkpsdm_of(region_id)
         if Role.PARTNER in actor.roles:
             if region_id is None:

@@ -79,30 +79,29 @@ def topics_list(text: str) -> list[str]:
 
 
 def catalogue_fields(content: ModuleContent) -> dict:
-    """The current version's fields that the module row repeats for listing and filtering."""
+    """The current version's fields that the module row repeats for listing and filtering (by column name)."""
     return {
-        Module.title: content.title,
-        Module.summary: content.summary,
-        Module.competency_type: content.competency_type.value,
-        Module.topics: topics_text(content.topics),
-        Module.value: content.value.value if content.value else None,
-        Module.estimated_minutes: content.estimated_minutes,
-        Module.jp_centi: content.jp_centi,
-        Module.xp: content.xp,
+        "title": content.title,
+        "summary": content.summary,
+        "competency_type": content.competency_type.value,
+        "topics": topics_text(content.topics),
+        "value": content.value.value if content.value else None,
+        "estimated_minutes": content.estimated_minutes,
+        "jp_centi": content.jp_centi,
+        "xp": content.xp,
     }
 
 
 def version_fields(content: ModuleContent) -> dict:
+    """A version's graded and credited fields (by column name)."""
     return {
-        ModuleVersion.title: content.title,
-        ModuleVersion.competency_type: content.competency_type.value,
-        ModuleVersion.min_seconds: content.min_seconds,
-        ModuleVersion.jp_centi: content.jp_centi,
-        ModuleVersion.xp: content.xp,
-        ModuleVersion.pass_mark: content.pass_mark,
-        ModuleVersion.lessons: json.dumps(
-            [{"kind": lesson.kind.value, "body": lesson.body} for lesson in content.lessons]
-        ),
+        "title": content.title,
+        "competency_type": content.competency_type.value,
+        "min_seconds": content.min_seconds,
+        "jp_centi": content.jp_centi,
+        "xp": content.xp,
+        "pass_mark": content.pass_mark,
+        "lessons": json.dumps([{"kind": lesson.kind.value, "body": lesson.body} for lesson in content.lessons]),
     }
 
 
@@ -165,23 +164,30 @@ def lessons_of(version: dict) -> list[LessonView]:
     return [LessonView(position, item["kind"], item["body"]) for position, item in enumerate(items)]
 
 
+def content_fields(module: dict, version: dict) -> dict:
+    """What learners and authors both see of a module's current version (the questions apart)."""
+    return {
+        "id": module["id"],
+        "version": version["version"],
+        "title": module["title"],
+        "summary": module["summary"],
+        "competency_type": module["competency_type"],
+        "topics": topics_list(module["topics"]),
+        "value": module["value"],
+        "provider": module["provider"],
+        "estimated_minutes": module["estimated_minutes"],
+        "min_seconds": version["min_seconds"],
+        "jp": jp_value(version["jp_centi"]),
+        "xp": version["xp"],
+        "pass_mark": version["pass_mark"],
+        "lessons": lessons_of(version),
+    }
+
+
 async def module_detail(module: dict, version: dict) -> ModuleDetail:
     questions = await keyed_questions(version["id"])
     return ModuleDetail(
-        id=module["id"],
-        version=version["version"],
-        title=module["title"],
-        summary=module["summary"],
-        competency_type=module["competency_type"],
-        topics=topics_list(module["topics"]),
-        value=module["value"],
-        provider=module["provider"],
-        estimated_minutes=module["estimated_minutes"],
-        min_seconds=version["min_seconds"],
-        jp=jp_value(version["jp_centi"]),
-        xp=version["xp"],
-        pass_mark=version["pass_mark"],
-        lessons=lessons_of(version),
+        **content_fields(module, version),
         questions=[
             QuestionView(q.id, q.text, q.kind, [OptionView(o.id, o.text) for o in q.options]) for q in questions
         ],

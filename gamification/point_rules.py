@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from domain.access import Actor
-from domain.errors import Forbidden
 from domain.rules import DEFAULT_RULES, Formula, RuleVersion, check_rule, evaluate, governing
 from gamification.database import unit_of_work
 from gamification.json_column import loaded
@@ -58,13 +57,13 @@ class RuleChange:
 class PointRules:
     async def list(self, actor: Actor, region_id: int | None) -> list[RuleView]:
         """Every version that concerns the region (its own and the national ones), newest first."""
-        region_id = _region(actor, region_id)
+        region_id = actor.administered_region(region_id)
         rows = await PointRule.select().order_by(PointRule.id, ascending=False)
         return [_view(r) for r in rows if r["region"] is None or r["region"] == region_id]
 
     async def change(self, actor: Actor, change: RuleChange) -> RuleView:
         """A new version; facts from its date on are set to be re-evaluated by the next recalculation."""
-        region_id = _region(actor, change.region_id)
+        region_id = actor.administered_region(change.region_id)
         kind, formula, params = check_rule(change.code, change.formula, change.params, change.effective_from)
         async with unit_of_work():
             inserted = await PointRule.insert(
@@ -86,7 +85,7 @@ class PointRules:
 
     async def preview(self, actor: Actor, change: RuleChange) -> RulePreview:
         """Who would gain or lose how much XP if the change were saved now; nothing is written."""
-        region_id = _region(actor, change.region_id)
+        region_id = actor.administered_region(change.region_id)
         kind, formula, params = check_rule(change.code, change.formula, change.params, change.effective_from)
         proposed = RuleVersion(-1, region_id, change.code, Formula(formula), params, change.effective_from)
         versions = [*await rule_versions(), proposed]
@@ -119,16 +118,6 @@ class PointRules:
             xp_lost=-sum(d for d in deltas.values() if d < 0),
             changes=[PersonDelta(person, names.get(person, ""), delta) for person, delta in biggest],
         )
-
-
-def _region(actor: Actor, requested: int | None) -> int | None:
-    """A region admin works on their region; a superadmin on the one named, or on the national rules."""
-    if actor.is_superadmin:
-        return requested
-    region_id = requested if requested is not None else actor.region_id
-    if not actor.administers(region_id):
-        raise Forbidden("outside_region")
-    return region_id
 
 
 def _view(row: dict) -> RuleView:
