@@ -1,4 +1,7 @@
+import pytest
+
 from domain.access import Actor, unit_path
+from domain.errors import Forbidden
 from domain.roles import Role
 
 
@@ -29,13 +32,20 @@ def test_a_region_admin_acts_in_their_region_and_a_superadmin_everywhere():
 
 
 def test_lists_cover_the_admins_region_and_refuse_another():
-    import pytest
-
-    from domain.errors import Forbidden
-
     assert actor(Role.ADMIN).listable_region(None) == 1
     assert actor(Role.ADMIN).listable_region(1) == 1
     with pytest.raises(Forbidden):
         actor(Role.ADMIN).listable_region(2)
     assert actor(Role.SUPERADMIN, region_id=None).listable_region(None) is None
     assert actor(Role.SUPERADMIN, region_id=None).listable_region(2) == 2
+
+
+def test_an_admin_changes_their_own_region_and_only_a_superadmin_the_national_level():
+    admin = actor(Role.ADMIN)
+    assert (admin.administered_region(None), admin.administered_region(1)) == (1, 1)
+    with pytest.raises(Forbidden):
+        admin.administered_region(2)
+    with pytest.raises(Forbidden):
+        actor(Role.ASN).administered_region(None)
+    root = actor(Role.SUPERADMIN, region_id=None)
+    assert (root.administered_region(None), root.administered_region(2)) == (None, 2)
