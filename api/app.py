@@ -21,7 +21,9 @@ from api.controllers.admin_points import HolidayController, LevelController, Rul
 from api.controllers.admin_users import UserController
 from api.controllers.auth import AuthController
 from api.controllers.badges import BadgeAdminController, BadgeController
+from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
 from api.controllers.health import HealthController
+from api.controllers.leaderboards import LeaderboardController
 from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
 from api.controllers.sync import SyncController
@@ -30,10 +32,14 @@ from api.nul_guard import refuse_nul_characters
 from gamification.attempts import Attempts
 from gamification.auth import AuthService
 from gamification.badges import Badges
+from gamification.board_events import BoardEvents
+from gamification.board_sync import BoardSync, install
 from gamification.catalogue import Catalogue
 from gamification.config import Settings
 from gamification.database import bind_engine, close_engine, create_engine, open_engine
+from gamification.displays import Displays
 from gamification.holidays import Holidays
+from gamification.leaderboards import Leaderboards
 from gamification.learning import Learning
 from gamification.levels import Levels
 from gamification.login_throttle import LoginThrottle
@@ -66,6 +72,10 @@ CONTROLLERS = [
     RuleController,
     LevelController,
     HolidayController,
+    LeaderboardController,
+    DisplayAdminController,
+    DisplayController,
+    DisplayPageController,
 ]
 
 
@@ -74,6 +84,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     redis = create_redis(settings.redis_url)  # connects lazily, on first use
     counter = RedisFailureCounter(redis) if redis else MemoryFailureCounter()
     people = PeopleService()
+    boards = BoardSync(redis, BoardEvents(redis))
+    leaderboards = Leaderboards(boards)
     services = {
         "auth": AuthService(settings, LoginThrottle(counter, settings)),
         "organization": OrganizationService(),
@@ -90,6 +102,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "rules": PointRules(),
         "levels": Levels(),
         "holidays": Holidays(),
+        "leaderboards": leaderboards,
+        "displays": Displays(leaderboards, boards.events),
     }
 
     @asynccontextmanager
@@ -97,6 +111,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         engine = create_engine(settings)
         bind_engine(engine)
         await open_engine(engine)
+        install(boards)
         scheduler = build_scheduler() if settings.scheduler else None
         if scheduler is not None:
             scheduler.start()
@@ -105,6 +120,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         finally:
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
+            install(None)
+            await boards.close()
             if redis is not None:
                 await redis.aclose()
             await close_engine(engine)
@@ -114,7 +131,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan],
         state=State({"settings": settings, "redis": redis, "auth": services["auth"]}),
         dependencies={name: Provide(_constant(service), sync_to_thread=False) for name, service in services.items()},
-        middleware=[DefineMiddleware(BearerAuthMiddleware, exclude=["^/schema", "^/health", "^/ready"])],
+        middleware=[
+            DefineMiddleware(
+                BearerAuthMiddleware, exclude=["^/schema", "^/health", "^/ready", "^/display/", "^/api/v1/displays/"]
+            )
+        ],
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=refuse_nul_characters,
         request_max_body_size=settings.max_body_bytes,

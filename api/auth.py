@@ -39,3 +39,10 @@ def author_guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
     actor: Actor = connection.user
     if not actor.is_admin and Role.PARTNER not in actor.roles:
         raise Forbidden("author_required")
+
+
+def display_maker_guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+    """Admins and managers put boards on office TVs; the service decides which boards."""
+    actor: Actor = connection.user
+    if not actor.is_admin and Role.MANAGER not in actor.roles:
+        raise Forbidden("display_maker_required")

@@ -12,6 +12,7 @@ from domain.errors import (
     Conflict,
     DomainError,
     Forbidden,
+    Gone,
     InvalidInput,
     NotAuthenticated,
     NotFound,
@@ -27,6 +28,7 @@ STATUS_OF = {
     Forbidden: 403,
     NotFound: 404,
     Conflict: 409,
+    Gone: 410,
     TooManyRequests: 429,
 }
 TITLES = {
@@ -36,6 +38,7 @@ TITLES = {
     404: "Not Found",
     405: "Method Not Allowed",
     409: "Conflict",
+    410: "Gone",
     413: "Content Too Large",
     415: "Unsupported Media Type",
     422: "Unprocessable Content",

@@ -298,6 +298,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Parameter kriteria lencana tidak sah (boleh: {allowed}).",
         "Badge criterion parameters are not valid (allowed: {allowed}).",
     ),
+    "board_scope_unknown": (
+        "Cakupan papan peringkat tidak dikenal (pilihan: {allowed}).",
+        "Unknown leaderboard scope (choose from: {allowed}).",
+    ),
+    "board_period_unknown": (
+        "Periode papan peringkat tidak dikenal (pilihan: {allowed}).",
+        "Unknown leaderboard period (choose from: {allowed}).",
+    ),
+    "board_period_start_invalid": (
+        "Tanggal itu bukan awal suatu periode {period}.",
+        "That date does not start a {period} period.",
+    ),
+    "board_limit_out_of_range": ("Jumlah baris harus 1 sampai {max}.", "The limit must be between 1 and {max}."),
+    "board_radius_out_of_range": ("Radius harus 1 sampai {max}.", "The radius must be between 1 and {max}."),
+    "board_scope_not_found": ("Unit, perangkat daerah atau daerah itu tidak ada.", "No such unit, agency or region."),
+    "board_scope_id_required": (
+        "Sebutkan scope_id: Anda tidak berada di cakupan itu.",
+        "Give a scope_id: you do not belong to such a scope.",
+    ),
+    "board_out_of_reach": (
+        "Papan peringkat itu di luar jangkauan Anda.",
+        "That leaderboard is outside your reach.",
+    ),
+    "board_not_on_it": ("Anda tidak berada di papan peringkat itu.", "You are not on that leaderboard."),
+    "display_maker_required": (
+        "Hanya admin atau manajer yang dapat mengatur layar kantor.",
+        "Only admins and managers manage office displays.",
+    ),
+    "display_out_of_reach": (
+        "Papan peringkat itu di luar wilayah atau unit yang Anda kelola.",
+        "That board is outside the region or units you manage.",
+    ),
+    "display_name_length": ("Nama layar harus 1 sampai {max} karakter.", "A display name has 1 to {max} characters."),
+    "display_not_found": ("Layar tidak ditemukan.", "No such display."),
+    "display_revoked": ("Layar ini telah dicabut.", "This display has been revoked."),
 }
 
 GENERIC_BY_STATUS = {

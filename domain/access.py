@@ -64,3 +64,17 @@ class Actor:
         if requested is not None and requested != self.region_id:
             raise Forbidden("outside_region")
         return self.region_id
+
+    def sees_board(
+        self, region_id: int | None, agency_id: int | None, unit_path: str | None, own_agency: int | None
+    ) -> bool:
+        """Whether a board is within reach: the national one always; a region's, agency's or unit's
+        when the caller is on it, manages it (a unit in their scope), or administers its region."""
+        if region_id is None or self.administers(region_id):
+            return True
+        if unit_path is not None:
+            on_it = self.unit_path is not None and self.unit_path.startswith(unit_path)
+            return on_it or self.manages(unit_path)
+        if agency_id is not None:
+            return agency_id == own_agency
+        return region_id == self.region_id

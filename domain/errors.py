@@ -42,3 +42,7 @@ class TooManyRequests(DomainError):
     def __init__(self, code: str, retry_after: int, **params: Any) -> None:
         super().__init__(code, retry_after=retry_after, **params)
         self.retry_after = retry_after
+
+
+class Gone(DomainError):
+    """The thing existed and was withdrawn for good, e.g. a revoked display token (410)."""

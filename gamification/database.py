@@ -6,9 +6,11 @@ PostgreSQL with a connection pool. Services open transactions through ``unit_of_
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from urllib.parse import unquote, urlparse
 
 from piccolo.apps.migrations.tables import Migration
@@ -20,6 +22,8 @@ from gamification.config import Settings
 from gamification.tables import ALL_TABLES
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+log = logging.getLogger(__name__)
+_after_commit: ContextVar[dict[object, Callable[[], Awaitable[None]]] | None] = ContextVar("after_commit", default=None)
 
 
 def create_engine(settings: Settings) -> Engine:
@@ -62,15 +66,35 @@ async def unit_of_work() -> AsyncIterator[None]:
     """A writing transaction: committed when the block ends, rolled back if it raises.
 
     On SQLite the transaction takes the write lock at BEGIN (IMMEDIATE) so that two writers
-    queue on the busy timeout instead of failing with "database is locked" half-way.
+    queue on the busy timeout instead of failing half-way. Work registered with ``after_commit``
+    runs once the transaction has committed, and never if it rolled back.
     """
     engine = current_engine()
-    if isinstance(engine, SQLiteEngine):
-        async with engine.transaction(transaction_type=TransactionType.immediate):
-            yield
-    else:
-        async with engine.transaction():
-            yield
+    pending: dict[object, Callable[[], Awaitable[None]]] = {}
+    token = _after_commit.set(pending)
+    try:
+        if isinstance(engine, SQLiteEngine):
+            async with engine.transaction(transaction_type=TransactionType.immediate):
+                yield
+        else:
+            async with engine.transaction():
+                yield
+    finally:
+        _after_commit.reset(token)
+    for work in pending.values():
+        try:
+            await work()
+        except Exception:  # the commit stands; what follows it (a board, a live display) is repaired later
+            log.exception("work after commit failed")
+
+
+def after_commit(key: object, work: Callable[[], Awaitable[None]]) -> bool:
+    """Run ``work`` after the current unit of work commits (once per ``key``); False outside one."""
+    pending = _after_commit.get()
+    if pending is None:
+        return False
+    pending.setdefault(key, work)
+    return True
 
 
 async def open_engine(engine: Engine, pool_size: int = 10) -> None:

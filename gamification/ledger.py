@@ -14,14 +14,24 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from piccolo.query.functions.aggregate import Max, Sum
+from piccolo.query.functions.aggregate import Count, Max, Sum
 
 from domain.periods import month_start, week_start, year_start
 from domain.rules import FactValues, Formula, RuleVersion, codes_for, evaluate, governing
+from gamification.board_sync import totals_changed
 from gamification.json_column import loaded
+from gamification.national_periods import national_starts
 from gamification.tables import Fact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
 
-PERIODS = {"week": XpEntry.week_start, "month": XpEntry.month_start, "year": XpEntry.year_start}
+# Period totals kept per person: on the region's calendar, and on the national one (WIB).
+PERIODS = {
+    "week": XpEntry.week_start,
+    "month": XpEntry.month_start,
+    "year": XpEntry.year_start,
+    "nweek": XpEntry.nweek_start,
+    "nmonth": XpEntry.nmonth_start,
+    "nyear": XpEntry.nyear_start,
+}
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,7 @@ def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:
         week_start=week_start(day),
         month_start=month_start(day),
         year_start=year_start(day),
+        **national_starts(as_datetime(fact["occurred_at"])),
         region=fact["region"],
         unit=fact["unit"],
     )
@@ -115,15 +126,14 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
     totals come out the same.
     """
     person = await Person.select(Person.region, Person.unit).where(Person.id == person_id).first()
-    whole = await XpEntry.select(Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at")).where(
-        XpEntry.person == person_id
-    )
-    values = {"xp": int(whole[0]["xp"] or 0), "reached_at": as_datetime(whole[0]["at"])}
+    whole = await XpEntry.select(*_aggregates()).where(XpEntry.person == person_id)
+    values = _values(whole[0])
     changed = (
         await PointsTotal.update(
             {
                 PointsTotal.xp: values["xp"],
                 PointsTotal.reached_at: values["reached_at"],
+                PointsTotal.entries: values["entries"],
                 PointsTotal.region: person["region"],
                 PointsTotal.unit: person["unit"],
             }
@@ -135,15 +145,14 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
         await PointsTotal.insert(PointsTotal(person=person_id, region=person["region"], unit=person["unit"], **values))
     for period, start in periods:
         column = PERIODS[period]
-        rows = await XpEntry.select(Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at")).where(
-            XpEntry.person == person_id, column == start
-        )
-        xp, at = int(rows[0]["xp"] or 0), as_datetime(rows[0]["at"])
+        rows = await XpEntry.select(*_aggregates()).where(XpEntry.person == person_id, column == start)
+        values = _values(rows[0])
         changed = (
             await PointsPeriod.update(
                 {
-                    PointsPeriod.xp: xp,
-                    PointsPeriod.reached_at: at,
+                    PointsPeriod.xp: values["xp"],
+                    PointsPeriod.reached_at: values["reached_at"],
+                    PointsPeriod.entries: values["entries"],
                     PointsPeriod.region: person["region"],
                     PointsPeriod.unit: person["unit"],
                 }
@@ -159,7 +168,15 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
                     period_start=start,
                     region=person["region"],
                     unit=person["unit"],
-                    xp=xp,
-                    reached_at=at,
+                    **values,
                 )
             )
+    totals_changed(person_id)
+
+
+def _aggregates() -> tuple:
+    return Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at"), Count(XpEntry.id, alias="entries")
+
+
+def _values(row: dict) -> dict:
+    return {"xp": int(row["xp"] or 0), "reached_at": as_datetime(row["at"]), "entries": int(row["entries"] or 0)}

@@ -222,6 +222,10 @@ class XpEntry(Table, tablename="xp_entry"):
     week_start = Date()
     month_start = Date()
     year_start = Date()
+    # The same periods on the national calendar (WIB), which the national board uses.
+    nweek_start = Date(null=True, default=None)
+    nmonth_start = Date(null=True, default=None)
+    nyear_start = Date(null=True, default=None)
     region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)
     unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
@@ -236,18 +240,20 @@ class PointsTotal(Table, tablename="points_total"):
     unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
     xp = Integer(default=0)
     reached_at = Timestamptz(null=True, default=None)  # time of the latest fact counted: ties go to the earlier
+    entries = Integer(default=0)  # ledger entries counted; only grows, so a board update knows stale from fresh
     spent = Integer(default=0)
     held = Integer(default=0)
 
 
 class PointsPeriod(Table, tablename="points_period"):
     person = ForeignKey(Person, on_delete=OnDelete.cascade)
-    period = Varchar(length=5)  # week, month, year
+    period = Varchar(length=8)  # week, month, year on the region's calendar; nweek, nmonth, nyear on WIB
     period_start = Date()
     region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)
     unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
     xp = Integer(default=0)
     reached_at = Timestamptz(null=True, default=None)
+    entries = Integer(default=0)
     # unique (person, period, period_start)
 
 
@@ -306,6 +312,46 @@ class JobRun(Table, tablename="job_run"):
     # unique (job, scheduled_for)
 
 
+class Display(Table, tablename="display"):
+    """An office TV showing one board; the token is shown once and stored hashed."""
+
+    region = ForeignKey(Region, on_delete=OnDelete.cascade, null=True, default=None, index=True)
+    scope = Varchar(length=10)
+    scope_id = Integer(null=True, default=None)
+    period = Varchar(length=5, default="week")
+    name = Varchar(length=120)
+    token_hash = Varchar(length=64, unique=True)
+    created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    revoked_at = Timestamptz(null=True, default=None)
+
+
+class PeriodClose(Table, tablename="period_close"):
+    """A closed leaderboard period of one calendar: its standings are frozen and its badges awarded."""
+
+    timezone = Varchar(length=64)
+    period = Varchar(length=5)
+    period_start = Date()
+    closed_at = Timestamptz(default=TimestamptzNow())
+    counts = JSON()
+    # unique (timezone, period, period_start)
+
+
+class BoardSnapshot(Table, tablename="board_snapshot"):
+    """The top of a board as it stood when its period closed."""
+
+    scope = Varchar(length=10)
+    scope_id = Integer(null=True, default=None)
+    period = Varchar(length=5)
+    period_start = Date()
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    rank = Integer()
+    xp = Integer()
+    reached_at = Timestamptz()
+    closed_at = Timestamptz(default=TimestamptzNow())
+    # unique (scope, scope_id, period, period_start, person)
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -331,4 +377,7 @@ ALL_TABLES: list[type[Table]] = [
     Badge,
     PersonBadge,
     JobRun,
+    Display,
+    PeriodClose,
+    BoardSnapshot,
 ]

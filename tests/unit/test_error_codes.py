@@ -6,7 +6,16 @@ from pathlib import Path
 from api.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-ERROR_KINDS = {"InvalidInput", "NotAuthenticated", "Forbidden", "NotFound", "Conflict", "TooManyRequests", "ApiError"}
+ERROR_KINDS = {
+    "InvalidInput",
+    "NotAuthenticated",
+    "Forbidden",
+    "NotFound",
+    "Conflict",
+    "Gone",
+    "TooManyRequests",
+    "ApiError",
+}
 
 
 def raised_codes() -> set[str]:

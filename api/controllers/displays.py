@@ -1,0 +1,94 @@
+"""Office displays: admins and managers make and revoke them; a TV shows one with its token, no login."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody, PathParameter
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+
+from api.auth import display_maker_guard
+from api.params import PathId
+from api.schemas.displays import DisplayIn
+from domain.errors import DomainError
+from domain.leaderboards import parse_period, parse_scope
+from gamification.displays import DisplayCreated, Displays, DisplayView, Screen, stream
+
+Token = Annotated[str, PathParameter(max_length=100)]
+PAGE = files("api").joinpath("templates/display.html").read_text(encoding="utf-8")
+PAGE_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",  # the token is in the address
+    "X-Robots-Tag": "noindex",
+    "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+}
+
+
+class DisplayAdminController(Controller):
+    path = "/api/v1/admin/displays"
+    tags = ["admin"]
+    guards = [display_maker_guard]
+
+    @post("/")
+    async def create(
+        self, request: Request, data: JSONBody[DisplayIn], displays: NamedDependency[Displays]
+    ) -> DisplayCreated:
+        """A display of one board; the token in the answer is shown once. Open ``path`` on the TV."""
+        scope, period = parse_scope(data.scope), parse_period(data.period)
+        return await displays.create(request.user, scope, data.scope_id, data.name, period)
+
+    @get("/")
+    async def list(self, request: Request, displays: NamedDependency[Displays]) -> list[DisplayView]:
+        """Displays of the admin's region, or those the manager made."""
+        return await displays.list(request.user)
+
+    @delete("/{display_id:int}", status_code=200)
+    async def revoke(self, request: Request, display_id: PathId, displays: NamedDependency[Displays]) -> DisplayView:
+        """Revokes the token: the page and its live stream stop at once."""
+        return await displays.revoke(request.user, display_id)
+
+
+class DisplayController(Controller):
+    """Read with the display token alone: no login, names and units only."""
+
+    path = "/api/v1/displays/{token:str}"
+    tags = ["display"]
+    security = [{}]
+
+    @get("/leaderboard")
+    async def leaderboard(self, token: Token, displays: NamedDependency[Displays]) -> Screen:
+        """What the screen shows now: the top 10 with level and badges, and the latest achievements."""
+        return await displays.screen(await displays.shown(token))
+
+    @get("/stream")
+    async def stream(self, token: Token, displays: NamedDependency[Displays]) -> ServerSentEvent:
+        """Server-sent events: ``screen`` whenever the board changes, ``revoked`` when the token is revoked."""
+        display = await displays.shown(token)
+
+        async def messages():
+            async for kind, screen in stream(displays, display):
+                if kind == "ping":
+                    yield ServerSentEventMessage(comment="ping")
+                else:
+                    yield ServerSentEventMessage(event=kind, data=msgspec.json.encode(screen).decode())
+
+        return ServerSentEvent(messages(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+class DisplayPageController(Controller):
+    path = "/display/{token:str}"
+    include_in_schema = False
+
+    @get("/", media_type="text/html")
+    async def page(self, token: Token, displays: NamedDependency[Displays]) -> Response[str]:
+        """The TV page; it loads the board and follows the stream (polling when streaming fails)."""
+        try:
+            await displays.shown(token)
+            status = 200
+        except DomainError as error:
+            status = 410 if error.code == "display_revoked" else 404
+        return Response(PAGE, status_code=status, media_type="text/html", headers=PAGE_HEADERS)

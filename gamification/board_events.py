@@ -1,0 +1,72 @@
+"""Live board events for office displays: published once, delivered to every stream in every process.
+
+With Redis an event goes through one pub/sub channel, so a completion recorded by one API replica
+(or the scheduler) reaches the displays streaming from another. Without Redis (the embedded,
+single-process mode) events are delivered in the process; so they are too when Redis is down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+CHANNEL = "tk:board-events"
+QUEUE_SIZE = 200  # a stream that falls this far behind loses events; it re-reads the board anyway
+
+
+class BoardEvents:
+    def __init__(self, redis: Redis | None) -> None:
+        self.redis = redis
+        self._queues: set[asyncio.Queue] = set()
+        self._listener: asyncio.Task | None = None
+
+    async def publish(self, event: dict) -> None:
+        if self.redis is not None:
+            try:
+                await self.redis.publish(CHANNEL, json.dumps(event))
+                return
+            except (RedisError, OSError) as error:
+                log.warning("board event not published through Redis (%s); delivered in this process only", error)
+        self._deliver(event)
+
+    @contextlib.asynccontextmanager
+    async def subscribe(self) -> AsyncIterator[asyncio.Queue]:
+        queue: asyncio.Queue = asyncio.Queue(maxsize=QUEUE_SIZE)
+        self._queues.add(queue)
+        if self.redis is not None and (self._listener is None or self._listener.done()):
+            self._listener = asyncio.create_task(self._listen())
+        try:
+            yield queue
+        finally:
+            self._queues.discard(queue)
+
+    async def close(self) -> None:
+        if self._listener is not None:
+            self._listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError, RedisError, OSError):
+                await self._listener
+
+    def _deliver(self, event: dict) -> None:
+        for queue in list(self._queues):
+            with contextlib.suppress(asyncio.QueueFull):
+                queue.put_nowait(event)
+
+    async def _listen(self) -> None:
+        while self._queues:
+            try:
+                async with self.redis.pubsub() as pubsub:
+                    await pubsub.subscribe(CHANNEL)
+                    while self._queues:
+                        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
+                        if message and message.get("type") == "message":
+                            self._deliver(json.loads(message["data"]))
+            except (RedisError, OSError, ValueError) as error:
+                log.warning("board events: Redis subscription lost (%s); retrying", error)
+                await asyncio.sleep(1)

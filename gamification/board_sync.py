@@ -1,0 +1,262 @@
+"""Keeping the Redis boards in step with the ledger, and telling live displays what changed.
+
+The ledger calls ``totals_changed`` whenever it recomputes a person's totals; once the
+transaction commits, the installed ``BoardSync`` writes that person's current standings to Redis
+and publishes a board event. Redis may go away at any moment: a failed write marks the boards
+dirty, readers fall back to SQL, and the boards are rebuilt from SQL as soon as Redis answers
+again (also when Redis restarted empty: the ready marker is gone). The recalculation checks the
+boards against SQL and rebuilds them on any difference.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+from collections import defaultdict
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from domain.leaderboards import Period, Scope, Standing, window_at
+from domain.timezones import NATIONAL_TIMEZONE
+from gamification.board_events import BoardEvents
+from gamification.board_redis import PREFIX, RedisBoards
+from gamification.board_sql import SqlBoards
+from gamification.boards import Board, Membership, as_utc
+from gamification.database import after_commit
+from gamification.tables import PointsPeriod, PointsTotal, Region
+
+log = logging.getLogger(__name__)
+REDIS_DOWN = (RedisError, OSError)
+REBUILD_LOCK = PREFIX + "rebuilding"
+READY_CACHE_SECONDS = 1.0
+CHECKED_BOARDS_TOP = 10
+
+_installed: BoardSync | None = None
+
+
+def install(sync: BoardSync | None) -> None:
+    global _installed
+    _installed = sync
+
+
+def installed() -> BoardSync | None:
+    return _installed
+
+
+def totals_changed(person_id: int) -> None:
+    """Called by the ledger inside its unit of work; the boards follow once it commits."""
+    sync = _installed
+    if sync is not None:
+        after_commit(("board", person_id), lambda: sync.person_changed(person_id))
+
+
+class BoardSync:
+    def __init__(self, redis: Redis | None, events: BoardEvents) -> None:
+        self.redis_boards = RedisBoards(redis) if redis is not None else None
+        self.sql_boards = SqlBoards()
+        self.events = events
+        self.dirty = False  # a write was lost: rebuild before Redis is read again
+        self._ready_seen_at = 0.0
+        self._rebuild: asyncio.Task | None = None
+
+    async def person_changed(self, person_id: int) -> None:
+        memberships, updates = await _standings(person_ids=[person_id])
+        if self.redis_boards is not None and not self.dirty:
+            try:
+                await self.redis_boards.write(updates)
+            except REDIS_DOWN as error:
+                log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
+                self.dirty = True
+        for membership in memberships:
+            await self.events.publish(
+                {
+                    "kind": "points",
+                    "person": membership.person_id,
+                    "region": membership.region_id,
+                    "agency": membership.agency_id,
+                    "unit_path": membership.unit_path,
+                }
+            )
+
+    async def store_for(self, board: Board, now: dt.datetime):
+        """Redis for a current board while Redis is healthy and complete; SQL otherwise."""
+        if self.redis_boards is None or not _is_current(board, now):
+            return self.sql_boards
+        if self.dirty or not await self._ready():
+            self.start_rebuild()
+            return self.sql_boards
+        return self.redis_boards
+
+    def read_failed(self, error: Exception) -> None:
+        log.warning("leaderboards: Redis read failed (%s); answering from SQL", error)
+        self.dirty = True
+
+    async def _ready(self) -> bool:
+        if time.monotonic() - self._ready_seen_at < READY_CACHE_SECONDS:
+            return True
+        try:
+            ready = await self.redis_boards.is_ready()
+        except REDIS_DOWN as error:
+            self.read_failed(error)
+            return False
+        if ready:
+            self._ready_seen_at = time.monotonic()
+        return ready
+
+    def start_rebuild(self) -> None:
+        if self._rebuild is None or self._rebuild.done():
+            self._rebuild = asyncio.create_task(self._rebuild_quietly())
+
+    async def _rebuild_quietly(self) -> None:
+        try:
+            await self.rebuild()
+        except REDIS_DOWN as error:
+            log.info("leaderboards: rebuild waits for Redis (%s)", error)
+
+    async def rebuild(self, progress=None) -> int | None:
+        """Rebuild every current board from SQL; None when another process is rebuilding."""
+        if self.redis_boards is None:
+            return 0
+        redis = self.redis_boards.redis
+        if not await redis.set(REBUILD_LOCK, "1", nx=True, ex=600):
+            return None
+        try:
+            self._ready_seen_at = 0.0
+            await self.redis_boards.mark_ready(False)
+            await self.redis_boards.clear()
+            _, updates = await _standings(person_ids=None, progress=progress)
+            await self.redis_boards.write(updates)
+            await self.redis_boards.mark_ready(True)
+            self.dirty = False
+            return sum(len(rows) for rows in updates.values())
+        finally:
+            await redis.delete(REBUILD_LOCK)
+
+    async def check(self, thorough: bool = False) -> dict:
+        """Compare the Redis boards with SQL and rebuild on any difference.
+
+        The quick check compares the size and the top of every current region and national
+        board; ``thorough`` compares every current board entry by entry.
+        """
+        if self.redis_boards is None:
+            return {"boards_checked": 0, "rebuilt": False}
+        try:
+            if self.dirty or not await self.redis_boards.is_ready():
+                return {"boards_checked": 0, "rebuilt": await self.rebuild() is not None}
+            boards = await _current_boards(thorough)
+            for board in boards:
+                if not await self._agrees(board, thorough):
+                    log.warning("leaderboards: board %s differs from the ledger; rebuilding", board.tag)
+                    return {"boards_checked": len(boards), "rebuilt": await self.rebuild() is not None}
+            return {"boards_checked": len(boards), "rebuilt": False}
+        except REDIS_DOWN as error:
+            self.dirty = True
+            log.warning("leaderboards: check skipped, Redis unavailable (%s)", error)
+            return {"boards_checked": 0, "rebuilt": False}
+
+    async def _agrees(self, board: Board, thorough: bool) -> bool:
+        if thorough:
+            return await self.redis_boards.all(board) == await self.sql_boards.all(board)
+        redis_top = await self.redis_boards.top(board, CHECKED_BOARDS_TOP)
+        if redis_top != await self.sql_boards.top(board, CHECKED_BOARDS_TOP):
+            return False
+        return await self.redis_boards.count_above(board, -(2**62)) == await self.sql_boards.count_above(
+            board, -(2**62)
+        )
+
+    async def close(self) -> None:
+        if self._rebuild is not None and not self._rebuild.done():
+            self._rebuild.cancel()
+            try:
+                await self._rebuild
+            except (asyncio.CancelledError, *REDIS_DOWN):
+                pass
+        await self.events.close()
+
+
+def _is_current(board: Board, now: dt.datetime) -> bool:
+    return board.period is Period.ALL or window_at(board.period, board.window.timezone, now) == board.window
+
+
+async def _timezones() -> list[str]:
+    zones = set(await Region.select(Region.timezone).output(as_list=True))
+    return sorted(zones | {NATIONAL_TIMEZONE})
+
+
+def _current_starts(zones: list[str], now: dt.datetime) -> dict[str, set[dt.date]]:
+    starts: dict[str, set[dt.date]] = defaultdict(set)
+    for period in (Period.WEEK, Period.MONTH, Period.YEAR):
+        for zone in zones:
+            starts[period.value].add(window_at(period, zone, now).start)
+        starts["n" + period.value].add(window_at(period, NATIONAL_TIMEZONE, now).start)
+    return starts
+
+
+async def _current_boards(every_board: bool) -> list[Board]:
+    """The current boards to check: national and region ones, and with ``every_board`` all of them."""
+    now = dt.datetime.now(dt.timezone.utc)
+    _, updates = await _standings(person_ids=None, now=now)
+    if every_board:
+        return list(updates)
+    return [board for board in updates if board.scope in (Scope.NATIONAL, Scope.REGION)]
+
+
+async def _standings(
+    person_ids: list[int] | None, now: dt.datetime | None = None, progress=None
+) -> tuple[list[Membership], dict[Board, list[tuple[Standing, int]]]]:
+    """The current standings of these people (everyone: None) on every board they are on, from SQL."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    columns = lambda table: (  # noqa: E731
+        table.person,
+        table.xp,
+        table.reached_at,
+        table.entries,
+        table.unit.path,
+        table.unit.agency,
+        table.region,
+        table.region.timezone,
+    )
+    totals = PointsTotal.select(*columns(PointsTotal)).where(PointsTotal.reached_at.is_not_null())
+    if person_ids is not None:
+        totals = totals.where(PointsTotal.person.is_in(person_ids))
+    updates: dict[Board, list[tuple[Standing, int]]] = defaultdict(list)
+    memberships = []
+    rows = await totals
+    for row in rows:
+        membership = _membership(row)
+        memberships.append(membership)
+        for board in membership.boards(Period.ALL, now):
+            updates[board].append(_versioned(row))
+    if progress:
+        progress(len(rows))
+    starts = _current_starts(await _timezones(), now)
+    for code, days in starts.items():
+        query = PointsPeriod.select(*columns(PointsPeriod), PointsPeriod.period_start).where(
+            PointsPeriod.period == code, PointsPeriod.period_start.is_in(sorted(days))
+        )
+        if person_ids is not None:
+            query = query.where(PointsPeriod.person.is_in(person_ids))
+        period = Period(code.removeprefix("n"))
+        national = code.startswith("n")
+        for row in await query:
+            for board in _membership(row).boards(period, now):
+                if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
+                    updates[board].append(_versioned(row))
+    return memberships, updates
+
+
+def _membership(row: dict) -> Membership:
+    return Membership(
+        person_id=row["person"],
+        unit_path=row["unit.path"],
+        agency_id=row["unit.agency"],
+        region_id=row["region"],
+        timezone=row["region.timezone"],
+    )
+
+
+def _versioned(row: dict) -> tuple[Standing, int]:
+    return Standing.of(row["person"], row["xp"], as_utc(row["reached_at"])), row["entries"]

@@ -1,0 +1,95 @@
+"""Boards as the stores see them, the people's standings on them, and the boards a person is on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from domain.leaderboards import Period, PeriodWindow, Scope, Standing, board_timezone, totals_code, window_at
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class Board:
+    scope: Scope
+    scope_id: int | None  # None for the national board
+    window: PeriodWindow
+    unit_path: str | None = None  # of a unit board: its members are this unit and every unit below
+
+    @property
+    def period(self) -> Period:
+        return self.window.period
+
+    @property
+    def totals_code(self) -> str | None:
+        """The ``points_period.period`` that holds this board's totals; None: all-time (``points_total``)."""
+        return None if self.period is Period.ALL else totals_code(self.scope, self.period)
+
+    @property
+    def tag(self) -> str:
+        """Names the board in Redis keys; in braces there, so a board's keys share one cluster slot."""
+        start = self.window.start.isoformat() if self.window.start else "all"
+        return f"{self.scope.value[0]}{self.scope_id or ''}:{self.period.value}:{start}"
+
+
+@dataclass(frozen=True)
+class Placing:
+    """A person found on a board: 0-based position in board order, competition rank, standing."""
+
+    position: int
+    rank: int
+    standing: Standing
+
+
+class BoardStore(Protocol):
+    """Answers about one board; Redis sorted sets and SQL give the same answers."""
+
+    async def top(self, board: Board, limit: int) -> list[Standing]: ...
+
+    async def slice(self, board: Board, offset: int, count: int) -> list[Standing]: ...
+
+    async def placing(self, board: Board, person_id: int) -> Placing | None: ...
+
+    async def count_above(self, board: Board, xp: int) -> int: ...
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Where a person's totals put them: their unit's path, agency and region (as of their latest award)."""
+
+    person_id: int
+    unit_path: str | None
+    agency_id: int | None
+    region_id: int | None
+    timezone: str | None
+
+    def boards(self, period: Period, now: dt.datetime) -> list[Board]:
+        """Every board of this period (the one holding ``now``) that the person is on."""
+        local = window_at(period, board_timezone(Scope.REGION, self.timezone), now)
+        boards = [Board(Scope.NATIONAL, None, window_at(period, board_timezone(Scope.NATIONAL, None), now))]
+        if self.region_id is not None:
+            boards.append(Board(Scope.REGION, self.region_id, local))
+        if self.agency_id is not None:
+            boards.append(Board(Scope.AGENCY, self.agency_id, local))
+        for unit_id, path in unit_ancestry(self.unit_path):
+            boards.append(Board(Scope.UNIT, unit_id, local, path))
+        return boards
+
+
+def unit_ancestry(path: str | None) -> list[tuple[int, str]]:
+    """``/1/5/9/`` → [(1, "/1/"), (5, "/1/5/"), (9, "/1/5/9/")]."""
+    if not path:
+        return []
+    ids = [int(part) for part in path.strip("/").split("/") if part]
+    return [(unit_id, "/" + "/".join(str(i) for i in ids[: n + 1]) + "/") for n, unit_id in enumerate(ids)]
+
+
+def as_utc(value: dt.datetime | str | None) -> dt.datetime:
+    """Times from SQLite come back as text; a standing without a time sorts as the oldest."""
+    if value is None:
+        return EPOCH
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.astimezone(dt.timezone.utc)
