@@ -1,4 +1,4 @@
-"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, scheduler, user create."""
+"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, leaderboards rebuild, scheduler, user create."""
 
 from __future__ import annotations
 
@@ -19,16 +19,27 @@ def _settings() -> Settings:
 
 
 async def _with_database(settings: Settings, work):
+    """Migrate, then run ``work`` with the boards kept in step (Redis when configured) as in the API."""
+    from gamification.board_events import BoardEvents
+    from gamification.board_sync import BoardSync, install
     from gamification.database import bind_engine, close_engine, create_engine, open_engine
     from gamification.migrate import migrate
+    from gamification.redis_client import create_redis
 
     engine = create_engine(settings)
     bind_engine(engine)
     await open_engine(engine, pool_size=2)
+    redis = create_redis(settings.redis_url)
+    boards = BoardSync(redis, BoardEvents(redis))
+    install(boards)
     try:
         await migrate()
         return await work() if work else None
     finally:
+        install(None)
+        await boards.close()
+        if redis is not None:
+            await redis.aclose()
         await close_engine(engine)
 
 
@@ -81,6 +92,36 @@ def recalc(full: bool, region_slug: str | None) -> None:
         f"Fakta dinilai: {report.facts_evaluated}, entri baru: {report.entries_added} ({report.xp_added:+} XP), "
         f"lencana baru: {report.badges_awarded}, selisih total diperbaiki: {report.drift_fixed}."
     )
+
+
+@main.group()
+def leaderboards() -> None:
+    """Leaderboards in Redis."""
+
+
+@leaderboards.command("rebuild")
+def leaderboards_rebuild() -> None:
+    """Rebuild every current board in Redis from the ledger's totals (TANGKAS_REDIS_URL)."""
+    from gamification.board_sync import installed
+
+    settings = _settings()
+    if not settings.redis_url:
+        raise click.ClickException("TANGKAS_REDIS_URL belum diatur: tanpa Redis papan peringkat dibaca dari SQL.")
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("Menulis papan peringkat"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
+    ) as bar:
+        task = bar.add_task("rebuild", total=None)
+
+        async def rebuild() -> int | None:
+            return await installed().rebuild(progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+        written = asyncio.run(_with_database(settings, rebuild))
+    if written is None:
+        raise click.ClickException("Proses lain sedang membangun ulang papan peringkat; coba lagi sebentar lagi.")
+    click.echo(f"Papan peringkat dibangun ulang: {written} posisi ditulis ke Redis.")
 
 
 @main.command()

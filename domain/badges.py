@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from domain.errors import InvalidInput
+from domain.leaderboards import Period, parse_period, parse_scope
 from domain.modules import TOPIC_PATTERN, CompetencyType
 
 
@@ -57,6 +58,12 @@ def check_criteria(raw: dict) -> dict:
         raise InvalidInput("module_topic_format", topic=str(params["topic"])[:40])
     if "competency_type" in params and params["competency_type"] not in set(CompetencyType):
         raise InvalidInput("module_competency_type_unknown")
+    if kind is Criterion.BOARD_TOP:
+        parse_scope(str(params.get("scope")))
+        if parse_period(str(params.get("period"))) is Period.ALL:
+            raise InvalidInput("board_period_unknown", allowed="week, month, year")
+        if "top" not in params:
+            raise InvalidInput("badge_criterion_params", allowed=", ".join(sorted(allowed)))
     return {"kind": kind.value, **params}
 
 

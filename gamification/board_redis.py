@@ -112,16 +112,29 @@ class RedisBoards:
     async def all(self, board: Board) -> list[Standing]:
         return [standing_of(m, s) for m, s in await self.redis.zrevrange(keys(board)[0], 0, -1, withscores=True)]
 
-    async def write(self, updates: dict[Board, list[tuple[Standing, int]]], chunk: int = 500) -> None:
-        """Put standings (with the entry count behind each) on their boards, in one round trip per batch."""
+    async def write(self, updates: dict[Board, list[tuple[Standing, int]]], progress=None, batch: int = 5000) -> None:
+        """Put standings (with the entry count behind each) on their boards, a few thousand per round trip.
+
+        ``progress(written, total)`` is called after each round trip.
+        """
+        total, written, queued = sum(len(rows) for rows in updates.values()), 0, 0
         async with self.redis.pipeline(transaction=False) as pipe:
             for board, rows in updates.items():
-                for start in range(0, len(rows), chunk):
+                for start in range(0, len(rows), 500):
+                    chunk = rows[start : start + 500]
                     args: list = [expire_at(board)]
-                    for standing, version in rows[start : start + chunk]:
+                    for standing, version in chunk:
                         args += [standing.person_id, member_of(standing), standing.xp, version]
                     await self._upsert(keys=list(keys(board)), args=args, client=pipe)
+                    queued += len(chunk)
+                    if queued >= batch:
+                        await pipe.execute()
+                        written, queued = written + queued, 0
+                        if progress:
+                            progress(written, total)
             await pipe.execute()
+        if progress:
+            progress(total, total)
 
     async def is_ready(self) -> bool:
         return bool(await self.redis.exists(READY_KEY))

@@ -33,6 +33,7 @@ REDIS_DOWN = (RedisError, OSError)
 REBUILD_LOCK = PREFIX + "rebuilding"
 READY_CACHE_SECONDS = 1.0
 CHECKED_BOARDS_TOP = 10
+LOWEST_XP = -(2**31)  # below any total (an int4 column): "more XP than this" counts everyone
 
 _installed: BoardSync | None = None
 
@@ -117,7 +118,10 @@ class BoardSync:
             log.info("leaderboards: rebuild waits for Redis (%s)", error)
 
     async def rebuild(self, progress=None) -> int | None:
-        """Rebuild every current board from SQL; None when another process is rebuilding."""
+        """Rebuild every current board from SQL; None when another process is rebuilding.
+
+        ``progress(written, total)`` follows the writing of standings.
+        """
         if self.redis_boards is None:
             return 0
         redis = self.redis_boards.redis
@@ -127,8 +131,8 @@ class BoardSync:
             self._ready_seen_at = 0.0
             await self.redis_boards.mark_ready(False)
             await self.redis_boards.clear()
-            _, updates = await _standings(person_ids=None, progress=progress)
-            await self.redis_boards.write(updates)
+            _, updates = await _standings(person_ids=None)
+            await self.redis_boards.write(updates, progress=progress)
             await self.redis_boards.mark_ready(True)
             self.dirty = False
             return sum(len(rows) for rows in updates.values())
@@ -163,8 +167,8 @@ class BoardSync:
         redis_top = await self.redis_boards.top(board, CHECKED_BOARDS_TOP)
         if redis_top != await self.sql_boards.top(board, CHECKED_BOARDS_TOP):
             return False
-        return await self.redis_boards.count_above(board, -(2**62)) == await self.sql_boards.count_above(
-            board, -(2**62)
+        return await self.redis_boards.count_above(board, LOWEST_XP) == await self.sql_boards.count_above(
+            board, LOWEST_XP
         )
 
     async def close(self) -> None:
@@ -205,7 +209,7 @@ async def _current_boards(every_board: bool) -> list[Board]:
 
 
 async def _standings(
-    person_ids: list[int] | None, now: dt.datetime | None = None, progress=None
+    person_ids: list[int] | None, now: dt.datetime | None = None
 ) -> tuple[list[Membership], dict[Board, list[tuple[Standing, int]]]]:
     """The current standings of these people (everyone: None) on every board they are on, from SQL."""
     now = now or dt.datetime.now(dt.timezone.utc)
@@ -230,8 +234,6 @@ async def _standings(
         memberships.append(membership)
         for board in membership.boards(Period.ALL, now):
             updates[board].append(_versioned(row))
-    if progress:
-        progress(len(rows))
     starts = _current_starts(await _timezones(), now)
     for code, days in starts.items():
         query = PointsPeriod.select(*columns(PointsPeriod), PointsPeriod.period_start).where(

@@ -21,8 +21,10 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from gamification.board_sync import installed
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
+from gamification.period_close import close_periods
 from gamification.recalc import recalculate
 from gamification.streaks import update_streak
 from gamification.tables import JobRun, Person, Region, Streak
@@ -75,12 +77,28 @@ def trigger_time(now: dt.datetime, minutes: int) -> dt.datetime:
 
 async def recalc_job(now: dt.datetime | None = None) -> dict | None:
     when = trigger_time(now or dt.datetime.now(dt.timezone.utc), RECALC_EVERY_MINUTES)
-    return await run_once("recalc", when, lambda: _report(recalculate()))
+    return await run_once("recalc", when, lambda: _recalculate_and_check_boards(full=False))
 
 
 async def full_rebuild_job(now: dt.datetime | None = None) -> dict | None:
     when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
-    return await run_once("recalc_full", when, lambda: _report(recalculate(full=True)))
+    return await run_once("recalc_full", when, lambda: _recalculate_and_check_boards(full=True))
+
+
+async def _recalculate_and_check_boards(full: bool) -> dict:
+    """The recalculation, then the Redis boards checked against SQL (thoroughly at night) and repaired."""
+    counts = dataclasses.asdict(await recalculate(full=full))
+    sync = installed()
+    if sync is not None:
+        counts["boards"] = await sync.check(thorough=full)
+    return counts
+
+
+async def close_periods_job(timezone: str, now: dt.datetime | None = None) -> dict | None:
+    """At local midnight: a week, month or year of this calendar that just ended is closed (see period_close)."""
+    local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone))
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return await run_once(f"close_periods:{timezone}", midnight, lambda: close_periods(timezone, midnight))
 
 
 async def close_day_job(timezone: str, now: dt.datetime | None = None) -> dict | None:
@@ -107,10 +125,6 @@ async def close_day_job(timezone: str, now: dt.datetime | None = None) -> dict |
     return await run_once(f"close_day:{timezone}", midnight, close)
 
 
-async def _report(recalculation) -> dict:
-    return dataclasses.asdict(await recalculation)
-
-
 def build_scheduler() -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
     scheduler.add_job(recalc_job, CronTrigger(minute=f"*/{RECALC_EVERY_MINUTES}"), id="recalc")
@@ -121,5 +135,11 @@ def build_scheduler() -> AsyncIOScheduler:
     for timezone in TIMEZONES:
         scheduler.add_job(
             close_day_job, CronTrigger(hour=0, minute=0, timezone=timezone), args=[timezone], id=f"close_day:{timezone}"
+        )
+        scheduler.add_job(
+            close_periods_job,
+            CronTrigger(hour=0, minute=0, timezone=timezone),
+            args=[timezone],
+            id=f"close_periods:{timezone}",
         )
     return scheduler

@@ -71,7 +71,7 @@ def settings(database_url, redis_url) -> Settings:
 async def app(settings):
     application = create_app(settings)
     async with running(application):
-        await _empty_database()
+        await empty_database()
         if settings.redis_url:
             async with Redis.from_url(settings.redis_url) as redis:
                 await redis.flushdb()
@@ -113,12 +113,12 @@ async def db(database_url):
     engine = create_engine(Settings(database_url=database_url))
     bind_engine(engine)
     await open_engine(engine, pool_size=4)
-    await _empty_database()
+    await empty_database()
     yield engine
     await close_engine(engine)
 
 
-async def _empty_database() -> None:
+async def empty_database() -> None:
     engine = current_engine()
     names = [table._meta.tablename for table in reversed(ALL_TABLES)]
     if DB_KIND == "postgres":

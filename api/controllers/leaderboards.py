@@ -14,9 +14,7 @@ from domain.leaderboards import parse_period, parse_scope
 from gamification.leaderboards import BoardView, Leaderboards
 
 # "scope" is a reserved name in Litestar handlers: the parameter is named apart from its query key.
-ScopeParam = Annotated[
-    str, QueryParameter(name="scope", max_length=20, description="unit, agency, region or national")
-]
+ScopeParam = Annotated[str, QueryParameter(name="scope", max_length=20, description="unit, agency, region or national")]
 PeriodParam = Annotated[str, QueryParameter(max_length=20, description="week, month, year or all")]
 Bounded = Annotated[int, QueryParameter(ge=-(2**31), le=2**31 - 1)]
 
