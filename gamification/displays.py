@@ -78,6 +78,7 @@ class Screen:
     period_key: str
     period_start: dt.datetime | None
     period_end: dt.datetime | None
+    timezone: str
     entries: list[ScreenEntry]
     ticker: list[TickerItem]
 
@@ -190,6 +191,7 @@ class Displays:
             period_key=window.key,
             period_start=window.starts_at,
             period_end=window.ends_at,
+            timezone=window.timezone,
             entries=entries,
             ticker=await _ticker(ref),
         )
