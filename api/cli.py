@@ -207,12 +207,14 @@ def user_create(
 
 def _demo_banner(summary: dict, password: str) -> str:
     return (
-        f"\nData demo siap: {summary['regions']} wilayah, {summary['people']} orang, {summary['modules']} modul.\n"
+        f"\nData demo siap: {summary['regions']} wilayah, {summary['people']} orang, {summary['modules']} modul, "
+        f"{summary['attempts']} penyelesaian baru.\n"
         f"Masuk (POST /api/v1/auth/login) dengan kata sandi '{password}' sebagai:\n"
         f"  superadmin : {summary['superadmin']}\n"
         f"  admin      : {summary['admin']}\n"
         f"  manajer    : {summary['manager']}\n"
         f"  ASN (NIP)  : {summary['asn']}\n"
+        f"Layar kantor (tanpa login): {summary['display']}\n"
     )
 
 

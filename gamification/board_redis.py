@@ -54,6 +54,15 @@ end
 return 1
 """
 
+REMOVE = """
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if held then
+  redis.call('ZREM', KEYS[1], string.sub(held, string.find(held, '|', 1, true) + 1))
+  redis.call('HDEL', KEYS[2], ARGV[1])
+end
+return 1
+"""
+
 PLACING = """
 local held = redis.call('HGET', KEYS[2], ARGV[1])
 if not held then return false end
@@ -89,6 +98,7 @@ class RedisBoards:
         self.redis = redis
         self._upsert = redis.register_script(UPSERT)
         self._placing = redis.register_script(PLACING)
+        self._remove = redis.register_script(REMOVE)
 
     async def top(self, board: Board, limit: int) -> list[Standing]:
         return await self.slice(board, 0, limit)
@@ -135,6 +145,12 @@ class RedisBoards:
             await pipe.execute()
         if progress:
             progress(total, total)
+
+    async def remove(self, boards: list[Board], person_id: int) -> None:
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for board in boards:
+                await self._remove(keys=list(keys(board)), args=[person_id], client=pipe)
+            await pipe.execute()
 
     async def is_ready(self) -> bool:
         return bool(await self.redis.exists(READY_KEY))

@@ -54,6 +54,16 @@ def totals_changed(person_id: int) -> None:
         after_commit(("board", person_id), lambda: sync.person_changed(person_id))
 
 
+async def person_moving(person_id: int, unit_id: int | None, region_id: int | None) -> None:
+    """A person changes unit: their totals follow them to the new boards, inside the caller's unit of work."""
+    old = await PointsTotal.select(*_columns(PointsTotal)).where(PointsTotal.person == person_id).first()
+    for table in (PointsTotal, PointsPeriod):
+        await table.update({table.unit: unit_id, table.region: region_id}).where(table.person == person_id)
+    sync = _installed
+    if sync is not None and old is not None:
+        after_commit(("board-move", person_id), lambda: sync.person_changed(person_id, moved_from=_membership(old)))
+
+
 class BoardSync:
     def __init__(self, redis: Redis | None, events: BoardEvents) -> None:
         self.redis_boards = RedisBoards(redis) if redis is not None else None
@@ -63,15 +73,19 @@ class BoardSync:
         self._ready_seen_at = 0.0
         self._rebuild: asyncio.Task | None = None
 
-    async def person_changed(self, person_id: int) -> None:
+    async def person_changed(self, person_id: int, moved_from: Membership | None = None) -> None:
         memberships, updates = await _standings(person_ids=[person_id])
         if self.redis_boards is not None and not self.dirty:
             try:
+                if moved_from is not None:
+                    now = dt.datetime.now(dt.timezone.utc)
+                    left = {board for period in Period for board in moved_from.boards(period, now)} - set(updates)
+                    await self.redis_boards.remove(list(left), person_id)
                 await self.redis_boards.write(updates)
             except REDIS_DOWN as error:
                 log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
                 self.dirty = True
-        for membership in memberships:
+        for membership in [*memberships, *([moved_from] if moved_from else [])]:
             await self.events.publish(
                 {
                     "kind": "points",
@@ -213,17 +227,7 @@ async def _standings(
 ) -> tuple[list[Membership], dict[Board, list[tuple[Standing, int]]]]:
     """The current standings of these people (everyone: None) on every board they are on, from SQL."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    columns = lambda table: (  # noqa: E731
-        table.person,
-        table.xp,
-        table.reached_at,
-        table.entries,
-        table.unit.path,
-        table.unit.agency,
-        table.region,
-        table.region.timezone,
-    )
-    totals = PointsTotal.select(*columns(PointsTotal)).where(PointsTotal.reached_at.is_not_null())
+    totals = PointsTotal.select(*_columns(PointsTotal)).where(PointsTotal.reached_at.is_not_null())
     if person_ids is not None:
         totals = totals.where(PointsTotal.person.is_in(person_ids))
     updates: dict[Board, list[tuple[Standing, int]]] = defaultdict(list)
@@ -236,7 +240,7 @@ async def _standings(
             updates[board].append(_versioned(row))
     starts = _current_starts(await _timezones(), now)
     for code, days in starts.items():
-        query = PointsPeriod.select(*columns(PointsPeriod), PointsPeriod.period_start).where(
+        query = PointsPeriod.select(*_columns(PointsPeriod), PointsPeriod.period_start).where(
             PointsPeriod.period == code, PointsPeriod.period_start.is_in(sorted(days))
         )
         if person_ids is not None:
@@ -248,6 +252,19 @@ async def _standings(
                 if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
                     updates[board].append(_versioned(row))
     return memberships, updates
+
+
+def _columns(table) -> tuple:
+    return (
+        table.person,
+        table.xp,
+        table.reached_at,
+        table.entries,
+        table.unit.path,
+        table.unit.agency,
+        table.region,
+        table.region.timezone,
+    )
 
 
 def _membership(row: dict) -> Membership:

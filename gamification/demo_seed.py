@@ -9,11 +9,13 @@ from collections.abc import Callable
 from domain.access import Actor, unit_path
 from domain.roles import Role
 from gamification.database import unit_of_work
+from gamification.demo_activity import seed_activity
 from gamification.demo_badges import DEMO_BADGES
 from gamification.demo_modules import DEMO_MODULES
+from gamification.displays import token_hash
 from gamification.module_authoring import ModuleAuthoring
 from gamification.passwords import hash_password
-from gamification.tables import Agency, Badge, Module, Person, Region, Unit
+from gamification.tables import Agency, Badge, Display, Module, Person, Region, Unit
 
 DEMO_PASSWORD = "tangkas-demo"
 STAFF_PER_REGION = 55
@@ -166,6 +168,9 @@ async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> dict:
     summary["modules"] = await _modules()
     progress("  lencana ...")
     summary["badges"] = await _badges()
+    progress("  riwayat belajar sepuluh hari terakhir ...")
+    summary["attempts"] = await seed_activity(rng)
+    summary["display"] = await _display()
     return summary
 
 
@@ -264,3 +269,24 @@ async def _person(
     )
     existing.update(v for v in (nip, email) if v)
     return 1
+
+
+DEMO_DISPLAY_TOKEN = "demo-layar-kota-pontianak"  # as public as the demo password: demo data only
+
+
+async def _display() -> str:
+    """An office display of Kota Pontianak's board; its address goes in the demo banner."""
+    hashed = token_hash(DEMO_DISPLAY_TOKEN)
+    if not await Display.exists().where(Display.token_hash == hashed):
+        region = await Region.select(Region.id).where(Region.slug == "pontianak").first()
+        async with unit_of_work():
+            await Display.insert(
+                Display(
+                    region=region["id"],
+                    scope="region",
+                    scope_id=region["id"],
+                    name="Papan Peringkat Kota Pontianak",
+                    token_hash=hashed,
+                )
+            )
+    return f"/display/{DEMO_DISPLAY_TOKEN}"

@@ -13,6 +13,7 @@ from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from domain.people import ROLES_ONLY_SUPERADMIN_GRANTS, PersonFields, check_person, roles_text
 from domain.roles import parse_roles
 from gamification.auth import end_sessions
+from gamification.board_sync import person_moving
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.pagination import Page, PageRequest, page_of
@@ -118,6 +119,8 @@ class PeopleService:
         async with unit_of_work(), _unique_person():
             await _check_unique(fields.nip, fields.email, except_id=person_id)
             await Person.update(values).where(Person.id == person_id)
+            if fields.unit_id != current.unit_id:
+                await person_moving(person_id, fields.unit_id, region_id)
             if changes.get("active") is False or "password" in changes:
                 await end_sessions(person_id, dt.datetime.now(dt.timezone.utc))
         return await self.get(actor, person_id)

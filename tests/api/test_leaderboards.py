@@ -191,3 +191,25 @@ async def test_who_sees_which_board(client, world, as_):
         await client.get(BOARDS, params={"scope": "unit", "scope_id": p.other_unit}, headers=as_(p.admin))
     ).json()
     assert admin_view["me"] is None  # not on that board
+
+
+async def test_a_person_who_moves_unit_takes_their_xp_to_the_new_boards(client, world, as_, settings):
+    p = world.pontianak
+    await award(p.asn_child, 60, this_week_at(WIB, 1, 9))
+    await award(p.asn, 20, this_week_at(WIB, 1, 10))
+    await boards_ready()
+    moved = await client.patch(
+        f"/api/v1/admin/users/{p.asn_child}", json={"unit_id": p.other_unit}, headers=as_(p.admin)
+    )
+    assert moved.status_code == 200, moved.text
+
+    async def unit_board(unit_id):
+        response = await client.get(BOARDS, params={"scope": "unit", "scope_id": unit_id}, headers=as_(p.admin))
+        return [(e["user_id"], e["xp"]) for e in response.json()["entries"]]
+
+    assert await unit_board(p.head_unit) == [(p.asn, 20)]
+    assert await unit_board(p.child_unit) == []
+    assert await unit_board(p.other_unit) == [(p.asn_child, 60)]
+    sync = installed()
+    if settings.redis_url:
+        assert (await sync.check(thorough=True))["rebuilt"] is False  # Redis followed the move exactly
