@@ -209,9 +209,11 @@ class Displays:
 
 
 def _own_displays(actor: Actor):
+    """A region admin's reach is their region's displays; everyone's, the displays they made (a national one too)."""
+    made = Display.created_by == actor.person_id
     if actor.is_admin and actor.region_id is not None:
-        return Display.region == actor.region_id
-    return Display.created_by == actor.person_id
+        return (Display.region == actor.region_id) | made
+    return made
 
 
 def _view(row: dict) -> DisplayView:

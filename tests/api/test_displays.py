@@ -121,6 +121,11 @@ async def test_who_may_make_and_see_displays(client, world, as_):
     assert [d["scope_id"] for d in manager_list] == [p.child_unit]
     admin_list = (await client.get(ADMIN_DISPLAYS, headers=as_(palu.admin))).json()
     assert [d["scope_id"] for d in admin_list] == [palu.child_unit]  # the superadmin's display in Palu
+    national = next(
+        d for d in (await client.get(ADMIN_DISPLAYS, headers=as_(p.admin))).json() if d["scope"] == "national"
+    )
+    assert (await client.delete(f"{ADMIN_DISPLAYS}/{national['id']}", headers=as_(palu.admin))).status_code == 404
+    assert (await client.delete(f"{ADMIN_DISPLAYS}/{national['id']}", headers=as_(p.admin))).status_code == 200
 
 
 async def test_the_stream_sends_a_new_screen_when_someone_moves_up_and_stops_when_revoked(app, world):
