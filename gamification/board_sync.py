@@ -85,6 +85,8 @@ class BoardSync:
             except REDIS_DOWN as error:
                 log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
                 self.dirty = True
+        if self.dirty:
+            self.start_rebuild()  # as soon as Redis answers again, even in a process that never reads boards
         for membership in [*memberships, *([moved_from] if moved_from else [])]:
             await self.events.publish(
                 {

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from domain.leaderboards import Period, Scope, competition_ranks
+from gamification.board_redis import keys
 from gamification.board_sync import installed
 from gamification.boards import EPOCH
 from tests.boards import WIB, WITA, award, boards_ready, current_board, expected_order, this_week_at, unit_path
@@ -112,3 +113,9 @@ async def test_redis_and_sql_hold_the_same_boards_entry_for_entry(app, world):
     assert len(boards) >= 20  # every period of the national, region, agency and both unit boards
     for board in boards:
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board), board.tag
+        ttl = await sync.redis_boards.redis.ttl(keys(board)[0])
+        if board.period is Period.ALL:
+            assert ttl == -1  # all-time boards stay
+        else:  # a period's board expires a week after the period ends; SQL answers it after that
+            expires = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=ttl)
+            assert abs(expires - (board.window.ends_at + dt.timedelta(days=7))) < dt.timedelta(seconds=10)
