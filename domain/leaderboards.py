@@ -21,6 +21,7 @@ from domain.periods import month_start, week_start, year_start
 from domain.timezones import NATIONAL_TIMEZONE
 
 MAX_LIMIT = 100
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 1, 1)  # past periods a board may be asked for
 MAX_RADIUS = 25
 
 
@@ -119,7 +120,7 @@ def window_at(period: Period, timezone: str, now: dt.datetime) -> PeriodWindow:
 
 def window_of(period: Period, timezone: str, start: dt.date) -> PeriodWindow:
     """The period starting on ``start``; a date that starts no such period is refused."""
-    if period is Period.ALL or period_start(period, start) != start:
+    if period is Period.ALL or period_start(period, start) != start or not EARLIEST <= start <= LATEST:
         raise InvalidInput("board_period_start_invalid", period=period.value)
     return PeriodWindow(period, start, timezone)
 

@@ -15,7 +15,6 @@ Boards of a period expire a week after it ends; closed periods are answered from
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from redis.asyncio import Redis
 
@@ -146,9 +145,10 @@ class RedisBoards:
         if progress:
             progress(total, total)
 
-    async def remove(self, boards: list[Board], person_id: int) -> None:
+    async def remove(self, entries: list[tuple[Board, int | str]]) -> None:
+        """Take each (board, person) off its board."""
         async with self.redis.pipeline(transaction=False) as pipe:
-            for board in boards:
+            for board, person_id in entries:
                 await self._remove(keys=list(keys(board)), args=[person_id], client=pipe)
             await pipe.execute()
 
@@ -158,13 +158,17 @@ class RedisBoards:
     async def mark_ready(self, ready: bool) -> None:
         await (self.redis.set(READY_KEY, "1") if ready else self.redis.delete(READY_KEY))
 
-    async def clear(self) -> None:
-        await self._delete(await self._board_keys())
-
-    async def _board_keys(self) -> list[str]:
+    async def board_keys(self) -> list[str]:
         return [key async for key in self.redis.scan_iter(match=PREFIX + "{*", count=1000)]
 
-    async def _delete(self, names: Iterable[str]) -> None:
-        names = list(names)
-        for start in range(0, len(names), 500):
-            await self.redis.unlink(*names[start : start + 500])
+    async def keep_only(self, updates: dict[Board, list[tuple[Standing, int]]], held: list[str]) -> None:
+        """Take off each board whoever is not in ``updates``, and delete the held boards it has no entry for."""
+        expected = {name for board in updates for name in keys(board)}
+        stray = [name for name in held if name not in expected]
+        for start in range(0, len(stray), 500):
+            await self.redis.unlink(*stray[start : start + 500])
+        extra = []
+        for board, rows in updates.items():
+            members = {str(standing.person_id) for standing, _ in rows}
+            extra += [(board, person) for person in await self.redis.hkeys(keys(board)[1]) if person not in members]
+        await self.remove(extra)

@@ -22,7 +22,7 @@ from redis.exceptions import RedisError
 from domain.leaderboards import Period, Scope, Standing, window_at
 from domain.timezones import NATIONAL_TIMEZONE
 from gamification.board_events import BoardEvents
-from gamification.board_redis import PREFIX, RedisBoards
+from gamification.board_redis import PREFIX, RedisBoards, keys
 from gamification.board_sql import SqlBoards
 from gamification.boards import Board, Membership, as_utc
 from gamification.database import after_commit
@@ -31,7 +31,7 @@ from gamification.tables import PointsPeriod, PointsTotal, Region
 log = logging.getLogger(__name__)
 REDIS_DOWN = (RedisError, OSError)
 REBUILD_LOCK = PREFIX + "rebuilding"
-READY_CACHE_SECONDS = 1.0
+READY_CACHE_SECONDS = 1.0  # a process trusts the ready marker this long between looks
 CHECKED_BOARDS_TOP = 10
 LOWEST_XP = -(2**31)  # below any total (an int4 column): "more XP than this" counts everyone
 
@@ -80,11 +80,12 @@ class BoardSync:
                 if moved_from is not None:
                     now = dt.datetime.now(dt.timezone.utc)
                     left = {board for period in Period for board in moved_from.boards(period, now)} - set(updates)
-                    await self.redis_boards.remove(list(left), person_id)
+                    await self.redis_boards.remove([(board, person_id) for board in left])
                 await self.redis_boards.write(updates)
             except REDIS_DOWN as error:
                 log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
                 self.dirty = True
+                await self._others_to_sql()
         if self.dirty:
             self.start_rebuild()  # as soon as Redis answers again, even in a process that never reads boards
         for membership in [*memberships, *([moved_from] if moved_from else [])]:
@@ -106,6 +107,14 @@ class BoardSync:
             self.start_rebuild()
             return self.sql_boards
         return self.redis_boards
+
+    async def _others_to_sql(self) -> None:
+        """After a lost write, every process should stop trusting Redis: drop the ready marker if Redis
+        lets us (it may have failed only for this one call); the next reader anywhere rebuilds."""
+        try:
+            await self.redis_boards.mark_ready(False)
+        except REDIS_DOWN:
+            pass  # down for everyone, then: the marker is checked again when it is back
 
     def read_failed(self, error: Exception) -> None:
         log.warning("leaderboards: Redis read failed (%s); answering from SQL", error)
@@ -144,16 +153,28 @@ class BoardSync:
         if not await redis.set(REBUILD_LOCK, "1", nx=True, ex=600):
             return None
         try:
-            self._ready_seen_at = 0.0
-            await self.redis_boards.mark_ready(False)
-            await self.redis_boards.clear()
             _, updates = await _standings(person_ids=None)
+            # In place: readers meanwhile see the boards as they were, never empty ones. Versioned
+            # writes keep anything newer that arrives meanwhile; whoever should not be on a board
+            # (moved away, or a board of no one) is taken off afterwards.
             await self.redis_boards.write(updates, progress=progress)
+            await self.redis_boards.keep_only(updates, await self._current_keys())
             await self.redis_boards.mark_ready(True)
             self.dirty = False
             return sum(len(rows) for rows in updates.values())
         finally:
             await redis.delete(REBUILD_LOCK)
+
+    async def _current_keys(self) -> list[str]:
+        """Board keys of the current periods (and all-time) that Redis holds."""
+        suffixes = {"all:all"} | {
+            f"{code.removeprefix('n')}:{day.isoformat()}"
+            for code, days in _current_starts(await _timezones(), dt.datetime.now(dt.timezone.utc)).items()
+            for day in days
+        }
+        return [
+            key for key in await self.redis_boards.board_keys() if key.rsplit("}", 1)[0].split(":", 3)[-1] in suffixes
+        ]
 
     async def check(self, thorough: bool = False) -> dict:
         """Compare the Redis boards with SQL and rebuild on any difference.
@@ -171,6 +192,9 @@ class BoardSync:
                 if not await self._agrees(board, thorough):
                     log.warning("leaderboards: board %s differs from the ledger; rebuilding", board.tag)
                     return {"boards_checked": len(boards), "rebuilt": await self.rebuild() is not None}
+            if thorough and not await self._no_stray_boards(boards):
+                log.warning("leaderboards: Redis holds a board the ledger does not; rebuilding")
+                return {"boards_checked": len(boards), "rebuilt": await self.rebuild() is not None}
             return {"boards_checked": len(boards), "rebuilt": False}
         except REDIS_DOWN as error:
             self.dirty = True
@@ -187,12 +211,17 @@ class BoardSync:
             board, LOWEST_XP
         )
 
-    async def close(self) -> None:
+    async def _no_stray_boards(self, boards: list[Board]) -> bool:
+        """No current board in Redis that SQL does not have (say, the old unit of the only person who moved)."""
+        expected = {keys(board)[0] for board in boards}
+        return all(key in expected for key in await self._current_keys() if key.endswith(":z"))
+
+    async def close(self, grace_seconds: float = 30) -> None:
+        """Give a rebuild under way a moment to finish (a command line run ends right after its work)."""
         if self._rebuild is not None and not self._rebuild.done():
-            self._rebuild.cancel()
             try:
-                await self._rebuild
-            except (asyncio.CancelledError, *REDIS_DOWN):
+                await asyncio.wait_for(self._rebuild, grace_seconds)
+            except (TimeoutError, asyncio.CancelledError, *REDIS_DOWN):
                 pass
         await self.events.close()
 

@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import secrets
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -312,23 +313,34 @@ BURST_SECONDS = 0.3  # events arriving together are shown once
 
 async def stream(displays: Displays, display: ShownDisplay) -> AsyncIterator[tuple[str, Screen | None]]:
     """("screen", screen) whenever what the display shows changes, ("ping", None) between, and
-    ("revoked", None) last when the display is revoked."""
+    ("revoked", None) last when the display is revoked.
+
+    The revocation is also looked up every ``HEARTBEAT_SECONDS`` whatever the events, since an
+    event can be lost (a Redis subscription reconnecting, a stream too far behind).
+    """
     async with displays.events.subscribe() as queue:
         last = await displays.screen(display)
         yield "screen", last
+        checked_at = time.monotonic()
         while True:
+            wait = max(0.0, HEARTBEAT_SECONDS - (time.monotonic() - checked_at))
             try:
-                events = [await asyncio.wait_for(queue.get(), timeout=HEARTBEAT_SECONDS)]
+                events = [await asyncio.wait_for(queue.get(), timeout=wait)]
                 await asyncio.sleep(BURST_SECONDS)
                 while not queue.empty():
                     events.append(queue.get_nowait())
-                if not any(displays.concerns(display, event) for event in events):
-                    continue
+                relevant = any(displays.concerns(display, event) for event in events)
             except TimeoutError:
-                yield "ping", None
+                relevant = False
+            due = time.monotonic() - checked_at >= HEARTBEAT_SECONDS
+            if not relevant and not due:
+                continue
             if not await displays.still_shown(display):
                 yield "revoked", None
                 return
+            if due:
+                checked_at = time.monotonic()
+                yield "ping", None
             screen = await displays.screen(display)
             if screen != last:
                 last = screen

@@ -1,5 +1,5 @@
-"""Closing leaderboard periods: at each local period boundary the closed period's standings are
-frozen and its period badges awarded (e.g. the top 3 of every unit's week).
+"""Closing leaderboard periods: soon after each local period boundary the closed period's standings
+are frozen and its period badges awarded (e.g. the top 3 of every unit's week).
 
 A calendar is a time zone: each region's boards close at its own midnight, the national board
 at WIB's. Closing is idempotent (a board's snapshot is replaced, a badge is awarded once per
@@ -12,17 +12,32 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from piccolo.query.functions.aggregate import Min
+
 from domain.badges import Criterion
-from domain.leaderboards import Period, PeriodWindow, Scope, competition_ranks, period_start, window_at
+from domain.leaderboards import (
+    Period,
+    PeriodWindow,
+    Scope,
+    competition_ranks,
+    next_period_start,
+    period_start,
+    window_at,
+)
 from domain.timezones import NATIONAL_TIMEZONE
 from gamification.board_sql import SqlBoards
 from gamification.boards import Board
 from gamification.database import unit_of_work
 from gamification.json_column import loaded
-from gamification.tables import Agency, Badge, BoardSnapshot, PeriodClose, PersonBadge, Region, Unit
+from gamification.tables import Agency, Badge, BoardSnapshot, PeriodClose, PersonBadge, Region, Unit, XpEntry
 
 SNAPSHOT_TOP = 10
 CLOSED_PERIODS = (Period.WEEK, Period.MONTH, Period.YEAR)
+CATCH_UP = 4
+
+
+def as_date(value) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -33,23 +48,40 @@ class BoardBadge:
 
 
 async def close_periods(timezone: str, now: dt.datetime | None = None) -> dict:
-    """Close the latest ended week, month and year of this calendar, unless already closed."""
+    """Close the ended weeks, months and years of this calendar not closed yet, oldest first.
+
+    Looks back at most ``CATCH_UP`` periods of each kind (a scheduler that was down for a while),
+    and not before the first XP was ever earned.
+    """
     now = now or dt.datetime.now(dt.timezone.utc)
+    first = await XpEntry.select(Min(XpEntry.local_date, alias="day")).first()
+    first_day = first["day"] if first and first["day"] else None
     counts = {"boards": 0, "badges": 0, "periods": 0}
     for period in CLOSED_PERIODS:
-        current = window_at(period, timezone, now)
-        previous = period_start(period, current.start - dt.timedelta(days=1))
+        for start in reversed(await _unclosed(timezone, period, now, first_day)):
+            closed = await close_period(timezone, period, start)
+            counts["boards"] += closed["boards"]
+            counts["badges"] += closed["badges"]
+            counts["periods"] += 1
+    return counts
+
+
+async def _unclosed(timezone: str, period: Period, now: dt.datetime, first_day) -> list[dt.date]:
+    """Ended periods not yet closed, latest first."""
+    starts: list[dt.date] = []
+    start = window_at(period, timezone, now).start
+    for _ in range(CATCH_UP):
+        start = period_start(period, start - dt.timedelta(days=1))
+        if starts and first_day is not None and next_period_start(period, start) <= as_date(first_day):
+            break
         if await PeriodClose.exists().where(
             (PeriodClose.timezone == timezone)
             & (PeriodClose.period == period.value)
-            & (PeriodClose.period_start == previous)
+            & (PeriodClose.period_start == start)
         ):
-            continue
-        closed = await close_period(timezone, period, previous)
-        counts["boards"] += closed["boards"]
-        counts["badges"] += closed["badges"]
-        counts["periods"] += 1
-    return counts
+            break
+        starts.append(start)
+    return starts
 
 
 async def close_period(timezone: str, period: Period, start: dt.date) -> dict:

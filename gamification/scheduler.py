@@ -1,5 +1,6 @@
 """Scheduled jobs (APScheduler): the recalculation every few minutes, the full rebuild at night,
-and each region's day closing at its own local midnight.
+each region's day closing at its own local midnight, and every hour the leaderboard periods that
+have ended closed.
 
 Every process may run a scheduler (inside each ``tangkas serve`` worker, or ``tangkas scheduler``
 on its own). Triggers are cron times, so every process fires the same trigger at the same
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from domain.timezones import NATIONAL_TIMEZONE
 from gamification.board_sync import installed
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
@@ -94,11 +96,17 @@ async def _recalculate_and_check_boards(full: bool) -> dict:
     return counts
 
 
-async def close_periods_job(timezone: str, now: dt.datetime | None = None) -> dict | None:
-    """At local midnight: a week, month or year of this calendar that just ended is closed (see period_close)."""
-    local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone))
-    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    return await run_once(f"close_periods:{timezone}", midnight, lambda: close_periods(timezone, midnight))
+async def close_periods_job(now: dt.datetime | None = None) -> dict | None:
+    """Every hour: each calendar in use (every region's time zone, and WIB for the national board)
+    closes the weeks, months and years that ended, so each closes within the hour after its local
+    midnight, whatever the zone."""
+    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
+
+    async def close_all() -> dict:
+        zones = set(await Region.select(Region.timezone).output(as_list=True)) | {NATIONAL_TIMEZONE}
+        return {zone: await close_periods(zone, when) for zone in sorted(zones)}
+
+    return await run_once("close_periods", when, close_all)
 
 
 async def close_day_job(timezone: str, now: dt.datetime | None = None) -> dict | None:
@@ -132,14 +140,10 @@ def build_scheduler() -> AsyncIOScheduler:
     scheduler.add_job(
         full_rebuild_job, CronTrigger(hour=int(hour), minute=int(minute), timezone="Asia/Jakarta"), id="recalc_full"
     )
+    scheduler.add_job(close_periods_job, CronTrigger(minute=0), id="close_periods")
     for timezone in TIMEZONES:
         scheduler.add_job(
             close_day_job, CronTrigger(hour=0, minute=0, timezone=timezone), args=[timezone], id=f"close_day:{timezone}"
         )
-        scheduler.add_job(
-            close_periods_job,
-            CronTrigger(hour=0, minute=0, timezone=timezone),
-            args=[timezone],
-            id=f"close_periods:{timezone}",
-        )
+
     return scheduler

@@ -136,6 +136,8 @@ async def test_a_closed_week_is_answered_from_sql(client, world, as_):
         ({"period": "week", "start": "2026-11-25"}, 422, "board_period_start_invalid"),
         ({"period": "all", "start": "2026-11-23"}, 422, "board_period_start_invalid"),
         ({"start": "kemarin"}, 400, "validation_failed"),
+        ({"period": "year", "start": "9999-01-01"}, 422, "board_period_start_invalid"),
+        ({"period": "week", "start": "9999-12-27", "scope": "national"}, 422, "board_period_start_invalid"),
     ],
 )
 async def test_bad_board_requests_get_their_own_problem(client, world, as_, params, status, code):

@@ -41,12 +41,17 @@ async def test_a_week_closes_at_local_midnight_freezing_its_top_and_awarding_per
     palu_person = await add_person("Pegawai Palu", palu.head_unit, palu.region_id)
     await award(palu_person, 20, this_week_at(WITA, 0, 9) - dt.timedelta(days=7), WITA)
 
-    now = this_week_at(WIB, 0, 0)  # Monday 00:00 WIB: last week just ended
-    counts = await close_periods_job(WIB, now=now)
-    assert counts["periods"] >= 1 and counts["badges"] == 3
     week_key = (last_monday + dt.timedelta(hours=7)).strftime("%G-W%V")
+    palu_midnight = this_week_at(WITA, 0, 0) + dt.timedelta(minutes=5)  # Sunday 23:05 WIB
+    closed = await close_periods_job(now=palu_midnight)
+    assert closed[WITA]["badges"] == 1 and closed[WIB]["badges"] == 0  # Palu's week ended; WIB's has not
+    assert await badges() == [(palu_person, week_key, 1)]
+
+    now = this_week_at(WIB, 0, 0) + dt.timedelta(minutes=5)  # Monday 00:05 WIB: last week just ended
+    closed = await close_periods_job(now=now)
+    assert closed[WIB]["badges"] == 3 and closed[WITA]["periods"] == 0
     # the child unit's board and the head unit's (which includes the child unit) both rank them
-    assert await badges() == [(a, week_key, 1), (b, week_key, 2), (c, week_key, 2)]
+    assert await badges() == sorted([(a, week_key, 1), (b, week_key, 2), (c, week_key, 2), (palu_person, week_key, 1)])
     frozen = (
         await BoardSnapshot.select(BoardSnapshot.person, BoardSnapshot.rank, BoardSnapshot.xp)
         .where(
@@ -58,25 +63,37 @@ async def test_a_week_closes_at_local_midnight_freezing_its_top_and_awarding_per
         .order_by(BoardSnapshot.person)
     )
     assert [(r["person"], r["rank"], r["xp"]) for r in frozen] == [(a, 1, 50), (b, 2, 40), (c, 2, 40), (d, 4, 30)]
-    national = await BoardSnapshot.select(BoardSnapshot.person).where(BoardSnapshot.scope == "national")
-    assert sorted(r["person"] for r in national) == sorted([a, b, c, d, palu_person])  # national: WIB's week
-    assert not await BoardSnapshot.exists().where(
-        BoardSnapshot.scope_id == palu.head_unit
-    )  # Palu closes at its own midnight
+    national = await BoardSnapshot.select(BoardSnapshot.person).where(
+        (BoardSnapshot.scope == "national") & (BoardSnapshot.period == "week")
+    )
+    assert sorted(r["person"] for r in national) == sorted([a, b, c, d, palu_person])  # on WIB's calendar
 
-    assert await close_periods_job(WIB, now=now) is None  # the trigger ran once
+    assert await close_periods_job(now=now) is None  # the trigger ran once
     assert (await close_periods(WIB, now))["periods"] == 0  # and the periods are marked closed
-    await PeriodClose.delete(force=True)  # as if the run had crashed before marking
+    await PeriodClose.delete(force=True)  # as if every run had crashed before marking
     await close_periods(WIB, now)
-    assert len(await badges()) == 3 and await BoardSnapshot.count().where(BoardSnapshot.scope_id == p.child_unit) == 4
-
-    await close_periods_job(WITA, now=this_week_at(WITA, 0, 0))
-    assert (palu_person, week_key, 1) in await badges()
+    await close_periods(WITA, now)
+    assert (
+        len(await badges()) == 4
+        and await BoardSnapshot.count().where(
+            (BoardSnapshot.scope == "unit") & (BoardSnapshot.scope_id == p.child_unit)
+        )
+        == 4
+    )
     assert await PersonBadge.count().where(PersonBadge.badge == badge) == 4
-    assert sorted(r["job"] for r in await JobRun.select(JobRun.job)) == [
-        f"close_periods:{WIB}",
-        f"close_periods:{WITA}",
-    ]
+    assert [r["job"] for r in await JobRun.select(JobRun.job)] == ["close_periods", "close_periods"]
+
+
+async def test_a_scheduler_that_was_down_closes_the_weeks_it_missed(app, world):
+    p = world.pontianak
+    await top_three_badge()
+    for weeks_ago in (3, 2, 1):
+        await award(p.asn, 10 * weeks_ago, this_week_at(WIB, 2, 9) - dt.timedelta(weeks=weeks_ago))
+    closed = await close_periods(WIB, this_week_at(WIB, 0, 1))
+    assert closed["periods"] >= 3
+    keys = sorted(r["period_key"] for r in await PersonBadge.select(PersonBadge.period_key))
+    assert len(keys) == 3  # each missed week awarded its own top
+    assert (await close_periods(WIB, this_week_at(WIB, 0, 1)))["periods"] == 0
 
 
 @pytest.mark.redis
@@ -98,6 +115,10 @@ async def test_the_recalculation_finds_a_board_that_drifted_and_rebuilds_it(app,
         report = await recalc_job(now=dt.datetime.now(dt.timezone.utc))
         assert report["boards"]["rebuilt"] is True
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board)
+        stray = current_board(Scope.UNIT, p.other_unit, Period.WEEK, WIB, "/none/")
+        await redis.zadd(keys(stray)[0], {"9999999999999999:9999999999": 30})  # a board SQL knows nobody on
+        assert (await sync.check(thorough=True))["rebuilt"] is True
+        assert not await redis.exists(keys(stray)[0])
         await redis.flushdb()  # Redis restarted empty
         assert (await sync.check())["rebuilt"] is True
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board)
