@@ -78,3 +78,17 @@ class Actor:
         if agency_id is not None:
             return agency_id == own_agency
         return region_id == self.region_id
+
+    def is_on_board(
+        self, region_id: int | None, agency_id: int | None, unit_path: str | None, own_agency: int | None
+    ) -> bool:
+        """Whether the caller's own standing belongs on a board (staff of its scope; the national one for all staff)."""
+        if self.region_id is None:
+            return False
+        if region_id is None:
+            return True
+        if unit_path is not None:
+            return self.unit_path is not None and self.unit_path.startswith(unit_path)
+        if agency_id is not None:
+            return agency_id == own_agency
+        return region_id == self.region_id

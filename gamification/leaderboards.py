@@ -112,11 +112,9 @@ class Leaderboards:
         near, mine = await self._read(board, lambda store: self._around(store, board, radius, me))
         return await self._view(ref, board, near, mine, actor)
 
-    async def standings(
-        self, ref: ScopeRef, period: Period, limit: int, window: PeriodWindow | None = None
-    ) -> list[tuple[int, Standing]]:
-        """The top of a board with ranks (the current period unless ``window``), for displays and the period close."""
-        board = _board(ref, window or self.window(ref, period))
+    async def standings(self, ref: ScopeRef, period: Period, limit: int) -> list[tuple[int, Standing]]:
+        """The top of a board in its current period, with ranks, for displays."""
+        board = _board(ref, self.window(ref, period))
         top, _ = await self._read(board, lambda store: self._top_and_me(store, board, limit, None))
         return top
 
@@ -136,12 +134,7 @@ class Leaderboards:
             raise Forbidden("board_out_of_reach")
         now = dt.datetime.now(dt.timezone.utc)
         window = window_at(period, ref.timezone, now) if start is None else window_of(period, ref.timezone, start)
-        on_board = actor.region_id is not None and (
-            ref.region_id is None
-            or (ref.unit_path is not None and (actor.unit_path or "").startswith(ref.unit_path))
-            or (ref.unit_path is None and ref.agency_id is not None and ref.agency_id == own_agency)
-            or (ref.unit_path is None and ref.agency_id is None and ref.region_id == actor.region_id)
-        )
+        on_board = actor.is_on_board(ref.region_id, ref.agency_id, ref.unit_path, own_agency)
         return ref, _board(ref, window), actor.person_id if on_board else None
 
     async def _read(self, board: Board, question):

@@ -49,3 +49,16 @@ def test_an_admin_changes_their_own_region_and_only_a_superadmin_the_national_le
         actor(Role.ASN).administered_region(None)
     root = actor(Role.SUPERADMIN, region_id=None)
     assert (root.administered_region(None), root.administered_region(2)) == (None, 2)
+
+
+def test_who_is_on_a_board_and_who_may_see_it():
+    asn = Actor(7, frozenset({Role.ASN}), 1, 9, "/1/5/9/")
+    assert asn.is_on_board(None, None, None, 3)  # the national board
+    assert asn.is_on_board(1, None, None, 3) and not asn.is_on_board(2, None, None, 3)
+    assert asn.is_on_board(1, 3, None, 3) and not asn.is_on_board(1, 4, None, 3)
+    assert asn.is_on_board(1, 3, "/1/5/", 3) and not asn.is_on_board(1, 3, "/1/5/9/10/", 3)
+    assert asn.sees_board(1, 3, "/1/", 3) and not asn.sees_board(1, 3, "/1/6/", 3)
+    manager = Actor(8, frozenset({Role.MANAGER}), 1, 5, "/1/5/")
+    assert manager.sees_board(1, 3, "/1/5/9/", 3) and not manager.is_on_board(1, 3, "/1/5/9/", 3)
+    superadmin = Actor(1, frozenset({Role.SUPERADMIN}), None, None, None)
+    assert superadmin.sees_board(2, 4, "/2/", None) and not superadmin.is_on_board(None, None, None, None)
