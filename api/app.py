@@ -26,6 +26,13 @@ from api.controllers.health import HealthController
 from api.controllers.leaderboards import LeaderboardController
 from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
+from api.controllers.notifications import NotificationController
+from api.controllers.rewards import (
+    MyRedemptionsController,
+    RedemptionController,
+    RewardAdminController,
+    RewardController,
+)
 from api.controllers.sync import SyncController
 from api.errors import EXCEPTION_HANDLERS
 from api.nul_guard import refuse_nul_characters
@@ -44,6 +51,7 @@ from gamification.learning import Learning
 from gamification.levels import Levels
 from gamification.login_throttle import LoginThrottle
 from gamification.module_authoring import ModuleAuthoring
+from gamification.notifications import Notifications
 from gamification.organization import OrganizationService
 from gamification.partners import PartnerAdmissions
 from gamification.people import PeopleService
@@ -51,6 +59,7 @@ from gamification.point_rules import PointRules
 from gamification.points_history import PointsHistory
 from gamification.profile import ProfileService
 from gamification.redis_client import create_redis
+from gamification.rewards import Redemptions, Rewards
 from gamification.scheduler import build_scheduler
 from gamification.throttle import MemoryFailureCounter, RedisFailureCounter
 from gamification.user_import import UserImport
@@ -76,6 +85,11 @@ CONTROLLERS = [
     DisplayAdminController,
     DisplayController,
     DisplayPageController,
+    NotificationController,
+    RewardAdminController,
+    RewardController,
+    RedemptionController,
+    MyRedemptionsController,
 ]
 
 
@@ -104,6 +118,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "holidays": Holidays(),
         "leaderboards": leaderboards,
         "displays": Displays(leaderboards, boards.events),
+        "notifications": Notifications(),
+        "rewards": Rewards(),
+        "redemptions": Redemptions(),
     }
 
     @asynccontextmanager
@@ -112,7 +129,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         bind_engine(engine)
         await open_engine(engine)
         install(boards)
-        scheduler = build_scheduler() if settings.scheduler else None
+        scheduler = build_scheduler(settings) if settings.scheduler else None
         if scheduler is not None:
             scheduler.start()
         try:

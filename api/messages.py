@@ -333,6 +333,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "display_name_length": ("Nama layar harus 1 sampai {max} karakter.", "A display name has 1 to {max} characters."),
     "display_not_found": ("Layar tidak ditemukan.", "No such display."),
     "display_revoked": ("Layar ini telah dicabut.", "This display has been revoked."),
+    "reward_name_length": ("Nama hadiah harus 1 sampai 120 karakter.", "A reward name has 1 to 120 characters."),
+    "reward_kind_unknown": (
+        "Jenis hadiah tidak dikenal (pilihan: {allowed}).",
+        "Unknown reward kind (choose from: {allowed}).",
+    ),
+    "reward_cost_range": ("Harga hadiah harus 1 sampai {max} poin.", "A reward costs 1 to {max} points."),
+    "reward_stock_range": (
+        "Stok harus 0 sampai {max}, atau kosong untuk tak terbatas.",
+        "Stock is 0 to {max}, or null for unlimited.",
+    ),
+    "reward_limit_range": ("Batas per orang harus 1 sampai {max}.", "The per-person limit is 1 to {max}."),
+    "reward_active_window": ("Akhir masa berlaku harus setelah awalnya.", "active_until must come after active_from."),
+    "reward_not_found": ("Hadiah tidak ditemukan.", "No such reward."),
+    "reward_inactive": ("Hadiah ini sedang tidak dapat ditukar.", "This reward cannot be redeemed now."),
+    "balance_insufficient": (
+        "Saldo poin Anda tidak cukup ({cost} poin).",
+        "Your points balance is short ({cost} points).",
+    ),
+    "reward_out_of_stock": ("Stok hadiah ini sudah habis.", "This reward is out of stock."),
+    "reward_limit_reached": (
+        "Anda sudah mencapai batas {limit} penukaran hadiah ini untuk periode ini.",
+        "You reached this reward's limit of {limit} for the period.",
+    ),
+    "decision_unknown": ("Keputusan tidak dikenal (pilihan: {allowed}).", "Unknown decision (choose from: {allowed})."),
+    "redemption_not_found": ("Penukaran tidak ditemukan.", "No such redemption."),
+    "redemption_already_decided": (
+        "Penukaran ini sudah diputuskan ({status}).",
+        "This redemption has already been decided ({status}).",
+    ),
+    "self_decision": ("Anda tidak dapat memutuskan permohonan Anda sendiri.", "You cannot decide your own request."),
+    "decision_out_of_scope": (
+        "Permohonan ini di luar unit yang Anda pimpin.",
+        "This request is outside the units you lead.",
+    ),
+    "notification_ids_count": ("Tandai 1 sampai {max} notifikasi sekaligus.", "Mark 1 to {max} notifications at once."),
 }
 
 GENERIC_BY_STATUS = {

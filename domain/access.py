@@ -92,3 +92,15 @@ class Actor:
         if agency_id is not None:
             return agency_id == own_agency
         return region_id == self.region_id
+
+    def check_decides_for(self, region_id: int | None, unit_path: str | None, person_ids: set[int]) -> None:
+        """A decision on someone's request (a redemption, an initiative): never on one's own; by a
+        manager whose scope covers the unit, or an admin of its region. Another region's request is
+        hidden (404) by the caller before this is asked."""
+        if self.person_id in person_ids:
+            raise Forbidden("self_decision")
+        if not (self.administers(region_id) or self.manages(unit_path)):
+            raise Forbidden("decision_out_of_scope")
+
+    def sees_region(self, region_id: int | None) -> bool:
+        return self.is_superadmin or (region_id is not None and region_id == self.region_id)

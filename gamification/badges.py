@@ -15,6 +15,7 @@ from gamification.db_errors import is_unique_violation
 from gamification.jp_ledger import local_year, region_timezone
 from gamification.json_column import loaded
 from gamification.module_store import topics_list
+from gamification.notifications import notify
 from gamification.tables import Badge, Completion, Fact, JpCredit, Person, PersonBadge, Streak
 
 
@@ -83,8 +84,15 @@ async def award_badges(person_id: int) -> list[dict]:
         reason = evidence(loaded(badge["criteria"]), numbers)
         if reason is not None:
             await PersonBadge.insert(PersonBadge(person=person_id, badge=badge["id"], period_key="", reason=reason))
+            await notify_badge(person_id, badge["code"], badge["name"])
             earned.append({"code": badge["code"], "name": badge["name"]})
     return earned
+
+
+async def notify_badge(person_id: int, code: str, name: str, period_key: str = "") -> None:
+    await notify(
+        person_id, "badge", f"Lencana baru: {name}", "Lihat lencana Anda di profil.", code=code, period_key=period_key
+    )
 
 
 class Badges:

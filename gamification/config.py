@@ -35,6 +35,8 @@ class Settings:
     # Attempts made offline are accepted this long after they finished.
     offline_window_days: int = 14
     sync_max_items: int = 50
+    # A redemption nobody decided is released (points and stock) after this long.
+    redemption_hold_days: int = 14
     # Scheduled jobs inside the API process (the embedded default); off when a separate
     # `tangkas scheduler` runs them. Either way each trigger runs once.
     scheduler: bool = False
@@ -65,6 +67,7 @@ class Settings:
                 env.get("TANGKAS_LOGIN_FAILURES_PER_ADDRESS", cls.login_failures_per_address)
             ),
             offline_window_days=int(env.get("TANGKAS_OFFLINE_WINDOW_DAYS", cls.offline_window_days)),
+            redemption_hold_days=int(env.get("TANGKAS_REDEMPTION_HOLD_DAYS", cls.redemption_hold_days)),
             scheduler=env.get("TANGKAS_SCHEDULER", "on").lower() != "off",
             production=production,
         )

@@ -1,12 +1,17 @@
-"""What follows a new fact, in the transaction that recorded it: XP, the streak, badges."""
+"""What follows new facts, in the transaction that recorded them: XP, the streak, badges, and the
+notifications of new badges and a new level."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.levels import level_for
 from gamification.badges import award_badges
 from gamification.ledger import award_facts
+from gamification.levels import levels_of
+from gamification.notifications import notify
 from gamification.streaks import update_streak
+from gamification.tables import Person, PointsTotal
 
 
 @dataclass(frozen=True)
@@ -16,8 +21,24 @@ class Awarded:
 
 
 async def after_fact(person_id: int, fact_id: int) -> Awarded:
-    awards = await award_facts([fact_id])
+    return await after_facts(person_id, [fact_id])
+
+
+async def after_facts(person_id: int, fact_ids: list[int]) -> Awarded:
+    levels = await levels_of((await Person.select(Person.region).where(Person.id == person_id).first())["region"])
+    before = level_for(await _xp(person_id), levels)
+    awards = await award_facts(fact_ids)
     milestone_facts = await update_streak(person_id)
     awards += await award_facts(milestone_facts)
     badges = await award_badges(person_id)
+    after = level_for(await _xp(person_id), levels)
+    if after.number > before.number:
+        await notify(
+            person_id, "level_up", f"Naik level: {after.name}", f"Selamat, Anda kini {after.name}!", level=after.number
+        )
     return Awarded(xp=sum(award.xp for award in awards), badges=badges)
+
+
+async def _xp(person_id: int) -> int:
+    row = await PointsTotal.select(PointsTotal.xp).where(PointsTotal.person == person_id).first()
+    return row["xp"] if row else 0

@@ -25,6 +25,7 @@ from domain.leaderboards import (
     window_at,
 )
 from domain.timezones import NATIONAL_TIMEZONE
+from gamification.badges import notify_badge
 from gamification.board_sql import SqlBoards
 from gamification.boards import Board
 from gamification.database import unit_of_work
@@ -43,6 +44,8 @@ def as_date(value) -> dt.date:
 @dataclass(frozen=True)
 class BoardBadge:
     id: int
+    code: str
+    name: str
     region_id: int | None
     top: int
 
@@ -151,17 +154,20 @@ async def _close_board(board: Board, region_id: int | None, badges: list[BoardBa
                     await PersonBadge.insert(
                         PersonBadge(person=standing.person_id, badge=badge.id, period_key=key, reason=reason)
                     )
+                    await notify_badge(standing.person_id, badge.code, badge.name, key)
                     awarded += 1
     return awarded
 
 
 async def _board_badges(period: Period) -> dict[Scope, list[BoardBadge]]:
     by_scope: dict[Scope, list[BoardBadge]] = {}
-    for row in await Badge.select(Badge.id, Badge.region, Badge.criteria).where(Badge.active == True):  # noqa: E712
+    for row in await Badge.select(Badge.id, Badge.code, Badge.name, Badge.region, Badge.criteria).where(
+        Badge.active == True  # noqa: E712
+    ):
         criteria = loaded(row["criteria"])
         if criteria.get("kind") == Criterion.BOARD_TOP.value and criteria.get("period") == period.value:
             by_scope.setdefault(Scope(criteria["scope"]), []).append(
-                BoardBadge(row["id"], row["region"], criteria["top"])
+                BoardBadge(row["id"], row["code"], row["name"], row["region"], criteria["top"])
             )
     return by_scope
 

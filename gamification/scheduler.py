@@ -24,10 +24,12 @@ from apscheduler.triggers.cron import CronTrigger
 
 from domain.timezones import NATIONAL_TIMEZONE
 from gamification.board_sync import installed
+from gamification.config import Settings
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.period_close import close_periods
 from gamification.recalc import recalculate
+from gamification.rewards import expire_holds
 from gamification.streaks import update_streak
 from gamification.tables import JobRun, Person, Region, Streak
 
@@ -133,8 +135,16 @@ async def close_day_job(timezone: str, now: dt.datetime | None = None) -> dict |
     return await run_once(f"close_day:{timezone}", midnight, close)
 
 
-def build_scheduler() -> AsyncIOScheduler:
+async def expire_holds_job(hold_days: int, now: dt.datetime | None = None) -> dict | None:
+    """Every hour: redemptions nobody decided within ``hold_days`` give their points and stock back."""
+    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
+    return await run_once("expire_holds", when, lambda: expire_holds(dt.timedelta(days=hold_days), when))
+
+
+def build_scheduler(settings: Settings | None = None) -> AsyncIOScheduler:
+    settings = settings or Settings.from_env()
     scheduler = AsyncIOScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
+    scheduler.add_job(expire_holds_job, CronTrigger(minute=30), args=[settings.redemption_hold_days], id="expire_holds")
     scheduler.add_job(recalc_job, CronTrigger(minute=f"*/{RECALC_EVERY_MINUTES}"), id="recalc")
     hour, minute = FULL_REBUILD_AT.split(":")
     scheduler.add_job(

@@ -352,6 +352,93 @@ class BoardSnapshot(Table, tablename="board_snapshot"):
     # unique (scope, scope_id, period, period_start, person)
 
 
+class Notification(Table, tablename="notification"):
+    """A person's in-app inbox, written in the transaction of its event; a push sender reads it as an outbox."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)
+    kind = Varchar(length=40)
+    title = Varchar(length=200)
+    body = Text(default="")
+    data = JSON()
+    created_at = Timestamptz(default=TimestamptzNow())
+    read_at = Timestamptz(null=True, default=None)
+    pushed_at = Timestamptz(null=True, default=None)  # for a push sender, later
+    # index (person, id)
+
+
+class Reward(Table, tablename="reward"):
+    region = ForeignKey(Region, on_delete=OnDelete.cascade, null=True, default=None, index=True)  # None: national
+    name = Varchar(length=120)
+    description = Text(default="")
+    kind = Varchar(length=30)
+    cost = Integer()
+    stock = Integer(null=True, default=None)  # None: unlimited
+    reserved = Integer(default=0)  # units held by pending and spent by approved redemptions
+    per_person_limit = Integer(null=True, default=None)
+    period = Varchar(length=5, default="all")  # the per-person limit counts in this period
+    active_from = Timestamptz(null=True, default=None)
+    active_until = Timestamptz(null=True, default=None)
+    created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class Redemption(Table, tablename="redemption"):
+    reward = ForeignKey(Reward, on_delete=OnDelete.restrict, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
+    client_id = Varchar(length=64)
+    cost = Integer()
+    status = Varchar(length=10, default="pending", index=True)
+    period_key = Varchar(length=10)  # of the reward's limit period when it was made
+    created_at = Timestamptz(default=TimestamptzNow())
+    decided_at = Timestamptz(null=True, default=None)
+    decided_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    comment = Text(default="")
+    # unique (person, client_id)
+
+
+class Initiative(Table, tablename="initiative"):
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, index=True)
+    title = Varchar(length=160)
+    problem = Text()
+    solution = Text()
+    category = Varchar(length=30)
+    status = Varchar(length=16, default="draft", index=True)
+    impact = Varchar(length=10, null=True, default=None)
+    implementation = JSON(null=True, default=None)  # summary, metrics, links
+    created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class InitiativeMember(Table, tablename="initiative_member"):
+    initiative = ForeignKey(Initiative, on_delete=OnDelete.cascade)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    # unique (initiative, person)
+
+
+class InitiativeEvent(Table, tablename="initiative_event"):
+    """Every transition: who, when, from what to what, and why."""
+
+    initiative = ForeignKey(Initiative, on_delete=OnDelete.cascade, index=True)
+    actor = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    from_status = Varchar(length=16, null=True, default=None)
+    to_status = Varchar(length=16)
+    comment = Text(default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class Replication(Table, tablename="replication"):
+    initiative = ForeignKey(Initiative, on_delete=OnDelete.cascade, index=True)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict)
+    recorded_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    note = Text(default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (initiative, unit)
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -380,4 +467,11 @@ ALL_TABLES: list[type[Table]] = [
     Display,
     PeriodClose,
     BoardSnapshot,
+    Notification,
+    Reward,
+    Redemption,
+    Initiative,
+    InitiativeMember,
+    InitiativeEvent,
+    Replication,
 ]
