@@ -23,6 +23,7 @@ from api.controllers.auth import AuthController
 from api.controllers.badges import BadgeAdminController, BadgeController
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
 from api.controllers.health import HealthController
+from api.controllers.initiatives import InitiativeController
 from api.controllers.leaderboards import LeaderboardController
 from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
@@ -46,6 +47,7 @@ from gamification.config import Settings
 from gamification.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.displays import Displays
 from gamification.holidays import Holidays
+from gamification.initiatives import Initiatives
 from gamification.leaderboards import Leaderboards
 from gamification.learning import Learning
 from gamification.levels import Levels
@@ -90,6 +92,7 @@ CONTROLLERS = [
     RewardController,
     RedemptionController,
     MyRedemptionsController,
+    InitiativeController,
 ]
 
 
@@ -121,6 +124,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "notifications": Notifications(),
         "rewards": Rewards(),
         "redemptions": Redemptions(),
+        "initiatives": Initiatives(),
     }
 
     @asynccontextmanager

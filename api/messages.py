@@ -368,6 +368,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This request is outside the units you lead.",
     ),
     "notification_ids_count": ("Tandai 1 sampai {max} notifikasi sekaligus.", "Mark 1 to {max} notifications at once."),
+    "initiative_title_length": (
+        "Judul inovasi harus 3 sampai 160 karakter.",
+        "An initiative title has 3 to 160 characters.",
+    ),
+    "initiative_text_length": ("Uraian harus 10 sampai 4000 karakter.", "A description has 10 to 4000 characters."),
+    "initiative_category_unknown": (
+        "Kategori inovasi tidak dikenal (pilihan: {allowed}).",
+        "Unknown category (choose from: {allowed}).",
+    ),
+    "initiative_team_size": (
+        "Tim paling banyak {max} orang, tanpa nama ganda.",
+        "A team has at most {max} people, none twice.",
+    ),
+    "initiative_team_unknown": (
+        "Anggota tim harus pegawai aktif di daerah Anda.",
+        "Team members must be active staff of your region.",
+    ),
+    "initiative_unit_outside_region": ("Unit itu tidak berada di daerah Anda.", "That unit is not in your region."),
+    "initiative_not_found": ("Inovasi tidak ditemukan.", "No such initiative."),
+    "initiative_team_only": ("Hanya tim inovasi yang dapat melakukan ini.", "Only the initiative's team can do this."),
+    "initiative_wrong_state": (
+        "Langkah ini tidak berlaku untuk inovasi berstatus {status}.",
+        "This step does not apply to an initiative in state {status}.",
+    ),
+    "initiative_status_unknown": (
+        "Status tidak dikenal (pilihan: {allowed}).",
+        "Unknown status (choose from: {allowed}).",
+    ),
+    "initiative_impact_unknown": (
+        "Cakupan dampak tidak dikenal (pilihan: {allowed}).",
+        "Unknown impact (choose from: {allowed}).",
+    ),
+    "initiative_links": ("Paling banyak 10 tautan http(s).", "At most 10 http(s) links."),
+    "impact_out_of_reach": (
+        "Dampak tingkat {impact} harus diverifikasi oleh pejabat di tingkat itu.",
+        "Impact at {impact} level must be verified at that level.",
+    ),
+    "replication_same_unit": (
+        "Unit asal tidak dapat mereplikasi inovasinya sendiri.",
+        "The original unit cannot replicate its own initiative.",
+    ),
+    "replication_exists": (
+        "Unit ini sudah tercatat mereplikasi inovasi ini.",
+        "This unit already replicated this initiative.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

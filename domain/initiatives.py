@@ -1,0 +1,118 @@
+"""The innovation-reward scheme as rules: states and who moves an initiative between them. Pure.
+
+draft → submitted → approved | rejected | needs_revision (→ submitted);
+approved → implemented (evidence) → verified | returned (→ implemented).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from domain.access import Actor
+from domain.errors import Conflict, Forbidden, InvalidInput
+
+MAX_TEAM = 20
+MAX_LINKS = 10
+
+
+class Category(StrEnum):
+    SERVICE_DIGITISATION = "service_digitisation"
+    DATA = "data"
+    AUTOMATION = "automation"
+    CITIZEN_CHANNEL = "citizen_channel"
+    OTHER = "other"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    NEEDS_REVISION = "needs_revision"
+    IMPLEMENTED = "implemented"
+    VERIFIED = "verified"
+    RETURNED = "returned"
+
+
+class Impact(StrEnum):
+    UNIT = "unit"
+    AGENCY = "agency"
+    REGION = "region"
+    NATIONAL = "national"
+
+
+SHOWCASE = (Status.IMPLEMENTED, Status.VERIFIED)  # visible in every region
+REVIEW = {"approve": Status.APPROVED, "reject": Status.REJECTED, "revise": Status.NEEDS_REVISION}
+VERIFY = {"verify": Status.VERIFIED, "return": Status.RETURNED}
+# who may move from which states: the team, or a decider
+BY_TEAM = {
+    Status.SUBMITTED: (Status.DRAFT, Status.NEEDS_REVISION),
+    Status.IMPLEMENTED: (Status.APPROVED, Status.RETURNED),
+}
+BY_DECIDER = {status: (Status.SUBMITTED,) for status in REVIEW.values()} | {
+    status: (Status.IMPLEMENTED,) for status in VERIFY.values()
+}
+EDITABLE = (Status.DRAFT, Status.NEEDS_REVISION)
+
+
+@dataclass(frozen=True)
+class InitiativeFields:
+    title: str
+    problem: str
+    solution: str
+    category: Category
+
+
+def check_fields(title: str, problem: str, solution: str, category: str) -> InitiativeFields:
+    title = " ".join(title.split())
+    if not 3 <= len(title) <= 160:
+        raise InvalidInput("initiative_title_length")
+    if not 10 <= len(problem.strip()) <= 4000 or not 10 <= len(solution.strip()) <= 4000:
+        raise InvalidInput("initiative_text_length")
+    try:
+        parsed = Category(category)
+    except ValueError:
+        raise InvalidInput("initiative_category_unknown", allowed=", ".join(Category)) from None
+    return InitiativeFields(title, problem.strip(), solution.strip(), parsed)
+
+
+def check_team(team: list[int]) -> list[int]:
+    if len(team) > MAX_TEAM or len(set(team)) != len(team):
+        raise InvalidInput("initiative_team_size", max=MAX_TEAM)
+    return team
+
+
+def parse_choice(raw: str, choices: dict[str, Status]) -> Status:
+    if raw not in choices:
+        raise InvalidInput("decision_unknown", allowed=", ".join(choices))
+    return choices[raw]
+
+
+def parse_impact(raw: str | None) -> Impact:
+    try:
+        return Impact(raw)
+    except ValueError:
+        raise InvalidInput("initiative_impact_unknown", allowed=", ".join(Impact)) from None
+
+
+def check_move(current: Status, target: Status, by_team: bool) -> None:
+    allowed = (BY_TEAM if by_team else BY_DECIDER).get(target, ())
+    if current not in allowed:
+        raise Conflict("initiative_wrong_state", status=current.value)
+
+
+def check_may_verify(actor: Actor, impact: Impact, region_id: int, agency_id: int, own_agency: int | None) -> None:
+    """Impact above the unit needs a decider at that level: the agency's head (a manager of one of its
+    top units) or the region's admin; the region's admin; a superadmin for national impact."""
+    if impact is Impact.UNIT:
+        return
+    if impact is Impact.AGENCY:
+        heads_agency = actor.unit_path is not None and actor.unit_path.count("/") == 2 and own_agency == agency_id
+        if actor.administers(region_id) or (heads_agency and actor.manages(actor.unit_path)):
+            return
+    elif impact is Impact.REGION and actor.administers(region_id):
+        return
+    elif impact is Impact.NATIONAL and actor.is_superadmin:
+        return
+    raise Forbidden("impact_out_of_reach", impact=impact.value)

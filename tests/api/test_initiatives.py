@@ -1,0 +1,194 @@
+import asyncio
+
+import pytest
+
+from gamification.recalc import recalculate
+from gamification.tables import Badge, PersonBadge, XpEntry
+from tests.factories import add_person
+
+INITIATIVES = "/api/v1/initiatives"
+
+
+def draft(unit_id: int, team: list[int], **fields) -> dict:
+    return {
+        "title": "Antrean Daring Disdukcapil",
+        "problem": "Warga mengantre berjam-jam untuk mencetak KTP-el tanpa kepastian jadwal.",
+        "solution": "Pendaftaran antrean lewat WhatsApp dengan jadwal dan pengingat otomatis.",
+        "category": "citizen_channel",
+        "unit_id": unit_id,
+        "team": team,
+    } | fields
+
+
+async def post(client, path: str, who_headers, **body):
+    return await client.post(path, json=body, headers=who_headers)
+
+
+async def make_verified(client, world, as_, impact="unit", verifier=None) -> dict:
+    p = world.pontianak
+    created = await post(client, INITIATIVES, as_(p.asn_child), **draft(p.child_unit, [p.asn]))
+    assert created.status_code == 201, created.text
+    iid = created.json()["id"]
+    steps = [
+        (f"{INITIATIVES}/{iid}/submit", p.asn_child, {}),
+        (f"{INITIATIVES}/{iid}/review", p.manager, {"decision": "approve", "comment": "Lanjutkan"}),
+        (
+            f"{INITIATIVES}/{iid}/implementation",
+            p.asn,
+            {
+                "summary": "Antrean daring berjalan sejak Oktober.",
+                "metrics": {"antrean_menit_sebelum": 180, "sesudah": 20},
+                "links": ["https://antrean.example.go.id"],
+            },
+        ),
+        (
+            f"{INITIATIVES}/{iid}/verify",
+            verifier or p.manager,
+            {"decision": "verify", "impact": impact, "comment": "Dampak nyata"},
+        ),
+    ]
+    for path, who, body in steps:
+        response = await post(client, path, as_(who), **body)
+        assert response.status_code == 200, (path, response.text)
+    return response.json()
+
+
+async def test_an_initiative_goes_from_draft_to_verified_and_the_team_earns_xp_and_a_badge(client, world, as_):
+    p = world.pontianak
+    await Badge.insert(
+        Badge(code="inovator-pertama", name="Inovator Pertama", criteria={"kind": "initiatives", "count": 1})
+    )
+    verified = await make_verified(client, world, as_)
+    assert verified["status"] == "verified" and verified["impact"] == "unit"
+    assert [e["to_status"] for e in verified["events"]] == ["draft", "submitted", "approved", "implemented", "verified"]
+    assert verified["events"][2]["actor_id"] == p.manager and verified["events"][2]["comment"] == "Lanjutkan"
+    await recalculate()
+    for member in (p.asn_child, p.asn):
+        xp = [r["xp"] for r in await XpEntry.select(XpEntry.xp).where(XpEntry.person == member)]
+        assert xp == [100]  # the unit-level rule
+        assert await PersonBadge.exists().where(PersonBadge.person == member)
+        kinds = [n["kind"] for n in (await client.get("/api/v1/me/notifications", headers=as_(member))).json()["items"]]
+        assert "badge" in kinds
+    notes = (await client.get("/api/v1/me/notifications", headers=as_(p.asn))).json()["items"]
+    assert {"initiative_approved", "initiative_verified"} <= {n["kind"] for n in notes}
+    showcase = await client.get(INITIATIVES, params={"status": "verified"}, headers=as_(world.palu.asn))
+    assert [i["id"] for i in showcase.json()["items"]] == [verified["id"]]  # visible from another region
+    found = await client.get(INITIATIVES, params={"status": "verified", "q": "whatsapp"}, headers=as_(world.palu.asn))
+    assert len(found.json()["items"]) == 1
+
+
+async def test_revision_round_trip_and_wrong_moves(client, world, as_):
+    p = world.pontianak
+    iid = (await post(client, INITIATIVES, as_(p.asn), **draft(p.head_unit, []))).json()["id"]
+    too_early = await post(client, f"{INITIATIVES}/{iid}/review", as_(p.manager), decision="approve")
+    assert (too_early.status_code, too_early.json()["code"]) == (409, "initiative_wrong_state")
+    await post(client, f"{INITIATIVES}/{iid}/submit", as_(p.asn))
+    again = await post(client, f"{INITIATIVES}/{iid}/submit", as_(p.asn))
+    assert again.status_code == 200 and len(again.json()["events"]) == 2  # a resent move changes nothing
+    revise = await post(client, f"{INITIATIVES}/{iid}/review", as_(p.manager), decision="revise", comment="Tambah data")
+    assert revise.json()["status"] == "needs_revision"
+    edited = await client.patch(
+        f"{INITIATIVES}/{iid}",
+        json={k: v for k, v in draft(0, []).items() if k not in ("unit_id", "team")} | {"title": "Antrean Daring v2"},
+        headers=as_(p.asn),
+    )
+    assert edited.status_code == 200 and edited.json()["title"] == "Antrean Daring v2"
+    assert (await post(client, f"{INITIATIVES}/{iid}/submit", as_(p.asn))).json()["status"] == "submitted"
+    twice = await asyncio.gather(
+        post(client, f"{INITIATIVES}/{iid}/review", as_(p.manager), decision="approve"),
+        post(client, f"{INITIATIVES}/{iid}/review", as_(p.admin), decision="reject"),
+    )
+    assert sorted(r.status_code for r in twice) == [200, 409]
+    bad = await post(client, f"{INITIATIVES}/{iid}/review", as_(p.manager), decision="mungkin")
+    assert bad.status_code in (409, 422)
+
+
+async def test_who_decides_and_who_sees(client, world, as_):
+    p, palu = world.pontianak, world.palu
+    outsider = await add_person("Manajer Pelayanan", p.other_unit, p.region_id, "manager;asn")
+    iid = (await post(client, INITIATIVES, as_(p.manager), **draft(p.head_unit, [p.asn]))).json()["id"]
+    await post(client, f"{INITIATIVES}/{iid}/submit", as_(p.asn))
+    cases = [
+        (p.manager, 403, "self_decision"),  # on the team
+        (outsider, 404, "initiative_not_found"),  # not theirs to see before the showcase
+        (p.asn_child, 404, "initiative_not_found"),
+        (palu.admin, 404, "initiative_not_found"),
+        (palu.manager, 404, "initiative_not_found"),
+    ]
+    for who, status, code in cases:
+        response = await post(client, f"{INITIATIVES}/{iid}/review", as_(who), decision="approve")
+        assert (response.status_code, response.json()["code"]) == (status, code), who
+    for who, status in [(p.asn, 200), (p.admin, 200), (p.asn_child, 404), (outsider, 404), (palu.admin, 404)]:
+        assert (await client.get(f"{INITIATIVES}/{iid}", headers=as_(who))).status_code == status, who
+    listed = (await client.get(INITIATIVES, headers=as_(palu.admin))).json()["items"]
+    assert listed == []
+    assert (await post(client, f"{INITIATIVES}/{iid}/submit", as_(p.asn_child))).status_code == 404
+    assert (await post(client, f"{INITIATIVES}/{iid}/review", as_(p.admin), decision="approve")).status_code == 200
+    await post(client, f"{INITIATIVES}/{iid}/implementation", as_(p.asn), summary="Sudah berjalan sebulan.")
+    shown = await post(client, f"{INITIATIVES}/{iid}/verify", as_(outsider), decision="verify", impact="unit")
+    assert (shown.status_code, shown.json()["code"]) == (403, "decision_out_of_scope")  # visible now, not theirs to decide
+
+
+async def test_impact_above_the_unit_needs_a_decider_at_that_level(client, world, as_):
+    p = world.pontianak
+    seksi_head = await add_person("Kepala Seksi", p.child_unit, p.region_id, "manager;asn")
+    iid = (await post(client, INITIATIVES, as_(p.asn_child), **draft(p.child_unit, []))).json()["id"]
+    await post(client, f"{INITIATIVES}/{iid}/submit", as_(p.asn_child))
+    await post(client, f"{INITIATIVES}/{iid}/review", as_(seksi_head), decision="approve")
+    await post(client, f"{INITIATIVES}/{iid}/implementation", as_(p.asn_child), summary="Berjalan di seluruh seksi.")
+    for who, impact, status in [
+        (seksi_head, "agency", 403),  # heads a unit below the agency's top
+        (p.manager, "region", 403),
+        (p.admin, "national", 403),
+        (p.manager, "galaksi", 422),
+    ]:
+        response = await post(client, f"{INITIATIVES}/{iid}/verify", as_(who), decision="verify", impact=impact)
+        assert response.status_code == status, (who, impact, response.text)
+    done = await post(client, f"{INITIATIVES}/{iid}/verify", as_(p.manager), decision="verify", impact="agency")
+    assert done.status_code == 200 and done.json()["impact"] == "agency"
+    xp = await XpEntry.select(XpEntry.xp).where(XpEntry.person == p.asn_child)
+    assert [r["xp"] for r in xp] == [200]
+
+
+async def test_replication_pays_the_team_once_per_replicating_unit(client, world, as_):
+    p = world.pontianak
+    verified = await make_verified(client, world, as_)
+    path = f"{INITIATIVES}/{verified['id']}/replications"
+    other_manager = await add_person("Manajer Pelayanan", p.other_unit, p.region_id, "manager;asn")
+    first = await post(client, path, as_(other_manager), unit_id=p.other_unit, note="Dipakai di loket kami")
+    assert first.status_code == 201 and first.json()["replications"] == 1
+    again = await post(client, path, as_(other_manager), unit_id=p.other_unit)
+    assert (again.status_code, again.json()["code"]) == (409, "replication_exists")
+    palu_unit = await post(client, path, as_(world.palu.admin), unit_id=world.palu.head_unit)
+    assert palu_unit.status_code == 201  # another region replicates it too
+    own = await post(client, path, as_(p.manager), unit_id=p.child_unit)
+    assert (own.status_code, own.json()["code"]) == (409, "replication_same_unit")
+    stranger = await post(client, path, as_(p.asn), unit_id=p.head_unit)
+    assert stranger.status_code == 403
+    bonus = await XpEntry.select(XpEntry.xp).where(
+        (XpEntry.person == p.asn) & (XpEntry.rule_code == "initiative_replicated")
+    )
+    assert [r["xp"] for r in bonus] == [50, 50]
+
+
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"title": "ab"}, "initiative_title_length"),
+        ({"problem": "pendek"}, "initiative_text_length"),
+        ({"category": "sihir"}, "initiative_category_unknown"),
+        ({"team": [999999]}, "initiative_team_unknown"),
+    ],
+)
+async def test_bad_drafts_are_refused(client, world, as_, fields, code):
+    p = world.pontianak
+    response = await post(client, INITIATIVES, as_(p.asn), **draft(p.head_unit, []) | fields)
+    assert (response.status_code, response.json()["code"]) == (422, code)
+
+
+async def test_a_draft_in_another_region_or_with_its_staff_is_refused(client, world, as_):
+    p, palu = world.pontianak, world.palu
+    there = await post(client, INITIATIVES, as_(p.asn), **draft(palu.head_unit, []))
+    assert there.json()["code"] == "initiative_unit_outside_region"
+    mixed = await post(client, INITIATIVES, as_(p.asn), **draft(p.head_unit, [palu.asn]))
+    assert mixed.json()["code"] == "initiative_team_unknown"
