@@ -25,6 +25,7 @@ from api.controllers.displays import DisplayAdminController, DisplayController, 
 from api.controllers.health import HealthController
 from api.controllers.initiatives import InitiativeController
 from api.controllers.leaderboards import LeaderboardController
+from api.controllers.manager import ManagerController
 from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
 from api.controllers.notifications import NotificationController
@@ -52,6 +53,7 @@ from gamification.leaderboards import Leaderboards
 from gamification.learning import Learning
 from gamification.levels import Levels
 from gamification.login_throttle import LoginThrottle
+from gamification.manager_desk import ManagerDesk
 from gamification.module_authoring import ModuleAuthoring
 from gamification.notifications import Notifications
 from gamification.organization import OrganizationService
@@ -93,6 +95,7 @@ CONTROLLERS = [
     RedemptionController,
     MyRedemptionsController,
     InitiativeController,
+    ManagerController,
 ]
 
 
@@ -103,6 +106,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     people = PeopleService()
     boards = BoardSync(redis, BoardEvents(redis))
     leaderboards = Leaderboards(boards)
+    initiatives, redemptions = Initiatives(), Redemptions()
     services = {
         "auth": AuthService(settings, LoginThrottle(counter, settings)),
         "organization": OrganizationService(),
@@ -123,8 +127,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "displays": Displays(leaderboards, boards.events),
         "notifications": Notifications(),
         "rewards": Rewards(),
-        "redemptions": Redemptions(),
-        "initiatives": Initiatives(),
+        "redemptions": redemptions,
+        "initiatives": initiatives,
+        "desk": ManagerDesk(initiatives, redemptions),
     }
 
     @asynccontextmanager

@@ -413,6 +413,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unit ini sudah tercatat mereplikasi inovasi ini.",
         "This unit already replicated this initiative.",
     ),
+    "manager_required": (
+        "Hanya manajer atau admin yang memiliki kotak keputusan.",
+        "Only managers and admins have a decision inbox.",
+    ),
+    "bulk_size": ("Kirim 1 sampai {max} keputusan sekaligus.", "Send 1 to {max} decisions at once."),
+    "bulk_kind_unknown": (
+        "Jenis keputusan tidak dikenal (pilihan: {allowed}).",
+        "Unknown decision kind (choose from: {allowed}).",
+    ),
 }
 
 GENERIC_BY_STATUS = {

@@ -15,7 +15,7 @@ from gamification.demo_modules import DEMO_MODULES
 from gamification.displays import token_hash
 from gamification.module_authoring import ModuleAuthoring
 from gamification.passwords import hash_password
-from gamification.tables import Agency, Badge, Display, Module, Person, Region, Unit
+from gamification.tables import Agency, Badge, Display, Module, Person, Region, Reward, Unit
 
 DEMO_PASSWORD = "tangkas-demo"
 STAFF_PER_REGION = 55
@@ -168,6 +168,8 @@ async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> dict:
     summary["modules"] = await _modules()
     progress("  lencana ...")
     summary["badges"] = await _badges()
+    progress("  katalog hadiah ...")
+    summary["rewards"] = await _rewards()
     progress("  riwayat belajar sepuluh hari terakhir ...")
     summary["attempts"] = await seed_activity(rng)
     summary["display"] = await _display()
@@ -290,3 +292,39 @@ async def _display() -> str:
                 )
             )
     return f"/display/{DEMO_DISPLAY_TOKEN}"
+
+
+NATIONAL_REWARDS = [
+    ("Piagam Penghargaan Inovator Digital", "certificate", 300, None, None, "all"),
+    ("Pembeku Runtunan (1 hari)", "virtual", 50, None, 1, "month"),
+]
+REGIONAL_REWARDS = [
+    ("Kursi Pelatihan Analitik Data", "training_seat", 500, 10, 1, "year"),
+    ("Hari Kerja Fleksibel", "flexible_day", 400, None, 1, "month"),
+    ("Kaos Tangkas", "merchandise", 150, 50, 1, "all"),
+]
+
+
+async def _rewards() -> int:
+    """A small catalogue: national rewards, and each region's own (safe to run twice)."""
+    regions = await Region.select(Region.id).output(as_list=True)
+    wanted = [(None, *reward) for reward in NATIONAL_REWARDS]
+    wanted += [(region_id, *reward) for region_id in regions for reward in REGIONAL_REWARDS]
+    made = 0
+    async with unit_of_work():
+        for region_id, name, kind, cost, stock, limit, period in wanted:
+            same = Reward.region.is_null() if region_id is None else Reward.region == region_id
+            if not await Reward.exists().where(same & (Reward.name == name)):
+                await Reward.insert(
+                    Reward(
+                        region=region_id,
+                        name=name,
+                        kind=kind,
+                        cost=cost,
+                        stock=stock,
+                        per_person_limit=limit,
+                        period=period,
+                    )
+                )
+                made += 1
+    return await Reward.count()

@@ -126,7 +126,10 @@ async def test_who_decides_and_who_sees(client, world, as_):
     assert (await post(client, f"{INITIATIVES}/{iid}/review", as_(p.admin), decision="approve")).status_code == 200
     await post(client, f"{INITIATIVES}/{iid}/implementation", as_(p.asn), summary="Sudah berjalan sebulan.")
     shown = await post(client, f"{INITIATIVES}/{iid}/verify", as_(outsider), decision="verify", impact="unit")
-    assert (shown.status_code, shown.json()["code"]) == (403, "decision_out_of_scope")  # visible now, not theirs to decide
+    assert (shown.status_code, shown.json()["code"]) == (
+        403,
+        "decision_out_of_scope",
+    )  # visible now, not theirs to decide
 
 
 async def test_impact_above_the_unit_needs_a_decider_at_that_level(client, world, as_):
