@@ -169,7 +169,7 @@ class BoardSync:
         """Board keys of the current periods (and all-time) that Redis holds."""
         suffixes = {"all:all"} | {
             f"{code.removeprefix('n')}:{day.isoformat()}"
-            for code, days in _current_starts(await _timezones(), dt.datetime.now(dt.timezone.utc)).items()
+            for code, days in _current_starts(await calendars_in_use(), dt.datetime.now(dt.timezone.utc)).items()
             for day in days
         }
         return [
@@ -180,30 +180,37 @@ class BoardSync:
         """Compare the Redis boards with SQL and rebuild on any difference.
 
         The quick check compares the size and the top of every current region and national
-        board; ``thorough`` compares every current board entry by entry.
+        board; ``thorough`` compares every current board entry by entry, and looks for boards
+        Redis holds that SQL does not.
         """
         if self.redis_boards is None:
             return {"boards_checked": 0, "rebuilt": False}
         try:
             if self.dirty or not await self.redis_boards.is_ready():
                 return {"boards_checked": 0, "rebuilt": await self.rebuild() is not None}
-            boards = await _current_boards(thorough)
-            for board in boards:
-                if not await self._agrees(board, thorough):
-                    log.warning("leaderboards: board %s differs from the ledger; rebuilding", board.tag)
-                    return {"boards_checked": len(boards), "rebuilt": await self.rebuild() is not None}
-            if thorough and not await self._no_stray_boards(boards):
+            if thorough:
+                _, updates = await _standings(person_ids=None)
+                expected = {board: sorted(standing for standing, _ in rows) for board, rows in updates.items()}
+                differs = [board for board in expected if await self.redis_boards.all(board) != expected[board]]
+                checked = len(expected)
+                stray = not differs and not await self._no_stray_boards(list(expected))
+            else:
+                boards = await _region_and_national_boards(dt.datetime.now(dt.timezone.utc))
+                differs = [board for board in boards if not await self._top_agrees(board)]
+                checked, stray = len(boards), False
+            if differs:
+                log.warning("leaderboards: board %s differs from the ledger; rebuilding", differs[0].tag)
+            elif stray:
                 log.warning("leaderboards: Redis holds a board the ledger does not; rebuilding")
-                return {"boards_checked": len(boards), "rebuilt": await self.rebuild() is not None}
-            return {"boards_checked": len(boards), "rebuilt": False}
+            if differs or stray:
+                return {"boards_checked": checked, "rebuilt": await self.rebuild() is not None}
+            return {"boards_checked": checked, "rebuilt": False}
         except REDIS_DOWN as error:
             self.dirty = True
             log.warning("leaderboards: check skipped, Redis unavailable (%s)", error)
             return {"boards_checked": 0, "rebuilt": False}
 
-    async def _agrees(self, board: Board, thorough: bool) -> bool:
-        if thorough:
-            return await self.redis_boards.all(board) == await self.sql_boards.all(board)
+    async def _top_agrees(self, board: Board) -> bool:
         redis_top = await self.redis_boards.top(board, CHECKED_BOARDS_TOP)
         if redis_top != await self.sql_boards.top(board, CHECKED_BOARDS_TOP):
             return False
@@ -230,7 +237,8 @@ def _is_current(board: Board, now: dt.datetime) -> bool:
     return board.period is Period.ALL or window_at(board.period, board.window.timezone, now) == board.window
 
 
-async def _timezones() -> list[str]:
+async def calendars_in_use() -> list[str]:
+    """Every region's time zone, and WIB (the national board's)."""
     zones = set(await Region.select(Region.timezone).output(as_list=True))
     return sorted(zones | {NATIONAL_TIMEZONE})
 
@@ -244,13 +252,12 @@ def _current_starts(zones: list[str], now: dt.datetime) -> dict[str, set[dt.date
     return starts
 
 
-async def _current_boards(every_board: bool) -> list[Board]:
-    """The current boards to check: national and region ones, and with ``every_board`` all of them."""
-    now = dt.datetime.now(dt.timezone.utc)
-    _, updates = await _standings(person_ids=None, now=now)
-    if every_board:
-        return list(updates)
-    return [board for board in updates if board.scope in (Scope.NATIONAL, Scope.REGION)]
+async def _region_and_national_boards(now: dt.datetime) -> list[Board]:
+    """The current boards of every region and the national ones, whether or not anyone is on them."""
+    boards = [Board(Scope.NATIONAL, None, window_at(period, NATIONAL_TIMEZONE, now)) for period in Period]
+    for region in await Region.select(Region.id, Region.timezone):
+        boards += [Board(Scope.REGION, region["id"], window_at(period, region["timezone"], now)) for period in Period]
+    return boards
 
 
 async def _standings(
@@ -269,19 +276,22 @@ async def _standings(
         memberships.append(membership)
         for board in membership.boards(Period.ALL, now):
             updates[board].append(_versioned(row))
-    starts = _current_starts(await _timezones(), now)
-    for code, days in starts.items():
-        query = PointsPeriod.select(*_columns(PointsPeriod), PointsPeriod.period_start).where(
-            PointsPeriod.period == code, PointsPeriod.period_start.is_in(sorted(days))
-        )
-        if person_ids is not None:
-            query = query.where(PointsPeriod.person.is_in(person_ids))
-        period = Period(code.removeprefix("n"))
-        national = code.startswith("n")
-        for row in await query:
-            for board in _membership(row).boards(period, now):
-                if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
-                    updates[board].append(_versioned(row))
+    # The calendars whose current periods matter: everyone's, or just these people's (no need to look up the rest).
+    if person_ids is None:
+        zones = await calendars_in_use()
+    else:
+        zones = sorted({m.timezone for m in memberships if m.timezone} | {NATIONAL_TIMEZONE})
+    starts = set().union(*_current_starts(zones, now).values())
+    query = PointsPeriod.select(*_columns(PointsPeriod), PointsPeriod.period, PointsPeriod.period_start).where(
+        PointsPeriod.period_start.is_in(sorted(starts))
+    )
+    if person_ids is not None:
+        query = query.where(PointsPeriod.person.is_in(person_ids))
+    for row in await query:
+        national = row["period"].startswith("n")
+        for board in _membership(row).boards(Period(row["period"].removeprefix("n")), now):
+            if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
+                updates[board].append(_versioned(row))
     return memberships, updates
 
 

@@ -22,6 +22,7 @@ from domain.levels import level_for
 from gamification.board_events import BoardEvents
 from gamification.database import unit_of_work
 from gamification.leaderboards import Leaderboards, ScopeRef, scope_ref
+from gamification.ledger import as_datetime
 from gamification.levels import levels_of
 from gamification.tables import Display, Fact, Person, PersonBadge, PointsTotal, Region
 
@@ -255,14 +256,14 @@ async def _ticker(ref: ScopeRef) -> list[TickerItem]:
         Fact.kind,
         Fact.label,
         Fact.level,
-        Fact.recorded_at,
+        Fact.recorded_at.as_alias("at"),
         Fact.person.name,
         Fact.person.hide_name,
         Fact.person.unit.name,
     )
     badges = PersonBadge.select(
-        PersonBadge.badge.name,
-        PersonBadge.awarded_at,
+        PersonBadge.badge.name.as_alias("label"),
+        PersonBadge.awarded_at.as_alias("at"),
         PersonBadge.person.name,
         PersonBadge.person.hide_name,
         PersonBadge.person.unit.name,
@@ -276,35 +277,16 @@ async def _ticker(ref: ScopeRef) -> list[TickerItem]:
     elif ref.region_id is not None:
         facts = facts.where(Fact.region == ref.region_id)
         badges = badges.where(PersonBadge.person.region == ref.region_id)
-    items = [
-        TickerItem(
-            ticker_text(
-                row["kind"],
-                shown_name(row["person.name"], row["person.hide_name"], row["person.unit.name"]),
-                row["label"],
-                row["level"],
-            ),
-            _utc(row["recorded_at"]),
-        )
-        for row in await facts.order_by(Fact.id, ascending=False).limit(TICKER)
-    ]
+    items = [_ticker_item(row, row["kind"]) for row in await facts.order_by(Fact.id, ascending=False).limit(TICKER)]
     items += [
-        TickerItem(
-            ticker_text(
-                "badge",
-                shown_name(row["person.name"], row["person.hide_name"], row["person.unit.name"]),
-                row["badge.name"],
-                None,
-            ),
-            _utc(row["awarded_at"]),
-        )
-        for row in await badges.order_by(PersonBadge.id, ascending=False).limit(TICKER)
+        _ticker_item(row, "badge") for row in await badges.order_by(PersonBadge.id, ascending=False).limit(TICKER)
     ]
     return sorted(items, key=lambda item: item.at, reverse=True)[:TICKER]
 
 
-def _utc(value) -> dt.datetime:
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+def _ticker_item(row: dict, kind: str) -> TickerItem:
+    who = shown_name(row["person.name"], row["person.hide_name"], row["person.unit.name"])
+    return TickerItem(ticker_text(kind, who, row["label"], row.get("level")), as_datetime(row["at"]))
 
 
 HEARTBEAT_SECONDS = 15.0  # a comment line keeps proxies from closing the stream; the screen is re-read then too

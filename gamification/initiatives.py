@@ -24,7 +24,6 @@ from domain.initiatives import (
     parse_choice,
     parse_impact,
 )
-from domain.roles import Role
 from domain.rules import FactKind
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
@@ -34,6 +33,7 @@ from gamification.jp_ledger import region_timezone
 from gamification.json_column import loaded
 from gamification.notifications import notify
 from gamification.pagination import Page, PageRequest, page_of
+from gamification.reach import decider_reach
 from gamification.tables import Initiative, InitiativeEvent, InitiativeMember, Person, Replication, Unit
 from gamification.text_search import contains
 
@@ -360,13 +360,8 @@ def _reach(actor: Actor, wanted: Status | None):
     )
     if wanted is None:
         own |= Initiative.status.is_in([s.value for s in SHOWCASE])
-    if actor.is_superadmin:
-        return Initiative.id > 0
-    if actor.is_admin and actor.region_id is not None:
-        return own | (Initiative.region == actor.region_id)
-    if actor.unit_path and Role.MANAGER in actor.roles:
-        return own | Initiative.unit.path.like(f"{actor.unit_path}%")
-    return own
+    reach = decider_reach(actor, Initiative.region, Initiative.unit.path)
+    return own if reach is None else own | reach
 
 
 async def _views(rows: list[dict]) -> list[InitiativeView]:

@@ -18,6 +18,7 @@ from domain.jp import YEARLY_TARGET_JP, jp_value
 from domain.rewards import RedemptionStatus, parse_decision
 from gamification.initiatives import Initiatives
 from gamification.jp_ledger import local_year, region_timezone
+from gamification.reach import decider_reach
 from gamification.rewards import Redemptions
 from gamification.tables import (
     Completion,
@@ -116,7 +117,7 @@ class ManagerDesk:
             )
             .where(
                 Initiative.status.is_in([Status.SUBMITTED.value, Status.IMPLEMENTED.value]),
-                _in_scope(actor, Initiative.region, Initiative.unit.path),
+                decider_reach(actor, Initiative.region, Initiative.unit.path),
                 Initiative.id.not_in(on_my_team),
             )
             .order_by(Initiative.updated_at)
@@ -144,7 +145,7 @@ class ManagerDesk:
             )
             .where(
                 Redemption.status == RedemptionStatus.PENDING.value,
-                _in_scope(actor, Redemption.region, Redemption.unit.path),
+                decider_reach(actor, Redemption.region, Redemption.unit.path),
                 Redemption.person != actor.person_id,
             )
             .order_by(Redemption.created_at)
@@ -201,7 +202,7 @@ class ManagerDesk:
         people = (
             await Person.select(Person.id, Person.name, Person.nip, Person.unit.name)
             .where(
-                _in_scope(actor, Person.region, Person.unit.path),
+                decider_reach(actor, Person.region, Person.unit.path),
                 Person.active == True,  # noqa: E712
             )
             .order_by(Person.name)
@@ -261,14 +262,6 @@ class ManagerDesk:
                 ]
             )
         return out.getvalue()
-
-
-def _in_scope(actor: Actor, region_column, path_column):
-    if actor.is_superadmin:
-        return region_column.is_not_null()
-    if actor.is_admin:
-        return region_column == actor.region_id
-    return path_column.like(f"{actor.unit_path}%")
 
 
 def _by_person(rows: list[dict]) -> dict[int, int]:

@@ -22,8 +22,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from domain.timezones import NATIONAL_TIMEZONE
-from gamification.board_sync import installed
+from gamification.board_sync import calendars_in_use, installed
 from gamification.config import Settings
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
@@ -105,8 +104,7 @@ async def close_periods_job(now: dt.datetime | None = None) -> dict | None:
     when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
 
     async def close_all() -> dict:
-        zones = set(await Region.select(Region.timezone).output(as_list=True)) | {NATIONAL_TIMEZONE}
-        return {zone: await close_periods(zone, when) for zone in sorted(zones)}
+        return {zone: await close_periods(zone, when) for zone in await calendars_in_use()}
 
     return await run_once("close_periods", when, close_all)
 

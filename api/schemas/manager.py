@@ -4,6 +4,8 @@ from typing import Annotated
 
 import msgspec
 
+from api.schemas.modules import ItemProblem
+
 Short = Annotated[str, msgspec.Meta(max_length=40)]
 
 
@@ -17,11 +19,6 @@ class BulkItemIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class BulkIn(msgspec.Struct, forbid_unknown_fields=True):
     items: Annotated[list[BulkItemIn], msgspec.Meta(max_length=100)]
-
-
-class ItemProblem(msgspec.Struct):
-    code: str
-    detail: str
 
 
 class BulkItemOut(msgspec.Struct):

@@ -166,11 +166,7 @@ async def test_the_team_view_shows_jp_against_twenty_and_exports_csv(client, wor
     elsewhere = await add_person("Pegawai Pelayanan", p.other_unit, p.region_id)
     team = await ok(await client.get("/api/v1/manager/team", headers=as_(p.manager)))
     by_id = {m["id"]: m for m in team["members"]}
-    assert (
-        set(by_id) >= {p.manager, p.asn, p.asn_child}
-        and palu.asn not in by_id
-        and elsewhere not in by_id
-    )
+    assert set(by_id) >= {p.manager, p.asn, p.asn_child} and palu.asn not in by_id and elsewhere not in by_id
     assert (by_id[p.asn]["jp"], by_id[p.asn_child]["jp"], by_id[p.asn]["jp_target"]) == (21.0, 5.0, 20)
     assert team["jp_compliance_rate"] == round(1 / len(team["members"]), 4)
     exported = await client.get("/api/v1/manager/team.csv", headers=as_(p.manager))
