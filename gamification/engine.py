@@ -26,17 +26,18 @@ async def after_fact(person_id: int, fact_id: int) -> Awarded:
 
 async def after_facts(person_id: int, fact_ids: list[int]) -> Awarded:
     levels = await levels_of((await Person.select(Person.region).where(Person.id == person_id).first())["region"])
-    before = level_for(await _xp(person_id), levels)
+    xp_before = await _xp(person_id)
     awards = await award_facts(fact_ids)
     milestone_facts = await update_streak(person_id)
     awards += await award_facts(milestone_facts)
     badges = await award_badges(person_id)
-    after = level_for(await _xp(person_id), levels)
+    xp = sum(award.xp for award in awards)
+    before, after = level_for(xp_before, levels), level_for(xp_before + xp, levels)
     if after.number > before.number:
         await notify(
             person_id, "level_up", f"Naik level: {after.name}", f"Selamat, Anda kini {after.name}!", level=after.number
         )
-    return Awarded(xp=sum(award.xp for award in awards), badges=badges)
+    return Awarded(xp=xp, badges=badges)
 
 
 async def _xp(person_id: int) -> int:
