@@ -62,10 +62,11 @@ from gamification.people import PeopleService
 from gamification.point_rules import PointRules
 from gamification.points_history import PointsHistory
 from gamification.profile import ProfileService
+from gamification.rate_limits import RateLimiter
 from gamification.redis_client import create_redis
 from gamification.rewards import Redemptions, Rewards
 from gamification.scheduler import build_scheduler
-from gamification.throttle import MemoryFailureCounter, RedisFailureCounter
+from gamification.throttle import MemoryWindowCounter, RedisWindowCounter
 from gamification.user_import import UserImport
 
 CONTROLLERS = [
@@ -102,7 +103,7 @@ CONTROLLERS = [
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     redis = create_redis(settings.redis_url)  # connects lazily, on first use
-    counter = RedisFailureCounter(redis) if redis else MemoryFailureCounter()
+    counter = RedisWindowCounter(redis) if redis else MemoryWindowCounter()
     people = PeopleService()
     boards = BoardSync(redis, BoardEvents(redis))
     leaderboards = Leaderboards(boards)
@@ -155,7 +156,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
     return Litestar(
         route_handlers=CONTROLLERS,
         lifespan=[lifespan],
-        state=State({"settings": settings, "redis": redis, "auth": services["auth"]}),
+        state=State(
+            {
+                "settings": settings,
+                "redis": redis,
+                "auth": services["auth"],
+                "rate_limiter": RateLimiter(counter, settings.rate_limits),
+            }
+        ),
         dependencies={name: Provide(_constant(service), sync_to_thread=False) for name, service in services.items()},
         middleware=[
             DefineMiddleware(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from gamification.rate_limits import DEFAULT_RATE_LIMITS, RateLimit
 
 DEVELOPMENT_SECRET = "tangkas-development-secret-do-not-use-in-production"
 MIN_SECRET_BYTES = 32
@@ -40,6 +42,9 @@ class Settings:
     # Scheduled jobs inside the API process (the embedded default); off when a separate
     # `tangkas scheduler` runs them. Either way each trigger runs once.
     scheduler: bool = False
+    # Requests per person and per address for sign-in, attempts, sync, redemptions, displays
+    # and exports (gamification/rate_limits.py); empty turns them off (load tests only).
+    rate_limits: dict[str, RateLimit] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
 
     @property
     def is_postgres(self) -> bool:
@@ -70,6 +75,7 @@ class Settings:
             redemption_hold_days=int(env.get("TANGKAS_REDEMPTION_HOLD_DAYS", cls.redemption_hold_days)),
             scheduler=env.get("TANGKAS_SCHEDULER", "on").lower() != "off",
             production=production,
+            rate_limits=_rate_limits(env),
         )
         settings.check_secret()
         return settings
@@ -86,3 +92,15 @@ class Settings:
                 "TANGKAS_JWT_SECRET is unset or short: using a development secret. Never do this in production.",
                 stacklevel=2,
             )
+
+
+def _rate_limits(env: dict[str, str]) -> dict[str, RateLimit]:
+    """``TANGKAS_RATE_LIMITS=off`` for a load test; ``TANGKAS_RATE_LIMIT_SYNC=10,600,60`` to tune one."""
+    if env.get("TANGKAS_RATE_LIMITS", "on").lower() == "off":
+        return {}
+    return {
+        action: RateLimit.parse(env[f"TANGKAS_RATE_LIMIT_{action.upper()}"])
+        if f"TANGKAS_RATE_LIMIT_{action.upper()}" in env
+        else default
+        for action, default in DEFAULT_RATE_LIMITS.items()
+    }

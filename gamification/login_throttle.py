@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from domain.errors import TooManyRequests
 from gamification.config import Settings
-from gamification.throttle import FailureCounter
+from gamification.throttle import WindowCounter
 
 
 class LoginThrottle:
-    def __init__(self, counter: FailureCounter, settings: Settings) -> None:
+    def __init__(self, counter: WindowCounter, settings: Settings) -> None:
         self._counter = counter
         self._window = settings.login_window_seconds
         self._limits = {"account": settings.login_failures_per_account, "address": settings.login_failures_per_address}

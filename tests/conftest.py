@@ -64,7 +64,9 @@ def redis_url() -> str | None:
 
 @pytest.fixture
 def settings(database_url, redis_url) -> Settings:
-    return Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET)
+    # Functional tests replay and race far faster than any phone: request budgets are tested on their own
+    # (tests/api/test_rate_limits.py).
+    return Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET, rate_limits={})
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
+from api.rate_limit import client_address, rate_limited
 from api.schemas.auth import LoginRequest, LogoutRequest, RefreshRequest, TokenResponse
 from gamification.auth import AuthService, TokenPair
 
@@ -17,15 +18,14 @@ class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
 
-    @post("/login", status_code=HTTP_200_OK, exclude_from_auth=True)
+    @post("/login", status_code=HTTP_200_OK, exclude_from_auth=True, guards=[rate_limited("login")])
     async def login(
         self, request: Request, data: JSONBody[LoginRequest], auth: NamedDependency[AuthService]
     ) -> TokenResponse:
         """Sign in with a NIP or an email and a password."""
-        address = request.client.host if request.client else "unknown"
-        return _tokens(await auth.login(data.login, data.password, address))
+        return _tokens(await auth.login(data.login, data.password, client_address(request)))
 
-    @post("/refresh", status_code=HTTP_200_OK, exclude_from_auth=True)
+    @post("/refresh", status_code=HTTP_200_OK, exclude_from_auth=True, guards=[rate_limited("refresh")])
     async def refresh(self, data: JSONBody[RefreshRequest], auth: NamedDependency[AuthService]) -> TokenResponse:
         """Trade a refresh token for a new pair; a spent token revokes its whole family."""
         return _tokens(await auth.refresh(data.refresh_token))

@@ -13,6 +13,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import display_maker_guard
 from api.params import PathId
+from api.rate_limit import rate_limited
 from api.schemas.displays import DisplayIn
 from domain.errors import DomainError
 from domain.leaderboards import parse_period, parse_scope
@@ -58,6 +59,7 @@ class DisplayController(Controller):
     path = "/api/v1/displays/{token:str}"
     tags = ["display"]
     security = [{}]
+    guards = [rate_limited("display")]
 
     @get("/leaderboard")
     async def leaderboard(self, token: Token, displays: NamedDependency[Displays]) -> Screen:
@@ -82,6 +84,7 @@ class DisplayController(Controller):
 class DisplayPageController(Controller):
     path = "/display/{token:str}"
     include_in_schema = False
+    guards = [rate_limited("display")]
 
     @get("/", media_type="text/html")
     async def page(self, token: Token, displays: NamedDependency[Displays]) -> Response[str]:

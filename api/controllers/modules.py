@@ -13,6 +13,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_304_NOT_MO
 from api.json_keys import reject_repeated_keys
 from api.pagination import ListResponse, list_response, page_request
 from api.params import Cursor, Limit, PathId
+from api.rate_limit import rate_limited
 from api.schemas.modules import AttemptIn
 from gamification.attempts import AttemptInput, AttemptResult, Attempts
 from gamification.catalogue import Catalogue, CatalogueFilter, ModuleCard
@@ -56,7 +57,7 @@ class ModuleController(Controller):
         detail, digest = await catalogue.get(request.user, module_id)
         return Response(content=detail, headers={**headers, "ETag": f'"{digest}"'})
 
-    @post("/{module_id:int}/attempts", status_code=HTTP_201_CREATED)
+    @post("/{module_id:int}/attempts", status_code=HTTP_201_CREATED, guards=[rate_limited("attempt")])
     async def attempt(
         self,
         request: Request,

@@ -10,6 +10,7 @@ from litestar.params import JSONBody
 from api.auth import admin_guard
 from api.pagination import ListResponse, list_response, page_request
 from api.params import Cursor, Limit, PathId
+from api.rate_limit import rate_limited
 from api.schemas.rewards import DecisionIn, RedemptionIn, RewardIn
 from domain.rewards import parse_decision
 from gamification.rewards import Redemptions, RedemptionView, Rewards, RewardView
@@ -37,7 +38,7 @@ class RewardController(Controller):
         """Rewards the caller can redeem now, with the stock remaining."""
         return await rewards.catalogue(request.user)
 
-    @post("/{reward_id:int}/redemptions")
+    @post("/{reward_id:int}/redemptions", guards=[rate_limited("redemption")])
     async def redeem(
         self, request: Request, reward_id: PathId, data: JSONBody[RedemptionIn], rewards: NamedDependency[Rewards]
     ) -> Response[RedemptionView]:

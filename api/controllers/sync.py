@@ -11,6 +11,7 @@ from litestar.status_codes import HTTP_200_OK
 from api.errors import status_of
 from api.json_keys import reject_repeated_keys
 from api.messages import message, preferred_language
+from api.rate_limit import rate_limited
 from api.schemas.modules import ItemProblem, SyncIn, SyncItemOut, SyncOut
 from gamification.attempts import AttemptInput, Attempts
 
@@ -19,7 +20,7 @@ class SyncController(Controller):
     path = "/api/v1/sync"
     tags = ["learning"]
 
-    @post("/", status_code=HTTP_200_OK)
+    @post("/", status_code=HTTP_200_OK, guards=[rate_limited("sync")])
     async def sync(self, request: Request, data: JSONBody[SyncIn], attempts: NamedDependency[Attempts]) -> SyncOut:
         """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe."""
         reject_repeated_keys(await request.body())

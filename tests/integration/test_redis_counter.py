@@ -1,7 +1,7 @@
 import pytest
 from redis.asyncio import Redis
 
-from gamification.throttle import RedisFailureCounter
+from gamification.throttle import RedisWindowCounter
 
 pytestmark = pytest.mark.redis
 
@@ -9,17 +9,21 @@ pytestmark = pytest.mark.redis
 async def test_failures_are_shared_through_redis_and_expire(redis_url):
     async with Redis.from_url(redis_url, decode_responses=True) as redis:
         await redis.flushdb()
-        one, two = RedisFailureCounter(redis), RedisFailureCounter(redis)  # two API processes
+        one, two = RedisWindowCounter(redis), RedisWindowCounter(redis)  # two API processes
         await one.add("login:account:x", window_seconds=60)
         await two.add("login:account:x", window_seconds=60)
         failures, ttl = await one.count("login:account:x")
         assert failures == 2 and 0 < ttl <= 60
+        assert (await one.add("login:account:x", window_seconds=60))[0] == 3
         await two.clear("login:account:x")
         assert await one.count("login:account:x") == (0, 0)
 
 
-async def test_an_unreachable_redis_fails_open():
+async def test_an_unreachable_redis_counts_in_this_process():
     async with Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2) as dead:
-        counter = RedisFailureCounter(dead)
+        counter = RedisWindowCounter(dead)
         await counter.add("k", 60)
+        assert (await counter.add("k", 60))[0] == 2
+        assert (await counter.count("k"))[0] == 2
+        await counter.clear("k")
         assert await counter.count("k") == (0, 0)

@@ -1,4 +1,4 @@
-from gamification.throttle import MemoryFailureCounter
+from gamification.throttle import MemoryWindowCounter
 
 
 class Clock:
@@ -11,7 +11,7 @@ class Clock:
 
 async def test_failures_count_within_a_window_and_reset_after_it():
     clock = Clock()
-    counter = MemoryFailureCounter(clock)
+    counter = MemoryWindowCounter(clock)
     for _ in range(3):
         await counter.add("k", window_seconds=60)
     assert await counter.count("k") == (3, 60)
@@ -24,7 +24,7 @@ async def test_failures_count_within_a_window_and_reset_after_it():
 
 
 async def test_clear_forgets_the_key():
-    counter = MemoryFailureCounter()
+    counter = MemoryWindowCounter()
     await counter.add("k", 60)
     await counter.clear("k")
     assert await counter.count("k") == (0, 0)
