@@ -13,12 +13,14 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
+from api.audit import AuditMiddleware
 from api.auth import BearerAuthMiddleware
 from api.controllers.admin_modules import ModuleAuthoringController
 from api.controllers.admin_organization import AgencyController, RegionController, UnitController
 from api.controllers.admin_partners import PartnerAdmissionController
 from api.controllers.admin_points import HolidayController, LevelController, RuleController
 from api.controllers.admin_users import UserController
+from api.controllers.audit import AuditController
 from api.controllers.auth import AuthController
 from api.controllers.badges import BadgeAdminController, BadgeController
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
@@ -39,6 +41,7 @@ from api.controllers.sync import SyncController
 from api.errors import EXCEPTION_HANDLERS
 from api.nul_guard import refuse_nul_characters
 from gamification.attempts import Attempts
+from gamification.audit import AuditLog
 from gamification.auth import AuthService
 from gamification.badges import Badges
 from gamification.board_events import BoardEvents
@@ -97,6 +100,7 @@ CONTROLLERS = [
     MyRedemptionsController,
     InitiativeController,
     ManagerController,
+    AuditController,
 ]
 
 
@@ -131,6 +135,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "redemptions": redemptions,
         "initiatives": initiatives,
         "desk": ManagerDesk(initiatives, redemptions),
+        "audit_log": AuditLog(),
     }
 
     @asynccontextmanager
@@ -168,7 +173,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[
             DefineMiddleware(
                 BearerAuthMiddleware, exclude=["^/schema", "^/health", "^/ready", "^/display/", "^/api/v1/displays/"]
-            )
+            ),
+            AuditMiddleware(),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=refuse_nul_characters,

@@ -47,6 +47,7 @@ class Person(Table, tablename="person"):
     hide_name = Boolean(default=False)
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
+    anonymised_at = Timestamptz(null=True, default=None)  # departed: name, NIP, email and password erased
 
 
 class RefreshToken(Table, tablename="refresh_token"):
@@ -439,6 +440,19 @@ class Replication(Table, tablename="replication"):
     # unique (initiative, unit)
 
 
+class AuditEvent(Table, tablename="audit_event"):
+    """What an admin, manager, partner or superadmin changed (or exported), by whom, from where."""
+
+    at = Timestamptz(default=TimestamptzNow())
+    actor = ForeignKey(Person, on_delete=OnDelete.restrict, null=True, default=None, index=True)
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)  # None: national
+    action = Varchar(length=160)  # "POST /api/v1/admin/users/{user_id}/deactivate"
+    target = JSON()  # the path's ids and the id of what was created
+    status = Integer()
+    address = Varchar(length=64)
+    # index (region, id) for a region's log, newest first
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -474,4 +488,5 @@ ALL_TABLES: list[type[Table]] = [
     InitiativeMember,
     InitiativeEvent,
     Replication,
+    AuditEvent,
 ]

@@ -30,7 +30,7 @@ class AuthController(Controller):
         """Trade a refresh token for a new pair; a spent token revokes its whole family."""
         return _tokens(await auth.refresh(data.refresh_token))
 
-    @post("/logout", status_code=HTTP_204_NO_CONTENT)
+    @post("/logout", status_code=HTTP_204_NO_CONTENT, opt={"audit": False})
     async def logout(
         self, request: Request, auth: NamedDependency[AuthService], data: JSONBody[LogoutRequest | None] = None
     ) -> None:

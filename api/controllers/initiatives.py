@@ -29,7 +29,7 @@ class InitiativeController(Controller):
     path = "/api/v1/initiatives"
     tags = ["initiatives"]
 
-    @post("/")
+    @post("/", opt={"audit": False})
     async def create(self, request: Request, data: JSONBody[InitiativeIn], initiatives: Service) -> InitiativeView:
         """A draft: ``category`` service_digitisation, data, automation, citizen_channel or other; ``team`` colleague ids
         (the caller is on the team)."""
@@ -56,14 +56,14 @@ class InitiativeController(Controller):
         """One initiative with its team and every move (who, when, comment)."""
         return await initiatives.get(request.user, initiative_id)
 
-    @patch("/{initiative_id:int}")
+    @patch("/{initiative_id:int}", opt={"audit": False})
     async def edit(
         self, request: Request, initiative_id: PathId, data: JSONBody[InitiativeEditIn], initiatives: Service
     ) -> InitiativeView:
         """The team edits a draft, or one sent back for revision."""
         return await initiatives.update(request.user, initiative_id, **msgspec.structs.asdict(data))
 
-    @post("/{initiative_id:int}/submit", status_code=200)
+    @post("/{initiative_id:int}/submit", status_code=200, opt={"audit": False})
     async def submit(
         self, request: Request, initiative_id: PathId, data: JSONBody[CommentIn], initiatives: Service
     ) -> InitiativeView:
@@ -77,7 +77,7 @@ class InitiativeController(Controller):
         """``approve``, ``reject`` or ``revise``: a manager over the unit (or the region's admin), not on the team."""
         return await initiatives.review(request.user, initiative_id, data.decision, data.comment)
 
-    @post("/{initiative_id:int}/implementation", status_code=200)
+    @post("/{initiative_id:int}/implementation", status_code=200, opt={"audit": False})
     async def implementation(
         self, request: Request, initiative_id: PathId, data: JSONBody[ImplementationIn], initiatives: Service
     ) -> InitiativeView:

@@ -47,7 +47,7 @@ class ManagerController(Controller):
         share who reached 20 JP."""
         return await desk.team(request.user)
 
-    @get("/team.csv", media_type="text/csv")
+    @get("/team.csv", media_type="text/csv", opt={"audit": True})
     async def team_csv(self, request: Request, desk: Desk) -> Response[str]:
         """The team view as CSV (UTF-8, for a spreadsheet)."""
         body = await desk.team_csv(request.user)

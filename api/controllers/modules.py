@@ -57,7 +57,12 @@ class ModuleController(Controller):
         detail, digest = await catalogue.get(request.user, module_id)
         return Response(content=detail, headers={**headers, "ETag": f'"{digest}"'})
 
-    @post("/{module_id:int}/attempts", status_code=HTTP_201_CREATED, guards=[rate_limited("attempt")])
+    @post(
+        "/{module_id:int}/attempts",
+        status_code=HTTP_201_CREATED,
+        guards=[rate_limited("attempt")],
+        opt={"audit": False},
+    )
     async def attempt(
         self,
         request: Request,

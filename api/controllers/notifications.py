@@ -42,7 +42,7 @@ class NotificationController(Controller):
         page = await notifications.list(request.user, page_request(cursor, limit), unread)
         return NotificationsOut(page.items, await notifications.unread(request.user), encode_cursor(page.next_after_id))
 
-    @post("/read", status_code=200)
+    @post("/read", status_code=200, opt={"audit": False})
     async def mark_read(
         self, request: Request, data: JSONBody[MarkReadIn], notifications: NamedDependency[Notifications]
     ) -> MarkedOut:

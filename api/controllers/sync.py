@@ -20,7 +20,7 @@ class SyncController(Controller):
     path = "/api/v1/sync"
     tags = ["learning"]
 
-    @post("/", status_code=HTTP_200_OK, guards=[rate_limited("sync")])
+    @post("/", status_code=HTTP_200_OK, guards=[rate_limited("sync")], opt={"audit": False})
     async def sync(self, request: Request, data: JSONBody[SyncIn], attempts: NamedDependency[Attempts]) -> SyncOut:
         """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe."""
         reject_repeated_keys(await request.body())
