@@ -55,6 +55,7 @@ from gamification.initiatives import Initiatives
 from gamification.leaderboards import Leaderboards
 from gamification.learning import Learning
 from gamification.levels import Levels
+from gamification.log_redaction import install as redact_logs
 from gamification.login_throttle import LoginThrottle
 from gamification.manager_desk import ManagerDesk
 from gamification.module_authoring import ModuleAuthoring
@@ -62,6 +63,7 @@ from gamification.notifications import Notifications
 from gamification.organization import OrganizationService
 from gamification.partners import PartnerAdmissions
 from gamification.people import PeopleService
+from gamification.personal_data import PersonalData
 from gamification.point_rules import PointRules
 from gamification.points_history import PointsHistory
 from gamification.profile import ProfileService
@@ -106,6 +108,7 @@ CONTROLLERS = [
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
+    redact_logs()
     redis = create_redis(settings.redis_url)  # connects lazily, on first use
     counter = RedisWindowCounter(redis) if redis else MemoryWindowCounter()
     people = PeopleService()
@@ -136,6 +139,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "initiatives": initiatives,
         "desk": ManagerDesk(initiatives, redemptions),
         "audit_log": AuditLog(),
+        "personal_data": PersonalData(people),
     }
 
     @asynccontextmanager

@@ -46,6 +46,9 @@ async def _with_database(settings: Settings, work):
 @click.group()
 def main() -> None:
     """Tangkas: gamified microlearning and innovation rewards for ASN."""
+    from gamification.log_redaction import install as redact_logs
+
+    redact_logs()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 

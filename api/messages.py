@@ -61,6 +61,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "superadmin_required": ("Hanya superadmin yang dapat melakukan ini.", "Only a superadmin can do this."),
     "outside_region": ("Data ini berada di luar wilayah Anda.", "This is outside your region."),
     "role_grant_forbidden": ("Anda tidak dapat memberikan peran ini.", "You cannot grant this role."),
+    "person_anonymised": (
+        "Data orang ini telah dianonimkan dan tidak dapat diubah lagi.",
+        "This person's data has been anonymised and can no longer be changed.",
+    ),
+    "person_still_active": (
+        "Nonaktifkan orang ini terlebih dahulu; hanya pegawai yang telah keluar yang dapat dianonimkan.",
+        "Deactivate this person first; only people who have left can be anonymised.",
+    ),
     "cannot_change_own_access": (
         "Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.",
         "You cannot change your own roles or deactivate yourself.",

@@ -32,6 +32,7 @@ PERSON_COLUMNS = (
     Person.region,
     Person.active,
     Person.hide_name,
+    Person.anonymised_at,
 )
 
 
@@ -47,6 +48,7 @@ class PersonView:
     region_id: int | None
     active: bool
     hide_name: bool
+    anonymised_at: dt.datetime | None = None
 
 
 def person_view(row: dict) -> PersonView:
@@ -61,6 +63,7 @@ def person_view(row: dict) -> PersonView:
         region_id=row["region"],
         active=row["active"],
         hide_name=row["hide_name"],
+        anonymised_at=row["anonymised_at"],
     )
 
 
@@ -97,6 +100,8 @@ class PeopleService:
     async def update(self, actor: Actor, person_id: int, changes: dict[str, Any]) -> PersonView:
         """Apply the given fields; the result is validated as a whole, like a new person."""
         current = await self.get(actor, person_id)
+        if current.anonymised_at is not None:
+            raise Conflict("person_anonymised")
         merged = {
             "name": current.name,
             "nip": current.nip,

@@ -18,6 +18,7 @@ from api.pagination import ListResponse, list_response, page_request
 from api.params import Cursor, Limit, OptionalId, PathId
 from api.schemas.people import ImportResponse, ImportRowError, UserCreate, UserUpdate
 from gamification.people import PeopleService, PersonView
+from gamification.personal_data import PersonalData
 from gamification.user_import import UserImport
 
 Text = Annotated[str | None, QueryParameter(max_length=100, description="Part of a name, email or NIP")]
@@ -74,6 +75,13 @@ class UserController(Controller):
     ) -> PersonView:
         """Deactivate a person: they can no longer sign in; their history stays."""
         return await people.deactivate(request.user, user_id)
+
+    @post("/{user_id:int}/anonymise", status_code=HTTP_200_OK)
+    async def anonymise(
+        self, request: Request, user_id: FromPath[PathId], personal_data: NamedDependency[PersonalData]
+    ) -> PersonView:
+        """Erase a departed (deactivated) person's name, NIP, email and sign-in; their points and history stay."""
+        return await personal_data.anonymise(request.user, user_id)
 
     @post("/import", status_code=HTTP_200_OK, request_max_body_size=IMPORT_MAX_BYTES)
     async def import_csv(

@@ -3,15 +3,17 @@ from __future__ import annotations
 from typing import Annotated
 
 import msgspec
-from litestar import Controller, Request, get
+from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from api.pagination import ListResponse, encode_cursor, list_response, page_request
 from api.params import Cursor, Limit
+from api.rate_limit import rate_limited
 from gamification.badges import Badges, EarnedBadge
 from gamification.jp_ledger import JpYear
 from gamification.learning import CompletionView, Learning
+from gamification.personal_data import PersonalData, PersonalExport
 from gamification.points_history import PointEntry, PointsHistory
 from gamification.profile import Profile, ProfileService
 
@@ -30,6 +32,14 @@ class MeController(Controller):
     async def me(self, request: Request, profiles: NamedDependency[ProfileService]) -> Profile:
         """The signed-in person with roles, unit, agency and region."""
         return await profiles.profile(request.user)
+
+    @get("/export", guards=[rate_limited("export")])
+    async def export(self, request: Request, personal_data: NamedDependency[PersonalData]) -> Response[PersonalExport]:
+        """Everything held about the signed-in person, table by table (UU PDP), without secrets or others' ids."""
+        export = await personal_data.export(request.user)
+        filename = f"tangkas-data-saya-{export.person_id}.json"
+        headers = {"Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{filename}"'}
+        return Response(export, headers=headers)
 
     @get("/learning")
     async def learning(

@@ -1,0 +1,65 @@
+"""Log lines never carry a password, a token or a full NIP, whoever wrote them (our code, the ASGI
+server's access log, a library).
+
+Redaction happens where records are made (the log record factory), so it covers every logger
+and handler without configuring each. Arguments are redacted one by one rather than merged into
+the message, because formatters such as uvicorn's access log read them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # JSON web tokens (access tokens)
+    (re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), "[token]"),
+    (re.compile(r"(?i)\b(bearer)\s+[^\s,;\"']+"), r"\1 [token]"),
+    # display tokens travel in the path of the TV page and its API
+    (re.compile(r"(/displays?/)[A-Za-z0-9_-]{8,}"), r"\1[token]"),
+    # named secrets in JSON, forms and query strings
+    (
+        re.compile(
+            r"(?i)([\"']?\b(?:password|refresh_token|access_token|token|secret)[\"']?\s*[:=]\s*[\"']?)[^\"'&\s,}]+"
+        ),
+        r"\1[redacted]",
+    ),
+    # an 18-digit NIP keeps its last four digits, enough to tell people apart in a log
+    (re.compile(r"(?<!\d)\d{14}(\d{4})(?!\d)"), r"**************\1"),
+]
+
+
+def redact(text: str) -> str:
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _redacted(value):
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, int | float | bool) or value is None:
+        return value
+    text = str(value)
+    cleaned = redact(text)
+    return value if cleaned == text else cleaned
+
+
+def install() -> None:
+    """Idempotent: wraps the current record factory once."""
+    current = logging.getLogRecordFactory()
+    if getattr(current, "tangkas_redacting", False):
+        return
+
+    def factory(*args, **kwargs) -> logging.LogRecord:
+        record = current(*args, **kwargs)
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(_redacted(arg) for arg in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {key: _redacted(value) for key, value in record.args.items()}
+        return record
+
+    factory.tangkas_redacting = True  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(factory)
