@@ -22,6 +22,8 @@ class Settings:
     database_url: str = "sqlite:///tangkas.sqlite"
     redis_url: str | None = None
     jwt_secret: str = DEVELOPMENT_SECRET
+    # Secrets rotated out: tokens they signed are still accepted until they expire (15 minutes).
+    jwt_previous_secrets: tuple[str, ...] = ()
     jwt_issuer: str = "tangkas"
     jwt_audience: str = "tangkas-api"
     access_token_seconds: int = 15 * 60
@@ -62,6 +64,9 @@ class Settings:
             database_url=env.get("TANGKAS_DATABASE_URL") or cls.database_url,
             redis_url=env.get("TANGKAS_REDIS_URL") or None,
             jwt_secret=env.get("TANGKAS_JWT_SECRET") or DEVELOPMENT_SECRET,
+            jwt_previous_secrets=tuple(
+                s.strip() for s in env.get("TANGKAS_JWT_PREVIOUS_SECRETS", "").split(",") if s.strip()
+            ),
             access_token_seconds=int(env.get("TANGKAS_ACCESS_TOKEN_SECONDS", cls.access_token_seconds)),
             refresh_token_days=int(env.get("TANGKAS_REFRESH_TOKEN_DAYS", cls.refresh_token_days)),
             # An office behind one NAT address shares the per-address budget: raise it there.
@@ -81,10 +86,13 @@ class Settings:
         return settings
 
     def check_secret(self) -> None:
-        weak = self.jwt_secret == DEVELOPMENT_SECRET or len(self.jwt_secret.encode()) < MIN_SECRET_BYTES
+        weak = any(
+            secret == DEVELOPMENT_SECRET or len(secret.encode()) < MIN_SECRET_BYTES
+            for secret in (self.jwt_secret, *self.jwt_previous_secrets)
+        )
         if weak and self.production:
             raise InsecureSettings(
-                "TANGKAS_JWT_SECRET must be set to at least 32 random bytes in production "
+                "TANGKAS_JWT_SECRET (and every TANGKAS_JWT_PREVIOUS_SECRETS) must be at least 32 random bytes in production "
                 "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
         if weak:

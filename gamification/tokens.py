@@ -29,22 +29,32 @@ def issue_access_token(settings: Settings, person_id: int, now: dt.datetime) -> 
 
 
 def read_access_token(settings: Settings, token: str) -> int:
-    """The person id in a valid token; ``NotAuthenticated`` with a precise code otherwise."""
-    try:
-        claims = jwt.decode(
-            token,
-            settings.jwt_secret,
-            algorithms=[ALGORITHM],
-            audience=settings.jwt_audience,
-            issuer=settings.jwt_issuer,
-            options={"require": REQUIRED_CLAIMS},
-        )
-    except jwt.ExpiredSignatureError:
-        raise NotAuthenticated("token_expired") from None
-    except (jwt.InvalidAudienceError, jwt.InvalidIssuerError):
-        raise NotAuthenticated("token_wrong_audience") from None
-    except jwt.PyJWTError:
-        raise NotAuthenticated("token_invalid") from None
+    """The person id in a valid token; ``NotAuthenticated`` with a precise code otherwise.
+
+    Tokens signed with a previous secret still count while a rotation is under way
+    (``TANGKAS_JWT_PREVIOUS_SECRETS``), so nobody is signed out by it.
+    """
+    secrets_in_use = [settings.jwt_secret, *settings.jwt_previous_secrets]
+    for n, secret in enumerate(secrets_in_use):
+        try:
+            claims = jwt.decode(
+                token,
+                secret,
+                algorithms=[ALGORITHM],
+                audience=settings.jwt_audience,
+                issuer=settings.jwt_issuer,
+                options={"require": REQUIRED_CLAIMS},
+            )
+            break
+        except jwt.InvalidSignatureError:
+            if n == len(secrets_in_use) - 1:
+                raise NotAuthenticated("token_invalid") from None
+        except jwt.ExpiredSignatureError:
+            raise NotAuthenticated("token_expired") from None
+        except (jwt.InvalidAudienceError, jwt.InvalidIssuerError):
+            raise NotAuthenticated("token_wrong_audience") from None
+        except jwt.PyJWTError:
+            raise NotAuthenticated("token_invalid") from None
     subject = claims["sub"]
     if not isinstance(subject, str) or not subject.isdigit():
         raise NotAuthenticated("token_invalid")

@@ -57,3 +57,25 @@ def test_development_warns_about_the_default_secret():
 def test_database_url_selects_the_engine():
     assert Settings.from_env({"TANGKAS_JWT_SECRET": "k" * 48}).database_url == "sqlite:///tangkas.sqlite"
     assert Settings(database_url="postgresql://u@h/db").is_postgres
+
+
+def test_a_rotated_out_secret_keeps_its_tokens_valid_until_removed():
+    import datetime as dt
+
+    from domain.errors import NotAuthenticated
+    from gamification.tokens import issue_access_token, read_access_token
+
+    old, new = "o" * 48, "n" * 48
+    token = issue_access_token(Settings(jwt_secret=old), 42, dt.datetime.now(dt.timezone.utc))
+    rotating = Settings.from_env(
+        {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": new, "TANGKAS_JWT_PREVIOUS_SECRETS": f" {old} ,"}
+    )
+    assert rotating.jwt_previous_secrets == (old,)
+    assert read_access_token(rotating, token) == 42
+    with pytest.raises(NotAuthenticated) as refused:
+        read_access_token(Settings(jwt_secret=new), token)
+    assert refused.value.code == "token_invalid"
+    with pytest.raises(InsecureSettings):
+        Settings.from_env(
+            {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": new, "TANGKAS_JWT_PREVIOUS_SECRETS": "pendek"}
+        )
