@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from domain.access import Actor
-from domain.attempts import local_date
+from domain.attempts import check_client_id, local_date
 from domain.displays import shown_name
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from domain.initiatives import (
@@ -116,9 +116,17 @@ def may_see(actor: Actor, found: Loaded) -> bool:
 
 
 class Initiatives:
-    async def create(self, actor: Actor, *, title, problem, solution, category, unit_id, team) -> InitiativeView:
-        """A draft in a unit of the caller's region; the caller is on its team."""
+    async def create(
+        self, actor: Actor, *, title, problem, solution, category, unit_id, team, client_id=None
+    ) -> tuple[InitiativeView, bool]:
+        """A draft in a unit of the caller's region; the caller is on its team. With a ``client_id``,
+        the same create resent answers the first draft (and True: a replay)."""
         fields = check_fields(title, problem, solution, category)
+        if client_id is not None:
+            check_client_id(client_id)
+            previous = await self._created_with(actor, client_id, fields.title)
+            if previous is not None:
+                return previous, True
         members = {actor.person_id, *check_team(team)}
         unit = await Unit.select(Unit.region).where(Unit.id == unit_id).first()
         if unit is None or unit["region"] != actor.region_id:
@@ -132,25 +140,47 @@ class Initiatives:
         )
         if set(found) != members:
             raise InvalidInput("initiative_team_unknown")
-        async with unit_of_work():
-            rows = await Initiative.insert(
-                Initiative(
-                    region=actor.region_id,
-                    unit=unit_id,
-                    title=fields.title,
-                    problem=fields.problem,
-                    solution=fields.solution,
-                    category=fields.category.value,
-                    status=Status.DRAFT.value,
-                    created_by=actor.person_id,
+        try:
+            async with unit_of_work():
+                rows = await Initiative.insert(
+                    Initiative(
+                        region=actor.region_id,
+                        unit=unit_id,
+                        title=fields.title,
+                        problem=fields.problem,
+                        solution=fields.solution,
+                        category=fields.category.value,
+                        status=Status.DRAFT.value,
+                        created_by=actor.person_id,
+                        client_id=client_id,
+                    )
+                ).returning(Initiative.id)
+                initiative_id = rows[0]["id"]
+                await InitiativeMember.insert(
+                    *[InitiativeMember(initiative=initiative_id, person=p) for p in sorted(members)]
                 )
-            ).returning(Initiative.id)
-            initiative_id = rows[0]["id"]
-            await InitiativeMember.insert(
-                *[InitiativeMember(initiative=initiative_id, person=p) for p in sorted(members)]
-            )
-            await _event(initiative_id, actor, None, Status.DRAFT, "")
-        return await self.get(actor, initiative_id)
+                await _event(initiative_id, actor, None, Status.DRAFT, "")
+        except Exception as error:
+            # the same create raced in (a phone resending at once): answer the one that won
+            if client_id is None or not is_unique_violation(error):
+                raise
+            previous = await self._created_with(actor, client_id, fields.title)
+            if previous is None:
+                raise
+            return previous, True
+        return await self.get(actor, initiative_id), False
+
+    async def _created_with(self, actor: Actor, client_id: str, title: str) -> InitiativeView | None:
+        row = (
+            await Initiative.select(Initiative.id, Initiative.title)
+            .where((Initiative.created_by == actor.person_id) & (Initiative.client_id == client_id))
+            .first()
+        )
+        if row is None:
+            return None
+        if row["title"] != title:
+            raise Conflict("client_id_reused")
+        return await self.get(actor, row["id"])
 
     async def update(self, actor: Actor, initiative_id: int, *, title, problem, solution, category) -> InitiativeView:
         """The team edits a draft, or one sent back for revision."""

@@ -410,8 +410,10 @@ class Initiative(Table, tablename="initiative"):
     impact = Varchar(length=10, null=True, default=None)
     implementation = JSON(null=True, default=None)  # summary, metrics, links
     created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    client_id = Varchar(length=64, null=True, default=None)  # the phone's id of the draft: a resent create replays
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
+    # unique (created_by, client_id)
 
 
 class InitiativeMember(Table, tablename="initiative_member"):

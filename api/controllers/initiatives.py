@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import msgspec
-from litestar import Controller, Request, get, patch, post
+from litestar import Controller, Request, Response, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 
@@ -30,10 +30,13 @@ class InitiativeController(Controller):
     tags = ["initiatives"]
 
     @post("/", opt={"audit": False})
-    async def create(self, request: Request, data: JSONBody[InitiativeIn], initiatives: Service) -> InitiativeView:
+    async def create(
+        self, request: Request, data: JSONBody[InitiativeIn], initiatives: Service
+    ) -> Response[InitiativeView]:
         """A draft: ``category`` service_digitisation, data, automation, citizen_channel or other; ``team`` colleague ids
-        (the caller is on the team)."""
-        return await initiatives.create(request.user, **msgspec.structs.asdict(data))
+        (the caller is on the team). With ``client_id`` a resent create answers the first draft (200)."""
+        view, replayed = await initiatives.create(request.user, **msgspec.structs.asdict(data))
+        return Response(view, status_code=200 if replayed else 201)
 
     @get("/")
     async def list(

@@ -17,6 +17,8 @@ class InitiativeIn(msgspec.Struct, forbid_unknown_fields=True):
     category: Short
     unit_id: Id
     team: Annotated[list[Id], msgspec.Meta(max_length=50)] = []
+    # Resending the same create (a lost answer on a weak connection) answers the first draft.
+    client_id: str | None = None
 
 
 class InitiativeEditIn(msgspec.Struct, forbid_unknown_fields=True):

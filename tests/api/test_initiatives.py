@@ -3,7 +3,7 @@ import asyncio
 import pytest
 
 from gamification.recalc import recalculate
-from gamification.tables import Badge, PersonBadge, XpEntry
+from gamification.tables import Badge, Initiative, PersonBadge, XpEntry
 from tests.factories import add_person
 
 INITIATIVES = "/api/v1/initiatives"
@@ -195,3 +195,25 @@ async def test_a_draft_in_another_region_or_with_its_staff_is_refused(client, wo
     assert there.json()["code"] == "initiative_unit_outside_region"
     mixed = await post(client, INITIATIVES, as_(p.asn), **draft(p.head_unit, [palu.asn]))
     assert mixed.json()["code"] == "initiative_team_unknown"
+
+
+async def test_a_resent_create_answers_the_first_draft_even_when_racing(client, world, as_):
+    p = world.pontianak
+    body = draft(p.head_unit, [p.asn_child], client_id="hp-draf-000001")
+    first = await client.post(INITIATIVES, json=body, headers=as_(p.asn))
+    assert first.status_code == 201, first.text
+    again = await asyncio.gather(*[client.post(INITIATIVES, json=body, headers=as_(p.asn)) for _ in range(4)])
+    assert {(r.status_code, r.json()["id"]) for r in again} == {(200, first.json()["id"])}
+    racing = draft(p.head_unit, [], client_id="hp-draf-000002", title="Antrean daring puskesmas")
+    raced = await asyncio.gather(*[client.post(INITIATIVES, json=racing, headers=as_(p.asn)) for _ in range(4)])
+    assert sorted(r.status_code for r in raced) == [200, 200, 200, 201]
+    assert len({r.json()["id"] for r in raced}) == 1
+    assert await Initiative.count().where(Initiative.created_by == p.asn) == 2
+
+    reused = await client.post(INITIATIVES, json=body | {"title": "Judul lain sama sekali"}, headers=as_(p.asn))
+    assert (reused.status_code, reused.json()["code"]) == (409, "client_id_reused")
+    # another person's drafts never collide with mine
+    theirs = await client.post(INITIATIVES, json=body, headers=as_(p.asn_child))
+    assert theirs.status_code == 201 and theirs.json()["id"] != first.json()["id"]
+    bad = await client.post(INITIATIVES, json=body | {"client_id": "x"}, headers=as_(p.asn))
+    assert bad.status_code == 422
