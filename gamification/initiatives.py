@@ -117,12 +117,16 @@ def may_see(actor: Actor, found: Loaded) -> bool:
 
 class Initiatives:
     async def create(self, actor: Actor, *, title, problem, solution, category, unit_id, team) -> InitiativeView:
-        """A draft in a unit of the caller's region; the caller is on its team."""
+        """A draft in a unit of the caller's region, by its staff; the caller is on its team."""
+        if actor.region_id is None or actor.unit_id is None:
+            raise Forbidden("learner_only")
         fields = check_fields(title, problem, solution, category)
         members = {actor.person_id, *check_team(team)}
         unit = await Unit.select(Unit.region).where(Unit.id == unit_id).first()
-        if unit is None or unit["region"] != actor.region_id:
-            raise InvalidInput("initiative_unit_outside_region")
+        if unit is None:
+            raise InvalidInput("unit_unknown")
+        if unit["region"] != actor.region_id:
+            raise Forbidden("initiative_unit_outside_region")
         found = (
             await Person.select(Person.id)
             .where(
