@@ -225,8 +225,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Progress is not_started, in_progress or completed.",
     ),
     "learner_only": (
-        "Hanya ASN dengan unit kerja yang dapat mengerjakan modul.",
-        "Only staff with a unit take modules.",
+        "Hanya ASN dengan unit kerja yang dapat melakukan ini.",
+        "Only staff with a unit can do this.",
     ),
     "client_id_format": (
         "client_id harus 8–64 karakter huruf, angka atau . _ : -",

@@ -119,8 +119,10 @@ class Initiatives:
     async def create(
         self, actor: Actor, *, title, problem, solution, category, unit_id, team, client_id=None
     ) -> tuple[InitiativeView, bool]:
-        """A draft in a unit of the caller's region; the caller is on its team. With a ``client_id``,
-        the same create resent answers the first draft (and True: a replay)."""
+        """A draft in a unit of the caller's region, by its staff; the caller is on its team. With a
+        ``client_id``, the same create resent answers the first draft (and True: a replay)."""
+        if actor.region_id is None or actor.unit_id is None:
+            raise Forbidden("learner_only")
         fields = check_fields(title, problem, solution, category)
         if client_id is not None:
             check_client_id(client_id)
@@ -129,8 +131,10 @@ class Initiatives:
                 return previous, True
         members = {actor.person_id, *check_team(team)}
         unit = await Unit.select(Unit.region).where(Unit.id == unit_id).first()
-        if unit is None or unit["region"] != actor.region_id:
-            raise InvalidInput("initiative_unit_outside_region")
+        if unit is None:
+            raise InvalidInput("unit_unknown")
+        if unit["region"] != actor.region_id:
+            raise Forbidden("initiative_unit_outside_region")
         found = (
             await Person.select(Person.id)
             .where(

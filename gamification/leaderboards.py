@@ -106,7 +106,10 @@ class Leaderboards:
         return await self._view(ref, board, top, mine, actor)
 
     async def around_me(self, actor: Actor, scope: Scope, period: Period, radius: int) -> BoardView:
-        """The caller and up to ``radius`` people above and below them."""
+        """The caller and up to ``radius`` people above and below them: staff of a unit only, the others
+        being on no board."""
+        if actor.unit_id is None:
+            raise Forbidden("learner_only")
         check_limit(radius, MAX_RADIUS, "board_radius_out_of_range")
         ref, board, me = await self._board_for(actor, scope, None, period, None)
         near, mine = await self._read(board, lambda store: self._around(store, board, radius, me))

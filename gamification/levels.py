@@ -53,7 +53,8 @@ def progress(xp: int, levels: list[tuple[int, str]]) -> LevelProgress:
 
 class Levels:
     async def get(self, actor: Actor, region_id: int | None) -> list[LevelStepView]:
-        region_id = region_id if region_id is not None else actor.region_id
+        """The levels of a region the caller administers (their own by default; the national ones for a superadmin)."""
+        region_id = actor.administered_region(region_id)
         return [LevelStepView(n, name, min_xp) for n, (min_xp, name) in enumerate(await levels_of(region_id), start=1)]
 
     async def replace(self, actor: Actor, region_id: int | None, steps: list[tuple[int, str]]) -> list[LevelStepView]:

@@ -181,6 +181,7 @@ async def test_replication_pays_the_team_once_per_replicating_unit(client, world
         ({"problem": "pendek"}, "initiative_text_length"),
         ({"category": "sihir"}, "initiative_category_unknown"),
         ({"team": [999999]}, "initiative_team_unknown"),
+        ({"unit_id": 999999}, "unit_unknown"),
     ],
 )
 async def test_bad_drafts_are_refused(client, world, as_, fields, code):
@@ -192,7 +193,7 @@ async def test_bad_drafts_are_refused(client, world, as_, fields, code):
 async def test_a_draft_in_another_region_or_with_its_staff_is_refused(client, world, as_):
     p, palu = world.pontianak, world.palu
     there = await post(client, INITIATIVES, as_(p.asn), **draft(palu.head_unit, []))
-    assert there.json()["code"] == "initiative_unit_outside_region"
+    assert (there.status_code, there.json()["code"]) == (403, "initiative_unit_outside_region")
     mixed = await post(client, INITIATIVES, as_(p.asn), **draft(p.head_unit, [palu.asn]))
     assert mixed.json()["code"] == "initiative_team_unknown"
 
