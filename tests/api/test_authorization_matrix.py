@@ -41,7 +41,7 @@ from pathlib import Path
 import pytest
 
 from api.app import create_app
-from gamification.tables import PartnerAdmission
+from gamification.tables import PartnerAdmission, Person
 from tests.authorization import (
     Call,
     Home,
@@ -86,6 +86,7 @@ POLICY = {
     "GET    /api/v1/me/notifications":                  (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
     "POST   /api/v1/me/notifications/read":             (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
     "GET    /api/v1/me/redemptions":                    (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/export":                         (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
     # learning: the catalogue is the caller's region's and the national one; staff with a unit take modules
     "GET    /api/v1/modules":                           (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
     "GET    /api/v1/modules/{module_id:int}":           (200, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, HIDE, HIDE, AUTH),
@@ -127,6 +128,10 @@ POLICY = {
     "PATCH  /api/v1/admin/users/{user_id:int}":         (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
     "POST   /api/v1/admin/users/{user_id:int}/deactivate":
                                                         (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/users/{user_id:int}/anonymise":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    # the region's audit log
+    "GET    /api/v1/admin/audit":                       (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
     # points, levels, badges and holidays of the region
     "GET    /api/v1/badges":                            (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
     "POST   /api/v1/admin/badges":                      (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
@@ -442,6 +447,18 @@ async def _(home: Home, role: Role) -> Call:
 async def _(home: Home, role: Role) -> Call:
     person = await add_person("Pegawai Pensiun", home.region.child_unit, home.region.region_id)
     return Call(f"/api/v1/admin/users/{person}/deactivate")
+
+
+@builds("POST /api/v1/admin/users/{user_id:int}/anonymise")
+async def _(home: Home, role: Role) -> Call:
+    person = await add_person("Pegawai Pindah", home.region.child_unit, home.region.region_id)
+    await Person.update({Person.active: False}).where(Person.id == person)
+    return Call(f"/api/v1/admin/users/{person}/anonymise")
+
+
+@builds("GET /api/v1/admin/audit")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/audit", params={"region_id": home.region.region_id})
 
 
 # points, levels, badges, holidays
