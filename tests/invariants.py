@@ -21,14 +21,12 @@ async def ledger_xp() -> dict[int, int]:
 
 async def totals_agree_with_ledger() -> None:
     """Every stored total, all-time and per period, is the sum and count of its ledger entries."""
-    expected: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    columns = [column for column in PERIODS.values()]
-    for entry in await XpEntry.select(XpEntry.person, XpEntry.xp, *columns):
-        for key in [(entry["person"], "all", None)] + [
-            (entry["person"], period, entry[column._meta.name]) for period, column in PERIODS.items()
-        ]:
-            expected[key][0] += entry["xp"]
-            expected[key][1] += 1
+    expected: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])  # (person, period, start): [xp, entries]
+    for entry in await XpEntry.select(XpEntry.person, XpEntry.xp, *PERIODS.values()):
+        periods = [(period, entry[column._meta.name]) for period, column in PERIODS.items()]
+        for period, start in [("all", None), *periods]:
+            expected[(entry["person"], period, start)][0] += entry["xp"]
+            expected[(entry["person"], period, start)][1] += 1
     stored = {
         (row["person"], "all", None): [row["xp"], row["entries"]]
         for row in await PointsTotal.select(PointsTotal.person, PointsTotal.xp, PointsTotal.entries)
