@@ -18,8 +18,10 @@ from domain.errors import (
     NotFound,
     TooManyRequests,
 )
+from gamification.db_errors import is_connection_lost
 
 log = logging.getLogger("tangkas.api")
+DATABASE_RETRY_AFTER_SECONDS = 2  # a dropped connection is replaced at once; a restarting server takes a moment
 
 PROBLEM_JSON = "application/problem+json"
 STATUS_OF = {
@@ -111,6 +113,11 @@ def _field_error(raw: object) -> dict:
 
 
 def unexpected_error_handler(request: Request, error: Exception) -> Response:
+    if is_connection_lost(error):
+        # Nothing half-written stays behind (the transaction rolled back), so the client may send the
+        # request again; attempts and redemptions replay by client_id if it committed after all.
+        log.warning("database connection lost on %s %s: %r", request.method, request.url.path, error)
+        return problem(request, 503, "database_unavailable", {"retry_after": DATABASE_RETRY_AFTER_SECONDS})
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
     return problem(request, 500, "internal_error")
 

@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Terjadi kesalahan pada server. Silakan coba lagi.",
         "Something went wrong on the server. Please try again.",
     ),
+    "database_unavailable": (
+        "Server sedang tidak dapat menjangkau basis data. Coba lagi dalam {retry_after} detik.",
+        "The server cannot reach its database right now. Try again in {retry_after} seconds.",
+    ),
     # sign-in and tokens
     "not_authenticated": ("Silakan masuk terlebih dahulu.", "Please sign in first."),
     "login_failed": ("NIP/email atau kata sandi salah.", "Wrong NIP/email or password."),

@@ -70,6 +70,9 @@ class BoardSync:
         self.sql_boards = SqlBoards()
         self.events = events
         self.dirty = False  # a write was lost: rebuild before Redis is read again
+        # People whose standings did not reach Redis (held back while dirty, or failed), with the
+        # membership Redis may still show them under; a rebuild writes whoever changed while it ran.
+        self._missed: dict[int, Membership | None] = {}
         self._ready_seen_at = 0.0
         self._rebuild: asyncio.Task | None = None
 
@@ -77,15 +80,14 @@ class BoardSync:
         memberships, updates = await _standings(person_ids=[person_id])
         if self.redis_boards is not None and not self.dirty:
             try:
-                if moved_from is not None:
-                    now = dt.datetime.now(dt.timezone.utc)
-                    left = {board for period in Period for board in moved_from.boards(period, now)} - set(updates)
-                    await self.redis_boards.remove([(board, person_id) for board in left])
-                await self.redis_boards.write(updates)
+                await self._put(person_id, updates, moved_from)
             except REDIS_DOWN as error:
                 log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
                 self.dirty = True
+                self._missed.setdefault(person_id, moved_from)
                 await self._others_to_sql()
+        elif self.redis_boards is not None:
+            self._missed.setdefault(person_id, moved_from)
         if self.dirty:
             self.start_rebuild()  # as soon as Redis answers again, even in a process that never reads boards
         for membership in [*memberships, *([moved_from] if moved_from else [])]:
@@ -98,6 +100,13 @@ class BoardSync:
                     "unit_path": membership.unit_path,
                 }
             )
+
+    async def _put(self, person_id: int, updates: dict, moved_from: Membership | None) -> None:
+        if moved_from is not None:
+            now = dt.datetime.now(dt.timezone.utc)
+            left = {board for period in Period for board in moved_from.boards(period, now)} - set(updates)
+            await self.redis_boards.remove([(board, person_id) for board in left])
+        await self.redis_boards.write(updates)
 
     async def store_for(self, board: Board, now: dt.datetime):
         """Redis for a current board while Redis is healthy and complete; SQL otherwise."""
@@ -153,17 +162,28 @@ class BoardSync:
         if not await redis.set(REBUILD_LOCK, "1", nx=True, ex=600):
             return None
         try:
+            self._missed.clear()  # whoever changed before this read is in it
             _, updates = await _standings(person_ids=None)
             # In place: readers meanwhile see the boards as they were, never empty ones. Versioned
             # writes keep anything newer that arrives meanwhile; whoever should not be on a board
             # (moved away, or a board of no one) is taken off afterwards.
             await self.redis_boards.write(updates, progress=progress)
             await self.redis_boards.keep_only(updates, await self._current_keys())
+            await self._catch_up()
+            self.dirty = False  # no await since the last catch-up: nobody changed unwritten
             await self.redis_boards.mark_ready(True)
-            self.dirty = False
             return sum(len(rows) for rows in updates.values())
         finally:
             await redis.delete(REBUILD_LOCK)
+
+    async def _catch_up(self) -> None:
+        """Write the people whose totals changed after the rebuild read them: while this process is
+        dirty their writes are held back, and the standings the rebuild wrote are older."""
+        while self._missed:
+            missed, self._missed = self._missed, {}
+            for person_id, moved_from in missed.items():
+                _, updates = await _standings(person_ids=[person_id])
+                await self._put(person_id, updates, moved_from)
 
     async def _current_keys(self) -> list[str]:
         """Board keys of the current periods (and all-time) that Redis holds."""

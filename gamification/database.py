@@ -70,22 +70,31 @@ async def unit_of_work() -> AsyncIterator[None]:
     runs once the transaction has committed, and never if it rolled back.
     """
     engine = current_engine()
+    if isinstance(engine, SQLiteEngine):
+        transaction = engine.transaction(transaction_type=TransactionType.immediate)
+    else:
+        transaction = engine.transaction()
     pending: dict[object, Callable[[], Awaitable[None]]] = {}
     token = _after_commit.set(pending)
     try:
-        if isinstance(engine, SQLiteEngine):
-            async with engine.transaction(transaction_type=TransactionType.immediate):
-                yield
-        else:
-            async with engine.transaction():
-                yield
+        async with transaction:
+            yield
     finally:
         _after_commit.reset(token)
+        _forget_if_still_current(engine, transaction)
     for work in pending.values():
         try:
             await work()
         except Exception:  # the commit stands; what follows it (a board, a live display) is repaired later
             log.exception("work after commit failed")
+
+
+def _forget_if_still_current(engine: Engine, transaction) -> None:
+    """Piccolo forgets its current transaction only after a rollback that succeeded. When the
+    connection died, the rollback fails too, and every later unit of work in this task would join
+    the dead transaction as a nested one (a job's "failed" mark, a client's retry in one task)."""
+    if engine.current_transaction.get() is transaction:
+        engine.current_transaction.reset(transaction.context)
 
 
 def after_commit(key: object, work: Callable[[], Awaitable[None]]) -> bool:

@@ -155,6 +155,13 @@ class Rewards:
             try:
                 async with unit_of_work():
                     return await self._redeem(actor, reward_id, client_id)
+            except Conflict:
+                # A resend that queued behind its own first request (the phone gave up waiting) finds
+                # the points or the stock taken by it: the first, committed meanwhile, is the answer.
+                replay = await _replay(actor.person_id, reward_id, client_id)
+                if replay is None:
+                    raise
+                return replay
             except Exception as error:
                 # the same client_id raced in: the next round finds it and replays
                 if not is_unique_violation(error) or not tries_left:
@@ -162,15 +169,9 @@ class Rewards:
         raise AssertionError("unreachable")
 
     async def _redeem(self, actor: Actor, reward_id: int, client_id: str) -> RedemptionView:
-        previous = (
-            await Redemption.select(*REDEMPTION_COLUMNS)
-            .where((Redemption.person == actor.person_id) & (Redemption.client_id == client_id))
-            .first()
-        )
+        previous = await _replay(actor.person_id, reward_id, client_id)
         if previous is not None:
-            if previous["reward"] != reward_id:
-                raise Conflict("client_id_reused")
-            return _redemption(previous, replayed=True)
+            return previous
         reward = await Reward.select().where(Reward.id == reward_id).first()
         now = dt.datetime.now(dt.timezone.utc)
         if reward is None or reward["region"] not in (None, actor.region_id):
@@ -214,6 +215,20 @@ class Rewards:
             )
         ).returning(Redemption.id)
         return _redemption(await redemption_row(inserted[0]["id"]))
+
+
+async def _replay(person_id: int, reward_id: int, client_id: str) -> RedemptionView | None:
+    """The redemption this ``client_id`` already made, if any (for another reward: a 409)."""
+    previous = (
+        await Redemption.select(*REDEMPTION_COLUMNS)
+        .where((Redemption.person == person_id) & (Redemption.client_id == client_id))
+        .first()
+    )
+    if previous is None:
+        return None
+    if previous["reward"] != reward_id:
+        raise Conflict("client_id_reused")
+    return _redemption(previous, replayed=True)
 
 
 class Redemptions:

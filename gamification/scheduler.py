@@ -37,6 +37,7 @@ HOLDER = f"{socket.gethostname()}:{os.getpid()}"
 RECALC_EVERY_MINUTES = 5
 FULL_REBUILD_AT = "02:00"  # WIB
 TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+STALE_AFTER = dt.timedelta(hours=1)  # far longer than any run takes
 
 
 async def run_once(job: str, scheduled_for: dt.datetime, work: Callable[[], Awaitable[dict]]) -> dict | None:
@@ -51,6 +52,7 @@ async def run_once(job: str, scheduled_for: dt.datetime, work: Callable[[], Awai
             return None
         raise
     run_id = inserted[0]["id"]
+    await _close_abandoned(job, scheduled_for)
     try:
         counts = await work()
     except Exception as error:
@@ -70,6 +72,23 @@ async def _finish(run_id: int, outcome: str, counts: dict, error: str | None) ->
             JobRun.error: error,
         }
     ).where(JobRun.id == run_id)
+
+
+async def _close_abandoned(job: str, now: dt.datetime) -> None:
+    """Earlier runs of this job still "running" long after they started lost their process (killed,
+    or unable to record their end); the record says so instead of showing them running for ever.
+
+    A dead run never holds up the triggers after it (each has its own row), and the work it left
+    is taken up by the next run: the recalculation commits each batch with its "done" mark. Should
+    a run outlive ``STALE_AFTER`` after all, its own end overwrites the mark.
+    """
+    await JobRun.update(
+        {
+            JobRun.outcome: "abandoned",
+            JobRun.finished_at: dt.datetime.now(dt.timezone.utc),
+            JobRun.error: "no end recorded: the process stopped, or lost its database, during the run",
+        }
+    ).where((JobRun.job == job) & (JobRun.outcome == "running") & (JobRun.started_at < now - STALE_AFTER))
 
 
 def trigger_time(now: dt.datetime, minutes: int) -> dt.datetime:

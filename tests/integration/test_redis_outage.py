@@ -7,56 +7,21 @@ The test runs its own redis-server on a free port, so it can kill and restart it
 from __future__ import annotations
 
 import asyncio
-import shutil
-import socket
-import subprocess
-import time
 
 import httpx
 import pytest
-from piccolo.query.functions.aggregate import Sum
 
 from api.app import create_app
-from gamification.board_sync import _standings, installed
+from gamification.board_sync import installed
 from gamification.config import Settings
-from gamification.tables import PointsTotal, XpEntry
 from tests.boards import WIB, award, boards_ready, this_week_at
 from tests.conftest import TEST_SECRET, empty_database, running
 from tests.factories import bearer, build_world
+from tests.invariants import boards_agree, totals_agree_with_ledger
 from tests.learning import attempt, published_module
+from tests.redis_server import free_port, kill, start_redis
 
 pytestmark = pytest.mark.redis
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_redis(port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    raise RuntimeError("redis-server did not start")
-
-
-async def ledger_agrees() -> None:
-    totals = {r["person"]: r["xp"] for r in await PointsTotal.select(PointsTotal.person, PointsTotal.xp)}
-    ledger = {
-        r["person"]: r["xp"]
-        for r in await XpEntry.select(XpEntry.person, Sum(XpEntry.xp, alias="xp")).group_by(XpEntry.person)
-    }
-    assert totals == ledger
 
 
 async def test_boards_survive_redis_going_away_and_coming_back(database_url):
@@ -85,8 +50,7 @@ async def test_boards_survive_redis_going_away_and_coming_back(database_url):
 
                 assert [e["xp"] for e in (await board())["entries"]] == [40]
 
-                server.kill()
-                server.wait()
+                kill(server)
                 module = await published_module(client, as_(p.admin), xp=60)
                 result = await attempt(client, as_(p.asn_child), module)  # recorded while Redis is away
                 assert result["xp_awarded"] == 70
@@ -109,10 +73,7 @@ async def test_boards_survive_redis_going_away_and_coming_back(database_url):
                 else:
                     pytest.fail("the boards were not rebuilt after Redis came back")
                 assert await board() == during
-                _, boards = await _standings(person_ids=None)
-                for each in boards:
-                    assert await sync.redis_boards.all(each) == await sync.sql_boards.all(each), each.tag
-                await ledger_agrees()
+                await boards_agree()
+                await totals_agree_with_ledger()
     finally:
-        server.kill()
-        server.wait()
+        kill(server)

@@ -1,4 +1,4 @@
-"""Every error code the code base can raise has a message in both languages."""
+"""Every error code the code base can raise, or answer with ``problem()``, has a message in both languages."""
 
 import ast
 from pathlib import Path
@@ -23,7 +23,7 @@ def raised_codes() -> set[str]:
     for package in ("api", "domain", "gamification"):
         for path in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text())):
-                if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ERROR_KINDS:
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ERROR_KINDS | {"problem"}:
                     literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
                     codes.update(literals[:1])
     return codes

@@ -1,0 +1,92 @@
+"""What must hold after any fault: the ledger, the totals kept from it, the holds and the boards agree."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from gamification.board_sync import _standings, installed
+from gamification.ledger import PERIODS
+from gamification.tables import Fact, PointsPeriod, PointsTotal, Redemption, Reward, XpEntry
+
+HOLDING = ("pending", "approved")  # the redemptions that keep a unit of stock
+
+
+async def ledger_xp() -> dict[int, int]:
+    """Each person's XP as the ledger sums it (people without entries left out)."""
+    xp: dict[int, int] = defaultdict(int)
+    for entry in await XpEntry.select(XpEntry.person, XpEntry.xp):
+        xp[entry["person"]] += entry["xp"]
+    return dict(xp)
+
+
+async def totals_agree_with_ledger() -> None:
+    """Every stored total, all-time and per period, is the sum and count of its ledger entries."""
+    expected: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])  # (person, period, start): [xp, entries]
+    for entry in await XpEntry.select(XpEntry.person, XpEntry.xp, *PERIODS.values()):
+        periods = [(period, entry[column._meta.name]) for period, column in PERIODS.items()]
+        for period, start in [("all", None), *periods]:
+            expected[(entry["person"], period, start)][0] += entry["xp"]
+            expected[(entry["person"], period, start)][1] += 1
+    stored = {
+        (row["person"], "all", None): [row["xp"], row["entries"]]
+        for row in await PointsTotal.select(PointsTotal.person, PointsTotal.xp, PointsTotal.entries)
+        if row["entries"]
+    }
+    for row in await PointsPeriod.select(
+        PointsPeriod.person, PointsPeriod.period, PointsPeriod.period_start, PointsPeriod.xp, PointsPeriod.entries
+    ):
+        if row["entries"]:
+            stored[(row["person"], row["period"], row["period_start"])] = [row["xp"], row["entries"]]
+    assert stored == dict(expected)
+
+
+async def facts_awarded_once(bonus: int = 0) -> None:
+    """Every fact's entries add up to its own XP (plus ``bonus`` for a perfect first attempt): never twice, never half."""
+    earned: dict[int, int] = defaultdict(int)
+    for entry in await XpEntry.select(XpEntry.fact, XpEntry.xp):
+        earned[entry["fact"]] += entry["xp"]
+    facts = await Fact.select(Fact.id, Fact.xp, Fact.score, Fact.first_attempt, Fact.evaluated_at)
+    assert all(fact["evaluated_at"] is not None for fact in facts), "a fact is still pending"
+    expected = {f["id"]: f["xp"] + (bonus if f["first_attempt"] and f["score"] == 100 else 0) for f in facts}
+    assert dict(earned) == {fact: xp for fact, xp in expected.items() if xp}
+
+
+async def holds_agree() -> None:
+    """No negative balance; what is held and spent is exactly what pending and approved redemptions cost;
+    each reward's reserved stock is exactly its pending and approved redemptions."""
+    held: dict[int, int] = defaultdict(int)
+    spent: dict[int, int] = defaultdict(int)
+    reserved: dict[int, int] = defaultdict(int)
+    for row in await Redemption.select(Redemption.person, Redemption.reward, Redemption.cost, Redemption.status):
+        if row["status"] == "pending":
+            held[row["person"]] += row["cost"]
+        if row["status"] == "approved":
+            spent[row["person"]] += row["cost"]
+        if row["status"] in HOLDING:
+            reserved[row["reward"]] += 1
+    for total in await PointsTotal.select():
+        assert total["held"] == held.get(total["person"], 0), total
+        assert total["spent"] == spent.get(total["person"], 0), total
+        assert total["xp"] - total["spent"] - total["held"] >= 0, total
+    for reward in await Reward.select(Reward.id, Reward.reserved, Reward.stock):
+        assert reward["reserved"] == reserved.get(reward["id"], 0), reward
+        assert reward["stock"] is None or reward["reserved"] <= reward["stock"], reward
+
+
+async def boards_agree() -> None:
+    """Every current board Redis holds equals the one SQL answers from the ledger's totals (no-op without Redis)."""
+    sync = installed()
+    if sync is None or sync.redis_boards is None:
+        return
+    assert not sync.dirty and await sync.redis_boards.is_ready(), "the Redis boards are not rebuilt"
+    _, boards = await _standings(person_ids=None)
+    for board in boards:
+        assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board), board.tag
+
+
+async def books_balance(expected_xp: dict[int, int]) -> None:
+    """The whole check after a fault: XP as expected, totals from the ledger, holds, boards."""
+    assert await ledger_xp() == {person: xp for person, xp in expected_xp.items() if xp}
+    await totals_agree_with_ledger()
+    await holds_agree()
+    await boards_agree()
