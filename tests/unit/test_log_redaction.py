@@ -32,10 +32,23 @@ def test_records_of_any_logger_are_redacted_and_formatters_still_get_their_argum
     install()
     install()  # twice changes nothing
     with caplog.at_level(logging.INFO):
-        logging.getLogger("uvicorn.access").info(
+        logging.getLogger("tests.access").info(  # shaped like uvicorn's access log
             '%s - "%s %s HTTP/%s" %d', "10.0.0.1:5000", "GET", f"/display/{DISPLAY_TOKEN}", "1.1", 200
         )
         logging.getLogger("anything").warning("sign-in by %s with %r", "199001152015032001", {"password": "p4ss-w0rd"})
     text = caplog.text
     assert DISPLAY_TOKEN not in text and "199001152015032001" not in text and "p4ss-w0rd" not in text
-    assert caplog.records[0].args[4] == 200 and "/display/[token]" in caplog.records[0].getMessage()
+    access = next(r for r in caplog.records if r.name == "tests.access")
+    assert access.args[4] == 200 and "/display/[token]" in access.getMessage()
+
+
+def test_the_servers_access_log_line_is_redacted():
+    from uvicorn.logging import AccessFormatter
+
+    install()
+    record = logging.getLogger("uvicorn.access").makeRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("10.0.0.1:5000", "GET", f"/api/v1/displays/{DISPLAY_TOKEN}/stream", "1.1", 200), None,
+    )  # fmt: skip
+    line = AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s', use_colors=False).format(record)
+    assert line == '10.0.0.1:5000 - "GET /api/v1/displays/[token]/stream HTTP/1.1" 200 OK'
