@@ -18,6 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsupported_media_type": ("Jenis konten tidak didukung.", "This content type is not supported."),
     "bad_request": ("Permintaan tidak sah.", "The request is not valid."),
     "nul_character": ("Karakter NUL tidak diperbolehkan.", "The NUL character is not allowed."),
+    "query_parameter_unknown": (
+        "Parameter kueri tidak dikenal: {name}.",
+        "Unknown query parameter: {name}.",
+    ),
     "internal_error": (
         "Terjadi kesalahan pada server. Silakan coba lagi.",
         "Something went wrong on the server. Please try again.",

@@ -17,7 +17,7 @@ class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
 
-    @post("/login", status_code=HTTP_200_OK, exclude_from_auth=True)
+    @post("/login", status_code=HTTP_200_OK, exclude_from_auth=True, opt={"problems": (401, 403, 429)})
     async def login(
         self, request: Request, data: JSONBody[LoginRequest], auth: NamedDependency[AuthService]
     ) -> TokenResponse:
@@ -25,7 +25,7 @@ class AuthController(Controller):
         address = request.client.host if request.client else "unknown"
         return _tokens(await auth.login(data.login, data.password, address))
 
-    @post("/refresh", status_code=HTTP_200_OK, exclude_from_auth=True)
+    @post("/refresh", status_code=HTTP_200_OK, exclude_from_auth=True, opt={"problems": (401,)})
     async def refresh(self, data: JSONBody[RefreshRequest], auth: NamedDependency[AuthService]) -> TokenResponse:
         """Trade a refresh token for a new pair; a spent token revokes its whole family."""
         return _tokens(await auth.refresh(data.refresh_token))
