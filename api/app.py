@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from litestar import Litestar
+from litestar import Litestar, Request, Response
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
@@ -14,7 +14,7 @@ from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from api.audit import AuditMiddleware
-from api.auth import BearerAuthMiddleware
+from api.auth import EXCLUDE_KEY, PUBLIC_PATHS, BearerAuthMiddleware
 from api.controllers.admin_modules import ModuleAuthoringController
 from api.controllers.admin_organization import AgencyController, RegionController, UnitController
 from api.controllers.admin_partners import PartnerAdmissionController
@@ -40,6 +40,9 @@ from api.controllers.rewards import (
 from api.controllers.sync import SyncController
 from api.errors import EXCEPTION_HANDLERS
 from api.nul_guard import refuse_nul_characters
+from api.openapi import ClosedStructs, finish_document
+from api.options import options_answer
+from api.strict_input import check_body_types, documented_query_names, refuse_unknown_query_names
 from gamification.attempts import Attempts
 from gamification.audit import AuditLog
 from gamification.auth import AuthService
@@ -124,12 +127,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "partners": PartnerAdmissions(),
         "authoring": ModuleAuthoring(),
         "catalogue": Catalogue(),
-        "attempts": Attempts(settings),
+        "grading": Attempts(settings),
         "learning": Learning(),
         "history": PointsHistory(),
         "badges": Badges(),
         "rules": PointRules(),
-        "levels": Levels(),
+        "level_scale": Levels(),
         "holidays": Holidays(),
         "leaderboards": leaderboards,
         "displays": Displays(leaderboards, boards.events),
@@ -162,7 +165,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 await redis.aclose()
             await close_engine(engine)
 
-    return Litestar(
+    app = Litestar(
         route_handlers=CONTROLLERS,
         lifespan=[lifespan],
         state=State(
@@ -175,13 +178,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ),
         dependencies={name: Provide(_constant(service), sync_to_thread=False) for name, service in services.items()},
         middleware=[
-            DefineMiddleware(
-                BearerAuthMiddleware, exclude=["^/schema", "^/health", "^/ready", "^/display/", "^/api/v1/displays/"]
-            ),
+            DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS, exclude_from_auth_key=EXCLUDE_KEY),
             AuditMiddleware(),
         ],
+        plugins=[ClosedStructs()],
         exception_handlers=EXCEPTION_HANDLERS,
-        before_request=refuse_nul_characters,
+        before_request=_before_request,
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
             title="Tangkas API",
@@ -195,6 +197,16 @@ def create_app(settings: Settings | None = None) -> Litestar:
             security=[{"BearerToken": []}],
         ),
     )
+    finish_document(app)
+    app.state.query_names = documented_query_names(app)
+    return app
+
+
+async def _before_request(request: Request) -> Response | None:
+    await refuse_nul_characters(request)
+    refuse_unknown_query_names(request, request.app.state.query_names)
+    await check_body_types(request)
+    return options_answer(request)
 
 
 def _constant(value):

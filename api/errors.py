@@ -59,7 +59,9 @@ class ApiError(HTTPException):
         self.params = params
 
 
-def problem(request: Request, status: int, code: str, params: dict | None = None, **extra) -> Response:
+def problem(
+    request: Request, status: int, code: str, params: dict | None = None, *, headers: dict | None = None, **extra
+) -> Response:
     language = preferred_language(request.headers.get("accept-language"))
     body = {
         "type": f"urn:tangkas:problem:{code}",
@@ -70,7 +72,7 @@ def problem(request: Request, status: int, code: str, params: dict | None = None
         "instance": request.url.path,
         **extra,
     }
-    headers = {"Content-Language": language}
+    headers = {**(headers or {}), "Content-Language": language}
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
     if params and "retry_after" in params:
@@ -98,7 +100,8 @@ def http_error_handler(request: Request, error: HTTPException) -> Response:
         return problem(request, 400, "malformed_json" if is_json else "malformed_body")
     if status >= 500:
         log.exception("server error on %s %s", request.method, request.url.path, exc_info=error)
-    return problem(request, status, GENERIC_BY_STATUS.get(status, "bad_request" if status < 500 else "internal_error"))
+    code = GENERIC_BY_STATUS.get(status, "bad_request" if status < 500 else "internal_error")
+    return problem(request, status, code, headers=error.headers)  # e.g. the Allow of a 405
 
 
 def _validation_problem(request: Request, error: ValidationException) -> Response:

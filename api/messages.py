@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Terlalu banyak permintaan. Coba lagi dalam {retry_after} detik.",
         "Too many requests. Try again in {retry_after} seconds.",
     ),
+    "query_parameter_unknown": (
+        "Parameter kueri tidak dikenal: {name}.",
+        "Unknown query parameter: {name}.",
+    ),
     "internal_error": (
         "Terjadi kesalahan pada server. Silakan coba lagi.",
         "Something went wrong on the server. Please try again.",

@@ -25,4 +25,5 @@ def rate_limited(action: str):
         actor = connection.scope.get("user")
         await limiter.spend(action, getattr(actor, "person_id", None), client_address(connection))
 
+    guard.rate_limited = action  # the OpenAPI document lists 429 for it
     return guard

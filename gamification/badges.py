@@ -10,6 +10,7 @@ from domain.badges import CompletionFact, LearnerNumbers, check_criteria, eviden
 from domain.errors import Conflict, InvalidInput
 from domain.modules import TOPIC_PATTERN
 from domain.rules import FactKind
+from gamification.administered import administered_region
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.jp_ledger import local_year, region_timezone
@@ -108,7 +109,7 @@ class Badges:
         region_id: int | None,
     ) -> BadgeView:
         """A region admin adds badges for their region; a superadmin without a region, national ones."""
-        region_id = actor.administered_region(region_id)
+        region_id = await administered_region(actor, region_id)
         if not TOPIC_PATTERN.match(code) or not name.strip():
             raise InvalidInput("badge_code_format")
         checked = check_criteria(criteria)

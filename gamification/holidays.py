@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from domain.access import Actor
 from domain.errors import Conflict, InvalidInput, NotFound
+from gamification.administered import administered_region
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.tables import Holiday
@@ -22,7 +23,7 @@ class HolidayView:
 
 class Holidays:
     async def list(self, actor: Actor, region_id: int | None, year: int) -> list[HolidayView]:
-        region_id = _region(actor, region_id)
+        region_id = await _region(actor, region_id)
         rows = (
             await Holiday.select()
             .where(
@@ -33,7 +34,7 @@ class Holidays:
         return [HolidayView(r["id"], r["region"], r["day"], r["name"]) for r in rows]
 
     async def add(self, actor: Actor, region_id: int | None, day: dt.date, name: str) -> HolidayView:
-        region_id = _region(actor, region_id)
+        region_id = await _region(actor, region_id)
         name = " ".join(name.split())
         if not name:
             raise InvalidInput("holiday_name_required")
@@ -53,9 +54,9 @@ class Holidays:
         await Holiday.delete().where(Holiday.id == holiday_id)
 
 
-def _region(actor: Actor, requested: int | None) -> int:
+async def _region(actor: Actor, requested: int | None) -> int:
     """Holidays belong to a region; there is no national calendar."""
-    region_id = actor.administered_region(requested)
+    region_id = await administered_region(actor, requested)
     if region_id is None:
         raise InvalidInput("region_required")
     return region_id

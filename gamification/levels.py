@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from domain.access import Actor
 from domain.levels import Level, check_levels, level_for
+from gamification.administered import administered_region
 from gamification.database import unit_of_work
 from gamification.tables import LevelStep
 
@@ -59,7 +60,7 @@ class Levels:
 
     async def replace(self, actor: Actor, region_id: int | None, steps: list[tuple[int, str]]) -> list[LevelStepView]:
         """A region admin replaces their region's levels; a superadmin without a region the national defaults."""
-        region_id = actor.administered_region(region_id)
+        region_id = await administered_region(actor, region_id)
         checked = check_levels(steps)
         async with unit_of_work():
             where = LevelStep.region.is_null() if region_id is None else LevelStep.region == region_id

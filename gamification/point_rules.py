@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from domain.access import Actor
 from domain.rules import DEFAULT_RULES, Formula, RuleVersion, check_rule, evaluate, governing
+from gamification.administered import administered_region
 from gamification.database import unit_of_work
 from gamification.json_column import loaded
 from gamification.ledger import fact_values, rule_versions
@@ -63,7 +64,7 @@ class PointRules:
 
     async def change(self, actor: Actor, change: RuleChange) -> RuleView:
         """A new version; facts from its date on are set to be re-evaluated by the next recalculation."""
-        region_id = actor.administered_region(change.region_id)
+        region_id = await administered_region(actor, change.region_id)
         kind, formula, params = check_rule(change.code, change.formula, change.params, change.effective_from)
         async with unit_of_work():
             inserted = await PointRule.insert(

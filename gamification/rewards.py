@@ -18,6 +18,7 @@ from domain.attempts import check_client_id
 from domain.errors import Conflict, Forbidden, NotFound
 from domain.leaderboards import Period, window_at
 from domain.rewards import DECIDED, Decision, RedemptionStatus, check_reward, is_active
+from gamification.administered import administered_region
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.jp_ledger import region_timezone
@@ -117,7 +118,7 @@ async def redemption_row(redemption_id: int) -> dict | None:
 class Rewards:
     async def create(self, actor: Actor, region_id: int | None, **fields) -> RewardView:
         """A region admin adds rewards for their region; a superadmin without a region, national ones."""
-        region_id = actor.administered_region(region_id)
+        region_id = await administered_region(actor, region_id)
         checked = check_reward(**fields)
         async with unit_of_work():
             rows = await Reward.insert(

@@ -8,9 +8,7 @@ DESCRIPTION = "initiative client_id"
 
 
 async def forwards():
-    manager = MigrationManager(
-        migration_id=ID, app_name="tangkas", description=DESCRIPTION
-    )
+    manager = MigrationManager(migration_id=ID, app_name="tangkas", description=DESCRIPTION)
 
     manager.add_column(
         table_class_name="Initiative",

@@ -54,17 +54,17 @@ class LevelController(Controller):
 
     @get("/")
     async def list(
-        self, request: Request, levels: NamedDependency[Levels], region_id: OptionalId = None
+        self, request: Request, level_scale: NamedDependency[Levels], region_id: OptionalId = None
     ) -> list[LevelStepView]:
-        return await levels.get(request.user, region_id)
+        return await level_scale.get(request.user, region_id)
 
     @put("/")
     async def replace(
-        self, request: Request, data: JSONBody[LevelsIn], levels: NamedDependency[Levels]
+        self, request: Request, data: JSONBody[LevelsIn], level_scale: NamedDependency[Levels]
     ) -> list[LevelStepView]:
         """Replace the region's levels: thresholds from 0, rising, with names."""
         steps = [(level.min_xp, level.name) for level in data.levels]
-        return await levels.replace(request.user, data.region_id, steps)
+        return await level_scale.replace(request.user, data.region_id, steps)
 
 
 class HolidayController(Controller):

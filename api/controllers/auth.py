@@ -18,14 +18,26 @@ class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
 
-    @post("/login", status_code=HTTP_200_OK, exclude_from_auth=True, guards=[rate_limited("login")])
+    @post(
+        "/login",
+        status_code=HTTP_200_OK,
+        exclude_from_auth=True,
+        guards=[rate_limited("login")],
+        opt={"problems": (401, 403, 429)},
+    )
     async def login(
         self, request: Request, data: JSONBody[LoginRequest], auth: NamedDependency[AuthService]
     ) -> TokenResponse:
         """Sign in with a NIP or an email and a password."""
         return _tokens(await auth.login(data.login, data.password, client_address(request)))
 
-    @post("/refresh", status_code=HTTP_200_OK, exclude_from_auth=True, guards=[rate_limited("refresh")])
+    @post(
+        "/refresh",
+        status_code=HTTP_200_OK,
+        exclude_from_auth=True,
+        guards=[rate_limited("refresh")],
+        opt={"problems": (401,)},
+    )
     async def refresh(self, data: JSONBody[RefreshRequest], auth: NamedDependency[AuthService]) -> TokenResponse:
         """Trade a refresh token for a new pair; a spent token revokes its whole family."""
         return _tokens(await auth.refresh(data.refresh_token))

@@ -58,8 +58,8 @@ class DisplayController(Controller):
 
     path = "/api/v1/displays/{token:str}"
     tags = ["display"]
-    security = [{}]
     guards = [rate_limited("display")]
+    opt = {"problems": (404, 410)}  # no such token; a revoked one
 
     @get("/leaderboard")
     async def leaderboard(self, token: Token, displays: NamedDependency[Displays]) -> Screen:

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+import msgspec
 from litestar import Controller, Request, Response, get
+from litestar.openapi import ResponseSpec
 
 from gamification.health import readiness
+
+
+class Readiness(msgspec.Struct):
+    status: str
+    checks: dict[str, str]
 
 
 class HealthController(Controller):
@@ -13,11 +20,13 @@ class HealthController(Controller):
         """Liveness: the process answers."""
         return {"status": "ok"}
 
-    @get("/ready", exclude_from_auth=True)
-    async def ready(self, request: Request) -> Response[dict]:
+    @get(
+        "/ready",
+        exclude_from_auth=True,
+        responses={503: ResponseSpec(Readiness, description="The database or Redis does not answer")},
+    )
+    async def ready(self, request: Request) -> Response[Readiness]:
         """Readiness: the database answers, and Redis when it is configured."""
         checks = await readiness(request.app.state.redis)
         healthy = all(value in ("ok", "not configured") for value in checks.values())
-        return Response(
-            {"status": "ok" if healthy else "unavailable", "checks": checks}, status_code=200 if healthy else 503
-        )
+        return Response(Readiness("ok" if healthy else "unavailable", checks), status_code=200 if healthy else 503)

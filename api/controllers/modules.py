@@ -7,7 +7,8 @@ from typing import Annotated
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.openapi import ResponseSpec
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_304_NOT_MODIFIED
 
 from api.json_keys import reject_repeated_keys
@@ -20,6 +21,7 @@ from gamification.catalogue import Catalogue, CatalogueFilter, ModuleCard
 from gamification.module_store import ModuleDetail
 
 Filter = Annotated[str | None, QueryParameter(max_length=100)]
+IfNoneMatch = Annotated[str | None, HeaderParameter(name="If-None-Match", max_length=2000)]
 
 
 class ModuleController(Controller):
@@ -44,14 +46,18 @@ class ModuleController(Controller):
         wanted = CatalogueFilter(topic=topic, competency_type=competency_type, text=q, progress=progress)
         return list_response(await catalogue.list(request.user, page_request(cursor, limit), wanted))
 
-    @get("/{module_id:int}")
+    @get("/{module_id:int}", responses={304: ResponseSpec(None, description="Not modified: the ETag sent is current")})
     async def read(
-        self, request: Request, module_id: FromPath[PathId], catalogue: NamedDependency[Catalogue]
+        self,
+        request: Request,
+        module_id: FromPath[PathId],
+        catalogue: NamedDependency[Catalogue],
+        if_none_match: IfNoneMatch = None,
     ) -> Response[ModuleDetail]:
         """Lessons and questions without the answers. Send the ETag back in ``If-None-Match`` for a 304."""
         etag = f'"{await catalogue.etag(request.user, module_id)}"'
         headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        wanted = _etags(request.headers.get("if-none-match"))
+        wanted = _etags(if_none_match)
         if etag in wanted or "*" in wanted:
             return Response(content=None, status_code=HTTP_304_NOT_MODIFIED, headers=headers)
         detail, digest = await catalogue.get(request.user, module_id)
@@ -68,11 +74,11 @@ class ModuleController(Controller):
         request: Request,
         module_id: FromPath[PathId],
         data: JSONBody[AttemptIn],
-        attempts: NamedDependency[Attempts],
+        grading: NamedDependency[Attempts],
     ) -> Response[AttemptResult]:
         """Grade an attempt. 201 for a new one; a replay of the same ``client_id`` answers 200 with the first result."""
         reject_repeated_keys(await request.body())
-        result = await attempts.submit(request.user, module_id, AttemptInput(**msgspec.structs.asdict(data)))
+        result = await grading.submit(request.user, module_id, AttemptInput(**msgspec.structs.asdict(data)))
         return Response(content=result, status_code=HTTP_200_OK if result.replayed else HTTP_201_CREATED)
 
 

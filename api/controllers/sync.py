@@ -21,7 +21,7 @@ class SyncController(Controller):
     tags = ["learning"]
 
     @post("/", status_code=HTTP_200_OK, guards=[rate_limited("sync")], opt={"audit": False})
-    async def sync(self, request: Request, data: JSONBody[SyncIn], attempts: NamedDependency[Attempts]) -> SyncOut:
+    async def sync(self, request: Request, data: JSONBody[SyncIn], grading: NamedDependency[Attempts]) -> SyncOut:
         """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe."""
         reject_repeated_keys(await request.body())
         items = [
@@ -33,7 +33,7 @@ class SyncController(Controller):
         ]
         language = preferred_language(request.headers.get("accept-language"))
         results = []
-        for outcome in await attempts.sync(request.user, items):
+        for outcome in await grading.sync(request.user, items):
             if outcome.error is not None:
                 error = outcome.error
                 problem = ItemProblem(error.code, message(error.code, language, error.params))

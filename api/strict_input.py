@@ -1,0 +1,64 @@
+"""Requests held to what the API document says, as request structs already forbid unknown fields.
+
+- **Body types.** Litestar converts a decoded body leniently (``strict=False``), so ``"5"`` passes for an
+  integer, ``"true"`` for a boolean and ``0`` for a date-time, none of which the document allows. The body
+  is decoded strictly here first, against the handler's own body type; what passes is then what Litestar
+  converts.
+- **Query names.** A query parameter the operation does not document is refused, so a typo in a filter
+  (``?stauts=verified``) is loud instead of quietly listing everything.
+"""
+
+from __future__ import annotations
+
+import msgspec
+from litestar import Litestar, Request
+from litestar.exceptions import ValidationException
+
+from api.errors import ApiError
+
+BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def documented_query_names(app: Litestar) -> dict[tuple[str, str], frozenset[str]]:
+    """(path template, method) → the query parameters the document gives that operation."""
+    names = {}
+    for path, item in app.openapi_schema.paths.items():
+        for method in METHODS:
+            if operation := getattr(item, method):
+                params = operation.parameters or []
+                names[(path, method.upper())] = frozenset(p.name for p in params if p.param_in == "query")
+    return names
+
+
+def refuse_unknown_query_names(request: Request, documented: dict[tuple[str, str], frozenset[str]]) -> None:
+    known = documented.get((request.scope.get("path_template"), request.method))
+    if known is None:
+        return  # not in the document: the display page, the /schema pages, OPTIONS
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise ApiError(400, "query_parameter_unknown", name=unknown[0][:40])
+
+
+async def check_body_types(request: Request) -> None:
+    body_type = _json_body_type(request)
+    if body_type is None:
+        return
+    body = await request.body()
+    if not body:
+        return  # a missing body is Litestar's to judge (optional or required)
+    try:
+        msgspec.json.decode(body, type=body_type, strict=True)
+    except msgspec.ValidationError as error:
+        message, _, where = str(error).partition(" - at `$")
+        field = where.removesuffix("`").lstrip(".")
+        raise ValidationException(extra=[{"key": field, "message": message}]) from None
+    except msgspec.DecodeError:
+        return  # not JSON at all: Litestar answers malformed_json
+
+
+def _json_body_type(request: Request) -> object | None:
+    if request.method not in BODY_METHODS or "json" not in request.headers.get("content-type", ""):
+        return None
+    data = request.route_handler.parsed_fn_signature.parameters.get("data")
+    return None if data is None else data.annotation
