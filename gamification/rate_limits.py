@@ -22,7 +22,10 @@ class RateLimit:
     @classmethod
     def parse(cls, text: str) -> RateLimit:
         """``"30,600,60"``: per person, per address (``-`` for none), window in seconds."""
-        person, address, window = (part.strip() for part in text.split(","))
+        parts = [part.strip() for part in text.split(",")]
+        if len(parts) != 3:
+            raise ValueError(f"rate limit {text!r}: expected per_person,per_address,window_seconds")
+        person, address, window = parts
         return cls(None if person == "-" else int(person), None if address == "-" else int(address), int(window))
 
 
