@@ -75,7 +75,9 @@ for schema in (all_phases, fuzz_only):
 
 @pytest.fixture(scope="module")
 def live(database_url, redis_url):
-    server_settings = Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET)
+    # Request budgets off, as for the functional tests: the seed and the fuzzer replay far faster than a phone,
+    # and a 429 here would depend on timing (budgets: tests/api/test_rate_limits.py).
+    server_settings = Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET, rate_limits={})
     server = LiveServer(create_app(server_settings))
     server.start()
     yield server
