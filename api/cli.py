@@ -8,13 +8,13 @@ import os
 
 import click
 
-from gamification.config import InsecureSettings, Settings
+from gamification.config import InvalidSettings, Settings
 
 
 def _settings() -> Settings:
     try:
         return Settings.from_env()
-    except InsecureSettings as error:
+    except InvalidSettings as error:
         raise click.ClickException(str(error)) from None
 
 

@@ -13,7 +13,11 @@ DEVELOPMENT_SECRET = "tangkas-development-secret-do-not-use-in-production"
 MIN_SECRET_BYTES = 32
 
 
-class InsecureSettings(RuntimeError):
+class InvalidSettings(RuntimeError):
+    """A setting the processes cannot run with; the message names the variable."""
+
+
+class InsecureSettings(InvalidSettings):
     """Production mode refuses to start with settings that are only safe on a laptop."""
 
 
@@ -44,9 +48,19 @@ class Settings:
     # Scheduled jobs inside the API process (the embedded default); off when a separate
     # `tangkas scheduler` runs them. Either way each trigger runs once.
     scheduler: bool = False
+    # The recalculation fires every this many seconds on a grid aligned on the hour, the same in
+    # every process (gamification/scheduler.py); short only in tests.
+    recalc_every_seconds: int = 300
     # Requests per person and per address for sign-in, attempts, sync, redemptions, displays
     # and exports (gamification/rate_limits.py); empty turns them off (load tests only).
     rate_limits: dict[str, RateLimit] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
+
+    def __post_init__(self) -> None:
+        if not fits_the_hour(self.recalc_every_seconds):
+            raise InvalidSettings(
+                "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
+                f"or be whole minutes dividing an hour (60, 300, 900, 3600), not {self.recalc_every_seconds}"
+            )
 
     @property
     def is_postgres(self) -> bool:
@@ -79,6 +93,7 @@ class Settings:
             offline_window_days=int(env.get("TANGKAS_OFFLINE_WINDOW_DAYS", cls.offline_window_days)),
             redemption_hold_days=int(env.get("TANGKAS_REDEMPTION_HOLD_DAYS", cls.redemption_hold_days)),
             scheduler=env.get("TANGKAS_SCHEDULER", "on").lower() != "off",
+            recalc_every_seconds=_whole_number(env, "TANGKAS_RECALC_EVERY_SECONDS", cls.recalc_every_seconds),
             production=production,
             rate_limits=_rate_limits(env),
         )
@@ -100,6 +115,21 @@ class Settings:
                 "TANGKAS_JWT_SECRET is unset or short: using a development secret. Never do this in production.",
                 stacklevel=2,
             )
+
+
+def fits_the_hour(seconds: int) -> bool:
+    """Seconds dividing a minute, or whole minutes dividing an hour: a cron grid with equal steps that
+    restarts on every hour, so processes started at different times fire at the same moments."""
+    if seconds < 1:
+        return False
+    return 60 % seconds == 0 if seconds < 60 else seconds % 60 == 0 and 60 % (seconds // 60) == 0
+
+
+def _whole_number(env: dict[str, str], name: str, default: int) -> int:
+    try:
+        return int(env.get(name, default))
+    except ValueError:
+        raise InvalidSettings(f"{name} must be a whole number, not {env[name]!r}") from None
 
 
 def _rate_limits(env: dict[str, str]) -> dict[str, RateLimit]:

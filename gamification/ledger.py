@@ -90,7 +90,7 @@ async def award_facts(fact_ids: list[int], versions: list[RuleVersion] | None = 
     for entry in entries:
         for period, column in PERIODS.items():
             touched[entry.person].add((period, getattr(entry, column._meta.name)))
-    for person_id, periods in touched.items():
+    for person_id, periods in sorted(touched.items()):  # the same order in every transaction: no deadlock
         await refresh_totals(person_id, periods)
     return awards
 
@@ -125,9 +125,9 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
     Always an aggregate of the ledger, never an increment: whatever path wrote the entries, the
     totals come out the same.
     """
+    await _take_turn(person_id)
     person = await Person.select(Person.region, Person.unit).where(Person.id == person_id).first()
-    whole = await XpEntry.select(*_aggregates()).where(XpEntry.person == person_id)
-    values = _values(whole[0])
+    values = await _sums(XpEntry.person == person_id)
     changed = (
         await PointsTotal.update(
             {
@@ -145,8 +145,7 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
         await PointsTotal.insert(PointsTotal(person=person_id, region=person["region"], unit=person["unit"], **values))
     for period, start in periods:
         column = PERIODS[period]
-        rows = await XpEntry.select(*_aggregates()).where(XpEntry.person == person_id, column == start)
-        values = _values(rows[0])
+        values = await _sums(XpEntry.person == person_id, column == start)
         changed = (
             await PointsPeriod.update(
                 {
@@ -174,9 +173,19 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
     totals_changed(person_id)
 
 
-def _aggregates() -> tuple:
-    return Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at"), Count(XpEntry.id, alias="entries")
+async def _take_turn(person_id: int) -> None:
+    """Lock the person's totals before summing their ledger. Two transactions awarding one person at
+    once (two devices, two API processes, an attempt and the recalculation) would each sum without
+    the other's uncommitted entries, and the total written last would drop the other's XP; locked,
+    the second sums once the first has committed. SQLite lets one writer in at a time anyway. A
+    person's first award has no row to lock: two racing inserts of it meet at its unique key, and
+    the loser's unit of work is tried again (attempts, the recalculation)."""
+    if PointsTotal._meta.db.engine_type == "postgres":
+        await PointsTotal.select(PointsTotal.id).where(PointsTotal.person == person_id).lock_rows()
 
 
-def _values(row: dict) -> dict:
+async def _sums(*where) -> dict:
+    """XP, the time it was reached and the number of entries, over the ledger entries ``where`` selects."""
+    aggregates = Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at"), Count(XpEntry.id, alias="entries")
+    row = (await XpEntry.select(*aggregates).where(*where))[0]
     return {"xp": int(row["xp"] or 0), "reached_at": as_datetime(row["at"]), "entries": int(row["entries"] or 0)}

@@ -1,6 +1,6 @@
-"""Scheduled jobs (APScheduler): the recalculation every few minutes, the full rebuild at night,
-each region's day closing at its own local midnight, and every hour the leaderboard periods that
-have ended closed.
+"""Scheduled jobs (APScheduler): the recalculation every few minutes (``TANGKAS_RECALC_EVERY_SECONDS``),
+the full rebuild at night, each region's day closing at its own local midnight, and every hour the
+leaderboard periods that have ended closed.
 
 Every process may run a scheduler (inside each ``tangkas serve`` worker, or ``tangkas scheduler``
 on its own). Triggers are cron times, so every process fires the same trigger at the same
@@ -34,7 +34,6 @@ from gamification.tables import JobRun, Person, Region, Streak
 
 log = logging.getLogger(__name__)
 HOLDER = f"{socket.gethostname()}:{os.getpid()}"
-RECALC_EVERY_MINUTES = 5
 FULL_REBUILD_AT = "02:00"  # WIB
 TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 STALE_AFTER = dt.timedelta(hours=1)  # far longer than any run takes
@@ -49,9 +48,11 @@ async def run_once(job: str, scheduled_for: dt.datetime, work: Callable[[], Awai
             ).returning(JobRun.id)
     except Exception as error:
         if is_unique_violation(error):
+            log.info("job %s for %s: taken by another process", job, scheduled_for.isoformat())
             return None
         raise
     run_id = inserted[0]["id"]
+    log.info("job %s for %s: running here", job, scheduled_for.isoformat())
     await _close_abandoned(job, scheduled_for)
     try:
         counts = await work()
@@ -91,14 +92,24 @@ async def _close_abandoned(job: str, now: dt.datetime) -> None:
     ).where((JobRun.job == job) & (JobRun.outcome == "running") & (JobRun.started_at < now - STALE_AFTER))
 
 
-def trigger_time(now: dt.datetime, minutes: int) -> dt.datetime:
-    """The cron moment a firing belongs to: processes a little apart agree on it."""
-    now = now.astimezone(dt.timezone.utc).replace(second=0, microsecond=0)
-    return now - dt.timedelta(minutes=now.minute % minutes)
+def trigger_time(now: dt.datetime, minutes: int = 0, seconds: int = 0) -> dt.datetime:
+    """The cron moment a firing belongs to, on a grid of ``minutes`` and ``seconds`` that restarts on
+    every hour (as ``every`` fires): processes a little apart agree on it."""
+    step = minutes * 60 + seconds
+    now = now.astimezone(dt.timezone.utc).replace(microsecond=0)
+    return now - dt.timedelta(seconds=(now.minute * 60 + now.second) % step)
 
 
-async def recalc_job(now: dt.datetime | None = None) -> dict | None:
-    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), RECALC_EVERY_MINUTES)
+def every(seconds: int) -> CronTrigger:
+    """A cron trigger every ``seconds`` (see ``config.fits_the_hour``); 300 is ``*/5`` minutes."""
+    if seconds < 60:
+        return CronTrigger(second=f"*/{seconds}")
+    minutes = seconds // 60
+    return CronTrigger(minute=f"*/{minutes}" if minutes < 60 else 0)
+
+
+async def recalc_job(now: dt.datetime | None = None, every_seconds: int = Settings.recalc_every_seconds) -> dict | None:
+    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), seconds=every_seconds)
     return await run_once("recalc", when, lambda: _recalculate_and_check_boards(full=False))
 
 
@@ -162,7 +173,12 @@ def build_scheduler(settings: Settings | None = None) -> AsyncIOScheduler:
     settings = settings or Settings.from_env()
     scheduler = AsyncIOScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
     scheduler.add_job(expire_holds_job, CronTrigger(minute=30), args=[settings.redemption_hold_days], id="expire_holds")
-    scheduler.add_job(recalc_job, CronTrigger(minute=f"*/{RECALC_EVERY_MINUTES}"), id="recalc")
+    scheduler.add_job(
+        recalc_job,
+        every(settings.recalc_every_seconds),
+        kwargs={"every_seconds": settings.recalc_every_seconds},
+        id="recalc",
+    )
     hour, minute = FULL_REBUILD_AT.split(":")
     scheduler.add_job(
         full_rebuild_job, CronTrigger(hour=int(hour), minute=int(minute), timezone="Asia/Jakarta"), id="recalc_full"

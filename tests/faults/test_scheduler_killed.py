@@ -19,7 +19,8 @@ import textwrap
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from gamification.scheduler import RECALC_EVERY_MINUTES, STALE_AFTER, recalc_job, trigger_time
+from gamification.config import Settings
+from gamification.scheduler import STALE_AFTER, recalc_job, trigger_time
 from gamification.tables import Fact, JobRun
 from tests.boards import WIB, WITA, award, boards_ready, this_week_at
 from tests.conftest import TEST_SECRET
@@ -128,7 +129,7 @@ async def test_a_recalculation_killed_half_way_is_finished_by_the_next_trigger(a
 
     runs = {run["scheduled_for"]: run["outcome"] for run in await JobRun.select()}
     assert runs == {trigger: "running", trigger + dt.timedelta(minutes=5): "ok"}
-    an_hour_on = dead["started_at"] + STALE_AFTER + dt.timedelta(minutes=RECALC_EVERY_MINUTES + 1)
+    an_hour_on = dead["started_at"] + STALE_AFTER + dt.timedelta(seconds=Settings.recalc_every_seconds + 60)
     assert (await recalc_job(now=an_hour_on))["facts_evaluated"] == 0
     dead = await JobRun.select().where(JobRun.scheduled_for == trigger).first()
     assert dead["outcome"] == "abandoned" and dead["finished_at"] is not None and "stopped" in dead["error"]

@@ -3,11 +3,15 @@ from urllib.parse import urlparse
 
 import pytest
 
+from gamification import ledger
 from gamification.config import Settings
 from gamification.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.migrate import migrate
-from gamification.tables import Person
+from gamification.tables import Person, PointsTotal
 from tests.backends import recreate_postgres_database
+from tests.faults.checkpoints import until
+from tests.invariants import totals_agree_with_ledger
+from tests.learning import attempt, published_module
 
 
 async def test_two_admins_creating_the_same_nip_at_once_store_it_once(client, world, as_):
@@ -38,3 +42,43 @@ def test_processes_migrating_together_apply_each_migration_once(database_url):
 
     rows = asyncio.run(migrate_three_at_once())
     assert rows and all(row["n"] == 1 for row in rows)
+
+
+@pytest.mark.postgres
+async def test_two_completions_of_one_person_committing_together_both_count_in_the_totals(
+    client, world, as_, monkeypatch
+):
+    """Two devices (or two API processes) record completions of one person at once. The first has summed
+    the ledger for the person's totals, without the second's entry, when the second comes to sum: the
+    second must wait for the first to commit, or whichever writes its total last drops the other's XP."""
+    admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
+    await attempt(client, learner, await published_module(client, admin, title="Modul Awal", xp=20))
+    first, second = [await published_module(client, admin, title=f"Modul {xp}", xp=xp) for xp in (30, 40)]
+    summed, go_on = asyncio.Event(), asyncio.Event()
+    sums = ledger._sums
+
+    async def sums_then_wait(*where) -> dict:
+        values = await sums(*where)
+        if not summed.is_set():
+            summed.set()
+            await go_on.wait()
+        return values
+
+    monkeypatch.setattr(ledger, "_sums", sums_then_wait)
+    one = asyncio.create_task(attempt(client, learner, first))
+    await summed.wait()
+    two = asyncio.create_task(attempt(client, learner, second))
+
+    async def second_done_or_waiting_for_a_lock() -> bool:
+        waiting = await Person.raw(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return two.done() or waiting[0]["n"] > 0
+
+    await until(second_done_or_waiting_for_a_lock, "the second completion to commit or to wait for the first")
+    go_on.set()
+    await asyncio.gather(one, two)
+    await totals_agree_with_ledger()
+    assert (await PointsTotal.select(PointsTotal.xp).where(PointsTotal.person == world.pontianak.asn).first())[
+        "xp"
+    ] == 20 + 30 + 40 + 3 * 10  # each a perfect first attempt

@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from gamification.scheduler import close_day_job, run_once, trigger_time
+from gamification.config import Settings
+from gamification.scheduler import build_scheduler, close_day_job, every, run_once, trigger_time
 from gamification.tables import JobRun, Streak
 
 NOW = dt.datetime(2026, 11, 23, 3, 7, 42, tzinfo=dt.timezone.utc)
@@ -40,6 +41,24 @@ async def test_a_failing_job_is_recorded_as_failed(db):
 
 def test_processes_a_moment_apart_agree_on_the_trigger():
     assert trigger_time(NOW, 5) == trigger_time(NOW + dt.timedelta(seconds=50), 5) == NOW.replace(minute=5, second=0)
+
+
+def test_the_recalculation_fires_on_the_same_grid_as_its_trigger_time():
+    """Every five minutes by default, exactly as before the interval was a setting; a short interval
+    (the multi-process test's) fires on a grid of seconds that trigger_time follows."""
+    recalc = build_scheduler(Settings()).get_job("recalc")
+    assert str(recalc.trigger) == str(every(300)) == "cron[minute='*/5']"
+    assert recalc.kwargs == {"every_seconds": 300}
+    assert trigger_time(NOW, seconds=300) == trigger_time(NOW, 5) == NOW.replace(minute=5, second=0)
+    for seconds in (2, 15, 60, 600, 3600):
+        fires = every(seconds).get_next_fire_time(None, NOW)
+        assert trigger_time(fires, seconds=seconds) == fires
+        assert (
+            trigger_time(fires + dt.timedelta(seconds=seconds) - dt.timedelta(microseconds=1), seconds=seconds) == fires
+        )
+        assert every(seconds).get_next_fire_time(fires, fires + dt.timedelta(microseconds=1)) == fires + dt.timedelta(
+            seconds=seconds
+        )
 
 
 async def test_local_midnight_closes_the_day_of_its_own_regions_only(client, world, as_):

@@ -3,7 +3,7 @@ import pytest
 from api.errors import ApiError
 from api.messages import MESSAGES, message, preferred_language
 from api.pagination import decode_cursor, encode_cursor
-from gamification.config import InsecureSettings, Settings
+from gamification.config import InsecureSettings, InvalidSettings, Settings
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,15 @@ def test_a_rotated_out_secret_keeps_its_tokens_valid_until_removed():
         Settings.from_env(
             {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": new, "TANGKAS_JWT_PREVIOUS_SECRETS": "pendek"}
         )
+
+
+def test_the_recalculation_interval_must_make_a_grid_that_restarts_every_hour():
+    secret = {"TANGKAS_JWT_SECRET": "k" * 48}
+    assert Settings.from_env(secret).recalc_every_seconds == 300
+    for seconds in ("1", "2", "30", "60", "120", "900", "3600"):
+        assert Settings.from_env(secret | {"TANGKAS_RECALC_EVERY_SECONDS": seconds}).recalc_every_seconds == int(
+            seconds
+        )
+    for seconds in ("0", "-5", "7", "45", "90", "420", "7200", "lima", "2.5"):
+        with pytest.raises(InvalidSettings, match="TANGKAS_RECALC_EVERY_SECONDS"):
+            Settings.from_env(secret | {"TANGKAS_RECALC_EVERY_SECONDS": seconds})
