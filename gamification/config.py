@@ -136,9 +136,8 @@ def _rate_limits(env: dict[str, str]) -> dict[str, RateLimit]:
     """``TANGKAS_RATE_LIMITS=off`` for a load test; ``TANGKAS_RATE_LIMIT_SYNC=10,600,60`` to tune one."""
     if env.get("TANGKAS_RATE_LIMITS", "on").lower() == "off":
         return {}
-    return {
-        action: RateLimit.parse(env[f"TANGKAS_RATE_LIMIT_{action.upper()}"])
-        if f"TANGKAS_RATE_LIMIT_{action.upper()}" in env
-        else default
-        for action, default in DEFAULT_RATE_LIMITS.items()
-    }
+    limits = {}
+    for action, default in DEFAULT_RATE_LIMITS.items():
+        tuned = env.get(f"TANGKAS_RATE_LIMIT_{action.upper()}")
+        limits[action] = RateLimit.parse(tuned) if tuned is not None else default
+    return limits

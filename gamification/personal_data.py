@@ -38,26 +38,6 @@ def person_references(table: type[Table]) -> list[ForeignKey]:
     ]
 
 
-async def export_person(actor: Actor) -> PersonalExport:
-    person_id = actor.person_id
-    tables: dict[str, list[dict]] = {}
-    for table in ALL_TABLES:
-        references = person_references(table)
-        if table is Person:
-            where = Person.id == person_id
-        elif references:
-            where = None
-            for column in references:
-                where = (column == person_id) if where is None else where | (column == person_id)
-        else:
-            continue
-        columns = [c for c in table._meta.columns if c._meta.db_column_name not in SECRET_COLUMNS]
-        rows = await table.select(*columns).where(where).order_by(table._meta.primary_key)
-        if rows:
-            tables[table._meta.tablename] = [_own(row, table, references, person_id) for row in rows]
-    return PersonalExport(dt.datetime.now(dt.timezone.utc), person_id, tables)
-
-
 def _own(row: dict, table: type[Table], references: list[ForeignKey], person_id: int) -> dict:
     for column in references:
         name = column._meta.name
@@ -74,7 +54,23 @@ class PersonalData:
         self._people = people
 
     async def export(self, actor: Actor) -> PersonalExport:
-        return await export_person(actor)
+        person_id = actor.person_id
+        tables: dict[str, list[dict]] = {}
+        for table in ALL_TABLES:
+            references = person_references(table)
+            if table is Person:
+                where = Person.id == person_id
+            elif references:
+                where = None
+                for column in references:
+                    where = (column == person_id) if where is None else where | (column == person_id)
+            else:
+                continue
+            columns = [c for c in table._meta.columns if c._meta.db_column_name not in SECRET_COLUMNS]
+            rows = await table.select(*columns).where(where).order_by(table._meta.primary_key)
+            if rows:
+                tables[table._meta.tablename] = [_own(row, table, references, person_id) for row in rows]
+        return PersonalExport(dt.datetime.now(dt.timezone.utc), person_id, tables)
 
     async def anonymise(self, actor: Actor, person_id: int) -> PersonView:
         """Erase a departed person's name, NIP, email, password and sessions, and clear their inbox.
@@ -111,8 +107,7 @@ class PersonalData:
             if erased:
                 await RefreshToken.delete().where(RefreshToken.person == person_id)
                 await Notification.delete().where(Notification.person == person_id)
-        if not erased:  # reactivated or anonymised meanwhile: answer what is there now
-            latest = await self._people.get(actor, person_id)
-            if latest.anonymised_at is None:
-                raise Conflict("person_still_active")
-        return await self._people.get(actor, person_id)
+        latest = await self._people.get(actor, person_id)
+        if not erased and latest.anonymised_at is None:  # reactivated meanwhile
+            raise Conflict("person_still_active")
+        return latest

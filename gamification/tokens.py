@@ -34,8 +34,7 @@ def read_access_token(settings: Settings, token: str) -> int:
     Tokens signed with a previous secret still count while a rotation is under way
     (``TANGKAS_JWT_PREVIOUS_SECRETS``), so nobody is signed out by it.
     """
-    secrets_in_use = [settings.jwt_secret, *settings.jwt_previous_secrets]
-    for n, secret in enumerate(secrets_in_use):
+    for secret in (settings.jwt_secret, *settings.jwt_previous_secrets):
         try:
             claims = jwt.decode(
                 token,
@@ -47,14 +46,15 @@ def read_access_token(settings: Settings, token: str) -> int:
             )
             break
         except jwt.InvalidSignatureError:
-            if n == len(secrets_in_use) - 1:
-                raise NotAuthenticated("token_invalid") from None
+            continue  # signed with another secret in use, perhaps
         except jwt.ExpiredSignatureError:
             raise NotAuthenticated("token_expired") from None
         except (jwt.InvalidAudienceError, jwt.InvalidIssuerError):
             raise NotAuthenticated("token_wrong_audience") from None
         except jwt.PyJWTError:
             raise NotAuthenticated("token_invalid") from None
+    else:
+        raise NotAuthenticated("token_invalid")
     subject = claims["sub"]
     if not isinstance(subject, str) or not subject.isdigit():
         raise NotAuthenticated("token_invalid")
