@@ -54,6 +54,13 @@ def totals_changed(person_id: int) -> None:
         after_commit(("board", person_id), lambda: sync.person_changed(person_id))
 
 
+def people_changed(person_ids: list[int]) -> None:
+    """``totals_changed`` for a batch: the boards follow in one pass once the unit of work commits."""
+    sync = _installed
+    if sync is not None and person_ids:
+        after_commit(("boards", tuple(person_ids)), lambda: sync.batch_changed(person_ids))
+
+
 async def person_moving(person_id: int, unit_id: int | None, region_id: int | None) -> None:
     """A person changes unit: their totals follow them to the new boards, inside the caller's unit of work."""
     old = await PointsTotal.select(*_columns(PointsTotal)).where(PointsTotal.person == person_id).first()
@@ -100,6 +107,25 @@ class BoardSync:
                     "unit_path": membership.unit_path,
                 }
             )
+
+    async def batch_changed(self, person_ids: list[int]) -> None:
+        """Many people's standings written at once; displays hear once per unit, not once per person."""
+        memberships, updates = await _standings(person_ids=person_ids)
+        if self.redis_boards is not None:
+            if not self.dirty:
+                try:
+                    await self.redis_boards.write(updates)
+                except REDIS_DOWN as error:
+                    log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
+                    self.dirty = True
+                    await self._others_to_sql()
+            if self.dirty:
+                for person_id in person_ids:
+                    self._missed.setdefault(person_id, None)
+                self.start_rebuild()
+        for region_id, agency_id, unit_path in {(m.region_id, m.agency_id, m.unit_path) for m in memberships}:
+            event = {"kind": "points", "person": None, "region": region_id, "agency": agency_id, "unit_path": unit_path}
+            await self.events.publish(event)
 
     async def _put(self, person_id: int, updates: dict, moved_from: Membership | None) -> None:
         if moved_from is not None:

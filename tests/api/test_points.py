@@ -114,7 +114,7 @@ async def test_a_recalculation_killed_half_way_and_run_again_ends_as_one_clean_r
     }
     await client.post("/api/v1/admin/rules", json=change, headers=admin)
     assert await Fact.count().where(Fact.evaluated_at.is_null()) == 4
-    monkeypatch.setattr(recalc_module, "BATCH", 1)
+    monkeypatch.setattr(recalc_module, "PENDING_BATCH", 1)
 
     def crash_after_two(done, _total):
         if done == 2:

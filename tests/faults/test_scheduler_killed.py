@@ -28,7 +28,7 @@ from tests.faults.checkpoints import DEADLINE_SECONDS, until
 from tests.invariants import books_balance, facts_awarded_once
 
 ROOT = Path(__file__).resolve().parents[2]
-FACTS = 6000  # twelve batches of 500: a couple of seconds of work
+FACTS = 6000  # twelve batches of 500, each held a moment: a couple of seconds of work
 
 # The job as the scheduler runs it, in a process of its own.
 RECALC_JOB = textwrap.dedent(
@@ -36,8 +36,17 @@ RECALC_JOB = textwrap.dedent(
     import asyncio, datetime as dt, json, sys
     from api.cli import _with_database
     from gamification.config import Settings
+    from gamification import recalc
     from gamification.scheduler import recalc_job
 
+    recalc.PENDING_BATCH = 500
+    award_range = recalc.award_range
+
+    async def held_a_moment(*args, **kwargs):  # room for the test to kill the run between batches
+        await asyncio.sleep(0.15)
+        return await award_range(*args, **kwargs)
+
+    recalc.award_range = held_a_moment
     database_url, redis_url, secret, now = sys.argv[1:]
     settings = Settings(database_url=database_url, redis_url=redis_url or None, jwt_secret=secret)
     counts = asyncio.run(_with_database(settings, lambda: recalc_job(now=dt.datetime.fromisoformat(now))))

@@ -1,0 +1,179 @@
+"""The points engine in sets, for the recalculation: a batch of facts awarded in a handful of statements.
+
+It follows the same rules as ``ledger.award_facts`` (a property test holds the two equal): for
+each rule of a fact's kind, the governing version gives a target, and the difference from what
+the fact already earned under that rule is appended to the ledger. The governing versions come
+from ``domain.rule_intervals`` as literal tables joined on (rule, region, date); the periods an
+entry counts in are computed by the database. Totals grow by the batch's sums, under the same
+row locks the per-fact path takes, so they stay equal to the ledger's aggregate (which the full
+recalculation checks); the boards follow once per batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+from domain.rule_intervals import NO_OWN_VERSION, RuleLayout
+from domain.rules import DEFAULT_RULES, Formula
+from gamification.board_sync import people_changed
+from gamification.ledger import PERIODS
+from gamification.sql_dialect import Dialect, dialect, text
+from gamification.tables import XpEntry
+
+_batches = itertools.count(1)
+
+PERIOD_COLUMNS = {period: column._meta.name for period, column in PERIODS.items()}
+DELTA_COLUMNS = (
+    "person, fact, rule, rule_code, xp, occurred_at, local_date, week_start, month_start, year_start,"
+    " nweek_start, nmonth_start, nyear_start, region, unit"
+)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    entries: int
+    xp: int
+    people: int
+
+
+async def award_range(
+    layout: RuleLayout, first_id: int, last_id: int, *, pending_only: bool, region_id: int | None = None
+) -> BatchResult:
+    """Award the facts with ids in [first_id, last_id] (only those still pending, or all) and mark
+    them evaluated; call inside a unit of work."""
+    sql = dialect()
+    # A name of its own per batch: PostgreSQL drops it at commit, and a statement prepared for an
+    # earlier batch's table must not be found in the connection's statement cache.
+    delta = f"award_delta_{next(_batches)}"
+    await _raw(_create_delta_table(sql, delta))
+    where = ["f.id BETWEEN {} AND {}"]
+    args: list = [first_id, last_id]
+    if pending_only:
+        where.append("f.evaluated_at IS NULL")
+    if region_id is not None:
+        where.append("f.region = {}")
+        args.append(region_id)
+    if layout.intervals:
+        await _raw(_deltas(sql, layout, " AND ".join(where), delta), *args, first_id, last_id)
+    counted = (await _raw(f"SELECT COUNT(*) AS n, COALESCE(SUM(xp), 0) AS xp FROM {delta}"))[0]
+    result = BatchResult(entries=int(counted["n"]), xp=int(counted["xp"]), people=0)
+    now = dt.datetime.now(dt.timezone.utc)
+    if result.entries:
+        people = [row["person"] for row in await _raw(f"SELECT DISTINCT person FROM {delta} ORDER BY person")]
+        result = BatchResult(result.entries, result.xp, len(people))
+        await _raw(
+            f"INSERT INTO xp_entry ({DELTA_COLUMNS}, created_at)"
+            f" SELECT {DELTA_COLUMNS}, {sql.timestamp_param()} FROM {delta}",
+            now,
+        )
+        await _add_to_totals(sql, delta)
+        people_changed(people)
+    marked = "UPDATE fact SET evaluated_at = {} WHERE id BETWEEN {} AND {} AND evaluated_at IS NULL"
+    await _raw(marked + (" AND region = {}" if region_id is not None else ""), now, first_id, last_id, *args[2:])
+    if not sql.postgres:
+        await _raw(f"DROP TABLE {delta}")
+    return result
+
+
+async def _raw(sql: str, *args) -> list[dict]:
+    return await XpEntry.raw(sql, *args)
+
+
+def _create_delta_table(sql: Dialect, delta: str) -> str:
+    columns = (
+        "person INTEGER, fact INTEGER, rule INTEGER, rule_code VARCHAR(40), xp INTEGER, occurred_at TIMESTAMPTZ,"
+        " local_date DATE, week_start DATE, month_start DATE, year_start DATE, nweek_start DATE,"
+        " nmonth_start DATE, nyear_start DATE, region INTEGER, unit INTEGER"
+    )
+    return f"CREATE TEMP TABLE {delta} ({columns})" + (" ON COMMIT DROP" if sql.postgres else "")
+
+
+def _deltas(sql: Dialect, layout: RuleLayout, where: str, delta: str) -> str:
+    """One statement: every (fact, rule) whose target differs from what the fact has earned under the rule."""
+    codes = ", ".join(f"({text(rule.fact_kind.value)}, {text(rule.code)})" for rule in DEFAULT_RULES)
+    intervals = ", ".join(
+        f"({text(i.code)}, {i.region_id}, {sql.date(i.valid_from)}, {sql.date(i.valid_until)}, {i.version.id},"
+        f" {text(i.version.formula.value)}, {layout.amount(i)})"
+        for i in layout.intervals
+    )
+    own = ", ".join(f"({text(code)}, {region_id})" for code, region_id in layout.own) or f"('', {NO_OWN_VERSION})"
+    levels = ", ".join(f"({vid}, {text(level)}, {xp})" for vid, level, xp in layout.levels()) or "(0, '', 0)"
+    target = (
+        "CASE ri.formula"
+        f" WHEN {text(Formula.FACT_XP.value)} THEN CAST(f.xp AS BIGINT) * ri.amount / 100"
+        f" WHEN {text(Formula.FIXED.value)} THEN ri.amount"
+        f" WHEN {text(Formula.PERFECT_FIRST_ATTEMPT.value)}"
+        " THEN CASE WHEN f.first_attempt AND f.score = 100 THEN ri.amount ELSE 0 END"
+        " ELSE COALESCE(lv.xp, 0) END"
+    )
+    periods = ", ".join(
+        [
+            sql.week_start("local_date"),
+            sql.month_start("local_date"),
+            sql.year_start("local_date"),
+            sql.week_start("nday"),
+            sql.month_start("nday"),
+            sql.year_start("nday"),
+        ]
+    )
+    return f"""
+        WITH codes(kind, code) AS (VALUES {codes}),
+        ri(code, region, valid_from, valid_until, rule, formula, amount) AS (VALUES {intervals}),
+        own(code, region) AS (VALUES {own}),
+        lv(rule, level, xp) AS (VALUES {levels}),
+        targets AS (
+            SELECT f.id AS fact, f.person, f.occurred_at, f.local_date, {sql.national_day("f.occurred_at")} AS nday,
+                   f.region, f.unit, ri.rule, ri.code, {target} AS target
+            FROM fact f
+            JOIN codes c ON c.kind = f.kind
+            LEFT JOIN own o ON o.code = c.code AND o.region = f.region
+            JOIN ri ON ri.code = c.code AND ri.region = COALESCE(o.region, {NO_OWN_VERSION})
+                   AND f.local_date >= ri.valid_from AND f.local_date < ri.valid_until
+            LEFT JOIN lv ON lv.rule = ri.rule AND lv.level = f.level
+            WHERE {where}
+        ),
+        earned AS (
+            SELECT x.fact, x.rule_code, SUM(x.xp) AS xp FROM xp_entry x
+            WHERE x.fact BETWEEN {{}} AND {{}} AND x.fact IN (SELECT fact FROM targets) GROUP BY x.fact, x.rule_code
+        )
+        INSERT INTO {delta} ({DELTA_COLUMNS})
+        SELECT t.person, t.fact, t.rule, t.code, t.target - COALESCE(e.xp, 0), t.occurred_at, t.local_date,
+               {periods}, t.region, t.unit
+        FROM targets t LEFT JOIN earned e ON e.fact = t.fact AND e.rule_code = t.code
+        WHERE t.target - COALESCE(e.xp, 0) <> 0
+    """
+
+
+async def _add_to_totals(sql: Dialect, delta: str) -> None:
+    """Each touched person's all-time and period totals grow by the batch's sums.
+
+    On PostgreSQL the totals rows are locked first, in the order of the person, as the per-fact path
+    locks one; whichever commits second adds to what the first wrote.
+    """
+    if sql.postgres:
+        await _raw(
+            f"SELECT id FROM points_total WHERE person IN (SELECT person FROM {delta}) ORDER BY person FOR UPDATE"
+        )
+    sums = "SUM(d.xp), MAX(d.occurred_at), COUNT(*)"
+    grown = "xp = {t}.xp + excluded.xp, entries = {t}.entries + excluded.entries, region = excluded.region, unit = excluded.unit"
+    await _raw(
+        "INSERT INTO points_total (person, region, unit, xp, reached_at, entries, spent, held)"
+        f" SELECT d.person, p.region, p.unit, {sums}, 0, 0 FROM {delta} d JOIN person p ON p.id = d.person"
+        " WHERE true GROUP BY d.person, p.region, p.unit"
+        f" ON CONFLICT (person) DO UPDATE SET {grown.format(t='points_total')},"
+        f" reached_at = {sql.later('points_total.reached_at', 'excluded.reached_at')}"
+    )
+    per_period = " UNION ALL ".join(
+        f"SELECT d.person, '{period}' AS period, d.{column} AS period_start, p.region, p.unit, {sums}"
+        f" FROM {delta} d JOIN person p ON p.id = d.person WHERE d.{column} IS NOT NULL"
+        f" GROUP BY d.person, d.{column}, p.region, p.unit"
+        for period, column in PERIOD_COLUMNS.items()
+    )
+    await _raw(
+        "INSERT INTO points_period (person, period, period_start, region, unit, xp, reached_at, entries)"
+        f" SELECT * FROM ({per_period}) AS sums WHERE true"
+        f" ON CONFLICT (person, period, period_start) DO UPDATE SET {grown.format(t='points_period')},"
+        f" reached_at = {sql.later('points_period.reached_at', 'excluded.reached_at')}"
+    )
