@@ -25,6 +25,11 @@ from gamification.tables import XpEntry
 _batches = itertools.count(1)
 
 PERIOD_COLUMNS = {period: column._meta.name for period, column in PERIODS.items()}
+DELTA_TYPES = (
+    "person INTEGER, fact INTEGER, rule INTEGER, rule_code VARCHAR(40), xp INTEGER, occurred_at TIMESTAMPTZ,"
+    " local_date DATE, week_start DATE, month_start DATE, year_start DATE, nweek_start DATE,"
+    " nmonth_start DATE, nyear_start DATE, region INTEGER, unit INTEGER"
+)
 DELTA_COLUMNS = (
     "person, fact, rule, rule_code, xp, occurred_at, local_date, week_start, month_start, year_start,"
     " nweek_start, nmonth_start, nyear_start, region, unit"
@@ -33,36 +38,57 @@ DELTA_COLUMNS = (
 
 @dataclass(frozen=True)
 class BatchResult:
+    facts: int
     entries: int
     xp: int
-    people: int
+
+
+@dataclass(frozen=True)
+class FactRange:
+    """The facts whose ``column`` (``id``, or ``person`` to take a backlog person by person) is in [first, last]."""
+
+    column: str
+    first: int
+    last: int
+
+    @property
+    def ledger_column(self) -> str:
+        return "fact" if self.column == "id" else "person"
 
 
 async def award_range(
-    layout: RuleLayout, first_id: int, last_id: int, *, pending_only: bool, region_id: int | None = None
+    layout: RuleLayout, facts: FactRange, *, pending_only: bool, region_id: int | None = None
 ) -> BatchResult:
-    """Award the facts with ids in [first_id, last_id] (only those still pending, or all) and mark
-    them evaluated; call inside a unit of work."""
+    """Award these facts (only those still pending, or all) and mark them evaluated; call inside a unit of work."""
     sql = dialect()
-    # A name of its own per batch: PostgreSQL drops it at commit, and a statement prepared for an
-    # earlier batch's table must not be found in the connection's statement cache.
-    delta = f"award_delta_{next(_batches)}"
-    await _raw(_create_delta_table(sql, delta))
-    where = ["f.id BETWEEN {} AND {}"]
-    args: list = [first_id, last_id]
+    # Names of its own per batch: PostgreSQL drops them at commit, and a statement prepared for an
+    # earlier batch's tables must not be found in the connection's statement cache.
+    batch = next(_batches)
+    chosen, delta = f"award_facts_{batch}", f"award_delta_{batch}"
+    temporary = "CREATE TEMP TABLE {} ({})" + (" ON COMMIT DROP" if sql.postgres else "")
+    await _raw(temporary.format(chosen, "id INTEGER PRIMARY KEY"))
+    await _raw(temporary.format(delta, DELTA_TYPES))
+    # The facts are chosen once: one recorded meanwhile is neither awarded nor marked by this batch.
+    where = [f"{facts.column} BETWEEN {{}} AND {{}}"]
+    args: list = [facts.first, facts.last]
     if pending_only:
-        where.append("f.evaluated_at IS NULL")
+        where.append("evaluated_at IS NULL")
     if region_id is not None:
-        where.append("f.region = {}")
+        where.append("region = {}")
         args.append(region_id)
+    await _raw(f"INSERT INTO {chosen} (id) SELECT id FROM fact WHERE {' AND '.join(where)}", *args)
     if layout.intervals:
-        await _raw(_deltas(sql, layout, " AND ".join(where), delta), *args, first_id, last_id)
-    counted = (await _raw(f"SELECT COUNT(*) AS n, COALESCE(SUM(xp), 0) AS xp FROM {delta}"))[0]
-    result = BatchResult(entries=int(counted["n"]), xp=int(counted["xp"]), people=0)
+        await _raw(_deltas(sql, layout, facts, chosen, delta), facts.first, facts.last)
+    counted = (
+        await _raw(
+            f"SELECT (SELECT COUNT(*) FROM {chosen}) AS facts, COUNT(*) AS entries, COALESCE(SUM(xp), 0) AS xp"
+            f" FROM {delta}"
+        )
+    )[0]
+    result = BatchResult(int(counted["facts"]), int(counted["entries"]), int(counted["xp"]))
     now = dt.datetime.now(dt.timezone.utc)
     if result.entries:
         people = [row["person"] for row in await _raw(f"SELECT DISTINCT person FROM {delta} ORDER BY person")]
-        result = BatchResult(result.entries, result.xp, len(people))
         await _raw(
             f"INSERT INTO xp_entry ({DELTA_COLUMNS}, created_at)"
             f" SELECT {DELTA_COLUMNS}, {sql.timestamp_param()} FROM {delta}",
@@ -70,9 +96,11 @@ async def award_range(
         )
         await _add_to_totals(sql, delta)
         people_changed(people)
-    marked = "UPDATE fact SET evaluated_at = {} WHERE id BETWEEN {} AND {} AND evaluated_at IS NULL"
-    await _raw(marked + (" AND region = {}" if region_id is not None else ""), now, first_id, last_id, *args[2:])
+    await _raw(
+        f"UPDATE fact SET evaluated_at = {{}} WHERE id IN (SELECT id FROM {chosen}) AND evaluated_at IS NULL", now
+    )
     if not sql.postgres:
+        await _raw(f"DROP TABLE {chosen}")
         await _raw(f"DROP TABLE {delta}")
     return result
 
@@ -81,16 +109,7 @@ async def _raw(sql: str, *args) -> list[dict]:
     return await XpEntry.raw(sql, *args)
 
 
-def _create_delta_table(sql: Dialect, delta: str) -> str:
-    columns = (
-        "person INTEGER, fact INTEGER, rule INTEGER, rule_code VARCHAR(40), xp INTEGER, occurred_at TIMESTAMPTZ,"
-        " local_date DATE, week_start DATE, month_start DATE, year_start DATE, nweek_start DATE,"
-        " nmonth_start DATE, nyear_start DATE, region INTEGER, unit INTEGER"
-    )
-    return f"CREATE TEMP TABLE {delta} ({columns})" + (" ON COMMIT DROP" if sql.postgres else "")
-
-
-def _deltas(sql: Dialect, layout: RuleLayout, where: str, delta: str) -> str:
+def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, delta: str) -> str:
     """One statement: every (fact, rule) whose target differs from what the fact has earned under the rule."""
     codes = ", ".join(f"({text(rule.fact_kind.value)}, {text(rule.code)})" for rule in DEFAULT_RULES)
     intervals = ", ".join(
@@ -126,17 +145,18 @@ def _deltas(sql: Dialect, layout: RuleLayout, where: str, delta: str) -> str:
         targets AS (
             SELECT f.id AS fact, f.person, f.occurred_at, f.local_date, {sql.national_day("f.occurred_at")} AS nday,
                    f.region, f.unit, ri.rule, ri.code, {target} AS target
-            FROM fact f
+            FROM {chosen} chosen
+            JOIN fact f ON f.id = chosen.id
             JOIN codes c ON c.kind = f.kind
             LEFT JOIN own o ON o.code = c.code AND o.region = f.region
             JOIN ri ON ri.code = c.code AND ri.region = COALESCE(o.region, {NO_OWN_VERSION})
                    AND f.local_date >= ri.valid_from AND f.local_date < ri.valid_until
             LEFT JOIN lv ON lv.rule = ri.rule AND lv.level = f.level
-            WHERE {where}
         ),
         earned AS (
             SELECT x.fact, x.rule_code, SUM(x.xp) AS xp FROM xp_entry x
-            WHERE x.fact BETWEEN {{}} AND {{}} AND x.fact IN (SELECT fact FROM targets) GROUP BY x.fact, x.rule_code
+            WHERE x.{facts.ledger_column} BETWEEN {{}} AND {{}} AND x.fact IN (SELECT fact FROM targets)
+            GROUP BY x.fact, x.rule_code
         )
         INSERT INTO {delta} ({DELTA_COLUMNS})
         SELECT t.person, t.fact, t.rule, t.code, t.target - COALESCE(e.xp, 0), t.occurred_at, t.local_date,

@@ -19,15 +19,17 @@ from piccolo.query.functions.aggregate import Max, Min
 from domain.errors import NotFound
 from domain.rule_intervals import RuleLayout, lay_out
 from gamification.badges import award_badges
-from gamification.batch_award import BatchResult, award_range
+from gamification.batch_award import BatchResult, FactRange, award_range
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
 from gamification.ledger import award_facts, refresh_totals, rule_versions
 from gamification.streaks import update_streak
-from gamification.tables import Completion, Fact, Region
+from gamification.tables import Completion, Fact, Person, Region
 from gamification.totals_check import drifted_totals
 
 PENDING_BATCH = 5_000
+BACKLOG = 100_000  # more pending facts than this are taken person by person: each total written once
+PEOPLE_PER_BATCH = 1_000
 FULL_RANGE = 100_000  # ids per transaction when every fact is evaluated again
 MAX_BATCH_TRIES = 3
 
@@ -41,8 +43,8 @@ class RecalcReport:
     badges_awarded: int = 0
     drift_fixed: int = 0  # people whose stored totals differed from the ledger
 
-    def add(self, facts: int, result: BatchResult) -> None:
-        self.facts_evaluated += facts
+    def add(self, result: BatchResult) -> None:
+        self.facts_evaluated += result.facts
         self.entries_added += result.entries
         self.xp_added += result.xp
 
@@ -66,13 +68,27 @@ async def recalculate(
 async def _evaluate_pending(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress) -> None:
     pending = [Fact.evaluated_at.is_null(), *([Fact.region == region_id] if region_id is not None else [])]
     total = await Fact.count().where(*pending)
-    while True:
+    if total > BACKLOG:
+        await _evaluate_by_person(layout, region_id, report, progress, total)
+    while True:  # what is left, or arrived meanwhile
         ids = await Fact.select(Fact.id).where(*pending).order_by(Fact.id).limit(PENDING_BATCH).output(as_list=True)
         if not ids:
             break
-        report.add(len(ids), await _award_range(layout, ids[0], ids[-1], True, region_id))
+        report.add(await _award(layout, FactRange("id", ids[0], ids[-1]), True, region_id))
         if progress:
-            progress(report.facts_evaluated, total)
+            progress(min(report.facts_evaluated, total), total)
+
+
+async def _evaluate_by_person(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, total) -> None:
+    people = Person.select(Min(Person.id, alias="first"), Max(Person.id, alias="last"))
+    bounds = (await people.where(Person.region == region_id) if region_id is not None else await people)[0]
+    if bounds["first"] is None:
+        return
+    for start in range(bounds["first"], bounds["last"] + 1, PEOPLE_PER_BATCH):
+        last = min(start + PEOPLE_PER_BATCH - 1, bounds["last"])
+        report.add(await _award(layout, FactRange("person", start, last), True, region_id))
+        if progress:
+            progress(min(report.facts_evaluated, total), total)
 
 
 async def _evaluate_all(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress) -> None:
@@ -81,20 +97,18 @@ async def _evaluate_all(layout: RuleLayout, region_id: int | None, report: Recal
     if bounds["first"] is None:
         return
     total = await Fact.count().where(*in_region)
-    first, last = bounds["first"], bounds["last"]
-    for start in range(first, last + 1, FULL_RANGE):
-        end = min(start + FULL_RANGE - 1, last)
-        report.add(0, await _award_range(layout, start, end, False, region_id))
+    for start in range(bounds["first"], bounds["last"] + 1, FULL_RANGE):
+        last = min(start + FULL_RANGE - 1, bounds["last"])
+        report.add(await _award(layout, FactRange("id", start, last), False, region_id))
         if progress:
-            progress(round(total * (end - first + 1) / (last - first + 1)), total)  # by ids: near enough for a bar
-    report.facts_evaluated = total
+            progress(report.facts_evaluated, total)
 
 
-async def _award_range(layout: RuleLayout, first: int, last: int, pending_only: bool, region_id: int | None):
+async def _award(layout: RuleLayout, facts: FactRange, pending_only: bool, region_id: int | None) -> BatchResult:
     for tries_left in reversed(range(MAX_BATCH_TRIES)):
         try:
             async with unit_of_work():
-                return await award_range(layout, first, last, pending_only=pending_only, region_id=region_id)
+                return await award_range(layout, facts, pending_only=pending_only, region_id=region_id)
         except Exception as error:
             # an attempt awarding one of these facts at the same moment won the unique key: look again
             if not is_unique_violation(error) or not tries_left:

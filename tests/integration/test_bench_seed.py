@@ -13,12 +13,14 @@ import pytest
 from domain.nip import parse_nip
 from domain.people import normalise_email
 from domain.rules import DEFAULT_RULES, FactValues, evaluate
+from gamification import recalc
 from gamification.bench_facts import YearOfFacts
 from gamification.bench_org import FirstIds, build_organization
 from gamification.bench_seed import BenchRefused, add_bench_facts, seed_bench
 from gamification.module_store import refresh_content_hash
 from gamification.recalc import recalculate
 from gamification.tables import Agency, Fact, Module, Person, PointsTotal, Region, Unit, XpEntry
+from gamification.totals_check import drifted_totals
 
 NOW = dt.datetime.now(dt.timezone.utc)
 
@@ -181,8 +183,12 @@ async def test_more_facts_adds_exactly_that_many_recent_pending_facts(db):
     assert new_row[0]["id"] == max(before) + 1_001  # the id sequence moved past the generated ids
 
 
-async def test_the_recalculation_awards_every_seeded_fact(db):
+@pytest.mark.parametrize("backlog", ["in batches of facts", "person by person"])
+async def test_the_recalculation_awards_every_seeded_fact(db, monkeypatch, backlog):
     await seed_bench(40, 400)
+    if backlog == "person by person":
+        monkeypatch.setattr(recalc, "BACKLOG", 100)
+        monkeypatch.setattr(recalc, "PEOPLE_PER_BATCH", 7)
 
     report = await recalculate()
 
@@ -202,6 +208,7 @@ async def test_the_recalculation_awards_every_seeded_fact(db):
     assert sum(ledger.values()) == expected
     totals = {row["person"]: row["xp"] for row in await PointsTotal.select(PointsTotal.person, PointsTotal.xp)}
     assert totals == dict(ledger)
+    assert await drifted_totals(None) == {}  # the period totals too
 
 
 async def test_the_command_seeds_adds_and_refuses(database_url, db):
