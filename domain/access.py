@@ -20,6 +20,7 @@ class Actor:
     region_id: int | None
     unit_id: int | None
     unit_path: str | None
+    agency_id: int | None = None
 
     @property
     def is_superadmin(self) -> bool:

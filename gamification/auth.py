@@ -131,7 +131,9 @@ class AuthService:
 async def load_actor(person_id: int) -> Actor:
     """The acting person, read fresh on every request so that a deactivation bites at once."""
     row = (
-        await Person.select(Person.id, Person.roles, Person.region, Person.unit, Person.unit.path, Person.active)
+        await Person.select(
+            Person.id, Person.roles, Person.region, Person.unit, Person.unit.path, Person.unit.agency, Person.active
+        )
         .where(Person.id == person_id)
         .first()
     )
@@ -143,6 +145,7 @@ async def load_actor(person_id: int) -> Actor:
         region_id=row["region"],
         unit_id=row["unit"],
         unit_path=row["unit.path"],
+        agency_id=row["unit.agency"],
     )
 
 

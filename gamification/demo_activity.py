@@ -31,14 +31,21 @@ async def seed_activity(rng: random.Random, now: dt.datetime | None = None) -> i
         Module.status == ModuleStatus.PUBLISHED.value
     )
     keys = {m["id"]: await _right_answers(m["id"], m["version"]) for m in modules}
-    people = await Person.select(Person.id, Person.roles, Person.region, Person.unit, Person.unit.path).where(
-        Person.unit.is_not_null()
-    )
+    people = await Person.select(
+        Person.id, Person.roles, Person.region, Person.unit, Person.unit.path, Person.unit.agency
+    ).where(Person.unit.is_not_null())
     passed = 0
     for person in people:
         if rng.random() > LEARNING_SHARE:
             continue
-        actor = Actor(person["id"], parse_roles(person["roles"]), person["region"], person["unit"], person["unit.path"])
+        actor = Actor(
+            person["id"],
+            parse_roles(person["roles"]),
+            person["region"],
+            person["unit"],
+            person["unit.path"],
+            person["unit.agency"],
+        )
         mine = [m["id"] for m in modules if m["region"] in (None, person["region"])]
         for module_id in rng.sample(mine, k=min(len(mine), rng.randint(1, 3))):
             finished = now - dt.timedelta(minutes=rng.randint(30, DAYS_BACK * 24 * 60))

@@ -230,10 +230,7 @@ class Initiatives:
         found = await self._for_decider(actor, initiative_id)
         level = parse_impact(impact) if target is Status.VERIFIED else None
         if level is not None:
-            own_agency = None
-            if actor.unit_id is not None:
-                own_agency = (await Unit.select(Unit.agency).where(Unit.id == actor.unit_id).first())["agency"]
-            check_may_verify(actor, level, found.row["region"], found.row["unit.agency"], own_agency)
+            check_may_verify(actor, level, found.row["region"], found.row["unit.agency"], actor.agency_id)
         return await self._move(actor, found, target, by_team=False, comment=comment, impact=level)
 
     async def replicate(self, actor: Actor, initiative_id: int, unit_id: int, note: str) -> InitiativeView:

@@ -126,7 +126,7 @@ class Leaderboards:
 
     async def _board_for(self, actor, scope, scope_id, period, start) -> tuple[ScopeRef, Board, int | None]:
         """The board, and the caller's person id when the caller is on it (else None)."""
-        own_agency = await _own_agency(actor)
+        own_agency = actor.agency_id
         if scope_id is None and scope is not Scope.NATIONAL:
             own = {Scope.UNIT: actor.unit_id, Scope.AGENCY: own_agency, Scope.REGION: actor.region_id}[scope]
             if own is None:
@@ -216,10 +216,3 @@ async def people_labels(person_ids: list[int]) -> dict[int, tuple[str, str | Non
         row["id"]: (HIDDEN_NAME if row["hide_name"] else row["name"], row["unit.name"], row["hide_name"])
         for row in rows
     }
-
-
-async def _own_agency(actor: Actor) -> int | None:
-    if actor.unit_id is None:
-        return None
-    row = await Unit.select(Unit.agency).where(Unit.id == actor.unit_id).first()
-    return row["agency"] if row else None

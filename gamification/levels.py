@@ -28,20 +28,15 @@ class LevelProgress:
 
 
 async def levels_of(region_id: int | None) -> list[tuple[int, str]]:
-    if region_id is not None:
-        own = (
-            await LevelStep.select(LevelStep.min_xp, LevelStep.name)
-            .where(LevelStep.region == region_id)
-            .order_by(LevelStep.min_xp)
-        )
-        if own:
-            return [(row["min_xp"], row["name"]) for row in own]
+    """The region's own levels if it keeps any, else the national ones; read in one query."""
+    own = LevelStep.region == region_id if region_id is not None else LevelStep.region.is_null()
     rows = (
-        await LevelStep.select(LevelStep.min_xp, LevelStep.name)
-        .where(LevelStep.region.is_null())
+        await LevelStep.select(LevelStep.region, LevelStep.min_xp, LevelStep.name)
+        .where(own | LevelStep.region.is_null())
         .order_by(LevelStep.min_xp)
     )
-    return [(row["min_xp"], row["name"]) for row in rows]
+    regional = [row for row in rows if row["region"] is not None]
+    return [(row["min_xp"], row["name"]) for row in regional or rows]
 
 
 def progress(xp: int, levels: list[tuple[int, str]]) -> LevelProgress:
