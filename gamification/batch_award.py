@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from domain.rule_intervals import NO_OWN_VERSION, RuleLayout
 from domain.rules import DEFAULT_RULES, Formula
 from gamification.board_sync import people_changed
-from gamification.ledger import PERIODS
 from gamification.sql_dialect import Dialect, dialect, text
 from gamification.tables import XpEntry
+from gamification.totals_growth import grow_totals
 
 _batches = itertools.count(1)
 
-PERIOD_COLUMNS = {period: column._meta.name for period, column in PERIODS.items()}
 DELTA_TYPES = (
     "person INTEGER, fact INTEGER, rule INTEGER, rule_code VARCHAR(40), xp INTEGER, occurred_at TIMESTAMPTZ,"
     " local_date DATE, week_start DATE, month_start DATE, year_start DATE, nweek_start DATE,"
@@ -94,7 +93,7 @@ async def award_range(
             f" SELECT {DELTA_COLUMNS}, {sql.timestamp_param()} FROM {delta}",
             now,
         )
-        await _add_to_totals(sql, delta)
+        await grow_totals(delta)
         people_changed(people)
     await _raw(
         f"UPDATE fact SET evaluated_at = {{}} WHERE id IN (SELECT id FROM {chosen}) AND evaluated_at IS NULL", now
@@ -164,36 +163,3 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
         FROM targets t LEFT JOIN earned e ON e.fact = t.fact AND e.rule_code = t.code
         WHERE t.target - COALESCE(e.xp, 0) <> 0
     """
-
-
-async def _add_to_totals(sql: Dialect, delta: str) -> None:
-    """Each touched person's all-time and period totals grow by the batch's sums.
-
-    On PostgreSQL the totals rows are locked first, in the order of the person, as the per-fact path
-    locks one; whichever commits second adds to what the first wrote.
-    """
-    if sql.postgres:
-        await _raw(
-            f"SELECT id FROM points_total WHERE person IN (SELECT person FROM {delta}) ORDER BY person FOR UPDATE"
-        )
-    sums = "SUM(d.xp), MAX(d.occurred_at), COUNT(*)"
-    grown = "xp = {t}.xp + excluded.xp, entries = {t}.entries + excluded.entries, region = excluded.region, unit = excluded.unit"
-    await _raw(
-        "INSERT INTO points_total (person, region, unit, xp, reached_at, entries, spent, held)"
-        f" SELECT d.person, p.region, p.unit, {sums}, 0, 0 FROM {delta} d JOIN person p ON p.id = d.person"
-        " WHERE true GROUP BY d.person, p.region, p.unit"
-        f" ON CONFLICT (person) DO UPDATE SET {grown.format(t='points_total')},"
-        f" reached_at = {sql.later('points_total.reached_at', 'excluded.reached_at')}"
-    )
-    per_period = " UNION ALL ".join(
-        f"SELECT d.person, '{period}' AS period, d.{column} AS period_start, p.region, p.unit, {sums}"
-        f" FROM {delta} d JOIN person p ON p.id = d.person WHERE d.{column} IS NOT NULL"
-        f" GROUP BY d.person, d.{column}, p.region, p.unit"
-        for period, column in PERIOD_COLUMNS.items()
-    )
-    await _raw(
-        "INSERT INTO points_period (person, period, period_start, region, unit, xp, reached_at, entries)"
-        f" SELECT * FROM ({per_period}) AS sums WHERE true"
-        f" ON CONFLICT (person, period, period_start) DO UPDATE SET {grown.format(t='points_period')},"
-        f" reached_at = {sql.later('points_period.reached_at', 'excluded.reached_at')}"
-    )

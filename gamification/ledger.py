@@ -1,8 +1,8 @@
-"""The points engine: facts in, ledger entries out, totals kept in step.
+"""The points engine, fact by fact: facts in, ledger entries out, totals kept in step.
 
-``award_facts`` is the one engine. The request that records a fact calls it in its own
-transaction (the learner sees the XP at once); the recalculation calls it for facts still
-pending. For each rule that applies to a fact's kind, the governing version (by region and the
+``award_facts`` serves the request that records a fact, in its own transaction (the learner sees
+the XP at once); the recalculation awards pending facts in sets (``batch_award``), by the same
+rules, held equal by a property test. For each rule that applies to a fact's kind, the governing version (by region and the
 fact's local date) gives a target; an entry for the difference from what the fact already
 earned under that rule is appended. Re-running finds no difference and appends nothing, and the
 unique key (fact, rule version) stops two racing runs from appending the same entry twice.
@@ -22,16 +22,7 @@ from gamification.board_sync import totals_changed
 from gamification.json_column import loaded
 from gamification.national_periods import national_starts
 from gamification.tables import Fact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
-
-# Period totals kept per person: on the region's calendar, and on the national one (WIB).
-PERIODS = {
-    "week": XpEntry.week_start,
-    "month": XpEntry.month_start,
-    "year": XpEntry.year_start,
-    "nweek": XpEntry.nweek_start,
-    "nmonth": XpEntry.nmonth_start,
-    "nyear": XpEntry.nyear_start,
-}
+from gamification.totals_growth import PERIODS, entries_with_ids, grow_totals
 
 
 @dataclass(frozen=True)
@@ -83,15 +74,12 @@ async def award_facts(fact_ids: list[int], versions: list[RuleVersion] | None = 
             entries.append(_entry(fact, rule, delta))
             awards.append(Award(fact["person"], fact["id"], code, delta))
     if entries:
-        await XpEntry.insert(*entries)
+        inserted = await XpEntry.insert(*entries).returning(XpEntry.id)
+        await grow_totals(entries_with_ids([row["id"] for row in inserted]))
+        for person_id in sorted({entry.person for entry in entries}):
+            totals_changed(person_id)
     now = dt.datetime.now(dt.timezone.utc)
     await Fact.update({Fact.evaluated_at: now}).where(Fact.id.is_in(fact_ids))
-    touched: dict[int, set[tuple[str, dt.date]]] = defaultdict(set)
-    for entry in entries:
-        for period, column in PERIODS.items():
-            touched[entry.person].add((period, getattr(entry, column._meta.name)))
-    for person_id, periods in sorted(touched.items()):  # the same order in every transaction: no deadlock
-        await refresh_totals(person_id, periods)
     return awards
 
 
@@ -120,11 +108,8 @@ def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:
 
 
 async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> None:
-    """Recompute a person's all-time total and the given period totals from the ledger.
-
-    Always an aggregate of the ledger, never an increment: whatever path wrote the entries, the
-    totals come out the same.
-    """
+    """Recompute a person's all-time total and the given period totals from the ledger: the repair
+    of a total the full recalculation found to differ from it."""
     await _take_turn(person_id)
     person = await Person.select(Person.region, Person.unit).where(Person.id == person_id).first()
     values = await _sums(XpEntry.person == person_id)

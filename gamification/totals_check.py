@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from gamification.batch_award import PERIOD_COLUMNS
 from gamification.sql_dialect import dialect
 from gamification.tables import XpEntry
+from gamification.totals_growth import PERIOD_COLUMNS
 
 ALL_TIME = "all"
 

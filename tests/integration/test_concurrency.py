@@ -48,25 +48,24 @@ def test_processes_migrating_together_apply_each_migration_once(database_url):
 async def test_two_completions_of_one_person_committing_together_both_count_in_the_totals(
     client, world, as_, monkeypatch
 ):
-    """Two devices (or two API processes) record completions of one person at once. The first has summed
-    the ledger for the person's totals, without the second's entry, when the second comes to sum: the
-    second must wait for the first to commit, or whichever writes its total last drops the other's XP."""
+    """Two devices (or two API processes) record completions of one person at once. The first has grown
+    the person's totals and not yet committed when the second comes to grow them: the second must wait
+    for the first to commit, or whichever writes its total last drops the other's XP."""
     admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
     await attempt(client, learner, await published_module(client, admin, title="Modul Awal", xp=20))
     first, second = [await published_module(client, admin, title=f"Modul {xp}", xp=xp) for xp in (30, 40)]
-    summed, go_on = asyncio.Event(), asyncio.Event()
-    sums = ledger._sums
+    grown, go_on = asyncio.Event(), asyncio.Event()
+    grow_totals = ledger.grow_totals
 
-    async def sums_then_wait(*where) -> dict:
-        values = await sums(*where)
-        if not summed.is_set():
-            summed.set()
+    async def grow_then_wait(entries: str) -> None:
+        await grow_totals(entries)
+        if not grown.is_set():
+            grown.set()
             await go_on.wait()
-        return values
 
-    monkeypatch.setattr(ledger, "_sums", sums_then_wait)
+    monkeypatch.setattr(ledger, "grow_totals", grow_then_wait)
     one = asyncio.create_task(attempt(client, learner, first))
-    await summed.wait()
+    await asyncio.wait_for(grown.wait(), 30)
     two = asyncio.create_task(attempt(client, learner, second))
 
     async def second_done_or_waiting_for_a_lock() -> bool:
