@@ -67,6 +67,11 @@ async def award_range(
     temporary = "CREATE TEMP TABLE {} ({})" + (" ON COMMIT DROP" if sql.postgres else "")
     await _raw(temporary.format(chosen, "id INTEGER PRIMARY KEY"))
     await _raw(temporary.format(delta, DELTA_TYPES))
+    if sql.postgres:
+        # Batch statements over temporary tables without statistics: a misjudged nested loop turns a
+        # second into minutes, and compiling the plan (JIT) costs more than running it.
+        await _raw("SET LOCAL enable_nestloop = off")
+        await _raw("SET LOCAL jit = off")
     # The facts are chosen once: one recorded meanwhile is neither awarded nor marked by this batch.
     where = [f"{facts.column} BETWEEN {{}} AND {{}}"]
     args: list = [facts.first, facts.last]
@@ -77,7 +82,7 @@ async def award_range(
         args.append(region_id)
     await _raw(f"INSERT INTO {chosen} (id) SELECT id FROM fact WHERE {' AND '.join(where)}", *args)
     if layout.intervals:
-        await _raw(_deltas(sql, layout, facts, chosen, delta), facts.first, facts.last)
+        await _raw(_deltas(sql, layout, facts, chosen, delta), *[facts.first, facts.last] * 2)
     counted = (
         await _raw(
             f"SELECT (SELECT COUNT(*) FROM {chosen}) AS facts, COUNT(*) AS entries, COALESCE(SUM(xp), 0) AS xp"
@@ -126,14 +131,15 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
         " THEN CASE WHEN f.first_attempt AND f.score = 100 THEN ri.amount ELSE 0 END"
         " ELSE COALESCE(lv.xp, 0) END"
     )
+    national_day = sql.national_day("t.occurred_at")  # only for the few rows that differ: a time zone costs
     periods = ", ".join(
         [
-            sql.week_start("local_date"),
-            sql.month_start("local_date"),
-            sql.year_start("local_date"),
-            sql.week_start("nday"),
-            sql.month_start("nday"),
-            sql.year_start("nday"),
+            sql.week_start("t.local_date"),
+            sql.month_start("t.local_date"),
+            sql.year_start("t.local_date"),
+            sql.week_start(national_day),
+            sql.month_start(national_day),
+            sql.year_start(national_day),
         ]
     )
     return f"""
@@ -141,11 +147,16 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
         ri(code, region, valid_from, valid_until, rule, formula, amount) AS (VALUES {intervals}),
         own(code, region) AS (VALUES {own}),
         lv(rule, level, xp) AS (VALUES {levels}),
+        picked AS MATERIALIZED (  -- read by id range once; the rule tables then join in memory
+            SELECT f.id, f.person, f.kind, f.occurred_at, f.local_date, f.region, f.unit, f.xp, f.score,
+                   f.first_attempt, f.level
+            FROM fact f JOIN {chosen} chosen ON chosen.id = f.id
+            WHERE f.{facts.column} BETWEEN {{}} AND {{}}
+        ),
         targets AS (
-            SELECT f.id AS fact, f.person, f.occurred_at, f.local_date, {sql.national_day("f.occurred_at")} AS nday,
-                   f.region, f.unit, ri.rule, ri.code, {target} AS target
-            FROM {chosen} chosen
-            JOIN fact f ON f.id = chosen.id
+            SELECT f.id AS fact, f.person, f.occurred_at, f.local_date, f.region, f.unit, ri.rule, ri.code,
+                   {target} AS target
+            FROM picked f
             JOIN codes c ON c.kind = f.kind
             LEFT JOIN own o ON o.code = c.code AND o.region = f.region
             JOIN ri ON ri.code = c.code AND ri.region = COALESCE(o.region, {NO_OWN_VERSION})
