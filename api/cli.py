@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 
 import click
 
@@ -85,6 +86,7 @@ def recalc(full: bool, region_slug: str | None) -> None:
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
+        started = time.perf_counter()
         try:
             report = asyncio.run(
                 _with_database(_settings(), lambda: recalculate(full=full, region_slug=region_slug, progress=progress))
@@ -93,7 +95,8 @@ def recalc(full: bool, region_slug: str | None) -> None:
             raise click.ClickException(f"{error.code} {error.params or ''}".strip()) from None
     click.echo(
         f"Fakta dinilai: {report.facts_evaluated}, entri baru: {report.entries_added} ({report.xp_added:+} XP), "
-        f"lencana baru: {report.badges_awarded}, selisih total diperbaiki: {report.drift_fixed}."
+        f"lencana baru: {report.badges_awarded}, selisih total diperbaiki: {report.drift_fixed}; "
+        f"selesai dalam {time.perf_counter() - started:.2f} s."
     )
 
 

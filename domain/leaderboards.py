@@ -12,6 +12,7 @@ Rank is a competition rank: 1 + the number of people with strictly more XP.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -113,6 +114,7 @@ class PeriodWindow:
         return f"{self.start:%Y}"
 
 
+@functools.lru_cache(maxsize=1024)  # a batch of standings asks the same few questions thousands of times
 def window_at(period: Period, timezone: str, now: dt.datetime) -> PeriodWindow:
     """The period holding the moment ``now`` on the calendar of ``timezone``."""
     return PeriodWindow(period, period_start(period, now.astimezone(ZoneInfo(timezone)).date()), timezone)

@@ -11,6 +11,8 @@ aggregate; any difference is drift, fixed and reported.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +29,7 @@ from gamification.streaks import update_streak
 from gamification.tables import Completion, Fact, Person, Region
 from gamification.totals_check import drifted_totals
 
+log = logging.getLogger(__name__)
 PENDING_BATCH = 5_000
 BACKLOG = 100_000  # more pending facts than this are taken person by person: each total written once
 PEOPLE_PER_BATCH = 1_000
@@ -57,9 +60,18 @@ async def recalculate(
     report = RecalcReport(full=full)
     layout = lay_out(await rule_versions())
     if full:
+        started = time.perf_counter()
         await _evaluate_all(layout, region_id, report, progress)
+        awarded = time.perf_counter()
         report.badges_awarded = await _streaks_and_badges(region_id)
+        badges = time.perf_counter()
         report.drift_fixed = await _fix_drift(region_id)
+        log.info(
+            "full recalculation: facts %.1f s, streaks and badges %.1f s, totals against the ledger %.1f s",
+            awarded - started,
+            badges - awarded,
+            time.perf_counter() - badges,
+        )
     else:
         await _evaluate_pending(layout, region_id, report, progress)
     return report
