@@ -23,6 +23,7 @@ from gamification.tables import XpEntry
 from gamification.totals_growth import grow_totals
 
 _batches = itertools.count(1)
+BATCH_WORK_MEM = "64MB"
 
 DELTA_TYPES = (
     "person INTEGER, fact INTEGER, rule INTEGER, rule_code VARCHAR(40), xp INTEGER, occurred_at TIMESTAMPTZ,"
@@ -72,6 +73,7 @@ async def award_range(
         # second into minutes, and compiling the plan (JIT) costs more than running it.
         await _raw("SET LOCAL enable_nestloop = off")
         await _raw("SET LOCAL jit = off")
+        await _raw(f"SET LOCAL work_mem = '{BATCH_WORK_MEM}'")  # a range's ledger sorted in memory, not on disk
     # The facts are chosen once: one recorded meanwhile is neither awarded nor marked by this batch.
     where = [f"{facts.column} BETWEEN {{}} AND {{}}"]
     args: list = [facts.first, facts.last]
