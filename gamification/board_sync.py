@@ -110,7 +110,10 @@ class BoardSync:
 
     async def batch_changed(self, person_ids: list[int]) -> None:
         """Many people's standings written at once; displays hear once per unit, not once per person."""
-        memberships, updates = await _standings(person_ids=person_ids)
+        if self.redis_boards is None:  # the boards are read from SQL: only the displays need telling
+            memberships = [_membership(row) for row in await _totals(person_ids)]
+        else:
+            memberships, updates = await _standings(person_ids=person_ids)
         if self.redis_boards is not None:
             if not self.dirty:
                 try:
@@ -311,13 +314,9 @@ async def _standings(
 ) -> tuple[list[Membership], dict[Board, list[tuple[Standing, int]]]]:
     """The current standings of these people (everyone: None) on every board they are on, from SQL."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    totals = PointsTotal.select(*_columns(PointsTotal)).where(PointsTotal.reached_at.is_not_null())
-    if person_ids is not None:
-        totals = totals.where(PointsTotal.person.is_in(person_ids))
     updates: dict[Board, list[tuple[Standing, int]]] = defaultdict(list)
     memberships = []
-    rows = await totals
-    for row in rows:
+    for row in await _totals(person_ids):
         membership = _membership(row)
         memberships.append(membership)
         for board in membership.boards(Period.ALL, now):
@@ -339,6 +338,11 @@ async def _standings(
             if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
                 updates[board].append(_versioned(row))
     return memberships, updates
+
+
+async def _totals(person_ids: list[int] | None) -> list[dict]:
+    totals = PointsTotal.select(*_columns(PointsTotal)).where(PointsTotal.reached_at.is_not_null())
+    return await (totals.where(PointsTotal.person.is_in(person_ids)) if person_ids is not None else totals)
 
 
 def _columns(table) -> tuple:

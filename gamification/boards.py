@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -78,12 +79,13 @@ class Membership:
         return boards
 
 
-def unit_ancestry(path: str | None) -> list[tuple[int, str]]:
-    """``/1/5/9/`` → [(1, "/1/"), (5, "/1/5/"), (9, "/1/5/9/")]."""
+@functools.lru_cache(maxsize=4096)  # a batch of standings walks the same few hundred unit paths
+def unit_ancestry(path: str | None) -> tuple[tuple[int, str], ...]:
+    """``/1/5/9/`` → ((1, "/1/"), (5, "/1/5/"), (9, "/1/5/9/"))."""
     if not path:
-        return []
+        return ()
     ids = [int(part) for part in path.strip("/").split("/") if part]
-    return [(unit_id, "/" + "/".join(str(i) for i in ids[: n + 1]) + "/") for n, unit_id in enumerate(ids)]
+    return tuple((unit_id, "/" + "/".join(str(i) for i in ids[: n + 1]) + "/") for n, unit_id in enumerate(ids))
 
 
 def as_utc(value: dt.datetime | str | None) -> dt.datetime:
