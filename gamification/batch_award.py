@@ -69,10 +69,7 @@ async def award_range(
     await _raw(temporary.format(chosen, "id INTEGER PRIMARY KEY"))
     await _raw(temporary.format(delta, DELTA_TYPES))
     if sql.postgres:
-        # Batch statements over temporary tables without statistics: a misjudged nested loop turns a
-        # second into minutes, and compiling the plan (JIT) costs more than running it.
-        await _raw("SET LOCAL enable_nestloop = off")
-        await _raw("SET LOCAL jit = off")
+        await _raw("SET LOCAL jit = off")  # compiling a batch statement's plan costs more than running it
         await _raw(f"SET LOCAL work_mem = '{BATCH_WORK_MEM}'")  # a range's ledger sorted in memory, not on disk
     # The facts are chosen once: one recorded meanwhile is neither awarded nor marked by this batch.
     where = [f"{facts.column} BETWEEN {{}} AND {{}}"]
@@ -84,7 +81,13 @@ async def award_range(
         args.append(region_id)
     await _raw(f"INSERT INTO {chosen} (id) SELECT id FROM fact WHERE {' AND '.join(where)}", *args)
     if layout.intervals:
+        # Over temporary tables without statistics a misjudged nested loop turns a second into
+        # minutes: hash and merge joins only, for this one statement.
+        if sql.postgres:
+            await _raw("SET LOCAL enable_nestloop = off")
         await _raw(_deltas(sql, layout, facts, chosen, delta), *[facts.first, facts.last] * 2)
+        if sql.postgres:
+            await _raw("SET LOCAL enable_nestloop = on")
     counted = (
         await _raw(
             f"SELECT (SELECT COUNT(*) FROM {chosen}) AS facts, COUNT(*) AS entries, COALESCE(SUM(xp), 0) AS xp"
