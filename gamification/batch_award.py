@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from domain.rule_intervals import NO_OWN_VERSION, RuleLayout
 from domain.rules import DEFAULT_RULES, Formula
 from gamification.board_sync import people_changed
-from gamification.sql_dialect import Dialect, dialect, text
+from gamification.sql_dialect import Dialect, dialect
 from gamification.tables import XpEntry
 from gamification.totals_growth import grow_totals
 
@@ -120,19 +120,19 @@ async def _raw(sql: str, *args) -> list[dict]:
 
 def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, delta: str) -> str:
     """One statement: every (fact, rule) whose target differs from what the fact has earned under the rule."""
-    codes = ", ".join(f"({text(rule.fact_kind.value)}, {text(rule.code)})" for rule in DEFAULT_RULES)
+    codes = ", ".join(f"({sql.text(rule.fact_kind.value)}, {sql.text(rule.code)})" for rule in DEFAULT_RULES)
     intervals = ", ".join(
-        f"({text(i.code)}, {i.region_id}, {sql.date(i.valid_from)}, {sql.date(i.valid_until)}, {i.version.id},"
-        f" {text(i.version.formula.value)}, {layout.amount(i)})"
+        f"({sql.text(i.code)}, {i.region_id}, {sql.date(i.valid_from)}, {sql.date(i.valid_until)}, {i.version.id},"
+        f" {sql.text(i.version.formula.value)}, {layout.amount(i)})"
         for i in layout.intervals
     )
-    own = ", ".join(f"({text(code)}, {region_id})" for code, region_id in layout.own) or f"('', {NO_OWN_VERSION})"
-    levels = ", ".join(f"({vid}, {text(level)}, {xp})" for vid, level, xp in layout.levels()) or "(0, '', 0)"
+    own = ", ".join(f"({sql.text(code)}, {region_id})" for code, region_id in layout.own) or f"('', {NO_OWN_VERSION})"
+    levels = ", ".join(f"({vid}, {sql.text(level)}, {xp})" for vid, level, xp in layout.levels()) or "(0, '', 0)"
     target = (
         "CASE ri.formula"
-        f" WHEN {text(Formula.FACT_XP.value)} THEN CAST(f.xp AS BIGINT) * ri.amount / 100"
-        f" WHEN {text(Formula.FIXED.value)} THEN ri.amount"
-        f" WHEN {text(Formula.PERFECT_FIRST_ATTEMPT.value)}"
+        f" WHEN {sql.text(Formula.FACT_XP.value)} THEN CAST(f.xp AS BIGINT) * ri.amount / 100"
+        f" WHEN {sql.text(Formula.FIXED.value)} THEN ri.amount"
+        f" WHEN {sql.text(Formula.PERFECT_FIRST_ATTEMPT.value)}"
         " THEN CASE WHEN f.first_attempt AND f.score = 100 THEN ri.amount ELSE 0 END"
         " ELSE COALESCE(lv.xp, 0) END"
     )

@@ -43,6 +43,13 @@ class Dialect:
             return f"CAST({timestamp} AT TIME ZONE '{NATIONAL_TIMEZONE}' AS DATE)"
         return f"date({timestamp}, '+{WIB_OFFSET_HOURS} hours')"
 
+    def text(self, value: str) -> str:
+        """A string literal inside a Piccolo query template, where every brace, even doubled, is taken
+        for a placeholder: braces are spelled as characters."""
+        char = "chr" if self.postgres else "char"
+        quoted = "'" + value.replace("'", "''") + "'"
+        return quoted.replace("{", f"' || {char}(123) || '").replace("}", f"' || {char}(125) || '")
+
     def later(self, a: str, b: str) -> str:
         """The later of two time stamps, either of which may be NULL."""
         return f"CASE WHEN {a} IS NULL OR {b} > {a} THEN {b} ELSE {a} END"
@@ -50,8 +57,3 @@ class Dialect:
 
 def dialect() -> Dialect:
     return Dialect(postgres=current_engine().engine_type == "postgres")
-
-
-def text(value: str) -> str:
-    """A string literal inside a Piccolo query template (braces are its placeholders)."""
-    return "'" + value.replace("'", "''").replace("{", "{{").replace("}", "}}") + "'"

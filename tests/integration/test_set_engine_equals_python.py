@@ -188,3 +188,38 @@ async def test_a_total_that_differs_from_the_ledger_is_found(world):
     assert drifted[person] >= {("all", None)}
     assert ("nweek", week["period_start"]) in drifted[week["person"]]
     assert sum(len(found) for found in drifted.values()) == 2
+
+
+async def test_level_names_with_quotes_and_braces_reach_the_database_intact(world):
+    """By-level parameters are an admin's words; the set engine writes them into its statement as literals."""
+    p = world.pontianak
+    odd_level = "it's {x} 100%"
+    await PointRule.insert(
+        PointRule(
+            region=p.region_id,
+            code="initiative_verified",
+            fact_kind="initiative_verified",
+            formula=Formula.BY_LEVEL.value,
+            params={odd_level: 77, "unit": 5},
+            effective_from=FIRST_RULE_DAY,
+        )
+    )
+    at = dt.datetime(2025, 3, 3, 3, tzinfo=dt.timezone.utc)
+    await Fact.insert(
+        *[
+            Fact(
+                kind="initiative_verified",
+                person=p.asn,
+                source_key=f"aneh:{n}",
+                occurred_at=at,
+                local_date=at.date(),
+                region=p.region_id,
+                unit=p.head_unit,
+                level=level,
+            )
+            for n, level in enumerate([odd_level, "unit", "{}"])
+        ]
+    )
+    ids = await Fact.select(Fact.id).output(as_list=True)
+    await as_a_set(ids, await rule_versions())
+    assert sorted(await XpEntry.select(XpEntry.xp).output(as_list=True)) == [5, 77]
