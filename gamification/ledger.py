@@ -2,9 +2,9 @@
 
 ``award_facts`` serves the request that records a fact, in its own transaction (the learner sees
 the XP at once); the recalculation awards pending facts in sets (``batch_award``), by the same
-rules, held equal by a property test. For each rule that applies to a fact's kind, the governing version (by region and the
-fact's local date) gives a target; an entry for the difference from what the fact already
-earned under that rule is appended. Re-running finds no difference and appends nothing, and the
+rules, held equal by a property test. For each rule that applies to a fact's kind, the
+governing version (by region and the fact's local date) gives a target; an entry for the
+difference from what the fact already earned under that rule is appended. Re-running finds no difference and appends nothing, and the
 unique key (fact, rule version) stops two racing runs from appending the same entry twice.
 """
 
