@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import time
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -85,18 +86,8 @@ class BoardSync:
 
     async def person_changed(self, person_id: int, moved_from: Membership | None = None) -> None:
         memberships, updates = await _standings(person_ids=[person_id])
-        if self.redis_boards is not None and not self.dirty:
-            try:
-                await self._put(person_id, updates, moved_from)
-            except REDIS_DOWN as error:
-                log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
-                self.dirty = True
-                self._missed.setdefault(person_id, moved_from)
-                await self._others_to_sql()
-        elif self.redis_boards is not None:
-            self._missed.setdefault(person_id, moved_from)
-        if self.dirty:
-            self.start_rebuild()  # as soon as Redis answers again, even in a process that never reads boards
+        if self.redis_boards is not None:
+            await self._write(lambda: self._put(person_id, updates, moved_from), {person_id: moved_from})
         for membership in [*memberships, *([moved_from] if moved_from else [])]:
             await self.events.publish(
                 {
@@ -114,21 +105,32 @@ class BoardSync:
             memberships = [_membership(row) for row in await _totals(person_ids)]
         else:
             memberships, updates = await _standings(person_ids=person_ids)
-        if self.redis_boards is not None:
-            if not self.dirty:
-                try:
-                    await self.redis_boards.write(updates)
-                except REDIS_DOWN as error:
-                    log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
-                    self.dirty = True
-                    await self._others_to_sql()
-            if self.dirty:
-                for person_id in person_ids:
-                    self._missed.setdefault(person_id, None)
-                self.start_rebuild()
+            await self._write(lambda: self.redis_boards.write(updates), dict.fromkeys(person_ids))
         for region_id, agency_id, unit_path in {(m.region_id, m.agency_id, m.unit_path) for m in memberships}:
             event = {"kind": "points", "person": None, "region": region_id, "agency": agency_id, "unit_path": unit_path}
             await self.events.publish(event)
+
+    async def _write(self, write: Callable[[], Awaitable[None]], people: dict[int, Membership | None]) -> None:
+        """Write these people's standings to Redis, unless the boards are dirty. Held back or failed,
+        they are remembered for the rebuild before anything else is awaited (a rebuild finishing
+        meanwhile must not count the boards clean without them), and the rebuild starts as soon as
+        Redis answers again, even in a process that never reads boards."""
+        if not self.dirty:
+            try:
+                await write()
+            except REDIS_DOWN as error:
+                log.warning("leaderboards: Redis write failed (%s); answering from SQL until rebuilt", error)
+                self.dirty = True
+                self._remember(people)
+                await self._others_to_sql()
+        else:
+            self._remember(people)
+        if self.dirty:
+            self.start_rebuild()
+
+    def _remember(self, people: dict[int, Membership | None]) -> None:
+        for person_id, moved_from in people.items():
+            self._missed.setdefault(person_id, moved_from)
 
     async def _put(self, person_id: int, updates: dict, moved_from: Membership | None) -> None:
         if moved_from is not None:
