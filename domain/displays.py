@@ -13,6 +13,11 @@ PERIOD_NAMES = {
     Period.YEAR: "Tahun ini",
     Period.ALL: "Sepanjang masa",
 }
+LAST_PERIOD_NAMES = {
+    Period.WEEK: "Juara minggu lalu",
+    Period.MONTH: "Juara bulan lalu",
+    Period.YEAR: "Juara tahun lalu",
+}
 SCOPE_NAMES = {Scope.UNIT: "Unit", Scope.AGENCY: "Perangkat Daerah", Scope.REGION: "Daerah", Scope.NATIONAL: "Nasional"}
 
 

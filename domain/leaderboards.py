@@ -127,6 +127,15 @@ def window_of(period: Period, timezone: str, start: dt.date) -> PeriodWindow:
     return PeriodWindow(period, start, timezone)
 
 
+def previous_window(window: PeriodWindow) -> PeriodWindow | None:
+    """The period just before ``window``; None for all-time."""
+    if window.start is None:
+        return None
+    return PeriodWindow(
+        window.period, period_start(window.period, window.start - dt.timedelta(days=1)), window.timezone
+    )
+
+
 def _local_midnight(day: dt.date, timezone: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=ZoneInfo(timezone))
 

@@ -1,7 +1,8 @@
 """A week and a half of demo learning, so that leaderboards, streaks and displays have something to show.
 
 Demo staff pass modules through the same attempt service a phone uses (graded, credited, awarded),
-with finishing times spread over the last ten days as if synced from offline.
+with finishing times spread over the last ten days as if synced from offline, and some since the
+current week or month began, so that no current board is empty, even just after midnight on a Monday.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ import datetime as dt
 import random
 
 from domain.access import Actor
+from domain.leaderboards import Period, window_at
 from domain.modules import ModuleStatus
 from domain.roles import parse_roles
+from domain.timezones import NATIONAL_TIMEZONE
 from gamification.attempts import AttemptInput, Attempts
 from gamification.config import Settings
 from gamification.module_store import answer_keys, version_row
@@ -19,6 +22,7 @@ from gamification.tables import Attempt, Module, Person
 
 LEARNING_SHARE = 0.5  # of the demo staff have learned something lately
 DAYS_BACK = 10
+FRESH_SHARE = 0.35  # of the attempts finish since the latest week or month began
 
 
 async def seed_activity(rng: random.Random, now: dt.datetime | None = None) -> int:
@@ -27,6 +31,7 @@ async def seed_activity(rng: random.Random, now: dt.datetime | None = None) -> i
         return 0
     now = now or dt.datetime.now(dt.timezone.utc)
     attempts = Attempts(Settings())
+    fresh_since = _latest_turn(now)
     modules = await Module.select(Module.id, Module.region, Module.version).where(
         Module.status == ModuleStatus.PUBLISHED.value
     )
@@ -48,7 +53,7 @@ async def seed_activity(rng: random.Random, now: dt.datetime | None = None) -> i
         )
         mine = [m["id"] for m in modules if m["region"] in (None, person["region"])]
         for module_id in rng.sample(mine, k=min(len(mine), rng.randint(1, 3))):
-            finished = now - dt.timedelta(minutes=rng.randint(30, DAYS_BACK * 24 * 60))
+            finished = _finished_at(rng, now, fresh_since)
             answer = AttemptInput(
                 client_id=f"demo-{person['id']}-{module_id}",
                 answers=keys[module_id],
@@ -58,6 +63,18 @@ async def seed_activity(rng: random.Random, now: dt.datetime | None = None) -> i
             await attempts.submit(actor, module_id, answer)
             passed += 1
     return passed
+
+
+def _latest_turn(now: dt.datetime) -> dt.datetime:
+    """When the current week or month began, whichever is later, on WIB's calendar: the latest of
+    Indonesia's midnights, so the moment is in the current periods of every region."""
+    return max(window_at(period, NATIONAL_TIMEZONE, now).starts_at for period in (Period.WEEK, Period.MONTH))
+
+
+def _finished_at(rng: random.Random, now: dt.datetime, fresh_since: dt.datetime) -> dt.datetime:
+    if rng.random() < FRESH_SHARE:
+        return fresh_since + (now - fresh_since) * rng.random()
+    return now - dt.timedelta(minutes=rng.randint(30, DAYS_BACK * 24 * 60))
 
 
 async def _right_answers(module_id: int, number: int) -> dict[str, int | list[int]]:

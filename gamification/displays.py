@@ -15,9 +15,16 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from domain.access import Actor
-from domain.displays import PERIOD_NAMES, check_display_name, check_may_create_display, shown_name, ticker_text
+from domain.displays import (
+    LAST_PERIOD_NAMES,
+    PERIOD_NAMES,
+    check_display_name,
+    check_may_create_display,
+    shown_name,
+    ticker_text,
+)
 from domain.errors import Gone, InvalidInput, NotFound
-from domain.leaderboards import Period, Scope
+from domain.leaderboards import Period, PeriodWindow, Scope, previous_window
 from domain.levels import level_for
 from gamification.board_events import BoardEvents
 from gamification.database import unit_of_work
@@ -71,6 +78,17 @@ class TickerItem:
 
 
 @dataclass(frozen=True)
+class PastTop:
+    """The last closed period's top, shown while the current period has nobody yet."""
+
+    label: str
+    period_key: str
+    period_start: dt.datetime
+    period_end: dt.datetime
+    entries: list[ScreenEntry]
+
+
+@dataclass(frozen=True)
 class Screen:
     title: str
     region: str | None
@@ -83,6 +101,7 @@ class Screen:
     timezone: str
     entries: list[ScreenEntry]
     ticker: list[TickerItem]
+    previous: PastTop | None = None  # only while ``entries`` is empty
 
 
 @dataclass(frozen=True)
@@ -165,25 +184,12 @@ class Displays:
         return row is not None and row["revoked_at"] is None
 
     async def screen(self, display: ShownDisplay) -> Screen:
-        """The top 10 with level and badge count, and the latest achievements in the scope."""
+        """The top 10 with level and badge count, and the latest achievements in the scope; while the
+        period is still empty (just after it turned), the last period's top too."""
         ref = display.ref
-        ranked = await self.leaderboards.standings(ref, display.period, TOP)
         window = self.leaderboards.window(ref, display.period)
-        ids = [standing.person_id for _, standing in ranked]
-        people = await _people(ids)
+        entries = await self._top(ref, window)
         region = await Region.select(Region.name).where(Region.id == ref.region_id).first() if ref.region_id else None
-        entries = [
-            ScreenEntry(
-                rank=rank,
-                name=shown_name(people[s.person_id]["name"], people[s.person_id]["hide_name"], None),
-                unit=people[s.person_id]["unit.name"],
-                xp=s.xp,
-                level=people[s.person_id]["level"],
-                badges=people[s.person_id]["badges"],
-            )
-            for rank, s in ranked
-            if s.person_id in people
-        ]
         return Screen(
             title=display.name,
             region=region["name"] if region else None,
@@ -196,7 +202,33 @@ class Displays:
             timezone=window.timezone,
             entries=entries,
             ticker=await _ticker(ref),
+            previous=None if entries else await self._past_top(ref, window),
         )
+
+    async def _top(self, ref: ScopeRef, window: PeriodWindow) -> list[ScreenEntry]:
+        ranked = await self.leaderboards.standings(ref, window, TOP)
+        people = await _people([standing.person_id for _, standing in ranked])
+        return [
+            ScreenEntry(
+                rank=rank,
+                name=shown_name(people[s.person_id]["name"], people[s.person_id]["hide_name"], None),
+                unit=people[s.person_id]["unit.name"],
+                xp=s.xp,
+                level=people[s.person_id]["level"],
+                badges=people[s.person_id]["badges"],
+            )
+            for rank, s in ranked
+            if s.person_id in people
+        ]
+
+    async def _past_top(self, ref: ScopeRef, window: PeriodWindow) -> PastTop | None:
+        past = previous_window(window)
+        if past is None:
+            return None
+        entries = await self._top(ref, past)
+        if not entries:
+            return None
+        return PastTop(LAST_PERIOD_NAMES[window.period], past.key, past.starts_at, past.ends_at, entries)
 
     def concerns(self, display: ShownDisplay, event: dict) -> bool:
         """Whether a board event may change what this display shows."""

@@ -115,9 +115,9 @@ class Leaderboards:
         near, mine = await self._read(board, lambda store: self._around(store, board, radius, me))
         return await self._view(ref, board, near, mine, actor)
 
-    async def standings(self, ref: ScopeRef, period: Period, limit: int) -> list[tuple[int, Standing]]:
-        """The top of a board in its current period, with ranks, for displays."""
-        board = _board(ref, self.window(ref, period))
+    async def standings(self, ref: ScopeRef, window: PeriodWindow, limit: int) -> list[tuple[int, Standing]]:
+        """The top of a board in one period, with ranks, for displays."""
+        board = _board(ref, window)
         top, _ = await self._read(board, lambda store: self._top_and_me(store, board, limit, None))
         return top
 

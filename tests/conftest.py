@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import os
 from contextlib import asynccontextmanager
 
 import httpx
 import pytest
+import time_machine
 from redis.asyncio import Redis
 
 from api.app import create_app
@@ -14,12 +17,31 @@ from gamification.defaults import ensure_defaults
 from gamification.migrate import migrate
 from gamification.tables import ALL_TABLES
 from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
+from tests.clock import SHIFT_VARIABLE, parse_pin
 
 TEST_SECRET = "test-secret-" + "x" * 60
 
 
+PIN = os.environ.get("TANGKAS_TEST_PIN")  # e.g. week@Asia/Jakarta+20: the whole run just after a turn
+
+
 def pytest_report_header(config) -> str:
-    return f"tangkas backends: database={DB_KIND} redis={'yes' if REDIS_URL else 'no'}"
+    clock = f"pinned at {config.stash[PINNED_AT].isoformat()} ({PIN})" if PIN else "real"
+    return f"tangkas backends: database={DB_KIND} redis={'yes' if REDIS_URL else 'no'}; clock: {clock}"
+
+
+PINNED_AT = pytest.StashKey[dt.datetime]()
+
+
+def pytest_configure(config) -> None:
+    """A pinned run starts its clock at the given moment and lets it tick; the processes its tests
+    start are shifted by as much (tests/shifted.py)."""
+    if not PIN:
+        return
+    pinned_at = parse_pin(PIN)
+    config.stash[PINNED_AT] = pinned_at
+    os.environ[SHIFT_VARIABLE] = str((pinned_at - dt.datetime.now(dt.timezone.utc)).total_seconds())
+    time_machine.travel(pinned_at, tick=True).start()
 
 
 def pytest_collection_modifyitems(config, items) -> None:

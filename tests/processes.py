@@ -11,12 +11,12 @@ import asyncio
 import os
 import socket
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
+from tests.clock import SHIFT_VARIABLE, python_command
 from tests.redis_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +50,9 @@ class Processes:
     """Start ``tangkas`` commands with one environment; ``kill_all`` ends every one of them."""
 
     def __init__(self, env: dict[str, str], directory: Path) -> None:
-        inherited = {key: value for key, value in os.environ.items() if not key.startswith("TANGKAS_")}
+        inherited = {
+            key: value for key, value in os.environ.items() if not key.startswith("TANGKAS_") or key == SHIFT_VARIABLE
+        }
         self.env = inherited | {"PYTHONUNBUFFERED": "1"} | env
         self.directory = directory
         self.started: list[TangkasProcess] = []
@@ -61,7 +63,7 @@ class Processes:
         output_file = self.directory / f"{name}.log"
         with output_file.open("wb") as output:
             popen = subprocess.Popen(
-                [sys.executable, "-m", "api.cli", *args],
+                python_command("-m", "api.cli", *args),
                 cwd=ROOT,
                 env=self.env | (env or {}),
                 stdout=output,

@@ -3,11 +3,13 @@ import datetime as dt
 
 import pytest
 
+from domain.leaderboards import Period
 from gamification.board_sync import installed
 from gamification.displays import Displays, stream
 from gamification.leaderboards import Leaderboards
 from gamification.tables import Display, Person
 from tests.boards import WIB, award, boards_ready, this_week_at
+from tests.clock import next_turn
 from tests.factories import add_person
 
 ADMIN_DISPLAYS = "/api/v1/admin/displays"
@@ -66,6 +68,36 @@ async def test_a_display_shows_the_top_ten_with_names_units_levels_and_badges_on
     page = await client.get(display["path"])
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "EventSource" in page.text and page.headers["referrer-policy"] == "no-referrer"
+
+
+async def test_just_after_the_week_turns_a_display_shows_last_weeks_champions(client, world, as_, time_machine):
+    p = world.pontianak
+    monday = next_turn(Period.WEEK, WIB)
+    time_machine.move_to(monday - dt.timedelta(hours=2), tick=True)  # Sunday evening
+    a, b = [await add_person(f"Pegawai {n}", p.head_unit, p.region_id) for n in range(2)]
+    await award(a, 40, monday - dt.timedelta(hours=1))
+    await award(b, 60, monday - dt.timedelta(minutes=50))
+    await boards_ready()
+    display = await make_display(client, as_(p.admin), scope_id=p.agency_id)
+    leaderboard = f"/api/v1/displays/{display['token']}/leaderboard"
+    before = (await client.get(leaderboard)).json()
+    assert [e["name"] for e in before["entries"]] == ["Pegawai 1", "Pegawai 0"] and before["previous"] is None
+
+    time_machine.move_to(monday + dt.timedelta(minutes=5), tick=True)  # Monday 00:05 WIB
+    turned = (await client.get(leaderboard)).json()
+    assert turned["entries"] == [] and dt.datetime.fromisoformat(turned["period_start"]) == monday
+    champions = turned["previous"]
+    assert champions["label"] == "Juara minggu lalu"
+    assert [(e["rank"], e["name"], e["xp"]) for e in champions["entries"]] == [
+        (1, "Pegawai 1", 60),
+        (2, "Pegawai 0", 40),
+    ]
+    assert champions["period_end"] == turned["period_start"]
+
+    await award(a, 10, monday + dt.timedelta(minutes=6))
+    await boards_ready()
+    moving = (await client.get(leaderboard)).json()
+    assert [e["name"] for e in moving["entries"]] == ["Pegawai 0"] and moving["previous"] is None
 
 
 async def test_revoking_stops_the_display_at_once(client, world, as_):

@@ -14,7 +14,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 
 import httpx
 import pytest
@@ -22,6 +21,7 @@ from playwright.async_api import async_playwright
 
 from tests.backends import IN_CI
 from tests.boards import WIB, award, this_week_at
+from tests.clock import python_command
 from tests.conftest import TEST_SECRET
 from tests.factories import add_person, bearer
 from tests.learning import attempt_body, module_payload
@@ -52,8 +52,7 @@ async def start_server(settings, port: int) -> subprocess.Popen:
         "TANGKAS_SCHEDULER": "off",
     }
     server = subprocess.Popen(
-        [
-            sys.executable,
+        python_command(
             "-m",
             "uvicorn",
             "api.app:create_app",
@@ -62,7 +61,7 @@ async def start_server(settings, port: int) -> subprocess.Popen:
             str(port),
             "--log-level",
             "warning",
-        ],
+        ),
         env=env,
     )
     async with httpx.AsyncClient() as http:

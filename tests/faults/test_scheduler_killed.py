@@ -14,7 +14,6 @@ import asyncio
 import datetime as dt
 import json
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,6 +22,7 @@ from gamification.config import Settings
 from gamification.scheduler import STALE_AFTER, recalc_job, trigger_time
 from gamification.tables import Fact, JobRun
 from tests.boards import WIB, WITA, award, boards_ready, this_week_at
+from tests.clock import python_command
 from tests.conftest import TEST_SECRET
 from tests.faults.checkpoints import DEADLINE_SECONDS, until
 from tests.invariants import books_balance, facts_awarded_once
@@ -57,8 +57,7 @@ RECALC_JOB = textwrap.dedent(
 
 async def start_recalc_job(settings, now: dt.datetime) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-c",
+        *python_command("-c"),
         RECALC_JOB,
         settings.database_url,
         settings.redis_url or "",

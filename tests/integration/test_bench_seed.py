@@ -4,7 +4,6 @@ import datetime as dt
 import os
 import random
 import subprocess
-import sys
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
@@ -21,6 +20,7 @@ from gamification.module_store import refresh_content_hash
 from gamification.recalc import recalculate
 from gamification.tables import Agency, Fact, Module, Person, PointsTotal, Region, Unit, XpEntry
 from gamification.totals_check import drifted_totals
+from tests.clock import python_command
 
 NOW = dt.datetime.now(dt.timezone.utc)
 
@@ -214,7 +214,7 @@ async def test_the_recalculation_awards_every_seeded_fact(db, monkeypatch, backl
 async def test_the_command_seeds_adds_and_refuses(database_url, db):
     def bench(*args: str, **env: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "api.cli", "bench", "seed", *args],
+            python_command("-m", "api.cli", "bench", "seed", *args),
             env={**os.environ, "TANGKAS_DATABASE_URL": database_url, "TANGKAS_REDIS_URL": "", **env},
             capture_output=True,
             text=True,

@@ -1,7 +1,6 @@
 import asyncio
 import datetime as dt
 import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -9,6 +8,7 @@ import pytest
 from gamification.config import Settings
 from gamification.scheduler import build_scheduler, close_day_job, every, run_once, trigger_time
 from gamification.tables import JobRun, Streak
+from tests.clock import python_command
 
 NOW = dt.datetime(2026, 11, 23, 3, 7, 42, tzinfo=dt.timezone.utc)
 
@@ -93,7 +93,7 @@ async def test_two_scheduler_processes_run_each_trigger_once(db, database_url):
         """
     )
     processes = [
-        await asyncio.create_subprocess_exec(sys.executable, "-c", program, stdout=subprocess.PIPE) for _ in range(2)
+        await asyncio.create_subprocess_exec(*python_command("-c", program), stdout=subprocess.PIPE) for _ in range(2)
     ]
     outputs = sorted([(await p.communicate())[0].decode().strip() for p in processes])
     assert outputs == ["ran", "skipped"]
