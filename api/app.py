@@ -74,6 +74,7 @@ from gamification.rate_limits import RateLimiter
 from gamification.redis_client import create_redis
 from gamification.rewards import Redemptions, Rewards
 from gamification.scheduler import build_scheduler
+from gamification.stream_slots import MemoryStreamSlots, RedisStreamSlots
 from gamification.throttle import MemoryWindowCounter, RedisWindowCounter
 from gamification.user_import import UserImport
 
@@ -136,6 +137,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "holidays": Holidays(),
         "leaderboards": leaderboards,
         "displays": Displays(leaderboards, boards.events),
+        "stream_slots": (
+            RedisStreamSlots(redis, settings.display_streams)
+            if redis
+            else MemoryStreamSlots(settings.display_streams)
+        ),
         "notifications": Notifications(),
         "rewards": Rewards(),
         "redemptions": redemptions,

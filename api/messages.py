@@ -353,6 +353,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "display_name_length": ("Nama layar harus 1 sampai {max} karakter.", "A display name has 1 to {max} characters."),
     "display_not_found": ("Layar tidak ditemukan.", "No such display."),
     "display_revoked": ("Layar ini telah dicabut.", "This display has been revoked."),
+    "display_streams_exhausted": (
+        "Terlalu banyak siaran langsung layar ini yang terbuka; layar diperbarui berkala sebagai gantinya.",
+        "Too many live streams of this display are open; the screen refreshes periodically instead.",
+    ),
     "reward_name_length": ("Nama hadiah harus 1 sampai 120 karakter.", "A reward name has 1 to 120 characters."),
     "reward_kind_unknown": (
         "Jenis hadiah tidak dikenal (pilihan: {allowed}).",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gamification.rate_limits import DEFAULT_RATE_LIMITS, RateLimit
+from gamification.stream_slots import StreamLimits
 
 DEVELOPMENT_SECRET = "tangkas-development-secret-do-not-use-in-production"
 MIN_SECRET_BYTES = 32
@@ -54,6 +55,9 @@ class Settings:
     # Requests per person and per address for sign-in, attempts, sync, redemptions, displays
     # and exports (gamification/rate_limits.py); empty turns them off (load tests only).
     rate_limits: dict[str, RateLimit] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
+    # Live display streams held open at once per display token and per address (a lobby of TVs
+    # behind one NAT address shares it); None: uncapped (load tests only).
+    display_streams: StreamLimits | None = StreamLimits(per_display=10, per_address=50)
 
     def __post_init__(self) -> None:
         if not fits_the_hour(self.recalc_every_seconds):
@@ -96,6 +100,7 @@ class Settings:
             recalc_every_seconds=_whole_number(env, "TANGKAS_RECALC_EVERY_SECONDS", cls.recalc_every_seconds),
             production=production,
             rate_limits=_rate_limits(env),
+            display_streams=_display_streams(env),
         )
         settings.check_secret()
         return settings
@@ -130,6 +135,17 @@ def _whole_number(env: dict[str, str], name: str, default: int) -> int:
         return int(env.get(name, default))
     except ValueError:
         raise InvalidSettings(f"{name} must be a whole number, not {env[name]!r}") from None
+
+
+def _display_streams(env: dict[str, str]) -> StreamLimits | None:
+    """``TANGKAS_DISPLAY_STREAMS=10,50``; uncapped with ``off`` or when every budget is off."""
+    text = env.get("TANGKAS_DISPLAY_STREAMS", "").strip()
+    if text.lower() == "off" or env.get("TANGKAS_RATE_LIMITS", "on").lower() == "off":
+        return None
+    try:
+        return StreamLimits.parse(text) if text else Settings.display_streams
+    except ValueError as error:
+        raise InvalidSettings(f"TANGKAS_DISPLAY_STREAMS: {error}") from None
 
 
 def _rate_limits(env: dict[str, str]) -> dict[str, RateLimit]:

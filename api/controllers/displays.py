@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Annotated
 
+import anyio
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.di import NamedDependency
@@ -13,11 +14,12 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from api.auth import display_maker_guard
 from api.params import PathId
-from api.rate_limit import rate_limited
+from api.rate_limit import client_address, rate_limited
 from api.schemas.displays import DisplayIn
 from domain.errors import DomainError
 from domain.leaderboards import parse_period, parse_scope
 from gamification.displays import DisplayCreated, Displays, DisplayView, Screen, stream
+from gamification.stream_slots import StreamSlots
 
 Token = Annotated[str, PathParameter(max_length=100)]
 PAGE = files("api").joinpath("templates/display.html").read_text(encoding="utf-8")
@@ -66,17 +68,31 @@ class DisplayController(Controller):
         """What the screen shows now: the top 10 with level and badges, and the latest achievements."""
         return await displays.screen(await displays.shown(token))
 
-    @get("/stream")
-    async def stream(self, token: Token, displays: NamedDependency[Displays]) -> ServerSentEvent:
-        """Server-sent events: ``screen`` whenever the board changes, ``revoked`` when the token is revoked."""
+    @get("/stream", opt={"problems": (404, 410, 429)})
+    async def stream(
+        self,
+        request: Request,
+        token: Token,
+        displays: NamedDependency[Displays],
+        stream_slots: NamedDependency[StreamSlots],
+    ) -> ServerSentEvent:
+        """Server-sent events: ``screen`` whenever the board changes, ``revoked`` when the token is revoked.
+        Streams held open at once are capped per token and per address (429 ``display_streams_exhausted``:
+        the page polls instead)."""
         display = await displays.shown(token)
+        slot = await stream_slots.take(display.id, client_address(request))
 
         async def messages():
-            async for kind, screen in stream(displays, display):
-                if kind == "ping":
-                    yield ServerSentEventMessage(comment="ping")
-                else:
-                    yield ServerSentEventMessage(event=kind, data=msgspec.json.encode(screen).decode())
+            try:
+                async for kind, screen in stream(displays, display):
+                    if kind == "ping":
+                        await stream_slots.renew(slot)
+                        yield ServerSentEventMessage(comment="ping")
+                    else:
+                        yield ServerSentEventMessage(event=kind, data=msgspec.json.encode(screen).decode())
+            finally:
+                with anyio.CancelScope(shield=True):  # a closed connection cancels the stream: still give back
+                    await stream_slots.give_back(slot)
 
         return ServerSentEvent(messages(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 

@@ -1,0 +1,169 @@
+"""Open live streams counted per display and per address, so nobody holds hundreds of them open.
+
+A stream holds a slot on a lease that its heartbeat renews; a process that dies without giving its
+slots back loses them when the lease runs out, so a crash never locks a TV out for longer than that.
+With Redis the slots are shared by every API process; while Redis is unreachable (or without it)
+each process counts its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from domain.errors import TooManyRequests
+
+log = logging.getLogger(__name__)
+
+LEASE_SECONDS = 45  # three heartbeats of a display stream
+RETRY_AFTER_SECONDS = 30  # the page polls meanwhile
+
+
+@dataclass(frozen=True, slots=True)
+class StreamLimits:
+    per_display: int
+    per_address: int
+
+    @classmethod
+    def parse(cls, text: str) -> StreamLimits:
+        """``"10,50"``: open streams per display token, per client address."""
+        parts = [part.strip() for part in text.split(",")]
+        if len(parts) != 2 or not all(part.isascii() and part.isdigit() for part in parts):
+            raise ValueError(f"display streams {text!r}: expected per_display,per_address")
+        return cls(int(parts[0]), int(parts[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    ticket: str
+    keys: tuple[str, ...]
+
+
+@runtime_checkable
+class StreamSlots(Protocol):
+    async def take(self, display_id: int, address: str) -> Slot:
+        """A slot for one more stream; ``display_streams_exhausted`` (429) when a count is full."""
+
+    async def renew(self, slot: Slot) -> None:
+        """Extend the lease: the stream is still open."""
+
+    async def give_back(self, slot: Slot) -> None: ...
+
+
+def _keys(display_id: int, address: str) -> tuple[str, str]:
+    return f"display:{display_id}", f"address:{address}"
+
+
+class MemoryStreamSlots:
+    def __init__(self, limits: StreamLimits | None, clock=time.monotonic) -> None:
+        self._limits = limits
+        self._clock = clock
+        self._leases: dict[str, dict[str, float]] = {}
+
+    async def take(self, display_id: int, address: str) -> Slot:
+        keys = _keys(display_id, address)
+        slot = Slot(secrets.token_hex(8), keys)
+        if self._limits is None:
+            return slot
+        now = self._clock()
+        for key, allowed in zip(keys, (self._limits.per_display, self._limits.per_address), strict=True):
+            held = self._leases.get(key, {})
+            if sum(1 for until in held.values() if until > now) >= allowed:
+                raise TooManyRequests("display_streams_exhausted", retry_after=RETRY_AFTER_SECONDS)
+        for key in keys:
+            held = {ticket: until for ticket, until in self._leases.get(key, {}).items() if until > now}
+            held[slot.ticket] = now + LEASE_SECONDS
+            self._leases[key] = held
+        return slot
+
+    async def renew(self, slot: Slot) -> None:
+        until = self._clock() + LEASE_SECONDS
+        for key in slot.keys:
+            if slot.ticket in self._leases.get(key, {}):
+                self._leases[key][slot.ticket] = until
+
+    async def give_back(self, slot: Slot) -> None:
+        for key in slot.keys:
+            held = self._leases.get(key, {})
+            held.pop(slot.ticket, None)
+            if not held:
+                self._leases.pop(key, None)
+
+
+# KEYS: the slot sets (one hash tag: one Cluster slot); ARGV: ticket, lease seconds, then each key's limit.
+# Scored by the lease's end on Redis's own clock, so API hosts with skewed clocks agree.
+TAKE = """
+local now = redis.call('TIME')
+local t = tonumber(now[1]) + tonumber(now[2]) / 1000000
+for i, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', t)
+  if redis.call('ZCARD', key) >= tonumber(ARGV[2 + i]) then
+    return 0
+  end
+end
+for _, key in ipairs(KEYS) do
+  redis.call('ZADD', key, t + tonumber(ARGV[2]), ARGV[1])
+  redis.call('EXPIRE', key, math.ceil(tonumber(ARGV[2])) + 1)
+end
+return 1
+"""
+RENEW = """
+local now = redis.call('TIME')
+local t = tonumber(now[1]) + tonumber(now[2]) / 1000000
+for _, key in ipairs(KEYS) do
+  redis.call('ZADD', key, 'XX', t + tonumber(ARGV[2]), ARGV[1])
+  redis.call('EXPIRE', key, math.ceil(tonumber(ARGV[2])) + 1)
+end
+return 1
+"""
+
+
+class RedisStreamSlots:
+    def __init__(self, redis: Redis, limits: StreamLimits | None, prefix: str = "tangkas:{streams}:") -> None:
+        self._redis = redis
+        self._limits = limits
+        self._prefix = prefix
+        self._local = MemoryStreamSlots(limits)
+        self._take = redis.register_script(TAKE)
+        self._renew = redis.register_script(RENEW)
+
+    async def take(self, display_id: int, address: str) -> Slot:
+        if self._limits is None:
+            return await self._local.take(display_id, address)
+        slot = Slot(secrets.token_hex(8), tuple(self._prefix + key for key in _keys(display_id, address)))
+        try:
+            taken = await self._take(
+                keys=list(slot.keys),
+                args=[slot.ticket, LEASE_SECONDS, self._limits.per_display, self._limits.per_address],
+            )
+        except RedisError as error:
+            log.warning("stream slots unavailable (Redis: %s); counting in this process", error)
+            return await self._local.take(display_id, address)
+        if not taken:
+            raise TooManyRequests("display_streams_exhausted", retry_after=RETRY_AFTER_SECONDS)
+        return slot
+
+    async def renew(self, slot: Slot) -> None:
+        if not slot.keys[0].startswith(self._prefix):
+            return await self._local.renew(slot)
+        try:
+            await self._renew(keys=list(slot.keys), args=[slot.ticket, LEASE_SECONDS])
+        except RedisError:
+            pass  # the lease runs out and the stream's slot with it: the cap errs towards letting TVs in
+
+    async def give_back(self, slot: Slot) -> None:
+        if not slot.keys[0].startswith(self._prefix):
+            return await self._local.give_back(slot)
+        try:
+            async with self._redis.pipeline(transaction=False) as pipe:
+                for key in slot.keys:
+                    pipe.zrem(key, slot.ticket)
+                await pipe.execute()
+        except RedisError:
+            pass  # its lease runs out
