@@ -69,6 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "superadmin_required": ("Hanya superadmin yang dapat melakukan ini.", "Only a superadmin can do this."),
     "outside_region": ("Data ini berada di luar wilayah Anda.", "This is outside your region."),
     "role_grant_forbidden": ("Anda tidak dapat memberikan peran ini.", "You cannot grant this role."),
+    "person_out_of_reach": (
+        "Orang ini memegang peran di atas peran Anda; datanya hanya dapat dibuka dan diubah oleh superadmin.",
+        "This person holds a role above yours; only a superadmin can open or change their record.",
+    ),
     "person_anonymised": (
         "Data orang ini telah dianonimkan dan tidak dapat diubah lagi.",
         "This person's data has been anonymised and can no longer be changed.",
