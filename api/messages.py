@@ -386,7 +386,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Penukaran ini sudah diputuskan ({status}).",
         "This redemption has already been decided ({status}).",
     ),
-    "self_decision": ("Anda tidak dapat memutuskan permohonan Anda sendiri.", "You cannot decide your own request."),
+    "self_decision": (
+        "Anda tidak dapat memutuskan permohonan atau inovasi Anda sendiri, atau mencatat replikasinya.",
+        "You cannot decide your own request or initiative, or record its replication.",
+    ),
     "decision_out_of_scope": (
         "Permohonan ini di luar unit yang Anda pimpin.",
         "This request is outside the units you lead.",
@@ -436,6 +439,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "replication_exists": (
         "Unit ini sudah tercatat mereplikasi inovasi ini.",
         "This unit already replicated this initiative.",
+    ),
+    "unit_has_no_staff": (
+        "Unit ini belum memiliki pegawai aktif, sehingga belum dapat mereplikasi inovasi.",
+        "This unit has no active staff yet, so it cannot replicate an initiative.",
     ),
     "manager_required": (
         "Hanya manajer atau admin yang memiliki kotak keputusan.",
