@@ -118,7 +118,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     people = PeopleService()
     boards = BoardSync(redis, BoardEvents(redis))
     leaderboards = Leaderboards(boards)
-    initiatives, redemptions = Initiatives(), Redemptions()
+    initiatives, redemptions = Initiatives(settings.replication_credits_per_month), Redemptions()
     services = {
         "auth": AuthService(settings, LoginThrottle(counter, settings)),
         "organization": OrganizationService(),

@@ -69,6 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "superadmin_required": ("Hanya superadmin yang dapat melakukan ini.", "Only a superadmin can do this."),
     "outside_region": ("Data ini berada di luar wilayah Anda.", "This is outside your region."),
     "role_grant_forbidden": ("Anda tidak dapat memberikan peran ini.", "You cannot grant this role."),
+    "person_out_of_reach": (
+        "Orang ini memegang peran di atas peran Anda; datanya hanya dapat dibuka dan diubah oleh superadmin.",
+        "This person holds a role above yours; only a superadmin can open or change their record.",
+    ),
     "person_anonymised": (
         "Data orang ini telah dianonimkan dan tidak dapat diubah lagi.",
         "This person's data has been anonymised and can no longer be changed.",
@@ -386,7 +390,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Penukaran ini sudah diputuskan ({status}).",
         "This redemption has already been decided ({status}).",
     ),
-    "self_decision": ("Anda tidak dapat memutuskan permohonan Anda sendiri.", "You cannot decide your own request."),
+    "self_decision": (
+        "Anda tidak dapat memutuskan permohonan atau inovasi Anda sendiri, atau mencatat replikasinya.",
+        "You cannot decide your own request or initiative, or record its replication.",
+    ),
     "decision_out_of_scope": (
         "Permohonan ini di luar unit yang Anda pimpin.",
         "This request is outside the units you lead.",
@@ -436,6 +443,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "replication_exists": (
         "Unit ini sudah tercatat mereplikasi inovasi ini.",
         "This unit already replicated this initiative.",
+    ),
+    "unit_has_no_staff": (
+        "Unit ini belum memiliki pegawai aktif, sehingga belum dapat mereplikasi inovasi.",
+        "This unit has no active staff yet, so it cannot replicate an initiative.",
     ),
     "manager_required": (
         "Hanya manajer atau admin yang memiliki kotak keputusan.",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.errors import Forbidden
-from domain.roles import Role
+from domain.errors import Forbidden, NotFound
+from domain.roles import ROLES_ONLY_SUPERADMIN_GRANTS, Role
 
 
 def unit_path(ancestor_path: str | None, unit_id: int) -> str:
@@ -105,3 +105,32 @@ class Actor:
 
     def sees_region(self, region_id: int | None) -> bool:
         return self.is_superadmin or (region_id is not None and region_id == self.region_id)
+
+
+def grantable_roles(actor: Actor) -> frozenset[Role]:
+    """Every role for a superadmin; a region admin's region-level roles; nothing for anyone else."""
+    if actor.is_superadmin:
+        return frozenset(Role)
+    if actor.is_admin:
+        return frozenset(Role) - ROLES_ONLY_SUPERADMIN_GRANTS
+    return frozenset()
+
+
+def may_administer(actor: Actor, target_roles: frozenset[Role], target_region: int | None) -> bool:
+    """An admin reads and changes a person of a region they administer whose every role they could grant.
+
+    A person holding a role above the admin's (a superadmin or a partner placed in one of the
+    region's units) is out of reach even though their unit is in the region: otherwise a region
+    admin could set a superadmin's password and sign in as them. Another region's admin is already
+    out of reach by region (a person's region is their unit's).
+    """
+    return actor.administers(target_region) and target_roles <= grantable_roles(actor)
+
+
+def check_administers(actor: Actor, target_roles: frozenset[Role], target_region: int | None) -> None:
+    """``may_administer``, or why not: another region's people do not exist for this admin (404);
+    a person of the region above the admin is known but out of reach (403)."""
+    if not actor.administers(target_region):
+        raise NotFound("user_not_found")
+    if not may_administer(actor, target_roles, target_region):
+        raise Forbidden("person_out_of_reach")

@@ -116,3 +116,16 @@ def check_may_verify(actor: Actor, impact: Impact, region_id: int, agency_id: in
     elif impact is Impact.NATIONAL and actor.is_superadmin:
         return
     raise Forbidden("impact_out_of_reach", impact=impact.value)
+
+
+def check_replicator(actor: Actor, team: set[int]) -> None:
+    """A replication pays the team: one of its members recording it would pay themselves."""
+    if actor.person_id in team:
+        raise Forbidden("self_decision")
+
+
+def replication_credited(recorded_this_month: int, credits_per_month: int) -> bool:
+    """Whether a replication earns the team XP: the first ``credits_per_month`` of an initiative in a
+    month do; later ones are recorded without XP, so that units created or run by one decider cannot
+    turn one initiative into unbounded XP."""
+    return recorded_this_month < credits_per_month

@@ -11,7 +11,6 @@ from domain.roles import Role, StaffType, parse_roles
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$")
 ROLES_WITHOUT_UNIT = frozenset({Role.PARTNER, Role.SUPERADMIN})
-ROLES_ONLY_SUPERADMIN_GRANTS = frozenset({Role.PARTNER, Role.SUPERADMIN})
 MAX_NAME_LENGTH = 160
 
 

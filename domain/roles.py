@@ -13,6 +13,10 @@ class Role(StrEnum):
     SUPERADMIN = "superadmin"
 
 
+# Roles above a region: a region admin neither grants them nor reaches the people who hold them.
+ROLES_ONLY_SUPERADMIN_GRANTS = frozenset({Role.PARTNER, Role.SUPERADMIN})
+
+
 class StaffType(StrEnum):
     PNS = "PNS"
     PPPK = "PPPK"

@@ -46,6 +46,9 @@ class Settings:
     sync_max_items: int = 50
     # A redemption nobody decided is released (points and stock) after this long.
     redemption_hold_days: int = 14
+    # Replications of one initiative that earn its team XP in a calendar month (the initiative's
+    # region's); later ones that month are recorded without XP.
+    replication_credits_per_month: int = 5
     # Scheduled jobs inside the API process (the embedded default); off when a separate
     # `tangkas scheduler` runs them. Either way each trigger runs once.
     scheduler: bool = False
@@ -60,6 +63,10 @@ class Settings:
     display_streams: StreamLimits | None = StreamLimits(per_display=10, per_address=50)
 
     def __post_init__(self) -> None:
+        if self.replication_credits_per_month < 0:
+            raise InvalidSettings(
+                f"TANGKAS_REPLICATION_CREDITS_PER_MONTH must be 0 or more, not {self.replication_credits_per_month}"
+            )
         if not fits_the_hour(self.recalc_every_seconds):
             raise InvalidSettings(
                 "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
@@ -96,6 +103,9 @@ class Settings:
             ),
             offline_window_days=int(env.get("TANGKAS_OFFLINE_WINDOW_DAYS", cls.offline_window_days)),
             redemption_hold_days=int(env.get("TANGKAS_REDEMPTION_HOLD_DAYS", cls.redemption_hold_days)),
+            replication_credits_per_month=_whole_number(
+                env, "TANGKAS_REPLICATION_CREDITS_PER_MONTH", cls.replication_credits_per_month
+            ),
             scheduler=env.get("TANGKAS_SCHEDULER", "on").lower() != "off",
             recalc_every_seconds=_whole_number(env, "TANGKAS_RECALC_EVERY_SECONDS", cls.recalc_every_seconds),
             production=production,

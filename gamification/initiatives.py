@@ -20,10 +20,13 @@ from domain.initiatives import (
     check_fields,
     check_may_verify,
     check_move,
+    check_replicator,
     check_team,
     parse_choice,
     parse_impact,
+    replication_credited,
 )
+from domain.periods import local_month_bounds
 from domain.rules import FactKind
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
@@ -81,6 +84,7 @@ class InitiativeView:
     created_at: dt.datetime
     updated_at: dt.datetime
     events: list[InitiativeEventView] | None = None  # in the detail only
+    replication_credited: bool | None = None  # in a replication's answer only: whether it earned the team XP
 
 
 @dataclass
@@ -116,6 +120,9 @@ def may_see(actor: Actor, found: Loaded) -> bool:
 
 
 class Initiatives:
+    def __init__(self, replication_credits_per_month: int = 5) -> None:
+        self._replication_credits = replication_credits_per_month
+
     async def create(
         self, actor: Actor, *, title, problem, solution, category, unit_id, team, client_id=None
     ) -> tuple[InitiativeView, bool]:
@@ -233,29 +240,47 @@ class Initiatives:
             check_may_verify(actor, level, found.row["region"], found.row["unit.agency"], actor.agency_id)
         return await self._move(actor, found, target, by_team=False, comment=comment, impact=level)
 
-    async def replicate(self, actor: Actor, initiative_id: int, unit_id: int, note: str) -> InitiativeView:
-        """Another unit records that it took the initiative up: its team earns the bonus once per unit."""
+    async def replicate(
+        self, actor: Actor, initiative_id: int, unit_id: int, note: str, now: dt.datetime | None = None
+    ) -> InitiativeView:
+        """Another unit records that it took the initiative up, by a manager or admin of that unit who is
+        not on the team: the team earns the bonus once per unit, for the first replications of each
+        month (the initiative's region's calendar); the answer says whether this one did."""
+        now = now or dt.datetime.now(dt.timezone.utc)
         found = await load(initiative_id)
         if found is None or Status(found.row["status"]) not in SHOWCASE:
             raise NotFound("initiative_not_found")
         unit = await Unit.select(Unit.region, Unit.path).where(Unit.id == unit_id).first()
         if unit is None:
             raise InvalidInput("unit_unknown")
+        check_replicator(actor, found.team)
         if not (actor.administers(unit["region"]) or actor.manages(unit["path"])):
             raise Forbidden("decision_out_of_scope")
         if unit_id == found.row["unit"]:
             raise Conflict("replication_same_unit")
+        if not await Person.exists().where((Person.unit == unit_id) & (Person.active == True)):  # noqa: E712
+            raise Conflict("unit_has_no_staff")  # a unit made for the bonus has nobody who took anything up
+        month = local_month_bounds(now, await region_timezone(found.row["region"]))
         try:
             async with unit_of_work():
+                credited = replication_credited(await _replications_in(initiative_id, month), self._replication_credits)
                 await Replication.insert(
-                    Replication(initiative=initiative_id, unit=unit_id, recorded_by=actor.person_id, note=note[:1000])
+                    Replication(
+                        initiative=initiative_id,
+                        unit=unit_id,
+                        recorded_by=actor.person_id,
+                        note=note[:1000],
+                        created_at=now,
+                    )
                 )
-                await _award_team(found, FactKind.INITIATIVE_REPLICATED, f"replication:{initiative_id}:{unit_id}", None)
+                if credited:  # beyond the cap no fact is recorded, so a rebuild of the ledger agrees
+                    key = f"replication:{initiative_id}:{unit_id}"
+                    await _award_team(found, FactKind.INITIATIVE_REPLICATED, key, None, now)
         except Exception as error:
             if is_unique_violation(error):
                 raise Conflict("replication_exists") from None
             raise
-        return await self.get(actor, initiative_id)
+        return replace(await self.get(actor, initiative_id), replication_credited=credited)
 
     async def get(self, actor: Actor, initiative_id: int) -> InitiativeView:
         found = await load(initiative_id)
@@ -330,7 +355,10 @@ class Initiatives:
                 raise Conflict("initiative_wrong_state", status=current.value)
             await _event(row["id"], actor, current, target, comment)
             if target is Status.VERIFIED:
-                await _award_team(found, FactKind.INITIATIVE_VERIFIED, f"initiative:{row['id']}", changes["impact"])
+                key = f"initiative:{row['id']}"
+                await _award_team(
+                    found, FactKind.INITIATIVE_VERIFIED, key, changes["impact"], values[Initiative.updated_at]
+                )
             for person_id in found.team - {actor.person_id}:
                 await notify(
                     person_id,
@@ -342,9 +370,8 @@ class Initiatives:
         return await self.get(actor, row["id"])
 
 
-async def _award_team(found: Loaded, kind: FactKind, key: str, impact: Impact | None) -> None:
+async def _award_team(found: Loaded, kind: FactKind, key: str, impact: Impact | None, now: dt.datetime) -> None:
     """A fact per team member (at their unit and region now), awarded at once through the points engine."""
-    now = dt.datetime.now(dt.timezone.utc)
     members = await Person.select(Person.id, Person.region, Person.unit).where(Person.id.is_in(sorted(found.team)))
     for member in members:
         timezone = await region_timezone(member["region"])
@@ -360,6 +387,18 @@ async def _award_team(found: Loaded, kind: FactKind, key: str, impact: Impact | 
             level=impact.value if impact else None,
         )
         await after_facts(member["id"], [fact_id])
+
+
+async def _replications_in(initiative_id: int, month: tuple[dt.datetime, dt.datetime]) -> int:
+    """Replications of the initiative recorded within the month, counted after taking the initiative's row:
+    two replications at once on PostgreSQL would otherwise both count the same and both be credited
+    (SQLite lets one writer in at a time anyway)."""
+    if Initiative._meta.db.engine_type == "postgres":
+        await Initiative.select(Initiative.id).where(Initiative.id == initiative_id).lock_rows()
+    start, end = month
+    return await Replication.count().where(
+        (Replication.initiative == initiative_id) & (Replication.created_at >= start) & (Replication.created_at < end)
+    )
 
 
 async def _event(initiative_id: int, actor: Actor, current: Status | None, target: Status, comment: str) -> None:

@@ -8,10 +8,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from domain.access import Actor
+from domain.access import Actor, check_administers, grantable_roles
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
-from domain.people import ROLES_ONLY_SUPERADMIN_GRANTS, PersonFields, check_person, roles_text
-from domain.roles import parse_roles
+from domain.people import PersonFields, check_person, roles_text
+from domain.roles import Role, parse_roles
 from gamification.auth import end_sessions
 from gamification.board_sync import person_moving
 from gamification.database import unit_of_work
@@ -92,9 +92,11 @@ class PeopleService:
         return await self.get(actor, person_id)
 
     async def get(self, actor: Actor, person_id: int) -> PersonView:
+        """A person the actor administers; every change to a person starts here (``check_administers``)."""
         row = await Person.select(*PERSON_COLUMNS).where(Person.id == person_id).first()
-        if row is None or not _can_see(actor, row["region"]):
-            raise NotFound("user_not_found")  # another region's people do not exist for this admin
+        if row is None:
+            raise NotFound("user_not_found")
+        check_administers(actor, parse_roles(row["roles"]), row["region"])
         return person_view(row)
 
     async def update(self, actor: Actor, person_id: int, changes: dict[str, Any]) -> PersonView:
@@ -114,7 +116,7 @@ class PeopleService:
         current_roles = parse_roles(current.roles)
         if person_id == actor.person_id and (fields.roles != current_roles or changes.get("active") is False):
             raise Forbidden("cannot_change_own_access")
-        region_id = await self.check_placement(actor, fields, previous_roles=current_roles)
+        region_id = await self.check_placement(actor, fields)
         values: dict = _row_values(fields, region_id) | {Person.updated_at: dt.datetime.now(dt.timezone.utc)}
         if "password" in changes and changes["password"] is not None:
             values[Person.password_hash] = await hash_password(changes["password"])
@@ -143,6 +145,8 @@ class PeopleService:
     ) -> Page[PersonView]:
         query = Person.select(*PERSON_COLUMNS).order_by(Person.id).limit(page.limit + 1)
         region_id = actor.listable_region(region_id)
+        for role in frozenset(Role) - grantable_roles(actor):  # listed: whom the detail would show
+            query = query.where(Person.roles.not_like(f"%{role.value}%"))
         if region_id is not None:
             query = query.where(Person.region == region_id)
         if unit_id is not None:
@@ -154,11 +158,9 @@ class PeopleService:
             query = query.where(Person.id > page.after_id)
         return page_of([person_view(r) for r in await query], page, lambda p: p.id)
 
-    async def check_placement(
-        self, actor: Actor, fields: PersonFields, previous_roles: frozenset = frozenset()
-    ) -> int | None:
+    async def check_placement(self, actor: Actor, fields: PersonFields) -> int | None:
         """The person's region from their unit, which must be within the actor's reach."""
-        if not actor.is_superadmin and (fields.roles - previous_roles) & ROLES_ONLY_SUPERADMIN_GRANTS:
+        if not fields.roles <= grantable_roles(actor):
             raise Forbidden("role_grant_forbidden")
         if fields.unit_id is None:
             if not actor.is_superadmin:
@@ -170,10 +172,6 @@ class PeopleService:
         if not actor.administers(unit["region"]):
             raise Forbidden("outside_region")
         return unit["region"]
-
-
-def _can_see(actor: Actor, region_id: int | None) -> bool:
-    return actor.is_superadmin or (region_id is not None and actor.administers(region_id))
 
 
 def _row_values(fields: PersonFields, region_id: int | None) -> dict:

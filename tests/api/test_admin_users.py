@@ -1,7 +1,7 @@
 import pytest
 
 from gamification.tables import Person, RefreshToken
-from tests.factories import PASSWORD, make_nip
+from tests.factories import PASSWORD, add_person, make_nip
 
 USERS = "/api/v1/admin/users"
 
@@ -165,3 +165,75 @@ async def test_people_routes_are_for_admins_only(client, world, as_):
             )
             assert (response.status_code, response.json()["code"]) == (403, "admin_required"), (who, method, url)
     assert (await client.get(USERS)).status_code == 401
+
+
+async def superadmin_with_a_unit(world) -> int:
+    """A superadmin placed in a home unit (``tangkas user create --role superadmin --unit N``): a member of the region."""
+    return await add_person(
+        "Super Admin Pontianak",
+        world.pontianak.head_unit,
+        world.pontianak.region_id,
+        "asn;superadmin",
+        email="root@pontianak.test",
+    )
+
+
+async def test_a_region_admin_cannot_set_the_password_of_a_superadmin_with_a_unit_in_their_region(client, world, as_):
+    root = await superadmin_with_a_unit(world)
+    before = await Person.select(Person.password_hash).where(Person.id == root).first()
+    takeover = await client.patch(
+        f"{USERS}/{root}", json={"password": "sandi-pengambil-alih"}, headers=as_(world.pontianak.admin)
+    )
+    assert (takeover.status_code, takeover.json()["code"]) == (403, "person_out_of_reach")
+    assert await Person.select(Person.password_hash).where(Person.id == root).first() == before
+    login = await client.post(
+        "/api/v1/auth/login", json={"login": "root@pontianak.test", "password": "sandi-pengambil-alih"}
+    )
+    assert login.status_code == 401
+
+
+async def test_a_person_above_the_admin_is_out_of_reach_for_every_write_and_the_detail(client, world, as_):
+    root = await superadmin_with_a_unit(world)
+    admin = as_(world.pontianak.admin)
+    before = await Person.select().where(Person.id == root).first()
+    attempts = [
+        ("GET", f"{USERS}/{root}", None),
+        ("PATCH", f"{USERS}/{root}", {"roles": ["asn"]}),
+        ("PATCH", f"{USERS}/{root}", {"active": False}),
+        ("PATCH", f"{USERS}/{root}", {"unit_id": world.pontianak.child_unit}),
+        ("PATCH", f"{USERS}/{root}", {"email": "saya@pontianak.test"}),
+        ("POST", f"{USERS}/{root}/deactivate", None),
+        ("POST", f"{USERS}/{root}/anonymise", None),
+    ]
+    for method, url, body in attempts:
+        response = await client.request(method, url, json=body, headers=admin)
+        assert (response.status_code, response.json()["code"]) == (403, "person_out_of_reach"), (method, url, body)
+    assert await Person.select().where(Person.id == root).first() == before
+    listed = (await client.get(USERS, params={"unit_id": world.pontianak.head_unit}, headers=admin)).json()["items"]
+    assert root not in {p["id"] for p in listed}  # the list shows whom the detail would
+    by_root = await client.patch(f"{USERS}/{root}", json={"name": "Super Admin Kota"}, headers=as_(world.superadmin))
+    assert by_root.status_code == 200 and by_root.json()["name"] == "Super Admin Kota"
+    listed_by_root = (
+        await client.get(USERS, params={"unit_id": world.pontianak.head_unit}, headers=as_(world.superadmin))
+    ).json()
+    assert root in {p["id"] for p in listed_by_root["items"]}
+
+
+async def test_a_partner_placed_in_a_unit_is_out_of_reach_of_the_region_admin(client, world, as_):
+    partner = await add_person(
+        "Universitas Tanjungpura",
+        world.pontianak.head_unit,
+        world.pontianak.region_id,
+        "partner",
+        email="lpm@untan.test",
+    )
+    response = await client.patch(
+        f"{USERS}/{partner}", json={"password": "sandi-pengambil-alih"}, headers=as_(world.pontianak.admin)
+    )
+    assert (response.status_code, response.json()["code"]) == (403, "person_out_of_reach")
+
+
+async def test_a_region_admin_still_keeps_the_other_admins_of_their_region(client, world, as_):
+    colleague = await add_person("Admin Kedua", world.pontianak.child_unit, world.pontianak.region_id, "admin;asn")
+    response = await client.patch(f"{USERS}/{colleague}", json={"roles": ["asn"]}, headers=as_(world.pontianak.admin))
+    assert response.status_code == 200 and response.json()["roles"] == ["asn"]

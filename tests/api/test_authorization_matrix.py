@@ -17,6 +17,9 @@ How to read POLICY
     admitted by the region; a superadmin; an office display (its token in the path of display
     routes, and as a bearer everywhere else; callers without it put a made-up token in the path).
 
+    A route may have more rows, each naming after its path (``@name``) what else it reaches for
+    (``@superadmin_in_a_home_unit``: a superadmin who has a unit in the home region).
+
     Batch routes (``POST /sync``, ``POST /manager/decisions``, the CSV import) answer 200 with a
     result per item; their cell is the status of the request's only item.
 
@@ -130,6 +133,15 @@ POLICY = {
                                                         (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
     "POST   /api/v1/admin/users/{user_id:int}/anonymise":
                                                         (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    # ... except people above the admin: a superadmin placed in a home unit is reached by superadmins alone
+    "GET    /api/v1/admin/users/{user_id:int}  @superadmin_in_a_home_unit":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/users/{user_id:int}  @superadmin_in_a_home_unit":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/users/{user_id:int}/deactivate  @superadmin_in_a_home_unit":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/users/{user_id:int}/anonymise  @superadmin_in_a_home_unit":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
     # the region's audit log
     "GET    /api/v1/admin/audit":                       (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
     # points, levels, badges and holidays of the region
@@ -196,6 +208,7 @@ AUTHORIZATION_CODES = {
         "display_maker_required",
         "manager_required",
         "outside_region",
+        "person_out_of_reach",
         "learner_only",
         "self_decision",
         "decision_out_of_scope",
@@ -456,6 +469,34 @@ async def _(home: Home, role: Role) -> Call:
     return Call(f"/api/v1/admin/users/{person}/anonymise")
 
 
+async def superadmin_in_a_home_unit(home: Home, active: bool = True) -> int:
+    """A superadmin who also has a home unit (``tangkas user create --role superadmin --unit N``)."""
+    p = home.region
+    return await add_person("Super Admin Pontianak", p.child_unit, p.region_id, "asn;superadmin", active=active)
+
+
+@builds("GET /api/v1/admin/users/{user_id:int} @superadmin_in_a_home_unit")
+async def _(home: Home, role: Role) -> Call:
+    root = await home.shared("superadmin in a home unit", lambda: superadmin_in_a_home_unit(home))
+    return Call(f"/api/v1/admin/users/{root}")
+
+
+@builds("PATCH /api/v1/admin/users/{user_id:int} @superadmin_in_a_home_unit")
+async def _(home: Home, role: Role) -> Call:
+    root = await superadmin_in_a_home_unit(home)
+    return Call(f"/api/v1/admin/users/{root}", json={"password": "sandi-pengambil-alih"})
+
+
+@builds("POST /api/v1/admin/users/{user_id:int}/deactivate @superadmin_in_a_home_unit")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/users/{await superadmin_in_a_home_unit(home)}/deactivate")
+
+
+@builds("POST /api/v1/admin/users/{user_id:int}/anonymise @superadmin_in_a_home_unit")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/users/{await superadmin_in_a_home_unit(home, active=False)}/anonymise")
+
+
 @builds("GET /api/v1/admin/audit")
 async def _(home: Home, role: Role) -> Call:
     return Call("/api/v1/admin/audit", params={"region_id": home.region.region_id})
@@ -710,10 +751,16 @@ async def _(home: Home, role: Role) -> Call:
 # --- the tests --------------------------------------------------------------------------------------------------------
 
 
+def route_of(row: str) -> str:
+    """``METHOD path`` of a row, without the name of what else it reaches for."""
+    return " ".join(row.split(" ")[:2])
+
+
 def test_every_route_of_the_app_has_a_row_and_every_row_a_route(settings):
     served = app_routes(create_app(settings))
-    missing = sorted(served - set(ROUTES))
-    stale = sorted(set(ROUTES) - served)
+    rows = {route_of(row) for row in ROUTES}
+    missing = sorted(served - rows)
+    stale = sorted(rows - served)
     assert not missing, (
         f"Routes without a row in the authorization matrix: {missing}. Add each to POLICY in {Path(__file__).name} "
         "(and its request with @builds unless it is a GET/POST without path parameters or body)."
@@ -728,7 +775,7 @@ def test_every_route_of_the_app_has_a_row_and_every_row_a_route(settings):
 @pytest.mark.parametrize("route", sorted(ROUTES))
 async def test_each_caller_gets_what_the_policy_says(route, client, app, settings, world):
     home = await build_home(client, app, settings, world)
-    method, path = route.split(" ")
+    method, path = route_of(route).split(" ")
     success, *cells = ROUTES[route]
     wrong = []
     for role, cell in zip(Role, cells, strict=True):

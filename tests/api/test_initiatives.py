@@ -1,10 +1,14 @@
 import asyncio
+import datetime as dt
 
 import pytest
 
+from gamification.auth import load_actor
+from gamification.initiatives import Initiatives
+from gamification.organization import OrganizationService
 from gamification.recalc import recalculate
-from gamification.tables import Badge, Initiative, PersonBadge, XpEntry
-from tests.factories import add_person
+from gamification.tables import Badge, Initiative, PersonBadge, Replication, XpEntry
+from tests.factories import SYSTEM, add_person
 
 INITIATIVES = "/api/v1/initiatives"
 
@@ -24,14 +28,18 @@ async def post(client, path: str, who_headers, **body):
     return await client.post(path, json=body, headers=who_headers)
 
 
-async def make_verified(client, world, as_, impact="unit", verifier=None) -> dict:
-    p = world.pontianak
-    created = await post(client, INITIATIVES, as_(p.asn_child), **draft(p.child_unit, [p.asn]))
+async def make_verified(client, world, as_, impact="unit", verifier=None, region=None, team=None) -> dict:
+    """An initiative of the region's child unit (Pontianak's unless ``region``), by its ASN with the head
+    unit's ASN on the team (or ``team``), reviewed by the region's manager and verified (by ``verifier``)."""
+    p = region or world.pontianak
+    created = await post(
+        client, INITIATIVES, as_(p.asn_child), **draft(p.child_unit, [p.asn] if team is None else team)
+    )
     assert created.status_code == 201, created.text
     iid = created.json()["id"]
     steps = [
         (f"{INITIATIVES}/{iid}/submit", p.asn_child, {}),
-        (f"{INITIATIVES}/{iid}/review", p.manager, {"decision": "approve", "comment": "Lanjutkan"}),
+        (f"{INITIATIVES}/{iid}/review", verifier or p.manager, {"decision": "approve", "comment": "Lanjutkan"}),
         (
             f"{INITIATIVES}/{iid}/implementation",
             p.asn,
@@ -172,6 +180,88 @@ async def test_replication_pays_the_team_once_per_replicating_unit(client, world
         (XpEntry.person == p.asn) & (XpEntry.rule_code == "initiative_replicated")
     )
     assert [r["xp"] for r in bonus] == [50, 50]
+
+
+async def test_a_team_member_records_no_replication_of_their_own_initiative(client, world, as_):
+    p = world.pontianak
+    verified = await make_verified(client, world, as_, team=[p.asn, p.manager, p.admin], verifier=world.superadmin)
+    path = f"{INITIATIVES}/{verified['id']}/replications"
+    for who, unit in ((p.manager, p.head_unit), (p.admin, p.other_unit), (p.admin, world.pontianak.head_unit)):
+        response = await post(client, path, as_(who), unit_id=unit)
+        assert (response.status_code, response.json()["code"]) == (403, "self_decision"), (who, unit)
+    assert await Replication.count() == 0
+    assert await XpEntry.count().where(XpEntry.rule_code == "initiative_replicated") == 0
+    by_someone_else = await post(client, path, as_(world.palu.admin), unit_id=world.palu.head_unit)
+    assert by_someone_else.status_code == 201 and by_someone_else.json()["replication_credited"] is True
+
+
+async def test_a_unit_without_active_staff_records_no_replication(client, world, as_):
+    p = world.pontianak
+    verified = await make_verified(client, world, as_)
+    path = f"{INITIATIVES}/{verified['id']}/replications"
+    unit = {"agency_id": p.agency_id, "parent_id": p.head_unit, "name": "Seksi Kosong"}
+    empty = (await client.post("/api/v1/admin/units", json=unit, headers=as_(p.admin))).json()["id"]
+    refused = await post(client, path, as_(p.admin), unit_id=empty)
+    assert (refused.status_code, refused.json()["code"]) == (409, "unit_has_no_staff")
+    await add_person("Pegawai Pensiun", empty, p.region_id, active=False)
+    still = await post(client, path, as_(p.admin), unit_id=empty)
+    assert (still.status_code, still.json()["code"]) == (409, "unit_has_no_staff")
+    assert await Replication.count() == 0
+    await add_person("Pegawai Seksi", empty, p.region_id)
+    staffed = await post(client, path, as_(p.admin), unit_id=empty)
+    assert staffed.status_code == 201
+
+
+async def staffed_units(world, count: int) -> list[int]:
+    """New units of Palu's agency, one active ASN in each."""
+    org, palu = OrganizationService(), world.palu
+    units = []
+    for n in range(count):
+        unit = await org.create_unit(SYSTEM, palu.agency_id, palu.head_unit, f"Seksi Replikasi {n}")
+        await add_person(f"ASN Seksi {n}", unit.id, palu.region_id)
+        units.append(unit.id)
+    return units
+
+
+async def test_replication_credit_is_capped_per_initiative_per_local_calendar_month(client, world, as_):
+    """Palu is WITA (UTC+8): its March begins at 16:00 UTC on the last day of February."""
+    palu = world.palu
+    verified = await make_verified(client, world, as_, region=palu)
+    initiatives = Initiatives(replication_credits_per_month=2)
+    root = await load_actor(world.superadmin)
+    end_of_february = dt.datetime(2026, 2, 28, 15, 59, 59, tzinfo=dt.timezone.utc)  # 23:59:59 in Palu
+    moments = [
+        end_of_february - dt.timedelta(days=20),
+        end_of_february - dt.timedelta(hours=1),
+        end_of_february,  # the third in Palu's February: recorded, not credited
+        end_of_february + dt.timedelta(seconds=1),  # 00:00 on 1 March in Palu (still 28 February in UTC)
+        end_of_february + dt.timedelta(days=1),
+        end_of_february + dt.timedelta(days=2),  # the third in Palu's March
+    ]
+    units = await staffed_units(world, len(moments))
+    answers = [
+        await initiatives.replicate(root, verified["id"], unit, "Dipakai juga", now=moment)
+        for unit, moment in zip(units, moments, strict=True)
+    ]
+    assert [a.replication_credited for a in answers] == [True, True, False, True, True, False]
+    assert answers[-1].replications == 6  # every replication is recorded
+    for member in (palu.asn_child, palu.asn):
+        bonus = await XpEntry.select(XpEntry.xp).where(
+            (XpEntry.person == member) & (XpEntry.rule_code == "initiative_replicated")
+        )
+        assert [r["xp"] for r in bonus] == [50, 50, 50, 50]
+    rebuilt = await recalculate(full=True)
+    assert (rebuilt.entries_added, rebuilt.xp_added, rebuilt.drift_fixed) == (0, 0, 0)
+
+
+async def test_the_replication_answer_says_whether_it_earned_the_team_xp(client, world, as_):
+    verified = await make_verified(client, world, as_)
+    answer = await post(
+        client, f"{INITIATIVES}/{verified['id']}/replications", as_(world.palu.admin), unit_id=world.palu.head_unit
+    )
+    assert answer.json()["replication_credited"] is True
+    shown = await client.get(f"{INITIATIVES}/{verified['id']}", headers=as_(world.palu.admin))
+    assert shown.json()["replication_credited"] is None  # said by the replication's answer only
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 from gamification.tables import Person
-from tests.factories import make_nip
+from tests.factories import add_person, make_nip
 
 IMPORT = "/api/v1/admin/users/import"
 HEADER = "name,nip,email,staff_type,unit_id,roles,password\n"
@@ -99,3 +99,37 @@ async def test_only_admins_import(client, world, as_):
     assert (response.status_code, response.json()["code"]) == (403, "admin_required")
     other_admin = await client.post(IMPORT, files=upload(csv), headers=as_(world.palu.admin))
     assert other_admin.json()["errors"][0]["code"] == "outside_region"
+
+
+async def test_an_import_row_never_overwrites_or_creates_someone_above_the_admin(client, world, as_):
+    root_nip = make_nip()
+    root = await add_person(
+        "Super Admin Pontianak",
+        world.pontianak.head_unit,
+        world.pontianak.region_id,
+        "asn;superadmin",
+        email="root@pontianak.test",
+        nip=root_nip,
+    )
+    before = await Person.select().where(Person.id == root).first()
+    unit = world.pontianak.child_unit
+    csv = (
+        HEADER
+        + "\n".join(
+            [
+                f"Diambil Alih,{root_nip},,PNS,{unit},asn,sandi-pengambil-alih",  # line 2: the superadmin's NIP
+                f"Diambil Alih,{make_nip()},root@pontianak.test,PNS,{unit},asn,sandi-pengambil-alih",  # 3: their email
+                f"Super Baru,{make_nip()},,PNS,{unit},asn;superadmin,sandi-super-baru",  # 4: a role above the admin
+            ]
+        )
+        + "\n"
+    )
+    response = await client.post(IMPORT, files=upload(csv), headers=as_(world.pontianak.admin))
+    report = response.json()
+    assert report["imported"] == 0
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [
+        (2, "nip_taken"),
+        (3, "email_taken"),
+        (4, "role_grant_forbidden"),
+    ]
+    assert await Person.select().where(Person.id == root).first() == before

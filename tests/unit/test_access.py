@@ -1,7 +1,7 @@
 import pytest
 
-from domain.access import Actor, unit_path
-from domain.errors import Forbidden
+from domain.access import Actor, check_administers, grantable_roles, may_administer, unit_path
+from domain.errors import Forbidden, NotFound
 from domain.roles import Role
 
 
@@ -62,3 +62,42 @@ def test_who_is_on_a_board_and_who_may_see_it():
     assert manager.sees_board(1, 3, "/1/5/9/", 3) and not manager.is_on_board(1, 3, "/1/5/9/", 3)
     superadmin = Actor(1, frozenset({Role.SUPERADMIN}), None, None, None)
     assert superadmin.sees_board(2, 4, "/2/", None) and not superadmin.is_on_board(None, None, None, None)
+
+
+def roles(*names: Role) -> frozenset[Role]:
+    return frozenset(names)
+
+
+def test_a_region_admin_administers_the_people_of_their_region_whose_roles_they_could_grant():
+    admin = actor(Role.ADMIN, Role.ASN)
+    assert may_administer(admin, roles(Role.ASN), 1)
+    assert may_administer(admin, roles(Role.ASN, Role.MANAGER), 1)
+    assert may_administer(admin, roles(Role.ASN, Role.ADMIN), 1)  # another admin of the same region: a peer
+    assert not may_administer(admin, roles(Role.ASN), 2)  # another region's people, its admin included
+    assert not may_administer(admin, roles(Role.ADMIN), 2)
+    assert not may_administer(admin, roles(Role.PARTNER), None)
+
+
+def test_a_person_above_the_region_admin_is_out_of_reach_even_in_their_region():
+    admin = actor(Role.ADMIN, Role.ASN)
+    assert not may_administer(admin, roles(Role.ASN, Role.SUPERADMIN), 1)
+    assert not may_administer(admin, roles(Role.SUPERADMIN), 1)
+    assert not may_administer(admin, roles(Role.PARTNER), 1)
+    with pytest.raises(Forbidden) as refused:
+        check_administers(admin, roles(Role.ASN, Role.SUPERADMIN), 1)
+    assert refused.value.code == "person_out_of_reach"
+    with pytest.raises(NotFound) as hidden:
+        check_administers(admin, roles(Role.ASN, Role.SUPERADMIN), 2)
+    assert hidden.value.code == "user_not_found"
+    check_administers(admin, roles(Role.ASN, Role.MANAGER), 1)
+
+
+def test_a_superadmin_administers_everyone_and_a_manager_nobody():
+    root = actor(Role.SUPERADMIN, region_id=None, path=None)
+    assert may_administer(root, roles(Role.SUPERADMIN), None)
+    assert may_administer(root, roles(Role.ASN, Role.SUPERADMIN), 2)
+    assert grantable_roles(root) == frozenset(Role)
+    manager = actor(Role.MANAGER, Role.ASN)
+    assert grantable_roles(manager) == frozenset()
+    assert not may_administer(manager, roles(Role.ASN), 1)
+    assert grantable_roles(actor(Role.ADMIN)) == roles(Role.ASN, Role.MANAGER, Role.ADMIN)

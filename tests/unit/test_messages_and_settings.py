@@ -91,3 +91,15 @@ def test_the_recalculation_interval_must_make_a_grid_that_restarts_every_hour():
     for seconds in ("0", "-5", "7", "45", "90", "420", "7200", "lima", "2.5"):
         with pytest.raises(InvalidSettings, match="TANGKAS_RECALC_EVERY_SECONDS"):
             Settings.from_env(secret | {"TANGKAS_RECALC_EVERY_SECONDS": seconds})
+
+
+def test_replication_credits_per_month_are_a_whole_number_of_zero_or_more():
+    secret = {"TANGKAS_JWT_SECRET": "k" * 48}
+    assert Settings.from_env(secret).replication_credits_per_month == 5
+    for credits in ("0", "3", "20"):
+        assert Settings.from_env(
+            secret | {"TANGKAS_REPLICATION_CREDITS_PER_MONTH": credits}
+        ).replication_credits_per_month == int(credits)
+    for credits in ("-1", "lima", "2.5"):
+        with pytest.raises(InvalidSettings, match="TANGKAS_REPLICATION_CREDITS_PER_MONTH"):
+            Settings.from_env(secret | {"TANGKAS_REPLICATION_CREDITS_PER_MONTH": credits})
