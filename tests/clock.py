@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from zoneinfo import ZoneInfo
 
 from domain.leaderboards import Period, next_period_start, period_start
@@ -32,6 +33,13 @@ def parse_pin(text: str) -> dt.datetime:
     period, rest = text.split("@", 1)
     zone, _, seconds = rest.partition("+")
     return next_turn(Period(period), zone) + dt.timedelta(seconds=int(seconds or 0))
+
+
+def start_ticking(travel) -> None:
+    """Start a ticking ``time_machine.travel`` now: its clock only starts ticking when first read, so a
+    process that imports for a second before reading it would lag behind the others by as much."""
+    travel.start()
+    time.time()
 
 
 SHIFT_VARIABLE = "TANGKAS_TEST_CLOCK_SHIFT_SECONDS"  # set by a pinned run for the processes it starts

@@ -17,7 +17,7 @@ from gamification.defaults import ensure_defaults
 from gamification.migrate import migrate
 from gamification.tables import ALL_TABLES
 from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
-from tests.clock import SHIFT_VARIABLE, parse_pin
+from tests.clock import SHIFT_VARIABLE, parse_pin, start_ticking
 
 TEST_SECRET = "test-secret-" + "x" * 60
 
@@ -41,7 +41,7 @@ def pytest_configure(config) -> None:
     pinned_at = parse_pin(PIN)
     config.stash[PINNED_AT] = pinned_at
     os.environ[SHIFT_VARIABLE] = str((pinned_at - dt.datetime.now(dt.timezone.utc)).total_seconds())
-    time_machine.travel(pinned_at, tick=True).start()
+    start_ticking(time_machine.travel(pinned_at, tick=True))
 
 
 def pytest_collection_modifyitems(config, items) -> None:

@@ -13,12 +13,12 @@ import sys
 
 import time_machine
 
-from tests.clock import SHIFT_VARIABLE
+from tests.clock import SHIFT_VARIABLE, start_ticking
 
 
 def main() -> None:
     shift = dt.timedelta(seconds=float(os.environ[SHIFT_VARIABLE]))
-    time_machine.travel(dt.datetime.now(dt.timezone.utc) + shift, tick=True).start()
+    start_ticking(time_machine.travel(dt.datetime.now(dt.timezone.utc) + shift, tick=True))
     flag, target, *rest = sys.argv[1:]
     if flag == "-m":
         sys.argv = [target, *rest]

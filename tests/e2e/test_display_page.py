@@ -96,9 +96,9 @@ async def test_the_tv_page_follows_a_completion_live_and_stops_when_revoked(app,
     as_ = lambda person: bearer(settings, person)  # noqa: E731
     try:
         async with httpx.AsyncClient(base_url=base) as http:
-            module = (
-                await http.post("/api/v1/admin/modules", json=module_payload(xp=150), headers=as_(p.admin))
-            ).json()
+            made = await http.post("/api/v1/admin/modules", json=module_payload(xp=150), headers=as_(p.admin))
+            assert made.status_code == 201, made.text
+            module = made.json()
             assert (await http.post(f"/api/v1/admin/modules/{module['id']}/publish", headers=as_(p.admin))).is_success
             display = await http.post(
                 "/api/v1/admin/displays",
