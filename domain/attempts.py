@@ -40,7 +40,7 @@ class Grade:
 
 
 def check_client_id(client_id: str) -> str:
-    if not CLIENT_ID_PATTERN.match(client_id):
+    if not CLIENT_ID_PATTERN.fullmatch(client_id):
         raise InvalidInput("client_id_format")
     return client_id
 

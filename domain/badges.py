@@ -35,6 +35,15 @@ class LearnerNumbers:
     initiatives: int = 0
 
 
+REQUIRED = {  # the number a counting criterion is met at
+    Criterion.COMPLETIONS: {"count"},
+    Criterion.JP_YEAR: {"jp"},
+    Criterion.STREAK: {"days"},
+    Criterion.INITIATIVES: {"count"},
+    Criterion.BOARD_TOP: {"top"},
+}
+
+
 def check_criteria(raw: dict) -> dict:
     try:
         kind = Criterion(raw.get("kind"))
@@ -51,10 +60,13 @@ def check_criteria(raw: dict) -> dict:
     params = {k: v for k, v in raw.items() if k != "kind"}
     if set(params) - allowed:
         raise InvalidInput("badge_criterion_params", allowed=", ".join(sorted(allowed)) or "-")
+    if REQUIRED.get(kind, set()) - set(params):
+        raise InvalidInput("badge_criterion_params", allowed=", ".join(sorted(allowed)))
     for name in ("count", "jp", "days", "top"):
-        if name in params and (not isinstance(params[name], int) or not 1 <= params[name] <= 10_000):
+        value = params.get(name)
+        if name in params and (type(value) is not int or not 1 <= value <= 10_000):  # True is an int too
             raise InvalidInput("badge_criterion_params", allowed=", ".join(sorted(allowed)))
-    if "topic" in params and not TOPIC_PATTERN.match(str(params["topic"])):
+    if "topic" in params and not TOPIC_PATTERN.fullmatch(str(params["topic"])):
         raise InvalidInput("module_topic_format", topic=str(params["topic"])[:40])
     if "competency_type" in params and params["competency_type"] not in set(CompetencyType):
         raise InvalidInput("module_competency_type_unknown")
@@ -62,8 +74,6 @@ def check_criteria(raw: dict) -> dict:
         parse_scope(str(params.get("scope")))
         if parse_period(str(params.get("period"))) is Period.ALL:
             raise InvalidInput("board_period_unknown", allowed="week, month, year")
-        if "top" not in params:
-            raise InvalidInput("badge_criterion_params", allowed=", ".join(sorted(allowed)))
     return {"kind": kind.value, **params}
 
 

@@ -154,7 +154,7 @@ def _topics(raw: list[str]) -> tuple[str, ...]:
     if len(topics) > MAX_TOPICS:
         raise InvalidInput("module_too_many_topics", max=MAX_TOPICS)
     for topic in topics:
-        if len(topic) > 40 or not TOPIC_PATTERN.match(topic):
+        if len(topic) > 40 or not TOPIC_PATTERN.fullmatch(topic):
             raise InvalidInput("module_topic_format", topic=topic[:40])
     return topics
 
@@ -170,7 +170,7 @@ def _lessons(raw: list[dict]) -> tuple[Lesson, ...]:
         body = item["body"].strip()
         if not body or len(body) > MAX_LESSON_TEXT:
             raise InvalidInput("module_lesson_body", number=number, max=MAX_LESSON_TEXT)
-        if kind is not LessonKind.TEXT and not re.match(r"^https://\S+$", body):
+        if kind is not LessonKind.TEXT and not re.fullmatch(r"https://\S+", body):
             raise InvalidInput("module_lesson_link", number=number)
         lessons.append(Lesson(kind, body))
     return tuple(lessons)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from domain.rules import RULE_KINDS, FactKind, Formula, RuleVersion
 
@@ -79,7 +79,7 @@ def _spans(versions: list[RuleVersion], kind: FactKind, region_id: int, until: d
         latest_by_day[version.effective_from] = version
     days = sorted(latest_by_day)
     spans = []
-    for day, next_day in zip(days, [*days[1:], FAR_FUTURE], strict=True):
+    for day, next_day in pairwise([*days, FAR_FUTURE]):  # no versions (a rule only regions have): no spans
         if day >= until:
             break
         version = latest_by_day[day]

@@ -110,7 +110,7 @@ class Badges:
     ) -> BadgeView:
         """A region admin adds badges for their region; a superadmin without a region, national ones."""
         region_id = await administered_region(actor, region_id)
-        if not TOPIC_PATTERN.match(code) or not name.strip():
+        if not TOPIC_PATTERN.fullmatch(code) or not name.strip():
             raise InvalidInput("badge_code_format")
         checked = check_criteria(criteria)
         try:

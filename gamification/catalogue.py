@@ -73,7 +73,7 @@ class Catalogue:
         ).where(visible_to(actor), Module.status == ModuleStatus.PUBLISHED.value)
         if wanted.topic:
             topic = wanted.topic.strip().lower()
-            if not TOPIC_PATTERN.match(topic):
+            if not TOPIC_PATTERN.fullmatch(topic):
                 raise InvalidInput("module_topic_format", topic=topic[:40])
             query = query.where(Module.topics.like(f"%;{topic};%"))
         if wanted.competency_type:

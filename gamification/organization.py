@@ -76,7 +76,7 @@ class OrganizationService:
     async def create_region(self, actor: Actor, name: str, slug: str, timezone: str) -> RegionView:
         if not actor.is_superadmin:
             raise Forbidden("superadmin_required")
-        if not SLUG_PATTERN.match(slug):
+        if not SLUG_PATTERN.fullmatch(slug):
             raise InvalidInput("slug_format")
         parse_timezone(timezone)
         async with unit_of_work():

@@ -71,9 +71,6 @@ def test_any_other_client_id_is_refused(client_id):
     assert caught.value.code == "client_id_format"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="domain bug: CLIENT_ID_PATTERN ends in $, which also matches before a final newline"
-)
 def test_a_client_id_ending_in_a_newline_is_refused():
     with pytest.raises(InvalidInput):
         check_client_id("abcd1234\n")

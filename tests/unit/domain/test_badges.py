@@ -46,27 +46,17 @@ def test_malformed_criteria_are_refused_with_their_reason(criteria, code):
     assert caught.value.code == code
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="domain bug: check_criteria accepts a counting criterion without its number; evidence() then raises KeyError",
-)
 @pytest.mark.parametrize("kind", ["completions", "jp_year", "streak", "initiatives"])
 def test_a_counting_criterion_without_its_number_is_refused(kind):
     with pytest.raises(InvalidInput):
         check_criteria({"kind": kind})
 
 
-@pytest.mark.xfail(
-    strict=True, reason="domain bug: a boolean passes as an int count (True == 1); rules.check_rule refuses it"
-)
 def test_a_boolean_is_not_a_count():
     with pytest.raises(InvalidInput):
         check_criteria({"kind": "streak", "days": True})
 
 
-@pytest.mark.xfail(
-    strict=True, reason="domain bug: TOPIC_PATTERN ends in $, so a topic with a final newline passes and never matches"
-)
 def test_a_topic_ending_in_a_newline_is_refused():
     with pytest.raises(InvalidInput):
         check_criteria({"kind": "completions", "count": 1, "topic": "keamanan-siber\n"})

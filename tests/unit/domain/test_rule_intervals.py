@@ -106,11 +106,6 @@ def test_the_amount_a_formula_reads_and_the_levels_of_by_level_versions():
     assert layout.levels() == [(3, "7", 50), (3, "30", 200)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="domain bug: lay_out raises ValueError (zip strict) for a rule with regional versions but no national one",
-)
 def test_a_regional_version_without_a_national_one_governs_its_region_alone():
     layout = lay_out([version(4, 7, "2026-12-31")])
     assert spans(layout.intervals) == [(7, "2026-12-31", FAR_FUTURE.isoformat(), 4)]
