@@ -49,6 +49,17 @@ def test_production_refuses_a_default_or_short_secret():
     assert good.production
 
 
+@pytest.mark.parametrize("name", ["prod", "Prod", "staging", "test", "", "production-1"])
+def test_an_unknown_environment_is_refused_naming_the_allowed_ones(name):
+    with pytest.raises(InvalidSettings, match="TANGKAS_ENV must be one of development, production"):
+        Settings.from_env({"TANGKAS_ENV": name, "TANGKAS_JWT_SECRET": "short"})
+
+
+@pytest.mark.parametrize(("name", "production"), [("production", True), (" Production ", True), ("development", False)])
+def test_the_known_environments_are_read_whatever_their_case(name, production):
+    assert Settings.from_env({"TANGKAS_ENV": name, "TANGKAS_JWT_SECRET": "k" * 48}).production is production
+
+
 def test_development_warns_about_the_default_secret():
     with pytest.warns(UserWarning, match="development secret"):
         Settings.from_env({})
