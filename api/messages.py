@@ -41,15 +41,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Terlalu banyak percobaan masuk. Coba lagi dalam {retry_after} detik.",
         "Too many sign-in attempts. Try again in {retry_after} seconds.",
     ),
-    "account_deactivated": (
-        "Akun ini telah dinonaktifkan. Hubungi admin BKPSDM.",
-        "This account has been deactivated. Contact your BKPSDM admin.",
-    ),
     "account_unavailable": (
         "Akun tidak tersedia. Silakan masuk kembali.",
         "This account is not available. Please sign in again.",
     ),
     "token_invalid": ("Token akses tidak sah.", "The access token is not valid."),
+    "token_revoked": (
+        "Token akses ini sudah dicabut karena sesi diakhiri. Perbarui dengan refresh token atau masuk kembali.",
+        "This access token was revoked because sessions were ended. Renew it with the refresh token or sign in again.",
+    ),
     "token_expired": (
         "Token akses kedaluwarsa. Perbarui dengan refresh token.",
         "The access token has expired. Renew it with the refresh token.",

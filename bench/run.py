@@ -52,7 +52,7 @@ async def prepare(database_url: str) -> Fixture:
     connection = await asyncpg.connect(database_url)
     try:
         learners = """
-            SELECT p.id, p.region, t.xp, t.reached_at FROM person p JOIN points_total t ON t.person = p.id
+            SELECT p.id, p.region, p.token_epoch, t.xp, t.reached_at FROM person p JOIN points_total t ON t.person = p.id
             WHERE p.active AND p.unit IS NOT NULL AND t.reached_at IS NOT NULL {} ORDER BY random() LIMIT 2000"""
         people = [dict(r) for r in await connection.fetch(learners.format(""))]
         crowded = await connection.fetchval(
@@ -84,7 +84,7 @@ async def prepare(database_url: str) -> Fixture:
     settings = Settings(jwt_secret=SECRET, access_token_seconds=4 * 3600)
     now = dt.datetime.now(dt.timezone.utc)
     for person in people + crowded_people:
-        fixture.tokens[person["id"]] = issue_access_token(settings, person["id"], now)
+        fixture.tokens[person["id"]] = issue_access_token(settings, person["id"], now, person["token_epoch"])
     return fixture
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from domain.access import Actor
-from domain.errors import Forbidden, NotAuthenticated
+from domain.errors import NotAuthenticated
+from domain.logins import is_email_login, is_nip_login, normalise_login
 from domain.roles import parse_roles
 from gamification.config import Settings
 from gamification.database import unit_of_work
@@ -19,6 +20,7 @@ from gamification.tokens import (
     new_family,
     new_refresh_token,
     read_access_token,
+    successor_refresh_token,
 )
 
 
@@ -41,42 +43,44 @@ class AuthService:
 
     async def login(self, login: str, password: str, address: str) -> TokenPair:
         """Sign in with a NIP or an email; wrong guesses are throttled per account and address."""
-        await self._throttle.check(login, address)
+        login = normalise_login(login)
         person = await _find_by_login(login)
-        if not await verify_password(person["password_hash"] if person else None, password):
-            await self._throttle.failed(login, address)
+        account = f"person:{person['id']}" if person else f"login:{login}"  # a NIP and an email: one budget
+        await self._throttle.check(account, address)
+        right = await verify_password(person["password_hash"] if person else None, password)
+        if not right or not person["active"]:
+            # a deactivated account answers as a wrong password does: the right one must not tell
+            # a guesser it was right
+            await self._throttle.failed(account, address)
             raise NotAuthenticated("login_failed")
-        if not person["active"]:
-            raise Forbidden("account_deactivated")
-        await self._throttle.succeeded(login)
+        await self._throttle.succeeded(account)
         async with unit_of_work():
-            return await self._issue(person["id"], new_family())
+            return await self._issue(person["id"], new_family(), person["token_epoch"], new_refresh_token())
 
     async def refresh(self, refresh_token: str) -> TokenPair:
-        """Rotate: the presented token is spent and a new pair issued in the same family."""
-        now = _now()
+        """Rotate: the presented token is spent for its successor in the same family.
+
+        Presented again within the grace, while that successor is still unused (an answer lost on the
+        way, two requests racing from one phone), it answers the same successor rather than a fork:
+        every holder ends up with the family's one live token, and whoever comes back with a spent one
+        after another holder moved on is caught. Any other use of a spent token is reuse and ends
+        the family.
+        """
         token_hash = hash_refresh_token(refresh_token)
         async with unit_of_work():
-            spent = (
-                await RefreshToken.update({RefreshToken.rotated_at: now, RefreshToken.revoked_at: now})
-                .where(
-                    (RefreshToken.token_hash == token_hash)
-                    & RefreshToken.revoked_at.is_null()
-                    & (RefreshToken.expires_at > now)
-                )
-                .returning(RefreshToken.person, RefreshToken.family)
-            )
+            spent = await _spend(token_hash, _now())
             if spent:
-                await _require_active(spent[0]["person"])
-                return await self._issue(spent[0]["person"], spent[0]["family"])
+                epoch = await _session_epoch(spent["person"], spent["token_epoch"])
+                successor = successor_refresh_token(self._settings.jwt_secret, refresh_token)
+                return await self._issue(spent["person"], spent["family"], epoch, successor)
             known = await RefreshToken.select().where(RefreshToken.token_hash == token_hash).first()
             if known is None or known["rotated_at"] is None:
                 raise NotAuthenticated("refresh_token_invalid")
             now = _now()  # read after the rotation we raced with, so elapsed time is never negative
-            if await self._is_retry(known, now):
-                await _revoke_family(known["family"], now)
-                await _require_active(known["person"])
-                return await self._issue(known["person"], known["family"])
+            successor = await self._unused_successor(refresh_token, known, now)
+            if successor is not None:
+                epoch = await _session_epoch(known["person"], known["token_epoch"])
+                return self._pair(known["person"], epoch, successor, now)
             await _revoke_family(known["family"], now)
         raise NotAuthenticated("refresh_token_reused")
 
@@ -97,48 +101,76 @@ class AuthService:
             await _revoke_family(known["family"], now)
 
     async def actor_for(self, access_token: str) -> Actor:
-        return await load_actor(read_access_token(self._settings, access_token))
+        claims = read_access_token(self._settings, access_token)
+        return await load_actor(claims.person_id, token_epoch=claims.token_epoch)
 
-    async def _is_retry(self, known: dict, now: dt.datetime) -> bool:
-        """A resend soon after rotation, while the family is still signed in, is a lost answer."""
+    async def _unused_successor(self, refresh_token: str, known: dict, now: dt.datetime) -> str | None:
+        """The successor a spent token was traded for, if the trade is recent and it is still unused."""
         if now - known["rotated_at"] >= dt.timedelta(seconds=self._settings.refresh_retry_grace_seconds):
-            return False
-        return await RefreshToken.exists().where(
-            (RefreshToken.family == known["family"])
-            & RefreshToken.revoked_at.is_null()
-            & (RefreshToken.expires_at > now)
+            return None
+        # derived with the secret of the time: the secret may have been rotated since
+        candidates = {
+            hash_refresh_token(token): token
+            for token in (
+                successor_refresh_token(secret, refresh_token)
+                for secret in (self._settings.jwt_secret, *self._settings.jwt_previous_secrets)
+            )
+        }
+        live = (
+            await RefreshToken.select(RefreshToken.token_hash)
+            .where(
+                RefreshToken.token_hash.is_in(list(candidates))
+                & (RefreshToken.family == known["family"])
+                & RefreshToken.revoked_at.is_null()
+                & (RefreshToken.expires_at > now)
+            )
+            .first()
         )
+        return candidates[live["token_hash"]] if live else None
 
-    async def _issue(self, person_id: int, family: str) -> TokenPair:
+    async def _issue(self, person_id: int, family: str, token_epoch: int, refresh_token: str) -> TokenPair:
         now = _now()
-        refresh_token = new_refresh_token()
         await RefreshToken.insert(
             RefreshToken(
                 person=person_id,
                 family=family,
                 token_hash=hash_refresh_token(refresh_token),
+                token_epoch=token_epoch,
                 issued_at=now,
                 expires_at=now + dt.timedelta(days=self._settings.refresh_token_days),
             )
         )
+        return self._pair(person_id, token_epoch, refresh_token, now)
+
+    def _pair(self, person_id: int, token_epoch: int, refresh_token: str, now: dt.datetime) -> TokenPair:
         return TokenPair(
-            access_token=issue_access_token(self._settings, person_id, now),
+            access_token=issue_access_token(self._settings, person_id, now, token_epoch),
             refresh_token=refresh_token,
             expires_in=self._settings.access_token_seconds,
         )
 
 
-async def load_actor(person_id: int) -> Actor:
-    """The acting person, read fresh on every request so that a deactivation bites at once."""
+async def load_actor(person_id: int, *, token_epoch: int) -> Actor:
+    """The acting person, read fresh on every request so that a deactivation bites at once; an access
+    token issued before the person's sessions were ended (an older epoch) is refused."""
     row = (
         await Person.select(
-            Person.id, Person.roles, Person.region, Person.unit, Person.unit.path, Person.unit.agency, Person.active
+            Person.id,
+            Person.roles,
+            Person.region,
+            Person.unit,
+            Person.unit.path,
+            Person.unit.agency,
+            Person.active,
+            Person.token_epoch,
         )
         .where(Person.id == person_id)
         .first()
     )
     if row is None or not row["active"]:
         raise NotAuthenticated("account_unavailable")
+    if row["token_epoch"] != token_epoch:
+        raise NotAuthenticated("token_revoked")
     return Actor(
         person_id=row["id"],
         roles=parse_roles(row["roles"]),
@@ -150,22 +182,54 @@ async def load_actor(person_id: int) -> Actor:
 
 
 async def _find_by_login(login: str) -> dict | None:
-    login = login.strip()
-    column = Person.email if "@" in login else Person.nip
-    value = login.lower() if "@" in login else login.replace(" ", "")
-    return await Person.select(Person.id, Person.password_hash, Person.active).where(column == value).first()
+    """The person a normalised login (``domain.logins``) names, if any."""
+    if is_email_login(login):
+        column = Person.email
+    elif is_nip_login(login):
+        column = Person.nip
+    else:
+        return None
+    return await (
+        Person.select(Person.id, Person.password_hash, Person.active, Person.token_epoch).where(column == login).first()
+    )
 
 
-async def _require_active(person_id: int) -> None:
-    if not await Person.exists().where((Person.id == person_id) & (Person.active == True)):  # noqa: E712
+async def _spend(token_hash: str, now: dt.datetime) -> dict | None:
+    """Mark a live token rotated, atomically: of two requests racing with one token, one spends it."""
+    spent = (
+        await RefreshToken.update({RefreshToken.rotated_at: now, RefreshToken.revoked_at: now})
+        .where(
+            (RefreshToken.token_hash == token_hash)
+            & RefreshToken.revoked_at.is_null()
+            & (RefreshToken.expires_at > now)
+        )
+        .returning(RefreshToken.person, RefreshToken.family, RefreshToken.token_epoch)
+    )
+    return spent[0] if spent else None
+
+
+async def _session_epoch(person_id: int, token_epoch: int) -> int:
+    """The epoch a refreshed session goes on with: the person must be active and their sessions not
+    ended since the token was issued (a sign-out everywhere racing this refresh ends it too)."""
+    row = await Person.select(Person.active, Person.token_epoch).where(Person.id == person_id).first()
+    if row is None or not row["active"]:
         raise NotAuthenticated("account_unavailable")
+    if row["token_epoch"] != token_epoch:
+        raise NotAuthenticated("refresh_token_invalid")
+    return token_epoch
 
 
 async def end_sessions(person_id: int, now: dt.datetime) -> None:
-    """Revoke every refresh token of a person: sign-out everywhere, deactivation, new password."""
+    """End every session of a person, refresh and access tokens alike: sign-out everywhere,
+    deactivation, a new password."""
+    await _raise_token_epoch(person_id)
     await RefreshToken.update({RefreshToken.revoked_at: now}).where(
         (RefreshToken.person == person_id) & RefreshToken.revoked_at.is_null()
     )
+
+
+async def _raise_token_epoch(person_id: int) -> None:
+    await Person.update({Person.token_epoch: Person.token_epoch + 1}).where(Person.id == person_id)
 
 
 async def _revoke_family(family: str, now: dt.datetime) -> None:

@@ -12,6 +12,8 @@ from gamification.stream_slots import StreamLimits
 
 DEVELOPMENT_SECRET = "tangkas-development-secret-do-not-use-in-production"
 MIN_SECRET_BYTES = 32
+# TANGKAS_ENV: anything else is refused, or "prod" would run with production data and a laptop's secret.
+ENVIRONMENTS = ("development", "production")
 
 
 class InvalidSettings(RuntimeError):
@@ -84,7 +86,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
-        production = env.get("TANGKAS_ENV", "development").lower() == "production"
+        production = _environment(env) == "production"
         settings = cls(
             database_url=env.get("TANGKAS_DATABASE_URL") or cls.database_url,
             redis_url=env.get("TANGKAS_REDIS_URL") or None,
@@ -138,6 +140,13 @@ def fits_the_hour(seconds: int) -> bool:
     if seconds < 1:
         return False
     return 60 % seconds == 0 if seconds < 60 else seconds % 60 == 0 and 60 % (seconds // 60) == 0
+
+
+def _environment(env: dict[str, str]) -> str:
+    name = env.get("TANGKAS_ENV", "development").strip().lower()
+    if name not in ENVIRONMENTS:
+        raise InvalidSettings(f"TANGKAS_ENV must be one of {', '.join(ENVIRONMENTS)}, not {env['TANGKAS_ENV']!r}")
+    return name
 
 
 def _whole_number(env: dict[str, str], name: str, default: int) -> int:

@@ -10,8 +10,19 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+_DIGIT = r"(?:\d|%3\d)"  # a digit, or one percent-encoded
+_GAP = r"(?:[\s+]|%20|%C2%A0|%E3%80%80)"  # a space as typed or as encoded (plain, non-breaking, ideographic)
+_UNIT = re.compile(r"%3(\d)|%[0-9A-Fa-f]{2}|(\d)")
+
+
+def _masked_nip(match: re.Match[str]) -> str:
+    digits = "".join(encoded or plain for encoded, plain in _UNIT.findall(match.group()))
+    return "*" * 14 + digits[-4:]
+
+
+_PATTERNS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # JSON web tokens (access tokens)
     (re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), "[token]"),
     (re.compile(r"(?i)\b(bearer)\s+[^\s,;\"']+"), r"\1 [token]"),
@@ -26,6 +37,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # an 18-digit NIP keeps its last four digits, enough to tell people apart in a log
     (re.compile(r"(?<!\d)\d{14}(\d{4})(?!\d)"), r"**************\1"),
+    # ... also typed in groups, or percent-encoded in a query string (?q=19850412%20201003%201%20001,
+    # %31%39..., + for a space), as the access log writes it
+    (re.compile(rf"(?<!\d){_DIGIT}(?:{_GAP}?{_DIGIT}){{17}}(?!\d|%3\d)", re.IGNORECASE), _masked_nip),
 ]
 
 

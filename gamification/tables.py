@@ -48,6 +48,9 @@ class Person(Table, tablename="person"):
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
     anonymised_at = Timestamptz(null=True, default=None)  # departed: name, NIP, email and password erased
+    # Raised when every session ends (sign-out everywhere, new password, deactivation): access and
+    # refresh tokens carry the epoch they were issued in, and an older one is refused at once.
+    token_epoch = Integer(default=0)
 
 
 class RefreshToken(Table, tablename="refresh_token"):
@@ -58,6 +61,7 @@ class RefreshToken(Table, tablename="refresh_token"):
     expires_at = Timestamptz()
     rotated_at = Timestamptz(null=True, default=None)  # spent by a refresh (vs. revoked by logout)
     revoked_at = Timestamptz(null=True, default=None)
+    token_epoch = Integer(default=0)  # the person's when the session began (Person.token_epoch)
 
 
 class PartnerAdmission(Table, tablename="partner_admission"):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 import uuid
+from dataclasses import dataclass
 
 import jwt
 
@@ -13,12 +16,23 @@ from domain.errors import NotAuthenticated
 from gamification.config import Settings
 
 ALGORITHM = "HS256"
-REQUIRED_CLAIMS = ["exp", "iat", "sub", "iss", "aud", "jti"]
+# "epoch" is the person's token epoch when the token was issued: raising it ends every access token
+# issued before (sign-out everywhere, a new password), without waiting for them to expire.
+REQUIRED_CLAIMS = ["exp", "iat", "sub", "iss", "aud", "jti", "epoch"]
+MAX_PERSON_ID = 2**31 - 1  # person.id is a SERIAL: a larger subject would overflow the query
+MAX_EPOCH = 2**31 - 1
 
 
-def issue_access_token(settings: Settings, person_id: int, now: dt.datetime) -> str:
+@dataclass(frozen=True, slots=True)
+class AccessClaims:
+    person_id: int
+    token_epoch: int
+
+
+def issue_access_token(settings: Settings, person_id: int, now: dt.datetime, token_epoch: int) -> str:
     claims = {
         "sub": str(person_id),
+        "epoch": token_epoch,
         "iat": now,
         "exp": now + dt.timedelta(seconds=settings.access_token_seconds),
         "iss": settings.jwt_issuer,
@@ -28,8 +42,8 @@ def issue_access_token(settings: Settings, person_id: int, now: dt.datetime) -> 
     return jwt.encode(claims, settings.jwt_secret, algorithm=ALGORITHM)
 
 
-def read_access_token(settings: Settings, token: str) -> int:
-    """The person id in a valid token; ``NotAuthenticated`` with a precise code otherwise.
+def read_access_token(settings: Settings, token: str) -> AccessClaims:
+    """The person and token epoch in a valid token; ``NotAuthenticated`` with a precise code otherwise.
 
     Tokens signed with a previous secret still count while a rotation is under way
     (``TANGKAS_JWT_PREVIOUS_SECRETS``), so nobody is signed out by it.
@@ -55,10 +69,23 @@ def read_access_token(settings: Settings, token: str) -> int:
             raise NotAuthenticated("token_invalid") from None
     else:
         raise NotAuthenticated("token_invalid")
-    subject = claims["sub"]
-    if not isinstance(subject, str) or not subject.isdigit():
+    return AccessClaims(person_id=_person_id(claims["sub"]), token_epoch=_token_epoch(claims["epoch"]))
+
+
+def _person_id(subject) -> int:
+    """ASCII digits within the id column's range: ``str.isdigit`` alone lets "²" and "٣" through."""
+    if not isinstance(subject, str) or not (0 < len(subject) <= 10 and subject.isascii() and subject.isdigit()):
         raise NotAuthenticated("token_invalid")
-    return int(subject)
+    person_id = int(subject)
+    if not 1 <= person_id <= MAX_PERSON_ID:
+        raise NotAuthenticated("token_invalid")
+    return person_id
+
+
+def _token_epoch(epoch) -> int:
+    if type(epoch) is not int or not 0 <= epoch <= MAX_EPOCH:  # bool is an int, and no epoch
+        raise NotAuthenticated("token_invalid")
+    return epoch
 
 
 def new_refresh_token() -> str:
@@ -67,6 +94,16 @@ def new_refresh_token() -> str:
 
 def hash_refresh_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def successor_refresh_token(secret: str, token: str) -> str:
+    """The token a refresh trades this one for, derived rather than drawn, so that a retry of the
+    same refresh (a lost answer, two requests racing from one phone) answers the same successor
+    without the database ever holding it. Keyed by a key derived from the JWT secret: unkeyed, whoever
+    once held a token could compute every later one of its family and never present a spent one."""
+    key = hmac.new(secret.encode(), b"tangkas refresh successor", hashlib.sha256).digest()
+    digest = hmac.new(key, token.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def new_family() -> str:

@@ -104,6 +104,7 @@ async def build_world() -> World:
     )
 
 
-def bearer(settings: Settings, person_id: int) -> dict[str, str]:
-    token = issue_access_token(settings, person_id, dt.datetime.now(dt.timezone.utc))
+def bearer(settings: Settings, person_id: int, token_epoch: int = 0) -> dict[str, str]:
+    """Headers of a signed-in person; ``token_epoch`` is the person's (0 until their sessions are ended)."""
+    token = issue_access_token(settings, person_id, dt.datetime.now(dt.timezone.utc), token_epoch)
     return {"Authorization": f"Bearer {token}"}

@@ -23,7 +23,7 @@ class AuthController(Controller):
         status_code=HTTP_200_OK,
         exclude_from_auth=True,
         guards=[rate_limited("login")],
-        opt={"problems": (401, 403, 429)},
+        opt={"problems": (401, 429)},
     )
     async def login(
         self, request: Request, data: JSONBody[LoginRequest], auth: NamedDependency[AuthService]

@@ -52,7 +52,7 @@ async def test_redis_and_sql_give_the_same_board(client, world, as_, settings):
     assert (store is sync.redis_boards) == bool(settings.redis_url)
     without_redis = Leaderboards(BoardSync(None, BoardEvents(None)))
     for person in (people[0], people[5], world.pontianak.asn):
-        actor = await load_actor(person)
+        actor = await load_actor(person, token_epoch=0)
         for scope in Scope:
             served = await Leaderboards(sync).board(actor, scope, None, Period.WEEK, 7)
             assert served == await without_redis.board(actor, scope, None, Period.WEEK, 7)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import unquote_plus
 
 from tests.factories import PASSWORD
 
@@ -30,3 +31,19 @@ async def test_a_day_of_requests_leaves_no_secret_in_the_logs(client, world, as_
     logged = "\n".join(caplog.text.splitlines() + [r.getMessage() for r in caplog.records])
     for secret in (PASSWORD, tokens["access_token"], tokens["refresh_token"], token, nip):
         assert secret not in logged
+
+
+async def test_a_nip_searched_for_in_any_spelling_or_encoding_stays_masked(client, world, as_, caplog):
+    p = world.pontianak
+    nip = (await client.get("/api/v1/me", headers=as_(p.asn))).json()["nip"]
+    grouped = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    encoded = "".join(f"%{ord(digit):02X}" for digit in nip)
+    with caplog.at_level(logging.DEBUG):
+        for query in (grouped, nip.replace("", " ").strip()):
+            assert (await client.get("/api/v1/admin/users", params={"q": query}, headers=as_(p.admin))).is_success
+        for raw in (f"?q={grouped.replace(' ', '%20')}", f"?q={encoded}", f"?q={grouped.replace(' ', '+')}"):
+            assert (await client.get(f"/api/v1/admin/users{raw}", headers=as_(p.admin))).is_success
+    logged = "\n".join(caplog.text.splitlines() + [r.getMessage() for r in caplog.records])
+    assert "/api/v1/admin/users?q=" in logged
+    decoded = "".join(unquote_plus(logged).split())  # every way the NIP could have been written, undone
+    assert nip[:14] not in decoded

@@ -38,7 +38,7 @@ def test_statuses_follow_who_may_call_and_what_is_sent(document):
     responses = {name: set(operation["responses"]) for name, operation in operations(document)}
     assert responses["GET /health"] == {"200", "400"}
     assert responses["GET /ready"] == {"200", "400", "503"}
-    assert responses["POST /api/v1/auth/login"] == {"200", "400", "401", "403", "413", "409", "422", "429"}
+    assert responses["POST /api/v1/auth/login"] == {"200", "400", "401", "413", "409", "422", "429"}
     assert responses["GET /api/v1/modules/{module_id}"] == {"200", "304", "400", "401", "403", "404", "422"}
     assert {"404", "410"} <= responses["GET /api/v1/displays/{token}/leaderboard"]
     assert {"409", "413"} <= responses["PUT /api/v1/admin/levels"]

@@ -49,6 +49,17 @@ def test_production_refuses_a_default_or_short_secret():
     assert good.production
 
 
+@pytest.mark.parametrize("name", ["prod", "Prod", "staging", "test", "", "production-1"])
+def test_an_unknown_environment_is_refused_naming_the_allowed_ones(name):
+    with pytest.raises(InvalidSettings, match="TANGKAS_ENV must be one of development, production"):
+        Settings.from_env({"TANGKAS_ENV": name, "TANGKAS_JWT_SECRET": "short"})
+
+
+@pytest.mark.parametrize(("name", "production"), [("production", True), (" Production ", True), ("development", False)])
+def test_the_known_environments_are_read_whatever_their_case(name, production):
+    assert Settings.from_env({"TANGKAS_ENV": name, "TANGKAS_JWT_SECRET": "k" * 48}).production is production
+
+
 def test_development_warns_about_the_default_secret():
     with pytest.warns(UserWarning, match="development secret"):
         Settings.from_env({})
@@ -63,15 +74,15 @@ def test_a_rotated_out_secret_keeps_its_tokens_valid_until_removed():
     import datetime as dt
 
     from domain.errors import NotAuthenticated
-    from gamification.tokens import issue_access_token, read_access_token
+    from gamification.tokens import AccessClaims, issue_access_token, read_access_token
 
     old, new = "o" * 48, "n" * 48
-    token = issue_access_token(Settings(jwt_secret=old), 42, dt.datetime.now(dt.timezone.utc))
+    token = issue_access_token(Settings(jwt_secret=old), 42, dt.datetime.now(dt.timezone.utc), 3)
     rotating = Settings.from_env(
         {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": new, "TANGKAS_JWT_PREVIOUS_SECRETS": f" {old} ,"}
     )
     assert rotating.jwt_previous_secrets == (old,)
-    assert read_access_token(rotating, token) == 42
+    assert read_access_token(rotating, token) == AccessClaims(person_id=42, token_epoch=3)
     with pytest.raises(NotAuthenticated) as refused:
         read_access_token(Settings(jwt_secret=new), token)
     assert refused.value.code == "token_invalid"
