@@ -19,6 +19,9 @@ ALGORITHM = "HS256"
 # "epoch" is the person's token epoch when the token was issued: raising it ends every access token
 # issued before (sign-out everywhere, a new password), without waiting for them to expire.
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "iss", "aud", "jti", "epoch"]
+# API replicas' clocks differ by a little: a token issued by one a second ahead is not "issued in the
+# future" for another (PyJWT refuses an iat ahead of its clock); expiry stretches by as much.
+CLOCK_SKEW_SECONDS = 10
 MAX_PERSON_ID = 2**31 - 1  # person.id is a SERIAL: a larger subject would overflow the query
 MAX_EPOCH = 2**31 - 1
 
@@ -57,6 +60,7 @@ def read_access_token(settings: Settings, token: str) -> AccessClaims:
                 audience=settings.jwt_audience,
                 issuer=settings.jwt_issuer,
                 options={"require": REQUIRED_CLAIMS},
+                leeway=CLOCK_SKEW_SECONDS,
             )
             break
         except jwt.InvalidSignatureError:

@@ -287,6 +287,15 @@ async def test_someone_elses_refresh_token_cannot_be_logged_out(client, world, a
     assert (await client.post(REFRESH, json={"refresh_token": victim["refresh_token"]})).status_code == 200
 
 
+def _in(seconds: int) -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=seconds)
+
+
+async def test_a_token_from_a_replica_whose_clock_runs_a_little_ahead_is_accepted(client, world, settings):
+    token = jwt.encode(_claims(settings, world.pontianak.asn, iat=_in(3)), TEST_SECRET, algorithm="HS256")
+    assert (await client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})).status_code == 200
+
+
 def _claims(settings, person_id: int, **overrides) -> dict:
     now = dt.datetime.now(dt.timezone.utc)
     return {
@@ -326,6 +335,10 @@ def _claims(settings, person_id: int, **overrides) -> dict:
             "token_invalid",
         ),
         (lambda s, p: jwt.encode(_claims(s, p), TEST_SECRET, algorithm="HS512"), "token_invalid"),
+        (  # issued a minute in the future: beyond any clock skew between replicas
+            lambda s, p: jwt.encode(_claims(s, p, iat=_in(60)), TEST_SECRET, algorithm="HS256"),
+            "token_invalid",
+        ),
         (lambda s, p: _unsigned(_claims(s, p)), "token_invalid"),
         (lambda s, p: "not.a.jwt", "token_invalid"),
         (lambda s, p: _tamper(jwt.encode(_claims(s, p), TEST_SECRET, algorithm="HS256")), "token_invalid"),
@@ -350,6 +363,7 @@ def _claims(settings, person_id: int, **overrides) -> dict:
         "wrong-issuer",
         "no-jti",
         "other-alg",
+        "issued-in-the-future",
         "alg-none",
         "garbage",
         "tampered",
