@@ -138,9 +138,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "leaderboards": leaderboards,
         "displays": Displays(leaderboards, boards.events),
         "stream_slots": (
-            RedisStreamSlots(redis, settings.display_streams)
-            if redis
-            else MemoryStreamSlots(settings.display_streams)
+            RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
         ),
         "notifications": Notifications(),
         "rewards": Rewards(),
