@@ -6,6 +6,8 @@
   converts.
 - **Query names.** A query parameter the operation does not document is refused, so a typo in a filter
   (``?stauts=verified``) is loud instead of quietly listing everything.
+- **Path numbers.** Litestar reads an ``{id:int}`` segment with ``int()``, which takes ``٣`` (Arabic-Indic
+  three) for 3 and ``+3`` or ``3_0`` for numbers; only the ASCII digits are an id here, as everywhere.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from litestar import Litestar, Request
 from litestar.exceptions import ValidationException
 
 from api.errors import ApiError
+from domain.ids import is_ascii_number
 
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 METHODS = ("get", "put", "post", "delete", "patch")
@@ -38,6 +41,16 @@ def refuse_unknown_query_names(request: Request, documented: dict[tuple[str, str
     unknown = sorted(set(request.query_params) - known)
     if unknown:
         raise ApiError(400, "query_parameter_unknown", name=unknown[0][:40])
+
+
+def refuse_loose_path_numbers(request: Request) -> None:
+    numbers = {name for name, value in request.path_params.items() if type(value) is int}
+    if not numbers:
+        return
+    template = request.scope.get("path_template", "").strip("/").split("/")
+    for part, raw in zip(template, request.scope["path"].strip("/").split("/"), strict=False):
+        if part.startswith("{") and part[1:-1].partition(":")[0] in numbers and not is_ascii_number(raw):
+            raise ApiError(404, "not_found")  # what Litestar answers for a segment int() cannot read
 
 
 async def check_body_types(request: Request) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidInput
+from domain.ids import parse_id
 from domain.modules import QuestionKind
 
 CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
@@ -49,9 +50,9 @@ def parse_answers(raw: dict[str, int | list[int]]) -> dict[int, frozenset[int]]:
     """``{"12": 40, "13": [41, 43]}`` → question id → chosen option ids."""
     answers: dict[int, frozenset[int]] = {}
     for key, chosen in raw.items():
-        if not key.strip().isdigit() or len(key.strip()) > 18:
+        question_id = parse_id(key)
+        if question_id is None:  # not an id at all, so in no module: the same answer as an unknown one
             raise InvalidInput("answer_question_unknown", question=key[:20])
-        question_id = int(key)
         if question_id in answers:
             raise InvalidInput("answer_question_repeated", question=question_id)
         options = [chosen] if isinstance(chosen, int) else chosen

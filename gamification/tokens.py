@@ -10,6 +10,7 @@ import uuid
 import jwt
 
 from domain.errors import NotAuthenticated
+from domain.ids import parse_id
 from gamification.config import Settings
 
 ALGORITHM = "HS256"
@@ -55,10 +56,10 @@ def read_access_token(settings: Settings, token: str) -> int:
             raise NotAuthenticated("token_invalid") from None
     else:
         raise NotAuthenticated("token_invalid")
-    subject = claims["sub"]
-    if not isinstance(subject, str) or not subject.isdigit():
+    person_id = parse_id(claims["sub"]) if isinstance(claims["sub"], str) else None
+    if person_id is None:
         raise NotAuthenticated("token_invalid")
-    return int(subject)
+    return person_id
 
 
 def new_refresh_token() -> str:

@@ -5,7 +5,15 @@ import json
 import pytest
 
 from gamification.tables import Attempt, Completion, JpCredit
-from tests.learning import ADMIN_MODULES, MODULES, attempt, attempt_body, module_payload, published_module
+from tests.learning import (
+    ADMIN_MODULES,
+    ANSWER_KEYS_THAT_ARE_NO_QUESTION_ID,
+    MODULES,
+    attempt,
+    attempt_body,
+    module_payload,
+    published_module,
+)
 
 
 async def jp_earned(client, headers) -> float:
@@ -112,6 +120,16 @@ async def test_bad_attempts_are_refused_and_nothing_is_credited(client, world, a
     )
     assert (response.status_code, response.json()["code"]) == (status, code), response.text
     assert (await Attempt.count(), await Completion.count(), await JpCredit.count()) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("key", ANSWER_KEYS_THAT_ARE_NO_QUESTION_ID)
+async def test_an_answer_key_that_is_no_question_id_is_an_unknown_question(client, world, as_, key):
+    module = await published_module(client, as_(world.pontianak.admin))
+    body = attempt_body(module)
+    body["answers"][key] = module["questions"][0]["options"][0]["id"]
+    response = await client.post(f"{MODULES}/{module['id']}/attempts", json=body, headers=as_(world.pontianak.asn))
+    assert (response.status_code, response.json()["code"]) == (422, "answer_question_unknown"), response.text
+    assert await Attempt.count() == 0
 
 
 def attempt_body_times(ago: dt.timedelta) -> dict:

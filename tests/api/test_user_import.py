@@ -99,3 +99,38 @@ async def test_only_admins_import(client, world, as_):
     assert (response.status_code, response.json()["code"]) == (403, "admin_required")
     other_admin = await client.post(IMPORT, files=upload(csv), headers=as_(world.palu.admin))
     assert other_admin.json()["errors"][0]["code"] == "outside_region"
+
+
+def arabic_indic(number: int) -> str:
+    return "".join(chr(0x0660 + int(digit)) for digit in str(number))
+
+
+async def test_a_unit_id_that_is_no_plain_number_in_range_is_an_unknown_unit(client, world, as_):
+    unit = world.pontianak.child_unit
+    spellings = ["²", "99999999999999", "9" * 40, arabic_indic(unit), f"+{unit}", f" {unit}_0", "0"]
+    csv = HEADER + "".join(f"Rina {n},{make_nip()},,PNS,{spelled},asn,\n" for n, spelled in enumerate(spellings))
+    before = await Person.count()
+    response = await client.post(IMPORT, files=upload(csv), headers=as_(world.superadmin))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [(n + 2, "unit_unknown") for n in range(len(spellings))]
+    assert report["imported"] == 0 and await Person.count() == before
+
+
+async def test_a_nul_character_in_any_cell_is_reported_on_its_line(client, world, as_):
+    unit = world.pontianak.head_unit
+    csv = HEADER + "\n".join(
+        [
+            f"Ri\x00na,{make_nip()},,PNS,{unit},asn,",
+            f"Joko,{make_nip()},jo\x00ko@pontianak.go.id,PNS,{unit},asn,",
+            f"Sari,{make_nip()},,PNS,{unit},asn,sandi-sari\x00-123",
+            f"Budi,{make_nip()},,PNS,{unit},asn\x00,",
+            f"Baik,{make_nip()},,PNS,{unit},asn,",
+        ]
+    )
+    before = await Person.count()
+    response = await client.post(IMPORT, files=upload(csv + "\n"), headers=as_(world.pontianak.admin))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [(n, "nul_character") for n in (2, 3, 4, 5)]
+    assert report["imported"] == 1 and await Person.count() == before + 1

@@ -31,8 +31,12 @@ def test_a_multiple_choice_question_is_right_only_with_exactly_its_correct_optio
 def test_answers_are_parsed_strictly():
     assert parse_answers({"1": 11, "2": [22, 20]}) == {1: frozenset({11}), 2: frozenset({20, 22})}
     for raw, code in [
-        ({"1": 11, " 1": 12}, "answer_question_repeated"),
+        ({"1": 11, "01": 12}, "answer_question_repeated"),
         ({"-1": 11}, "answer_question_unknown"),
+        ({" 1": 11}, "answer_question_unknown"),
+        ({"²": 11}, "answer_question_unknown"),
+        ({"٣": 11}, "answer_question_unknown"),
+        ({"99999999999": 11}, "answer_question_unknown"),
         ({"1" * 19: 11}, "answer_question_unknown"),
         ({"2": [20, 20]}, "answer_option_repeated"),
     ]:
