@@ -147,7 +147,7 @@ async def test_a_question_answered_twice_in_the_json_itself_is_refused(client, w
         content=raw,
         headers=as_(world.pontianak.asn) | {"content-type": "application/json"},
     )
-    assert (response.status_code, response.json()["code"]) == (422, "answer_question_repeated")
+    assert (response.status_code, response.json()["code"]) == (400, "json_key_repeated")
     assert await Attempt.count() == 0
 
 
