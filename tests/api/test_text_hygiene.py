@@ -136,3 +136,102 @@ async def test_a_body_sent_as_text_plain_is_held_to_the_same_checks(client, worl
     typed = await client.post(ADMIN_MODULES, content=json.dumps(module_payload(xp="30")), headers=admin)
     assert (typed.status_code, typed.json()["code"]) == (400, "validation_failed")
     assert await Module.count() == 0
+
+
+ZERO_WIDTH_ONLY = "\u200b\u200c\u200d\u2060"
+RIGHT_TO_LEFT_OVERRIDE = "Admin \u202eanaitnoP"  # shows as "Admin Pontianak"
+ISOLATE = "Rina \u2066Siregar\u2069"
+
+
+def with_name(where: tuple, text: str):
+    """Set the shown text at ``where`` (keys and indexes) in a fresh body."""
+
+    def change(body: dict) -> dict:
+        target = body
+        for step in where[:-1]:
+            target = target[step]
+        target[where[-1]] = text
+        return body
+
+    return change
+
+
+def shown_text_cases(world) -> list[tuple[str, str, dict, tuple]]:
+    """(method, path, good body, where the name or title is) for every kind of thing with a shown name."""
+    p = world.pontianak
+    return [
+        ("POST", "/api/v1/admin/users", person(p.head_unit), ("name",)),
+        ("PATCH", f"/api/v1/admin/users/{p.asn}", {"name": "Dewi"}, ("name",)),
+        ("POST", "/api/v1/admin/rewards", {"name": "Piagam", "kind": "certificate", "cost": 100}, ("name",)),
+        ("POST", ADMIN_MODULES, module_payload(), ("title",)),
+        ("POST", ADMIN_MODULES, module_payload(), ("questions", 0, "text")),
+        ("POST", ADMIN_MODULES, module_payload(), ("questions", 1, "options", 2, "text")),
+        ("POST", ADMIN_MODULES, module_payload(), ("lessons", 0, "body")),
+        ("POST", "/api/v1/initiatives", initiative(p.head_unit), ("title",)),
+        ("POST", "/api/v1/admin/agencies", {"region_id": p.region_id, "name": "DPMPTSP"}, ("name",)),
+        ("POST", "/api/v1/admin/units", {"agency_id": p.agency_id, "name": "Tim Data"}, ("name",)),
+        ("PATCH", f"/api/v1/admin/regions/{p.region_id}", {"name": "Kota Pontianak"}, ("name",)),
+        ("POST", "/api/v1/admin/displays", {"name": "TV Lobi", "scope": "agency", "scope_id": p.agency_id}, ("name",)),
+        ("POST", "/api/v1/admin/badges", badge(), ("name",)),
+        ("POST", "/api/v1/admin/holidays", {"day": "2031-01-02", "name": "Cuti Bersama"}, ("name",)),
+        ("PUT", "/api/v1/admin/levels", levels(), ("levels", 1, "name")),
+    ]
+
+
+def person(unit_id: int) -> dict:
+    return {"name": "Dewi", "nip": make_nip(), "unit_id": unit_id, "roles": ["asn"]}
+
+
+def initiative(unit_id: int) -> dict:
+    return {
+        "title": "Antrean Daring Disdukcapil",
+        "problem": "Warga mengantre berjam-jam untuk mencetak KTP-el.",
+        "solution": "Pendaftaran antrean lewat WhatsApp dengan pengingat.",
+        "category": "citizen_channel",
+        "unit_id": unit_id,
+    }
+
+
+def levels() -> dict:
+    return {"levels": [{"min_xp": 0, "name": "Tunas"}, {"min_xp": 100, "name": "Bintang Khatulistiwa"}]}
+
+
+def badge() -> dict:
+    return {"code": "pontianak-cerdas", "name": "Pontianak Cerdas", "criteria": {"kind": "completions", "count": 2}}
+
+
+SHOWN_TEXT_KINDS = [
+    "person-create",
+    "person-patch",
+    "reward",
+    "module-title",
+    "module-question",
+    "module-option",
+    "module-lesson",
+    "initiative",
+    "agency",
+    "unit",
+    "region",
+    "display",
+    "badge",
+    "holiday",
+    "level",
+]
+
+
+@pytest.mark.parametrize("kind", SHOWN_TEXT_KINDS)
+async def test_names_and_titles_must_show_something_and_hold_no_bidi_control(client, world, as_, kind):
+    method, path, body, where = shown_text_cases(world)[SHOWN_TEXT_KINDS.index(kind)]
+    who = as_({"initiative": world.pontianak.asn, "region": world.superadmin}.get(kind, world.pontianak.admin))
+    for text, code in [
+        (ZERO_WIDTH_ONLY, "text_invisible"),
+        (f" {ZERO_WIDTH_ONLY} \u3000", "text_invisible"),
+        (RIGHT_TO_LEFT_OVERRIDE, "text_bidi_control"),
+        (ISOLATE, "text_bidi_control"),
+        ("Kota\u200ePontianak", "text_bidi_control"),
+    ]:
+        changed = with_name(where, text)(json.loads(json.dumps(body)))
+        refused = await client.request(method, path, json=changed, headers=who)
+        assert (refused.status_code, refused.json()["code"]) == (422, code), (text, refused.text)
+    accepted = await client.request(method, path, json=body, headers=who)
+    assert accepted.status_code in (200, 201), accepted.text

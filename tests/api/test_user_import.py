@@ -134,3 +134,20 @@ async def test_a_nul_character_in_any_cell_is_reported_on_its_line(client, world
     report = response.json()
     assert [(e["line"], e["code"]) for e in report["errors"]] == [(n, "nul_character") for n in (2, 3, 4, 5)]
     assert report["imported"] == 1 and await Person.count() == before + 1
+
+
+async def test_a_name_that_shows_nothing_or_holds_a_bidi_control_is_reported_on_its_line(client, world, as_):
+    unit = world.pontianak.head_unit
+    names = ["\u200b\u200b", "\u2060\ufeff\u3164", "Admin \u202eanaitnoP", "Rina \u2066Siregar\u2069", "Rina Siregar"]
+    csv = HEADER + "".join(f"{name},{make_nip()},,PNS,{unit},asn,\n" for name in names)
+    before = await Person.count()
+    response = await client.post(IMPORT, files=upload(csv), headers=as_(world.pontianak.admin))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [
+        (2, "text_invisible"),
+        (3, "text_invisible"),
+        (4, "text_bidi_control"),
+        (5, "text_bidi_control"),
+    ]
+    assert report["imported"] == 1 and await Person.count() == before + 1
