@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidInput
@@ -28,7 +28,7 @@ class QuestionResult:
     question_id: int
     correct: bool
     chosen_option_ids: list[int]
-    correct_option_ids: list[int]
+    correct_option_ids: list[int] | None  # None until the person has passed the module
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,12 @@ def grade(keys: list[AnswerKey], answers: dict[int, frozenset[int]], pass_mark: 
     correct = sum(result.correct for result in results)
     score = round(100 * correct / len(keys)) if keys else 0
     return Grade(score, correct, len(keys), score >= pass_mark, results)
+
+
+def without_answer_key(graded: Grade) -> Grade:
+    """The grade shown before the module is passed: which questions were right or wrong, but not the right
+    options, which would let the next try pass without learning anything."""
+    return replace(graded, questions=[replace(q, correct_option_ids=None) for q in graded.questions])
 
 
 def check_attempt_times(

@@ -75,7 +75,11 @@ class ModuleController(Controller):
         data: JSONBody[AttemptIn],
         grading: NamedDependency[Attempts],
     ) -> Response[AttemptResult]:
-        """Grade an attempt. 201 for a new one; a replay of the same ``client_id`` answers 200 with the first result."""
+        """Grade an attempt. 201 for a new one; a replay of the same ``client_id`` answers 200 with the first result.
+
+        Each question says whether it was answered right; its right options (``correct_option_ids``) are given only
+        once the caller has passed the module, by this attempt or an earlier one, and are null before.
+        """
         result = await grading.submit(request.user, module_id, AttemptInput(**msgspec.structs.asdict(data)))
         return Response(content=result, status_code=HTTP_200_OK if result.replayed else HTTP_201_CREATED)
 

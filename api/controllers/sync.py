@@ -21,7 +21,10 @@ class SyncController(Controller):
 
     @post("/", status_code=HTTP_200_OK, guards=[rate_limited("sync")], opt={"audit": False})
     async def sync(self, request: Request, data: JSONBody[SyncIn], grading: NamedDependency[Attempts]) -> SyncOut:
-        """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe."""
+        """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe.
+
+        As for a single attempt, the right options of each question are given only once the module is passed.
+        """
         items = [
             (
                 item.module_id,

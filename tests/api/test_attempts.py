@@ -64,6 +64,31 @@ async def test_grading_is_on_the_server_and_a_pass_after_a_failure_is_the_comple
     assert completion["unit"] == world.pontianak.head_unit and completion["region"] == world.pontianak.region_id
 
 
+async def test_a_failed_attempt_shows_which_questions_were_wrong_but_not_the_right_options(client, world, as_):
+    module = await published_module(client, as_(world.pontianak.admin), pass_mark=70)
+    learner = as_(world.pontianak.asn)
+    path = f"{MODULES}/{module['id']}/attempts"
+    failed_body = attempt_body(module, right=1)
+    failed = await client.post(path, json=failed_body, headers=learner)
+    assert failed.status_code == 201 and not failed.json()["passed"]
+    assert [q["correct"] for q in failed.json()["questions"]] == [True, False, False]
+    assert [q["correct_option_ids"] for q in failed.json()["questions"]] == [None, None, None]
+    assert [q["chosen_option_ids"] for q in failed.json()["questions"]] == [
+        sorted([a] if isinstance(a, int) else a) for a in failed_body["answers"].values()
+    ]
+    replayed = await client.post(path, json=failed_body, headers=learner)  # asking again tells nothing more
+    assert replayed.status_code == 200
+    assert [q["correct_option_ids"] for q in replayed.json()["questions"]] == [None, None, None]
+
+    passed = await attempt(client, learner, module)
+    right = [sorted(o["id"] for o in q["options"] if o["correct"]) for q in module["questions"]]
+    assert passed["passed"] and [q["correct_option_ids"] for q in passed["questions"]] == right
+    practice = await attempt(client, learner, module, right=0)  # once passed, a failed try may see them
+    assert not practice["passed"] and [q["correct_option_ids"] for q in practice["questions"]] == right
+    other = await attempt(client, as_(world.pontianak.asn_child), module, right=0)  # passed by someone else
+    assert [q["correct_option_ids"] for q in other["questions"]] == [None, None, None]
+
+
 def answer_with(module: dict, change) -> dict:
     body = attempt_body(module)
     change(body, module["questions"])

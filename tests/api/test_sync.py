@@ -79,3 +79,18 @@ async def test_an_answer_key_that_is_no_question_id_spoils_only_its_own_item(cli
     assert [r["status"] for r in results] == [422, 201]
     assert results[0]["problem"]["code"] == "answer_question_unknown"
     assert await Attempt.count() == 1
+
+
+async def test_a_failed_offline_attempt_does_not_hand_over_the_right_options(client, world, as_):
+    module = await published_module(client, as_(world.pontianak.admin), pass_mark=70)
+    learner = as_(world.pontianak.asn)
+    batch = [offline(module, right=0, ago=dt.timedelta(hours=2)), offline(module, ago=dt.timedelta(hours=1))]
+    first = (await client.post(SYNC, json={"attempts": batch[:1]}, headers=learner)).json()["results"]
+    assert first[0]["status"] == 201 and not first[0]["result"]["passed"]
+    assert [q["correct_option_ids"] for q in first[0]["result"]["questions"]] == [None, None, None]
+    resent = (await client.post(SYNC, json={"attempts": batch[:1]}, headers=learner)).json()["results"]
+    assert resent[0]["status"] == 200
+    assert [q["correct_option_ids"] for q in resent[0]["result"]["questions"]] == [None, None, None]
+    both = (await client.post(SYNC, json={"attempts": batch}, headers=learner)).json()["results"]
+    assert [r["status"] for r in both] == [200, 201] and both[1]["result"]["passed"]
+    assert all(q["correct_option_ids"] for q in both[1]["result"]["questions"])
