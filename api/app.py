@@ -42,7 +42,12 @@ from api.errors import EXCEPTION_HANDLERS
 from api.nul_guard import refuse_nul_characters
 from api.openapi import ClosedStructs, finish_document
 from api.options import options_answer
-from api.strict_input import check_body_types, documented_query_names, refuse_unknown_query_names
+from api.strict_input import (
+    check_body_types,
+    documented_query_names,
+    refuse_loose_path_numbers,
+    refuse_unknown_query_names,
+)
 from gamification.attempts import Attempts
 from gamification.audit import AuditLog
 from gamification.auth import AuthService
@@ -209,6 +214,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
 async def _before_request(request: Request) -> Response | None:
     await refuse_nul_characters(request)
     refuse_unknown_query_names(request, request.app.state.query_names)
+    refuse_loose_path_numbers(request)
     await check_body_types(request)
     return options_answer(request)
 

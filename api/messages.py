@@ -18,6 +18,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsupported_media_type": ("Jenis konten tidak didukung.", "This content type is not supported."),
     "bad_request": ("Permintaan tidak sah.", "The request is not valid."),
     "nul_character": ("Karakter NUL tidak diperbolehkan.", "The NUL character is not allowed."),
+    "text_invisible": (
+        "Nama atau judul harus memuat huruf yang terlihat, bukan hanya karakter tak kasatmata.",
+        "A name or title must contain visible characters, not only invisible ones.",
+    ),
+    "text_bidi_control": (
+        "Nama atau judul tidak boleh memuat karakter pengatur arah teks (bidi).",
+        "A name or title must not contain bidirectional text controls.",
+    ),
     "rate_limited": (
         "Terlalu banyak permintaan. Coba lagi dalam {retry_after} detik.",
         "Too many requests. Try again in {retry_after} seconds.",

@@ -7,6 +7,7 @@ import re
 from litestar import Request
 
 from api.errors import ApiError
+from api.strict_input import json_body_type
 
 # A JSON escape \u0000 not itself escaped (an even number of backslashes before it, then one).
 JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
@@ -15,6 +16,5 @@ JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 async def refuse_nul_characters(request: Request) -> None:
     if b"%00" in request.scope.get("query_string", b""):
         raise ApiError(400, "nul_character")
-    if request.method in {"POST", "PUT", "PATCH"} and "json" in request.headers.get("content-type", ""):
-        if JSON_NUL.search(await request.body()):
-            raise ApiError(400, "nul_character")
+    if json_body_type(request) is not None and JSON_NUL.search(await request.body()):
+        raise ApiError(400, "nul_character")

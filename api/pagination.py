@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 import msgspec
 
 from api.errors import ApiError
+from domain.ids import parse_id
 from gamification.pagination import Page, PageRequest
 
 T = TypeVar("T")
@@ -33,9 +34,10 @@ def decode_cursor(cursor: str | None) -> int | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise ApiError(400, "cursor_invalid") from None
     prefix, _, number = raw.partition(":")
-    if prefix != "id" or not number.isdigit() or len(number) > 18:
+    after_id = parse_id(number) if prefix == "id" else None
+    if after_id is None:
         raise ApiError(400, "cursor_invalid")
-    return int(number)
+    return after_id
 
 
 def page_request(cursor: str | None, limit: int) -> PageRequest:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from litestar.params import PathParameter, QueryParameter
 
-MAX_ID = 2**31 - 1
+from domain.ids import MAX_ID
 
 PathId = Annotated[int, PathParameter(ge=1, le=MAX_ID)]
 OptionalId = Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidInput
+from domain.ids import parse_id
 from domain.modules import QuestionKind
 
 CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
@@ -27,7 +28,7 @@ class QuestionResult:
     question_id: int
     correct: bool
     chosen_option_ids: list[int]
-    correct_option_ids: list[int]
+    correct_option_ids: list[int] | None  # None until the person has passed the module
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,9 @@ def parse_answers(raw: dict[str, int | list[int]]) -> dict[int, frozenset[int]]:
     """``{"12": 40, "13": [41, 43]}`` → question id → chosen option ids."""
     answers: dict[int, frozenset[int]] = {}
     for key, chosen in raw.items():
-        if not key.strip().isdigit() or len(key.strip()) > 18:
+        question_id = parse_id(key)
+        if question_id is None:  # not an id at all, so in no module: the same answer as an unknown one
             raise InvalidInput("answer_question_unknown", question=key[:20])
-        question_id = int(key)
         if question_id in answers:
             raise InvalidInput("answer_question_repeated", question=question_id)
         options = [chosen] if isinstance(chosen, int) else chosen
@@ -88,6 +89,12 @@ def grade(keys: list[AnswerKey], answers: dict[int, frozenset[int]], pass_mark: 
     correct = sum(result.correct for result in results)
     score = round(100 * correct / len(keys)) if keys else 0
     return Grade(score, correct, len(keys), score >= pass_mark, results)
+
+
+def without_answer_key(graded: Grade) -> Grade:
+    """The grade shown before the module is passed: which questions were right or wrong, but not the right
+    options, which would let the next try pass without learning anything."""
+    return replace(graded, questions=[replace(q, correct_option_ids=None) for q in graded.questions])
 
 
 def check_attempt_times(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from domain.access import Actor
 from domain.errors import Forbidden, InvalidInput
 from domain.leaderboards import Period, Scope
+from domain.text import check_shown_text
 
 MAX_NAME = 120
 PERIOD_NAMES = {
@@ -25,7 +26,7 @@ def check_display_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not 1 <= len(cleaned) <= MAX_NAME:
         raise InvalidInput("display_name_length", max=MAX_NAME)
-    return cleaned
+    return check_shown_text(cleaned)
 
 
 def check_may_create_display(actor: Actor, scope: Scope, region_id: int | None, unit_path: str | None) -> None:

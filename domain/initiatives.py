@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from domain.access import Actor
 from domain.errors import Conflict, Forbidden, InvalidInput
+from domain.text import check_shown_text
 
 MAX_TEAM = 20
 MAX_LINKS = 10
@@ -68,6 +69,7 @@ def check_fields(title: str, problem: str, solution: str, category: str) -> Init
     title = " ".join(title.split())
     if not 3 <= len(title) <= 160:
         raise InvalidInput("initiative_title_length")
+    check_shown_text(title)
     if not 10 <= len(problem.strip()) <= 4000 or not 10 <= len(solution.strip()) <= 4000:
         raise InvalidInput("initiative_text_length")
     try:

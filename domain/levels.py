@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.errors import InvalidInput
+from domain.text import check_shown_text
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ def check_levels(levels: list[tuple[int, str]]) -> list[tuple[int, str]]:
     cleaned = [(min_xp, " ".join(name.split())) for min_xp, name in levels]
     if any(not name or len(name) > 40 for _, name in cleaned):
         raise InvalidInput("levels_name")
+    for _, name in cleaned:
+        check_shown_text(name)
     return cleaned
 
 

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from domain.errors import InvalidInput
 from domain.jp import parse_jp
+from domain.text import check_shown_text
 
 TOPIC_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TITLE = 120
@@ -113,6 +114,7 @@ def check_module(
         raise InvalidInput("module_title_required")
     if len(title) > MAX_TITLE:
         raise InvalidInput("module_title_too_long", max=MAX_TITLE)
+    check_shown_text(title)
     summary = summary.strip()
     if len(summary) > MAX_SUMMARY:
         raise InvalidInput("module_summary_too_long", max=MAX_SUMMARY)
@@ -170,6 +172,7 @@ def _lessons(raw: list[dict]) -> tuple[Lesson, ...]:
         body = item["body"].strip()
         if not body or len(body) > MAX_LESSON_TEXT:
             raise InvalidInput("module_lesson_body", number=number, max=MAX_LESSON_TEXT)
+        check_shown_text(body)
         if kind is not LessonKind.TEXT and not re.fullmatch(r"https://\S+", body):
             raise InvalidInput("module_lesson_link", number=number)
         lessons.append(Lesson(kind, body))
@@ -186,12 +189,15 @@ def _questions(raw: list[dict]) -> tuple[Question, ...]:
         text = item["text"].strip()
         if not text or len(text) > MAX_QUESTION_TEXT:
             raise InvalidInput("module_question_text", number=number, max=MAX_QUESTION_TEXT)
+        check_shown_text(text)
         kind = _member(QuestionKind, item["kind"], "module_question_kind_unknown")
         options = tuple(Option(option["text"].strip(), bool(option["correct"])) for option in item["options"])
         if not 2 <= len(options) <= MAX_OPTIONS:
             raise InvalidInput("module_question_options", number=number, max=MAX_OPTIONS)
         if any(not option.text or len(option.text) > MAX_OPTION_TEXT for option in options):
             raise InvalidInput("module_option_text", number=number, max=MAX_OPTION_TEXT)
+        for option in options:
+            check_shown_text(option.text)
         correct = sum(option.correct for option in options)
         if kind is QuestionKind.SINGLE and correct != 1:
             raise InvalidInput("module_single_needs_one_correct", number=number)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from domain.errors import InvalidInput
 from domain.nip import parse_nip
 from domain.roles import Role, StaffType, parse_roles
+from domain.text import check_shown_text
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$")
 ROLES_WITHOUT_UNIT = frozenset({Role.PARTNER, Role.SUPERADMIN})
@@ -30,7 +31,7 @@ def normalise_name(name: str) -> str:
         raise InvalidInput("name_required")
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidInput("name_too_long", max=MAX_NAME_LENGTH)
-    return name
+    return check_shown_text(name)
 
 
 def normalise_email(email: str | None) -> str | None:

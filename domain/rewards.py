@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from domain.errors import InvalidInput
 from domain.leaderboards import Period
+from domain.text import check_shown_text
 
 MAX_COST = 1_000_000
 MAX_STOCK = 1_000_000
@@ -65,6 +66,7 @@ def check_reward(
     name = " ".join(name.split())
     if not 1 <= len(name) <= 120:
         raise InvalidInput("reward_name_length")
+    check_shown_text(name)
     try:
         parsed_kind = RewardKind(kind)
     except ValueError:

@@ -12,7 +12,16 @@ import json
 from dataclasses import dataclass, field, replace
 
 from domain.access import Actor
-from domain.attempts import QuestionResult, check_attempt_times, check_client_id, grade, local_date, parse_answers
+from domain.attempts import (
+    Grade,
+    QuestionResult,
+    check_attempt_times,
+    check_client_id,
+    grade,
+    local_date,
+    parse_answers,
+    without_answer_key,
+)
 from domain.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
 from domain.jp import jp_value
 from domain.modules import ModuleStatus
@@ -100,8 +109,9 @@ class Attempts:
                 if not is_unique_violation(error) or not tries_left:
                     raise
         attempt_id, credited, xp, badges = recorded
+        shown = await _shown(actor.person_id, module_id, graded)
         return _result(
-            attempt_id, attempt.client_id, module_id, version, graded, credited, attempt.finished_at, xp, badges
+            attempt_id, attempt.client_id, module_id, version, shown, credited, attempt.finished_at, xp, badges
         )
 
     async def sync(self, actor: Actor, items: list[tuple[int, AttemptInput]]) -> list[SyncOutcome]:
@@ -233,12 +243,21 @@ async def _replay(person_id: int, module_id: int, client_id: str) -> AttemptResu
     version = await ModuleVersion.select().where(ModuleVersion.id == row["module_version"]).first()
     stored = loaded(row["answers"])
     answers = {int(question): frozenset(chosen) for question, chosen in stored.items()}
-    graded = grade(await answer_keys(version["id"]), answers, version["pass_mark"])
+    graded = await _shown(person_id, module_id, grade(await answer_keys(version["id"]), answers, version["pass_mark"]))
     badges = loaded(row["new_badges"])
     result = _result(
         row["id"], client_id, module_id, version, graded, row["credited"], row["finished_at"], row["xp_awarded"], badges
     )
     return replace(result, replayed=True)
+
+
+async def _shown(person_id: int, module_id: int, graded: Grade) -> Grade:
+    """The right options once the module is passed (by this attempt or an earlier one), never before:
+    a replay of a failed attempt is asked the same question again."""
+    passed = graded.passed or await Completion.exists().where(
+        (Completion.person == person_id) & (Completion.module == module_id)
+    )
+    return graded if passed else without_answer_key(graded)
 
 
 def _result(attempt_id, client_id, module_id, version, graded, credited, finished_at, xp, badges) -> AttemptResult:

@@ -10,6 +10,7 @@ from domain.badges import CompletionFact, LearnerNumbers, check_criteria, eviden
 from domain.errors import Conflict, InvalidInput
 from domain.modules import TOPIC_PATTERN
 from domain.rules import FactKind
+from domain.text import check_shown_text
 from gamification.administered import administered_region
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
@@ -112,6 +113,7 @@ class Badges:
         region_id = await administered_region(actor, region_id)
         if not TOPIC_PATTERN.fullmatch(code) or not name.strip():
             raise InvalidInput("badge_code_format")
+        check_shown_text(name.strip())
         checked = check_criteria(criteria)
         try:
             async with unit_of_work():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from domain.access import Actor
 from domain.errors import Conflict, InvalidInput, NotFound
+from domain.text import check_shown_text
 from gamification.administered import administered_region
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
@@ -38,6 +39,7 @@ class Holidays:
         name = " ".join(name.split())
         if not name:
             raise InvalidInput("holiday_name_required")
+        check_shown_text(name)
         try:
             async with unit_of_work():
                 inserted = await Holiday.insert(Holiday(region=region_id, day=day, name=name)).returning(Holiday.id)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from domain.access import Actor, unit_path
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from domain.text import check_shown_text
 from domain.timezones import parse_timezone
 from gamification.database import unit_of_work
 from gamification.pagination import Page, PageRequest, page_of
@@ -63,7 +64,7 @@ def _require_name(name: str) -> str:
     name = name.strip()
     if not name:
         raise InvalidInput("name_required")
-    return name
+    return check_shown_text(name)
 
 
 def _require_admin_of(actor: Actor, region_id: int) -> None:

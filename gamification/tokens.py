@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import jwt
 
 from domain.errors import NotAuthenticated
+from domain.ids import parse_id
 from gamification.config import Settings
 
 ALGORITHM = "HS256"
@@ -22,7 +23,6 @@ REQUIRED_CLAIMS = ["exp", "iat", "sub", "iss", "aud", "jti", "epoch"]
 # API replicas' clocks differ by a little: a token issued by one a second ahead is not "issued in the
 # future" for another (PyJWT refuses an iat ahead of its clock); expiry stretches by as much.
 CLOCK_SKEW_SECONDS = 10
-MAX_PERSON_ID = 2**31 - 1  # person.id is a SERIAL: a larger subject would overflow the query
 MAX_EPOCH = 2**31 - 1
 
 
@@ -78,10 +78,8 @@ def read_access_token(settings: Settings, token: str) -> AccessClaims:
 
 def _person_id(subject) -> int:
     """ASCII digits within the id column's range: ``str.isdigit`` alone lets "²" and "٣" through."""
-    if not isinstance(subject, str) or not (0 < len(subject) <= 10 and subject.isascii() and subject.isdigit()):
-        raise NotAuthenticated("token_invalid")
-    person_id = int(subject)
-    if not 1 <= person_id <= MAX_PERSON_ID:
+    person_id = parse_id(subject) if isinstance(subject, str) else None
+    if person_id is None:
         raise NotAuthenticated("token_invalid")
     return person_id
 

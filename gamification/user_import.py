@@ -10,6 +10,7 @@ import anyio.to_thread
 
 from domain.access import Actor
 from domain.errors import Forbidden, InvalidInput
+from domain.ids import parse_id
 from domain.people import PersonFields, check_person
 from gamification.database import unit_of_work
 from gamification.db_errors import is_unique_violation
@@ -65,6 +66,8 @@ class UserImport:
         placements: dict[tuple, int | None] = {}
         for line, raw in rows:
             try:
+                if any("\x00" in value for value in raw.values()):
+                    raise InvalidInput("nul_character")  # PostgreSQL cannot store it in text
                 fields = check_person(
                     name=raw["name"],
                     nip=raw["nip"],
@@ -128,9 +131,10 @@ def _read_csv(content: bytes) -> list[tuple[int, dict]]:
 def _unit_id(raw: str) -> int | None:
     if not raw:
         return None
-    if not raw.isdigit():
+    unit_id = parse_id(raw)
+    if unit_id is None:  # no number a unit could have: the same answer as a unit that does not exist
         raise InvalidInput("unit_unknown")
-    return int(raw)
+    return unit_id
 
 
 async def _drop_existing(good: list[_GoodRow], report: ImportReport) -> list[_GoodRow]:

@@ -8,6 +8,9 @@ import itertools
 ADMIN_MODULES = "/api/v1/admin/modules"
 MODULES = "/api/v1/modules"
 _client_ids = itertools.count(1)
+# "²" is a digit to str.isdigit but no number to int(); "٣" (Arabic-Indic) is 3 to int(); 99999999999 is
+# beyond the id column, where PostgreSQL refuses the parameter of the question lookup.
+ANSWER_KEYS_THAT_ARE_NO_QUESTION_ID = ["²", "٣", "99999999999", "9" * 19, " 1", "+1", "1_0", "0"]
 
 
 def module_payload(**overrides) -> dict:

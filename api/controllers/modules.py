@@ -11,7 +11,6 @@ from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_304_NOT_MODIFIED
 
-from api.json_keys import reject_repeated_keys
 from api.pagination import ListResponse, list_response, page_request
 from api.params import Cursor, Limit, PathId
 from api.rate_limit import rate_limited
@@ -76,8 +75,11 @@ class ModuleController(Controller):
         data: JSONBody[AttemptIn],
         grading: NamedDependency[Attempts],
     ) -> Response[AttemptResult]:
-        """Grade an attempt. 201 for a new one; a replay of the same ``client_id`` answers 200 with the first result."""
-        reject_repeated_keys(await request.body())
+        """Grade an attempt. 201 for a new one; a replay of the same ``client_id`` answers 200 with the first result.
+
+        Each question says whether it was answered right; its right options (``correct_option_ids``) are given only
+        once the caller has passed the module, by this attempt or an earlier one, and are null before.
+        """
         result = await grading.submit(request.user, module_id, AttemptInput(**msgspec.structs.asdict(data)))
         return Response(content=result, status_code=HTTP_200_OK if result.replayed else HTTP_201_CREATED)
 

@@ -9,7 +9,6 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from api.errors import status_of
-from api.json_keys import reject_repeated_keys
 from api.messages import message, preferred_language
 from api.rate_limit import rate_limited
 from api.schemas.modules import ItemProblem, SyncIn, SyncItemOut, SyncOut
@@ -22,8 +21,10 @@ class SyncController(Controller):
 
     @post("/", status_code=HTTP_200_OK, guards=[rate_limited("sync")], opt={"audit": False})
     async def sync(self, request: Request, data: JSONBody[SyncIn], grading: NamedDependency[Attempts]) -> SyncOut:
-        """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe."""
-        reject_repeated_keys(await request.body())
+        """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe.
+
+        As for a single attempt, the right options of each question are given only once the module is passed.
+        """
         items = [
             (
                 item.module_id,

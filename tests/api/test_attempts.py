@@ -5,7 +5,15 @@ import json
 import pytest
 
 from gamification.tables import Attempt, Completion, JpCredit
-from tests.learning import ADMIN_MODULES, MODULES, attempt, attempt_body, module_payload, published_module
+from tests.learning import (
+    ADMIN_MODULES,
+    ANSWER_KEYS_THAT_ARE_NO_QUESTION_ID,
+    MODULES,
+    attempt,
+    attempt_body,
+    module_payload,
+    published_module,
+)
 
 
 async def jp_earned(client, headers) -> float:
@@ -54,6 +62,31 @@ async def test_grading_is_on_the_server_and_a_pass_after_a_failure_is_the_comple
     completion = await Completion.select().first()
     assert (completion["first_attempt"], completion["score"], completion["xp"]) == (False, 100, 30)
     assert completion["unit"] == world.pontianak.head_unit and completion["region"] == world.pontianak.region_id
+
+
+async def test_a_failed_attempt_shows_which_questions_were_wrong_but_not_the_right_options(client, world, as_):
+    module = await published_module(client, as_(world.pontianak.admin), pass_mark=70)
+    learner = as_(world.pontianak.asn)
+    path = f"{MODULES}/{module['id']}/attempts"
+    failed_body = attempt_body(module, right=1)
+    failed = await client.post(path, json=failed_body, headers=learner)
+    assert failed.status_code == 201 and not failed.json()["passed"]
+    assert [q["correct"] for q in failed.json()["questions"]] == [True, False, False]
+    assert [q["correct_option_ids"] for q in failed.json()["questions"]] == [None, None, None]
+    assert [q["chosen_option_ids"] for q in failed.json()["questions"]] == [
+        sorted([a] if isinstance(a, int) else a) for a in failed_body["answers"].values()
+    ]
+    replayed = await client.post(path, json=failed_body, headers=learner)  # asking again tells nothing more
+    assert replayed.status_code == 200
+    assert [q["correct_option_ids"] for q in replayed.json()["questions"]] == [None, None, None]
+
+    passed = await attempt(client, learner, module)
+    right = [sorted(o["id"] for o in q["options"] if o["correct"]) for q in module["questions"]]
+    assert passed["passed"] and [q["correct_option_ids"] for q in passed["questions"]] == right
+    practice = await attempt(client, learner, module, right=0)  # once passed, a failed try may see them
+    assert not practice["passed"] and [q["correct_option_ids"] for q in practice["questions"]] == right
+    other = await attempt(client, as_(world.pontianak.asn_child), module, right=0)  # passed by someone else
+    assert [q["correct_option_ids"] for q in other["questions"]] == [None, None, None]
 
 
 def answer_with(module: dict, change) -> dict:
@@ -114,6 +147,16 @@ async def test_bad_attempts_are_refused_and_nothing_is_credited(client, world, a
     assert (await Attempt.count(), await Completion.count(), await JpCredit.count()) == (0, 0, 0)
 
 
+@pytest.mark.parametrize("key", ANSWER_KEYS_THAT_ARE_NO_QUESTION_ID)
+async def test_an_answer_key_that_is_no_question_id_is_an_unknown_question(client, world, as_, key):
+    module = await published_module(client, as_(world.pontianak.admin))
+    body = attempt_body(module)
+    body["answers"][key] = module["questions"][0]["options"][0]["id"]
+    response = await client.post(f"{MODULES}/{module['id']}/attempts", json=body, headers=as_(world.pontianak.asn))
+    assert (response.status_code, response.json()["code"]) == (422, "answer_question_unknown"), response.text
+    assert await Attempt.count() == 0
+
+
 def attempt_body_times(ago: dt.timedelta) -> dict:
     finished = dt.datetime.now(dt.timezone.utc) - ago
     return {"started_at": (finished - dt.timedelta(minutes=5)).isoformat(), "finished_at": finished.isoformat()}
@@ -129,7 +172,7 @@ async def test_a_question_answered_twice_in_the_json_itself_is_refused(client, w
         content=raw,
         headers=as_(world.pontianak.asn) | {"content-type": "application/json"},
     )
-    assert (response.status_code, response.json()["code"]) == (422, "answer_question_repeated")
+    assert (response.status_code, response.json()["code"]) == (400, "json_key_repeated")
     assert await Attempt.count() == 0
 
 

@@ -388,6 +388,13 @@ async def test_bad_tokens_are_refused_with_their_code(client, world, settings, m
     assert response.headers["WWW-Authenticate"] == "Bearer"
 
 
+@pytest.mark.parametrize("subject", ["9" * 40, "99999999999", "²", "٣", " 3", "0"])
+async def test_a_signed_token_whose_subject_is_no_person_id_is_invalid_not_a_500(client, world, settings, subject):
+    token = jwt.encode(_claims(settings, 1, sub=subject), TEST_SECRET, algorithm="HS256")
+    response = await client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert (response.status_code, response.json()["code"]) == (401, "token_invalid")
+
+
 async def test_no_token_and_a_deactivated_persons_token_are_refused(client, world, as_):
     assert (await client.get("/api/v1/me")).json()["code"] == "not_authenticated"
     assert (await client.get("/api/v1/me", headers={"Authorization": "Basic abc"})).status_code == 401

@@ -44,6 +44,8 @@ async def test_bad_catalogue_filters_have_their_own_codes(client, world, as_):
         ({"topic": "Bukan Topik"}, 422, "module_topic_format"),
         ({"limit": 0}, 400, "validation_failed"),
         ({"cursor": "!!"}, 400, "cursor_invalid"),
+        ({"cursor": "aWQ6wrI"}, 400, "cursor_invalid"),  # id:² (a digit to isdigit, no number to int)
+        ({"cursor": "aWQ6OTk5OTk5OTk5OTk5OQ"}, 400, "cursor_invalid"),  # id:9999999999999, beyond the id column
     ]:
         response = await client.get(MODULES, params=params, headers=learner)
         assert (response.status_code, response.json()["code"]) == (status, code), params

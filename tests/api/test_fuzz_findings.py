@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.learning import module_payload
+from tests.learning import MODULES, module_payload, published_module
 
 LEVELS = "/api/v1/admin/levels"
 
@@ -97,3 +97,15 @@ async def test_an_unknown_query_parameter_is_refused(client, world, as_):
 async def test_logout_takes_no_body_as_documented(client, world, as_):
     response = await client.post("/api/v1/auth/logout", headers=as_(world.pontianak.asn))
     assert response.status_code == 204
+
+
+async def test_a_path_id_written_in_other_digits_is_no_id(client, world, as_):
+    module = await published_module(client, as_(world.pontianak.admin))
+    learner = as_(world.pontianak.asn)
+    assert (await client.get(f"{MODULES}/{module['id']}", headers=learner)).status_code == 200
+    digits = str(module["id"])
+    arabic_indic = "".join(chr(0x0660 + int(digit)) for digit in digits)  # int() reads both as the id
+    full_width = "".join(chr(0xFF10 + int(digit)) for digit in digits)
+    for spelled in (arabic_indic, full_width, f"+{digits}"):
+        response = await client.get(f"{MODULES}/{spelled}", headers=learner)
+        assert (response.status_code, response.json()["code"]) == (404, "not_found"), spelled

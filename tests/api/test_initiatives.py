@@ -228,7 +228,7 @@ async def test_replication_credit_is_capped_per_initiative_per_local_calendar_mo
     palu = world.palu
     verified = await make_verified(client, world, as_, region=palu)
     initiatives = Initiatives(replication_credits_per_month=2)
-    root = await load_actor(world.superadmin)
+    root = await load_actor(world.superadmin, token_epoch=0)
     end_of_february = dt.datetime(2026, 2, 28, 15, 59, 59, tzinfo=dt.timezone.utc)  # 23:59:59 in Palu
     moments = [
         end_of_february - dt.timedelta(days=20),

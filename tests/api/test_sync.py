@@ -1,7 +1,9 @@
 import datetime as dt
 
+import pytest
+
 from gamification.tables import Attempt, Completion, JpCredit
-from tests.learning import attempt_body, published_module
+from tests.learning import ANSWER_KEYS_THAT_ARE_NO_QUESTION_ID, attempt_body, published_module
 
 SYNC = "/api/v1/sync"
 
@@ -64,3 +66,31 @@ async def test_empty_oversized_and_malformed_batches_are_refused_whole(client, w
     assert await Attempt.count() == 0
     anonymous = await client.post(SYNC, json={"attempts": [offline(module)]})
     assert anonymous.status_code == 401
+
+
+@pytest.mark.parametrize("key", ANSWER_KEYS_THAT_ARE_NO_QUESTION_ID)
+async def test_an_answer_key_that_is_no_question_id_spoils_only_its_own_item(client, world, as_, key):
+    module = await published_module(client, as_(world.pontianak.admin))
+    odd = offline(module)
+    odd["answers"][key] = module["questions"][0]["options"][0]["id"]
+    response = await client.post(SYNC, json={"attempts": [odd, offline(module)]}, headers=as_(world.pontianak.asn))
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert [r["status"] for r in results] == [422, 201]
+    assert results[0]["problem"]["code"] == "answer_question_unknown"
+    assert await Attempt.count() == 1
+
+
+async def test_a_failed_offline_attempt_does_not_hand_over_the_right_options(client, world, as_):
+    module = await published_module(client, as_(world.pontianak.admin), pass_mark=70)
+    learner = as_(world.pontianak.asn)
+    batch = [offline(module, right=0, ago=dt.timedelta(hours=2)), offline(module, ago=dt.timedelta(hours=1))]
+    first = (await client.post(SYNC, json={"attempts": batch[:1]}, headers=learner)).json()["results"]
+    assert first[0]["status"] == 201 and not first[0]["result"]["passed"]
+    assert [q["correct_option_ids"] for q in first[0]["result"]["questions"]] == [None, None, None]
+    resent = (await client.post(SYNC, json={"attempts": batch[:1]}, headers=learner)).json()["results"]
+    assert resent[0]["status"] == 200
+    assert [q["correct_option_ids"] for q in resent[0]["result"]["questions"]] == [None, None, None]
+    both = (await client.post(SYNC, json={"attempts": batch}, headers=learner)).json()["results"]
+    assert [r["status"] for r in both] == [200, 201] and both[1]["result"]["passed"]
+    assert all(q["correct_option_ids"] for q in both[1]["result"]["questions"])

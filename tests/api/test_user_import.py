@@ -133,3 +133,57 @@ async def test_an_import_row_never_overwrites_or_creates_someone_above_the_admin
         (4, "role_grant_forbidden"),
     ]
     assert await Person.select().where(Person.id == root).first() == before
+
+
+def arabic_indic(number: int) -> str:
+    return "".join(chr(0x0660 + int(digit)) for digit in str(number))
+
+
+async def test_a_unit_id_that_is_no_plain_number_in_range_is_an_unknown_unit(client, world, as_):
+    unit = world.pontianak.child_unit
+    spellings = ["²", "99999999999999", "9" * 40, arabic_indic(unit), f"+{unit}", f" {unit}_0", "0"]
+    csv = HEADER + "".join(f"Rina {n},{make_nip()},,PNS,{spelled},asn,\n" for n, spelled in enumerate(spellings))
+    before = await Person.count()
+    response = await client.post(IMPORT, files=upload(csv), headers=as_(world.superadmin))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [
+        (n + 2, "unit_unknown") for n in range(len(spellings))
+    ]
+    assert report["imported"] == 0 and await Person.count() == before
+
+
+async def test_a_nul_character_in_any_cell_is_reported_on_its_line(client, world, as_):
+    unit = world.pontianak.head_unit
+    csv = HEADER + "\n".join(
+        [
+            f"Ri\x00na,{make_nip()},,PNS,{unit},asn,",
+            f"Joko,{make_nip()},jo\x00ko@pontianak.go.id,PNS,{unit},asn,",
+            f"Sari,{make_nip()},,PNS,{unit},asn,sandi-sari\x00-123",
+            f"Budi,{make_nip()},,PNS,{unit},asn\x00,",
+            f"Baik,{make_nip()},,PNS,{unit},asn,",
+        ]
+    )
+    before = await Person.count()
+    response = await client.post(IMPORT, files=upload(csv + "\n"), headers=as_(world.pontianak.admin))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [(n, "nul_character") for n in (2, 3, 4, 5)]
+    assert report["imported"] == 1 and await Person.count() == before + 1
+
+
+async def test_a_name_that_shows_nothing_or_holds_a_bidi_control_is_reported_on_its_line(client, world, as_):
+    unit = world.pontianak.head_unit
+    names = ["\u200b\u200b", "\u2060\ufeff\u3164", "Admin \u202eanaitnoP", "Rina \u2066Siregar\u2069", "Rina Siregar"]
+    csv = HEADER + "".join(f"{name},{make_nip()},,PNS,{unit},asn,\n" for name in names)
+    before = await Person.count()
+    response = await client.post(IMPORT, files=upload(csv), headers=as_(world.pontianak.admin))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [
+        (2, "text_invisible"),
+        (3, "text_invisible"),
+        (4, "text_bidi_control"),
+        (5, "text_bidi_control"),
+    ]
+    assert report["imported"] == 1 and await Person.count() == before + 1

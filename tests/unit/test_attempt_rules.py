@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from domain.attempts import AnswerKey, check_attempt_times, grade, local_date, parse_answers
+from domain.attempts import AnswerKey, check_attempt_times, grade, local_date, parse_answers, without_answer_key
 from domain.errors import InvalidInput
 from domain.jp import parse_jp
 from domain.modules import QuestionKind
@@ -31,8 +31,12 @@ def test_a_multiple_choice_question_is_right_only_with_exactly_its_correct_optio
 def test_answers_are_parsed_strictly():
     assert parse_answers({"1": 11, "2": [22, 20]}) == {1: frozenset({11}), 2: frozenset({20, 22})}
     for raw, code in [
-        ({"1": 11, " 1": 12}, "answer_question_repeated"),
+        ({"1": 11, "01": 12}, "answer_question_repeated"),
         ({"-1": 11}, "answer_question_unknown"),
+        ({" 1": 11}, "answer_question_unknown"),
+        ({"²": 11}, "answer_question_unknown"),
+        ({"٣": 11}, "answer_question_unknown"),
+        ({"99999999999": 11}, "answer_question_unknown"),
         ({"1" * 19: 11}, "answer_question_unknown"),
         ({"2": [20, 20]}, "answer_option_repeated"),
     ]:
@@ -68,3 +72,14 @@ def test_jp_is_kept_exactly_in_hundredths():
         with pytest.raises(InvalidInput) as caught:
             parse_jp(value)
         assert caught.value.code == code
+
+
+def test_the_grade_shown_before_a_pass_keeps_right_and_wrong_but_not_the_right_options():
+    graded = grade(KEYS, {1: frozenset({10}), 2: frozenset({20, 22})}, 100)
+    shown = without_answer_key(graded)
+    assert [(q.correct, q.chosen_option_ids, q.correct_option_ids) for q in shown.questions] == [
+        (False, [10], None),
+        (True, [20, 22], None),
+    ]
+    assert (shown.score, shown.passed) == (graded.score, graded.passed)
+    assert graded.questions[0].correct_option_ids == [11]  # the grade itself is unchanged

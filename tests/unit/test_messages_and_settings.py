@@ -1,3 +1,5 @@
+import base64
+
 import pytest
 
 from api.errors import ApiError
@@ -34,7 +36,8 @@ def test_every_message_has_both_languages_and_fills_its_parameters():
 def test_cursors_round_trip_and_garbage_is_refused():
     assert decode_cursor(encode_cursor(12345)) == 12345
     assert encode_cursor(None) is None
-    for garbage in ("!!!", "aWQ6LTE", "eDoxMg", "aWQ6"):
+    spelled = [base64.urlsafe_b64encode(f"id:{n}".encode()).decode() for n in ("²", "٣", "9" * 18, "0", "+3")]
+    for garbage in ("!!!", "aWQ6LTE", "eDoxMg", "aWQ6", *spelled):
         with pytest.raises(ApiError) as caught:
             decode_cursor(garbage)
         assert caught.value.code == "cursor_invalid"
