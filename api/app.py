@@ -13,8 +13,6 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
-from api.audit import AuditMiddleware
-from api.auth import EXCLUDE_KEY, PUBLIC_PATHS, BearerAuthMiddleware
 from api.controllers.admin_modules import ModuleAuthoringController
 from api.controllers.admin_organization import AgencyController, RegionController, UnitController
 from api.controllers.admin_partners import PartnerAdmissionController
@@ -38,50 +36,52 @@ from api.controllers.rewards import (
     RewardController,
 )
 from api.controllers.sync import SyncController
-from api.errors import EXCEPTION_HANDLERS
-from api.nul_guard import refuse_nul_characters
-from api.openapi import ClosedStructs, finish_document
-from api.options import options_answer
-from api.strict_input import (
+from api.http.audit import AuditMiddleware
+from api.http.errors import EXCEPTION_HANDLERS
+from api.http.guards import EXCLUDE_KEY, PUBLIC_PATHS, BearerAuthMiddleware
+from api.http.log_redaction import install as redact_logs
+from api.http.nul_guard import refuse_nul_characters
+from api.http.openapi import ClosedStructs, finish_document
+from api.http.options import options_answer
+from api.http.strict_input import (
     check_body_types,
     documented_query_names,
     refuse_loose_path_numbers,
     refuse_unknown_query_names,
 )
-from gamification.attempts import Attempts
-from gamification.audit import AuditLog
-from gamification.auth import AuthService
-from gamification.badges import Badges
-from gamification.board_events import BoardEvents
-from gamification.board_sync import BoardSync, install
-from gamification.catalogue import Catalogue
-from gamification.config import Settings
-from gamification.database import bind_engine, close_engine, create_engine, open_engine
-from gamification.displays import Displays
-from gamification.holidays import Holidays
-from gamification.initiatives import Initiatives
-from gamification.leaderboards import Leaderboards
-from gamification.learning import Learning
-from gamification.levels import Levels
-from gamification.log_redaction import install as redact_logs
-from gamification.login_throttle import LoginThrottle
-from gamification.manager_desk import ManagerDesk
-from gamification.module_authoring import ModuleAuthoring
-from gamification.notifications import Notifications
-from gamification.organization import OrganizationService
-from gamification.partners import PartnerAdmissions
-from gamification.people import PeopleService
-from gamification.personal_data import PersonalData
-from gamification.point_rules import PointRules
-from gamification.points_history import PointsHistory
-from gamification.profile import ProfileService
-from gamification.rate_limits import RateLimiter
-from gamification.redis_client import create_redis
-from gamification.rewards import Redemptions, Rewards
-from gamification.scheduler import build_scheduler
-from gamification.stream_slots import MemoryStreamSlots, RedisStreamSlots
-from gamification.throttle import MemoryWindowCounter, RedisWindowCounter
-from gamification.user_import import UserImport
+from api.scheduler import build_scheduler
+from gamification.boards.displays import Displays
+from gamification.boards.events import BoardEvents
+from gamification.boards.leaderboards import Leaderboards
+from gamification.boards.sync import BoardSync, install
+from gamification.identity.login_throttle import LoginThrottle
+from gamification.identity.sign_in import AuthService
+from gamification.innovation.initiatives import Initiatives
+from gamification.learning.attempts import Attempts
+from gamification.learning.authoring import ModuleAuthoring
+from gamification.learning.catalogue import Catalogue
+from gamification.learning.my_record import Learning
+from gamification.limits.request_budgets import RateLimiter
+from gamification.limits.stream_slots import MemoryStreamSlots, RedisStreamSlots
+from gamification.limits.window_counter import MemoryWindowCounter, RedisWindowCounter
+from gamification.notifications.inbox import Notifications
+from gamification.organization.audit import AuditLog
+from gamification.organization.holidays import Holidays
+from gamification.organization.partners import PartnerAdmissions
+from gamification.organization.people import PeopleService
+from gamification.organization.personal_data import PersonalData
+from gamification.organization.structure import OrganizationService
+from gamification.organization.user_import import UserImport
+from gamification.points.badges import Badges
+from gamification.points.history import PointsHistory
+from gamification.points.levels import Levels
+from gamification.points.profile import ProfileService
+from gamification.points.rules import PointRules
+from gamification.rewards.manager_desk import ManagerDesk
+from gamification.rewards.redemptions import Redemptions, Rewards
+from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
+from gamification.storage.redis_client import create_redis
+from gamification.storage.settings import Settings
 
 CONTROLLERS = [
     HealthController,

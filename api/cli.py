@@ -9,7 +9,7 @@ import time
 
 import click
 
-from gamification.config import InvalidSettings, Settings
+from gamification.storage.settings import InvalidSettings, Settings
 
 
 def _settings() -> Settings:
@@ -21,11 +21,11 @@ def _settings() -> Settings:
 
 async def _with_database(settings: Settings, work):
     """Migrate, then run ``work`` with the boards kept in step (Redis when configured) as in the API."""
-    from gamification.board_events import BoardEvents
-    from gamification.board_sync import BoardSync, install
-    from gamification.database import bind_engine, close_engine, create_engine, open_engine
-    from gamification.migrate import migrate
-    from gamification.redis_client import create_redis
+    from gamification.boards.events import BoardEvents
+    from gamification.boards.sync import BoardSync, install
+    from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
+    from gamification.storage.migrations import migrate
+    from gamification.storage.redis_client import create_redis
 
     engine = create_engine(settings)
     bind_engine(engine)
@@ -47,7 +47,7 @@ async def _with_database(settings: Settings, work):
 @click.group()
 def main() -> None:
     """Tangkas: gamified microlearning and innovation rewards for ASN."""
-    from gamification.log_redaction import install as redact_logs
+    from api.http.log_redaction import install as redact_logs
 
     redact_logs()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -63,8 +63,8 @@ def migrate() -> None:
 @main.command("seed-demo")
 def seed_demo() -> None:
     """Create the demo regions, agencies, units and people (safe to run twice)."""
-    from gamification.demo_seed import DEMO_PASSWORD
-    from gamification.demo_seed import seed_demo as run_seed
+    from gamification.demo.seed import DEMO_PASSWORD
+    from gamification.demo.seed import seed_demo as run_seed
 
     summary = asyncio.run(_with_database(_settings(), lambda: run_seed(progress=click.echo)))
     click.echo(_demo_banner(summary, DEMO_PASSWORD))
@@ -78,7 +78,7 @@ def recalc(full: bool, region_slug: str | None) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from domain.errors import DomainError
-    from gamification.recalc import recalculate
+    from gamification.points.recalc import recalculate
 
     with Progress(TextColumn("Menghitung poin"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()) as bar:
         task = bar.add_task("recalc", total=None)
@@ -108,7 +108,7 @@ def leaderboards() -> None:
 @leaderboards.command("rebuild")
 def leaderboards_rebuild() -> None:
     """Rebuild every current board in Redis from the ledger's totals (TANGKAS_REDIS_URL)."""
-    from gamification.board_sync import installed
+    from gamification.boards.sync import installed
 
     settings = _settings()
     if not settings.redis_url:
@@ -166,7 +166,7 @@ def bench_seed(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from gamification.bench_seed import DEFAULT_SEED, BenchRefused, add_bench_facts, seed_bench
+    from bench.seed.generate import DEFAULT_SEED, BenchRefused, add_bench_facts, seed_bench
 
     if more_facts is not None and (people is not None or facts is not None or reset):
         raise click.UsageError("--more-facts tidak digabung dengan --people, --facts atau --reset.")
@@ -197,8 +197,8 @@ def bench_seed(
             raise click.ClickException(BENCH_REFUSALS[error.code].format(**error.params)) from None
     click.echo(_bench_summary(report, time.perf_counter() - started))
     if more_facts is None:
-        from gamification.bench_org import BENCH_SUPERADMIN_EMAIL
-        from gamification.bench_seed import BENCH_PASSWORD
+        from bench.seed.generate import BENCH_PASSWORD
+        from bench.seed.organization import BENCH_SUPERADMIN_EMAIL
 
         click.echo(
             f"Semua orang uji beban masuk dengan kata sandi '{BENCH_PASSWORD}'; superadmin: {BENCH_SUPERADMIN_EMAIL}."
@@ -223,7 +223,7 @@ def _seconds(value: float) -> str:
 @main.command()
 def scheduler() -> None:
     """Run the scheduled jobs in this process (with TANGKAS_SCHEDULER=off on the API processes)."""
-    from gamification.scheduler import build_scheduler
+    from api.scheduler import build_scheduler
 
     async def run_forever() -> None:
         jobs = build_scheduler()
@@ -251,8 +251,8 @@ def serve(host: str, port: int, workers: int, demo: bool) -> None:
 
     settings = _settings()
     if demo:
-        from gamification.demo_seed import DEMO_PASSWORD
-        from gamification.demo_seed import seed_demo as run_seed
+        from gamification.demo.seed import DEMO_PASSWORD
+        from gamification.demo.seed import seed_demo as run_seed
 
         summary = asyncio.run(_with_database(settings, lambda: run_seed(progress=click.echo)))
         click.echo(_demo_banner(summary, DEMO_PASSWORD))
@@ -283,7 +283,7 @@ def user_create(
     from domain.access import Actor
     from domain.errors import DomainError
     from domain.roles import Role
-    from gamification.people import PeopleService
+    from gamification.organization.people import PeopleService
 
     system = Actor(person_id=0, roles=frozenset({Role.SUPERADMIN}), region_id=None, unit_id=None, unit_path=None)
 
@@ -295,7 +295,7 @@ def user_create(
     try:
         person = asyncio.run(_with_database(_settings(), create))
     except DomainError as error:
-        from api.messages import message
+        from api.http.messages import message
 
         raise click.ClickException(f"{message(error.code, 'id', error.params)} ({error.code})") from None
     click.echo(f"Pengguna dibuat: id={person.id} email={person.email} peran={','.join(person.roles)}")

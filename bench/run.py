@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import Load, Server, run_wrk, timed  # noqa: E402
 from domain.leaderboards import Period, Scope, Standing, window_at  # noqa: E402
-from gamification.board_redis import keys, member_of  # noqa: E402
-from gamification.boards import Board  # noqa: E402
-from gamification.config import Settings  # noqa: E402
-from gamification.tokens import issue_access_token  # noqa: E402
+from gamification.boards.redis_store import keys, member_of  # noqa: E402
+from gamification.boards.store import Board  # noqa: E402
+from gamification.identity.tokens import issue_access_token  # noqa: E402
+from gamification.storage.settings import Settings  # noqa: E402
 
 SECRET = "bench-secret-" + "b" * 48
 NATIONAL = "Asia/Jakarta"

@@ -1,4 +1,4 @@
-"""Domain errors. Each carries a stable ``code``; ``api/errors.py`` maps kinds to HTTP statuses."""
+"""Domain errors. Each carries a stable ``code``; ``api/http/errors.py`` maps kinds to HTTP statuses."""
 
 from __future__ import annotations
 

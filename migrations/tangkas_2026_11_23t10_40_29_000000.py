@@ -1,10 +1,10 @@
-"""Unique keys over several columns of the learning tables, as unique indexes (see gamification/migration_indexes.py).
+"""Unique keys over several columns of the learning tables, as unique indexes (see gamification/storage/migration_indexes.py).
 
 SQLite cannot add a constraint to an existing table; a unique index does the same job on both
 databases, and conflicts on it raise the same errors as a constraint would.
 """
 
-from gamification.migration_indexes import index_migration
+from gamification.storage.migration_indexes import index_migration
 
 ID = "2026-11-23T10:40:29:000000"
 VERSION = "1.38.0"

@@ -1,6 +1,6 @@
 """Unique keys and partial indexes of the points engine (see tangkas_2026_11_23t10_40_29_000000 for why raw)."""
 
-from gamification.migration_indexes import index_migration
+from gamification.storage.migration_indexes import index_migration
 
 ID = "2026-11-23T10:57:33:000000"
 VERSION = "1.38.0"

@@ -6,9 +6,9 @@ Raw steps run before a migration's column changes, so this follows the one that 
 
 from piccolo.engine.postgres import PostgresEngine
 
-from gamification.database import current_engine
-from gamification.migration_indexes import index_migration
-from gamification.national_periods import backfill_national_periods
+from gamification.points.national_periods import backfill_national_periods
+from gamification.storage.database import current_engine
+from gamification.storage.migration_indexes import index_migration
 
 ID = "2026-11-24T05:12:13:000000"
 VERSION = "1.38.0"

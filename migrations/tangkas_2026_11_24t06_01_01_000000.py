@@ -1,6 +1,6 @@
 """Unique keys and lookups of rewards, initiatives and notifications (raw: see tangkas_2026_11_23t10_40_29_000000)."""
 
-from gamification.migration_indexes import index_migration
+from gamification.storage.migration_indexes import index_migration
 
 ID = "2026-11-24T06:01:01:000000"
 VERSION = "1.38.0"

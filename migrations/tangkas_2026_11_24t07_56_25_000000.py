@@ -1,6 +1,6 @@
 """A resent initiative create finds its first draft (raw: see tangkas_2026_11_23t10_40_29_000000)."""
 
-from gamification.migration_indexes import index_migration
+from gamification.storage.migration_indexes import index_migration
 
 ID = "2026-11-24T07:56:25:000000"
 VERSION = "1.38.0"

@@ -1,4 +1,4 @@
-"""The callers and the request runner of the authorization matrix (tests/api/test_authorization_matrix.py).
+"""The callers and the request runner of the authorization matrix (tests/http/test_authorization_matrix.py).
 
 The *home* is Pontianak's Dinas Kominfo, head unit "Bidang E-Government": every request of the
 matrix reaches for something that belongs there (a module of the region, an initiative of the
@@ -17,8 +17,8 @@ from typing import Any
 
 import httpx
 
-from gamification.config import Settings
-from gamification.tables import PartnerAdmission
+from gamification.storage.settings import Settings
+from gamification.storage.tables import PartnerAdmission
 from tests.factories import World, add_person, bearer
 
 UNKNOWN_TOKEN = "bukan-token-layar-mana-pun-0000000000000"  # what a caller without a display token puts in the path

@@ -11,11 +11,11 @@ import time_machine
 from redis.asyncio import Redis
 
 from api.app import create_app
-from gamification.config import Settings
-from gamification.database import bind_engine, close_engine, create_engine, current_engine, open_engine
-from gamification.defaults import ensure_defaults
-from gamification.migrate import migrate
-from gamification.tables import ALL_TABLES
+from gamification.storage.database import bind_engine, close_engine, create_engine, current_engine, open_engine
+from gamification.storage.defaults import ensure_defaults
+from gamification.storage.migrations import migrate
+from gamification.storage.settings import Settings
+from gamification.storage.tables import ALL_TABLES
 from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
 from tests.clock import SHIFT_VARIABLE, parse_pin, start_ticking
 
@@ -87,7 +87,7 @@ def redis_url() -> str | None:
 @pytest.fixture
 def settings(database_url, redis_url) -> Settings:
     # Functional tests replay and race far faster than any phone: request budgets are tested on their own
-    # (tests/api/test_rate_limits.py).
+    # (tests/limits/test_request_budgets_api.py).
     return Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET, rate_limits={})
 
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from domain.access import Actor
 from domain.roles import Role
-from gamification.config import Settings
-from gamification.organization import OrganizationService
-from gamification.passwords import hash_password
-from gamification.tables import Person
-from gamification.tokens import issue_access_token
+from gamification.identity.passwords import hash_password
+from gamification.identity.tokens import issue_access_token
+from gamification.organization.structure import OrganizationService
+from gamification.storage.settings import Settings
+from gamification.storage.tables import Person
 
 PASSWORD = "kata-sandi-rahasia"
 SYSTEM = Actor(person_id=0, roles=frozenset({Role.SUPERADMIN}), region_id=None, unit_id=None, unit_path=None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from gamification.board_sync import _standings, installed
-from gamification.ledger import PERIODS
-from gamification.tables import Fact, PointsPeriod, PointsTotal, Redemption, Reward, XpEntry
+from gamification.boards.sync import _standings, installed
+from gamification.points.ledger import PERIODS
+from gamification.storage.tables import Fact, PointsPeriod, PointsTotal, Redemption, Reward, XpEntry
 
 HOLDING = ("pending", "approved")  # the redemptions that keep a unit of stock
 

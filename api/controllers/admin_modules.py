@@ -9,11 +9,11 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
-from api.auth import author_guard
-from api.pagination import ListResponse, list_response, page_request
-from api.params import Cursor, Limit, OptionalId, PathId
+from api.http.guards import author_guard
+from api.http.paging import ListResponse, list_response, page_request
+from api.http.params import Cursor, Limit, OptionalId, PathId
 from api.schemas.modules import ModuleWrite
-from gamification.module_authoring import AuthoredModule, AuthoredModuleItem, ModuleAuthoring
+from gamification.learning.authoring import AuthoredModule, AuthoredModuleItem, ModuleAuthoring
 
 Status = Annotated[str | None, QueryParameter(max_length=12, description="draft, published or archived")]
 

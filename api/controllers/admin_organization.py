@@ -6,11 +6,11 @@ from litestar import Controller, Request, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from api.auth import admin_guard
-from api.pagination import ListResponse, list_response, page_request
-from api.params import Cursor, Limit, OptionalId, PathId
+from api.http.guards import admin_guard
+from api.http.paging import ListResponse, list_response, page_request
+from api.http.params import Cursor, Limit, OptionalId, PathId
 from api.schemas.organization import AgencyCreate, NameUpdate, RegionCreate, RegionUpdate, UnitCreate
-from gamification.organization import AgencyView, OrganizationService, RegionView, UnitView
+from gamification.organization.structure import AgencyView, OrganizationService, RegionView, UnitView
 
 
 class RegionController(Controller):

@@ -6,9 +6,9 @@ from litestar import Controller, Request, delete, get, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 
-from api.auth import admin_guard
-from api.params import PathId
-from gamification.partners import Admission, PartnerAdmissions
+from api.http.guards import admin_guard
+from api.http.params import PathId
+from gamification.organization.partners import Admission, PartnerAdmissions
 
 
 class PartnerAdmissionController(Controller):

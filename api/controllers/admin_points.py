@@ -10,12 +10,12 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
-from api.auth import admin_guard
-from api.params import OptionalId, PathId
+from api.http.guards import admin_guard
+from api.http.params import OptionalId, PathId
 from api.schemas.points import HolidayIn, LevelsIn, RuleChangeIn
-from gamification.holidays import Holidays, HolidayView
-from gamification.levels import Levels, LevelStepView
-from gamification.point_rules import PointRules, RuleChange, RulePreview, RuleView
+from gamification.organization.holidays import Holidays, HolidayView
+from gamification.points.levels import Levels, LevelStepView
+from gamification.points.rules import PointRules, RuleChange, RulePreview, RuleView
 
 Year = Annotated[int, QueryParameter(ge=2000, le=2100)]
 

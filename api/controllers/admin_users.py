@@ -11,15 +11,15 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, MultipartBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
-from api.auth import admin_guard
-from api.errors import ApiError
-from api.messages import message, preferred_language
-from api.pagination import ListResponse, list_response, page_request
-from api.params import Cursor, Limit, OptionalId, PathId
+from api.http.errors import ApiError
+from api.http.guards import admin_guard
+from api.http.messages import message, preferred_language
+from api.http.paging import ListResponse, list_response, page_request
+from api.http.params import Cursor, Limit, OptionalId, PathId
 from api.schemas.people import ImportResponse, ImportRowError, UserCreate, UserUpdate
-from gamification.people import PeopleService, PersonView
-from gamification.personal_data import PersonalData
-from gamification.user_import import UserImport
+from gamification.organization.people import PeopleService, PersonView
+from gamification.organization.personal_data import PersonalData
+from gamification.organization.user_import import UserImport
 
 Text = Annotated[str | None, QueryParameter(max_length=100, description="Part of a name, email or NIP")]
 IMPORT_MAX_BYTES = 5_000_000

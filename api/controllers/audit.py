@@ -8,10 +8,10 @@ from litestar import Controller, Request, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
-from api.auth import admin_guard
-from api.pagination import ListResponse, list_response, page_request
-from api.params import Cursor, Limit, OptionalId
-from gamification.audit import AuditEntry, AuditLog
+from api.http.guards import admin_guard
+from api.http.paging import ListResponse, list_response, page_request
+from api.http.params import Cursor, Limit, OptionalId
+from gamification.organization.audit import AuditEntry, AuditLog
 
 Action = Annotated[
     str | None,

@@ -5,9 +5,9 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
-from api.rate_limit import client_address, rate_limited
+from api.http.rate_limit import client_address, rate_limited
 from api.schemas.auth import LoginRequest, LogoutRequest, RefreshRequest, TokenResponse
-from gamification.auth import AuthService, TokenPair
+from gamification.identity.sign_in import AuthService, TokenPair
 
 
 def _tokens(pair: TokenPair) -> TokenResponse:

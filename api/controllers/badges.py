@@ -5,9 +5,9 @@ from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
-from api.auth import admin_guard
+from api.http.guards import admin_guard
 from api.schemas.points import BadgeIn
-from gamification.badges import Badges, BadgeView
+from gamification.points.badges import Badges, BadgeView
 
 
 class BadgeController(Controller):

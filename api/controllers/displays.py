@@ -12,14 +12,14 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody, PathParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
-from api.auth import display_maker_guard
-from api.params import PathId
-from api.rate_limit import client_address, rate_limited
+from api.http.guards import display_maker_guard
+from api.http.params import PathId
+from api.http.rate_limit import client_address, rate_limited
 from api.schemas.displays import DisplayIn
 from domain.errors import DomainError
 from domain.leaderboards import parse_period, parse_scope
-from gamification.displays import DisplayCreated, Displays, DisplayView, Screen, stream
-from gamification.stream_slots import StreamSlots
+from gamification.boards.displays import DisplayCreated, Displays, DisplayView, Screen, stream
+from gamification.limits.stream_slots import StreamSlots
 
 Token = Annotated[str, PathParameter(max_length=100)]
 PAGE = files("api").joinpath("templates/display.html").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.openapi import ResponseSpec
 
-from gamification.health import readiness
+from gamification.storage.health import readiness
 
 
 class Readiness(msgspec.Struct):

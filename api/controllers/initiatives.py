@@ -9,8 +9,8 @@ from litestar import Controller, Request, Response, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 
-from api.pagination import ListResponse, list_response, page_request
-from api.params import Cursor, Limit, OptionalId, PathId
+from api.http.paging import ListResponse, list_response, page_request
+from api.http.params import Cursor, Limit, OptionalId, PathId
 from api.schemas.initiatives import (
     CommentIn,
     ImplementationIn,
@@ -20,7 +20,7 @@ from api.schemas.initiatives import (
     ReviewIn,
     VerifyIn,
 )
-from gamification.initiatives import Initiatives, InitiativeView
+from gamification.innovation.initiatives import Initiatives, InitiativeView
 
 Service = NamedDependency[Initiatives]
 

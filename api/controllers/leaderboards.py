@@ -9,9 +9,9 @@ from litestar import Controller, Request, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
-from api.params import OptionalId
+from api.http.params import OptionalId
 from domain.leaderboards import parse_period, parse_scope
-from gamification.leaderboards import BoardView, Leaderboards
+from gamification.boards.leaderboards import BoardView, Leaderboards
 
 # "scope" is a reserved name in Litestar handlers: the parameter is named apart from its query key.
 ScopeParam = Annotated[str, QueryParameter(name="scope", max_length=20, description="unit, agency, region or national")]

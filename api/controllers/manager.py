@@ -7,10 +7,10 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
-from api.errors import status_of
-from api.messages import message, preferred_language
+from api.http.errors import status_of
+from api.http.messages import message, preferred_language
 from api.schemas.manager import BulkIn, BulkItemOut, BulkOut, ItemProblem
-from gamification.manager_desk import BulkItem, Inbox, ManagerDesk, TeamView
+from gamification.rewards.manager_desk import BulkItem, Inbox, ManagerDesk, TeamView
 
 Desk = NamedDependency[ManagerDesk]
 

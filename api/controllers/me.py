@@ -7,15 +7,15 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
-from api.pagination import ListResponse, encode_cursor, list_response, page_request
-from api.params import Cursor, Limit
-from api.rate_limit import rate_limited
-from gamification.badges import Badges, EarnedBadge
-from gamification.jp_ledger import JpYear
-from gamification.learning import CompletionView, Learning
-from gamification.personal_data import PersonalData, PersonalExport
-from gamification.points_history import PointEntry, PointsHistory
-from gamification.profile import Profile, ProfileService
+from api.http.paging import ListResponse, encode_cursor, list_response, page_request
+from api.http.params import Cursor, Limit
+from api.http.rate_limit import rate_limited
+from gamification.learning.jp_ledger import JpYear
+from gamification.learning.my_record import CompletionView, Learning
+from gamification.organization.personal_data import PersonalData, PersonalExport
+from gamification.points.badges import Badges, EarnedBadge
+from gamification.points.history import PointEntry, PointsHistory
+from gamification.points.profile import Profile, ProfileService
 
 
 class LearningOut(msgspec.Struct):

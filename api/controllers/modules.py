@@ -11,13 +11,13 @@ from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_304_NOT_MODIFIED
 
-from api.pagination import ListResponse, list_response, page_request
-from api.params import Cursor, Limit, PathId
-from api.rate_limit import rate_limited
+from api.http.paging import ListResponse, list_response, page_request
+from api.http.params import Cursor, Limit, PathId
+from api.http.rate_limit import rate_limited
 from api.schemas.modules import AttemptIn
-from gamification.attempts import AttemptInput, AttemptResult, Attempts
-from gamification.catalogue import Catalogue, CatalogueFilter, ModuleCard
-from gamification.module_store import ModuleDetail
+from gamification.learning.attempts import AttemptInput, AttemptResult, Attempts
+from gamification.learning.catalogue import Catalogue, CatalogueFilter, ModuleCard
+from gamification.learning.module_store import ModuleDetail
 
 Filter = Annotated[str | None, QueryParameter(max_length=100)]
 IfNoneMatch = Annotated[str | None, HeaderParameter(name="If-None-Match", max_length=2000)]

@@ -9,10 +9,10 @@ from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 
-from api.pagination import encode_cursor, page_request
-from api.params import Cursor, Limit
+from api.http.paging import encode_cursor, page_request
+from api.http.params import Cursor, Limit
 from api.schemas.rewards import MarkReadIn
-from gamification.notifications import Notifications, NotificationView
+from gamification.notifications.inbox import Notifications, NotificationView
 
 
 class NotificationsOut(msgspec.Struct):

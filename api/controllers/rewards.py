@@ -7,13 +7,13 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
-from api.auth import admin_guard
-from api.pagination import ListResponse, list_response, page_request
-from api.params import Cursor, Limit, PathId
-from api.rate_limit import rate_limited
+from api.http.guards import admin_guard
+from api.http.paging import ListResponse, list_response, page_request
+from api.http.params import Cursor, Limit, PathId
+from api.http.rate_limit import rate_limited
 from api.schemas.rewards import DecisionIn, RedemptionIn, RewardIn
 from domain.rewards import parse_decision
-from gamification.rewards import Redemptions, RedemptionView, Rewards, RewardView
+from gamification.rewards.redemptions import Redemptions, RedemptionView, Rewards, RewardView
 
 
 class RewardAdminController(Controller):

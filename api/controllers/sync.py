@@ -8,11 +8,11 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
 
-from api.errors import status_of
-from api.messages import message, preferred_language
-from api.rate_limit import rate_limited
+from api.http.errors import status_of
+from api.http.messages import message, preferred_language
+from api.http.rate_limit import rate_limited
 from api.schemas.modules import ItemProblem, SyncIn, SyncItemOut, SyncOut
-from gamification.attempts import AttemptInput, Attempts
+from gamification.learning.attempts import AttemptInput, Attempts
 
 
 class SyncController(Controller):

@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 
 from api.schemas.organization import Id
-from gamification.attempts import AttemptResult
+from gamification.learning.attempts import AttemptResult
 
 ShortText = Annotated[str, msgspec.Meta(max_length=300)]
 LongText = Annotated[str, msgspec.Meta(max_length=20_000)]

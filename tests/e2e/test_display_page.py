@@ -19,12 +19,12 @@ import httpx
 import pytest
 from playwright.async_api import async_playwright
 
+from tests.awards import WIB, award, this_week_at
 from tests.backends import IN_CI
-from tests.boards import WIB, award, this_week_at
 from tests.clock import python_command
 from tests.conftest import TEST_SECRET
 from tests.factories import add_person, bearer
-from tests.learning import attempt_body, module_payload
+from tests.module_payloads import attempt_body, module_payload
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [

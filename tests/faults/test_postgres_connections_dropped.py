@@ -16,14 +16,14 @@ import datetime as dt
 
 import pytest
 
-from gamification.db_errors import is_connection_lost
-from gamification.scheduler import recalc_job, trigger_time
-from gamification.tables import Attempt, Completion, Fact, JobRun, JpCredit
-from tests.boards import WIB, award, boards_ready, this_week_at
+from api.scheduler import recalc_job, trigger_time
+from gamification.storage.db_errors import is_connection_lost
+from gamification.storage.tables import Attempt, Completion, Fact, JobRun, JpCredit
+from tests.awards import WIB, award, boards_ready, this_week_at
 from tests.faults.checkpoints import DEADLINE_SECONDS, until
 from tests.faults.postgres import Postgres
 from tests.invariants import books_balance, facts_awarded_once
-from tests.learning import attempt_body, published_module
+from tests.module_payloads import attempt_body, published_module
 
 pytestmark = pytest.mark.postgres
 

@@ -22,16 +22,16 @@ import httpx
 import pytest
 
 from api.app import create_app
-from gamification import board_sync
-from gamification.board_sync import installed
-from gamification.config import Settings
-from gamification.tables import PointsTotal
-from tests.boards import boards_ready
+from gamification.boards import sync as board_sync
+from gamification.boards.sync import installed
+from gamification.storage.settings import Settings
+from gamification.storage.tables import PointsTotal
+from tests.awards import boards_ready
 from tests.conftest import TEST_SECRET, empty_database, running
 from tests.factories import bearer, build_world
 from tests.faults.checkpoints import DEADLINE_SECONDS, until
 from tests.invariants import books_balance, facts_awarded_once
-from tests.learning import attempt, attempt_body, published_module
+from tests.module_payloads import attempt, attempt_body, published_module
 from tests.redis_server import free_port, kill, start_redis
 
 pytestmark = pytest.mark.redis

@@ -20,13 +20,13 @@ import httpx
 import pytest
 import uvicorn
 
-from gamification.tables import Attempt, Completion, Fact, JpCredit, PointsTotal, Redemption, Reward, XpEntry
+from gamification.storage.tables import Attempt, Completion, Fact, JpCredit, PointsTotal, Redemption, Reward, XpEntry
+from tests.awards import WIB, award, boards_ready, this_week_at
 from tests.backends import DB_KIND
-from tests.boards import WIB, award, boards_ready, this_week_at
 from tests.faults.checkpoints import DEADLINE_SECONDS, Arrivals, Pause, until
 from tests.faults.postgres import Postgres
 from tests.invariants import books_balance, facts_awarded_once
-from tests.learning import attempt_body, published_module
+from tests.module_payloads import attempt_body, published_module
 
 
 class Scene:
@@ -93,8 +93,8 @@ async def test_a_cancelled_write_leaves_nothing_and_the_resend_counts_once(
         # After the attempt, its completion, JP credit and fact; after the hold, before the reservation.
         # One at a time: on SQLite the first holds the write lock while it is paused.
         for request, pause_at, peek, half_way in [
-            (s.attempt, "gamification.attempts.after_fact", Attempt.count, 1),
-            (s.redemption, "gamification.rewards.region_timezone", s.held, 100),
+            (s.attempt, "gamification.learning.attempts.after_fact", Attempt.count, 1),
+            (s.redemption, "gamification.rewards.redemptions.region_timezone", s.held, 100),
         ]:
             inside = Pause(monkeypatch, pause_at, peek=peek)
             task = asyncio.create_task(send(client, request))
@@ -127,14 +127,14 @@ async def test_a_resend_while_the_abandoned_write_finishes_replays_it(
         for request, pause_at, arriving_at, first_result in [
             (
                 s.attempt,
-                "gamification.attempts.after_fact",
-                "gamification.attempts.check_client_id",
+                "gamification.learning.attempts.after_fact",
+                "gamification.learning.attempts.check_client_id",
                 {"xp_awarded": 70},
             ),
             (
                 s.redemption,
-                "gamification.rewards.region_timezone",
-                "gamification.rewards.check_client_id",
+                "gamification.rewards.redemptions.region_timezone",
+                "gamification.rewards.redemptions.check_client_id",
                 {"cost": 100},
             ),
         ]:

@@ -18,10 +18,10 @@ import textwrap
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from gamification.config import Settings
-from gamification.scheduler import STALE_AFTER, recalc_job, trigger_time
-from gamification.tables import Fact, JobRun
-from tests.boards import WIB, WITA, award, boards_ready, this_week_at
+from api.scheduler import STALE_AFTER, recalc_job, trigger_time
+from gamification.storage.settings import Settings
+from gamification.storage.tables import Fact, JobRun
+from tests.awards import WIB, WITA, award, boards_ready, this_week_at
 from tests.clock import python_command
 from tests.conftest import TEST_SECRET
 from tests.faults.checkpoints import DEADLINE_SECONDS, until
@@ -35,9 +35,9 @@ RECALC_JOB = textwrap.dedent(
     """
     import asyncio, datetime as dt, json, sys
     from api.cli import _with_database
-    from gamification.config import Settings
-    from gamification import recalc
-    from gamification.scheduler import recalc_job
+    from gamification.storage.settings import Settings
+    from gamification.points import recalc
+    from api.scheduler import recalc_job
 
     recalc.PENDING_BATCH = 500
     award_range = recalc.award_range

@@ -10,10 +10,10 @@ import httpx
 from litestar import Litestar
 from redis.asyncio import Redis
 
-from gamification.config import Settings
+from gamification.storage.settings import Settings
 from tests.conftest import empty_database
 from tests.factories import bearer, build_world
-from tests.learning import attempt, published_module
+from tests.module_payloads import attempt, published_module
 
 
 async def seed(app: Litestar, settings: Settings) -> dict[str, int | None]:

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from api.app import create_app
-from gamification.config import Settings
+from gamification.storage.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.factories import bearer
 from tests.fuzz.live import LiveServer
@@ -76,7 +76,7 @@ for schema in (all_phases, fuzz_only):
 @pytest.fixture(scope="module")
 def live(database_url, redis_url):
     # Request budgets off, as for the functional tests: the seed and the fuzzer replay far faster than a phone,
-    # and a 429 here would depend on timing (budgets: tests/api/test_rate_limits.py).
+    # and a 429 here would depend on timing (budgets: tests/limits/test_request_budgets_api.py).
     server_settings = Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET, rate_limits={})
     server = LiveServer(create_app(server_settings))
     server.start()

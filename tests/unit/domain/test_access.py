@@ -1,4 +1,4 @@
-"""What tests/unit/test_access.py leaves out: who decides on someone's request, and who sees a region."""
+"""What tests/unit/domain/test_access_scopes.py leaves out: who decides on someone's request, and who sees a region."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""What tests/unit/test_attempt_rules.py leaves out: refused answers, score rounding, client ids, naive clocks."""
+"""What tests/unit/domain/test_attempt_rules.py leaves out: refused answers, score rounding, client ids, naive clocks."""
 
 import datetime as dt
 

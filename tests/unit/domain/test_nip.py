@@ -1,4 +1,4 @@
-"""What tests/unit/test_nip.py leaves out: 29 February, the limits of the dates, spaces, short values."""
+"""What tests/unit/domain/test_nip_rules.py leaves out: 29 February, the limits of the dates, spaces, short values."""
 
 import datetime as dt
 

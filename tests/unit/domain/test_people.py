@@ -1,4 +1,4 @@
-"""What tests/unit/test_people_rules.py leaves out: e-mail forms, long names, staff types, roles written back."""
+"""What tests/unit/domain/test_people_rules.py leaves out: e-mail forms, long names, staff types, roles written back."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""What tests/unit/test_streaks.py leaves out: working days, the year turn, days not yet come, every milestone."""
+"""What tests/unit/domain/test_streak_days.py leaves out: working days, the year turn, days not yet come, every milestone."""
 
 import datetime as dt
 

@@ -1,0 +1,218 @@
+"""Leaderboards for people: top-N and "me", and my neighbours, on the boards within a person's reach."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from domain.access import Actor
+from domain.errors import Forbidden, InvalidInput, NotFound
+from domain.leaderboards import (
+    MAX_RADIUS,
+    Period,
+    PeriodWindow,
+    Scope,
+    Standing,
+    board_timezone,
+    check_limit,
+    competition_ranks,
+    window_at,
+    window_of,
+)
+from gamification.boards.store import Board, BoardStore, Placing
+from gamification.boards.sync import REDIS_DOWN, BoardSync
+from gamification.storage.tables import Agency, Person, Region, Unit
+
+HIDDEN_NAME = "ASN"
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    rank: int
+    user_id: int | None  # None for a person who hid their name
+    name: str
+    unit: str | None
+    xp: int
+    is_me: bool
+
+
+@dataclass(frozen=True)
+class MyStanding:
+    rank: int
+    xp: int
+
+
+@dataclass(frozen=True)
+class BoardView:
+    scope: str
+    scope_id: int | None
+    scope_name: str
+    period: str
+    period_key: str
+    period_start: dt.datetime | None
+    period_end: dt.datetime | None  # exclusive
+    timezone: str
+    entries: list[BoardEntry]
+    me: MyStanding | None  # None when the caller is not on this board
+
+
+@dataclass(frozen=True)
+class ScopeRef:
+    scope: Scope
+    scope_id: int | None
+    name: str
+    region_id: int | None
+    agency_id: int | None
+    unit_path: str | None
+    timezone: str
+
+
+async def scope_ref(scope: Scope, scope_id: int | None) -> ScopeRef:
+    """The scope's place in the organization; 404 when it does not exist."""
+    if scope is Scope.NATIONAL:
+        return ScopeRef(scope, None, "Nasional", None, None, None, board_timezone(scope, None))
+    if scope is Scope.REGION:
+        row = await Region.select(Region.id, Region.name, Region.timezone).where(Region.id == scope_id).first()
+        found = row and (row["name"], row["id"], None, None, row["timezone"])
+    elif scope is Scope.AGENCY:
+        row = (
+            await Agency.select(Agency.name, Agency.region, Agency.region.timezone).where(Agency.id == scope_id).first()
+        )
+        found = row and (row["name"], row["region"], scope_id, None, row["region.timezone"])
+    else:
+        row = (
+            await Unit.select(Unit.name, Unit.region, Unit.agency, Unit.path, Unit.region.timezone)
+            .where(Unit.id == scope_id)
+            .first()
+        )
+        found = row and (row["name"], row["region"], row["agency"], row["path"], row["region.timezone"])
+    if not found:
+        raise NotFound("board_scope_not_found")
+    name, region_id, agency_id, path, timezone = found
+    return ScopeRef(scope, scope_id, name, region_id, agency_id, path, timezone)
+
+
+class Leaderboards:
+    def __init__(self, sync: BoardSync) -> None:
+        self.sync = sync
+
+    async def board(
+        self, actor: Actor, scope: Scope, scope_id: int | None, period: Period, limit: int, start: dt.date | None = None
+    ) -> BoardView:
+        """The top ``limit`` of a board within the caller's reach, and the caller's own rank and XP."""
+        check_limit(limit)
+        ref, board, me = await self._board_for(actor, scope, scope_id, period, start)
+        top, mine = await self._read(board, lambda store: self._top_and_me(store, board, limit, me))
+        return await self._view(ref, board, top, mine, actor)
+
+    async def around_me(self, actor: Actor, scope: Scope, period: Period, radius: int) -> BoardView:
+        """The caller and up to ``radius`` people above and below them: staff of a unit only, the others
+        being on no board."""
+        if actor.unit_id is None:
+            raise Forbidden("learner_only")
+        check_limit(radius, MAX_RADIUS, "board_radius_out_of_range")
+        ref, board, me = await self._board_for(actor, scope, None, period, None)
+        near, mine = await self._read(board, lambda store: self._around(store, board, radius, me))
+        return await self._view(ref, board, near, mine, actor)
+
+    async def standings(self, ref: ScopeRef, window: PeriodWindow, limit: int) -> list[tuple[int, Standing]]:
+        """The top of a board in one period, with ranks, for displays."""
+        board = _board(ref, window)
+        top, _ = await self._read(board, lambda store: self._top_and_me(store, board, limit, None))
+        return top
+
+    def window(self, ref: ScopeRef, period: Period) -> PeriodWindow:
+        return window_at(period, ref.timezone, dt.datetime.now(dt.timezone.utc))
+
+    async def _board_for(self, actor, scope, scope_id, period, start) -> tuple[ScopeRef, Board, int | None]:
+        """The board, and the caller's person id when the caller is on it (else None)."""
+        own_agency = actor.agency_id
+        if scope_id is None and scope is not Scope.NATIONAL:
+            own = {Scope.UNIT: actor.unit_id, Scope.AGENCY: own_agency, Scope.REGION: actor.region_id}[scope]
+            if own is None:
+                raise InvalidInput("board_scope_id_required")
+            scope_id = own
+        ref = await scope_ref(scope, scope_id)
+        if not actor.sees_board(ref.region_id, ref.agency_id, ref.unit_path, own_agency):
+            raise Forbidden("board_out_of_reach")
+        now = dt.datetime.now(dt.timezone.utc)
+        window = window_at(period, ref.timezone, now) if start is None else window_of(period, ref.timezone, start)
+        on_board = actor.is_on_board(ref.region_id, ref.agency_id, ref.unit_path, own_agency)
+        return ref, _board(ref, window), actor.person_id if on_board else None
+
+    async def _read(self, board: Board, question):
+        store = await self.sync.store_for(board, dt.datetime.now(dt.timezone.utc))
+        try:
+            return await question(store)
+        except REDIS_DOWN as error:
+            self.sync.read_failed(error)
+            return await question(self.sync.sql_boards)
+
+    async def _top_and_me(self, store: BoardStore, board: Board, limit: int, me: int | None):
+        top = await store.top(board, limit)
+        ranked = list(zip(competition_ranks(0, 1, [s.xp for s in top]), top, strict=True))
+        return ranked, await _mine(store, board, me)
+
+    async def _around(self, store: BoardStore, board: Board, radius: int, me: int | None):
+        if me is None:
+            raise InvalidInput("board_not_on_it")
+        placing = await store.placing(board, me)
+        if placing is None:  # not on the board yet: the last people with XP, and me after them
+            with_xp = await store.count_above(board, 0)
+            offset = max(0, with_xp - radius)
+            near = await store.slice(board, offset, with_xp - offset)
+        else:
+            offset = max(0, placing.position - radius)
+            near = await store.slice(board, offset, placing.position + radius + 1 - offset)
+        if not near:
+            return [], await _mine(store, board, me, placing)
+        first_rank = 1 + await store.count_above(board, near[0].xp)
+        ranks = competition_ranks(offset, first_rank, [s.xp for s in near])
+        return list(zip(ranks, near, strict=True)), await _mine(store, board, me, placing)
+
+    async def _view(self, ref: ScopeRef, board: Board, ranked, mine, actor: Actor) -> BoardView:
+        people = await people_labels([standing.person_id for _, standing in ranked])
+        entries = []
+        for rank, standing in ranked:
+            name, unit, hidden = people.get(standing.person_id, (HIDDEN_NAME, None, True))
+            is_me = standing.person_id == actor.person_id
+            entries.append(BoardEntry(rank, None if hidden else standing.person_id, name, unit, standing.xp, is_me))
+        window = board.window
+        return BoardView(
+            scope=ref.scope.value,
+            scope_id=ref.scope_id,
+            scope_name=ref.name,
+            period=window.period.value,
+            period_key=window.key,
+            period_start=window.starts_at,
+            period_end=window.ends_at,
+            timezone=window.timezone,
+            entries=entries,
+            me=mine,
+        )
+
+
+def _board(ref: ScopeRef, window: PeriodWindow) -> Board:
+    return Board(ref.scope, ref.scope_id, window, ref.unit_path)
+
+
+async def _mine(store: BoardStore, board: Board, me: int | None, placing: Placing | None = None):
+    if me is None:
+        return None
+    placing = placing or await store.placing(board, me)
+    if placing is not None:
+        return MyStanding(placing.rank, placing.standing.xp)
+    return MyStanding(1 + await store.count_above(board, 0), 0)
+
+
+async def people_labels(person_ids: list[int]) -> dict[int, tuple[str, str | None, bool]]:
+    """Name and unit as a board shows them: a person who hid their name is "ASN" with their unit only."""
+    if not person_ids:
+        return {}
+    rows = await Person.select(Person.id, Person.name, Person.hide_name, Person.unit.name).where(
+        Person.id.is_in(person_ids)
+    )
+    return {
+        row["id"]: (HIDDEN_NAME if row["hide_name"] else row["name"], row["unit.name"], row["hide_name"])
+        for row in rows
+    }

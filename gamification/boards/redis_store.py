@@ -1,0 +1,174 @@
+"""Boards in Redis sorted sets: top-N, a person's place and rank in O(log n).
+
+Per board two keys share one hash tag (one cluster slot): ``:z``, a sorted set scored by XP
+exactly (integers are exact in a double far beyond any XP), and ``:m``, person → member. The
+member encodes the tie-break: among equal scores Redis orders members by their bytes, so a member
+is the time the person reached their XP and their id, both inverted and zero-padded, and
+ZREVRANGE lists whoever reached it first, then the lower id, first. Rank is a competition rank,
+``1 + ZCOUNT (xp +inf``, not ZREVRANK + 1, which is a position.
+
+Every write carries the number of ledger entries behind it: a write older than what the board
+holds is ignored, so two processes updating the same person in either order leave the newer.
+Boards of a period expire a week after it ends; closed periods are answered from SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from redis.asyncio import Redis
+
+from domain.leaderboards import Standing
+from gamification.boards.store import EPOCH, Board, Placing
+
+PREFIX = "tk:lb:"
+READY_KEY = PREFIX + "ready"  # present while the boards agree with SQL; absent: read SQL and rebuild
+EXPIRE_AFTER_PERIOD = dt.timedelta(days=7)
+TIME_SPAN = 10**16  # microseconds since 1970: enough until the year 2286
+ID_SPAN = 10**10
+
+UPSERT = """
+local expire_at = tonumber(ARGV[1])
+for i = 2, #ARGV, 4 do
+  local person, member, score, version = ARGV[i], ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3])
+  local old = redis.call('HGET', KEYS[2], person)
+  local fresh = true
+  if old then
+    local bar = string.find(old, '|', 1, true)
+    if tonumber(string.sub(old, 1, bar - 1)) > version then
+      fresh = false
+    else
+      redis.call('ZREM', KEYS[1], string.sub(old, bar + 1))
+    end
+  end
+  if fresh then
+    redis.call('ZADD', KEYS[1], score, member)
+    redis.call('HSET', KEYS[2], person, version .. '|' .. member)
+  end
+end
+if expire_at > 0 then
+  redis.call('EXPIREAT', KEYS[1], expire_at)
+  redis.call('EXPIREAT', KEYS[2], expire_at)
+end
+return 1
+"""
+
+REMOVE = """
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if held then
+  redis.call('ZREM', KEYS[1], string.sub(held, string.find(held, '|', 1, true) + 1))
+  redis.call('HDEL', KEYS[2], ARGV[1])
+end
+return 1
+"""
+
+PLACING = """
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if not held then return false end
+local member = string.sub(held, string.find(held, '|', 1, true) + 1)
+local score = redis.call('ZSCORE', KEYS[1], member)
+if not score then return false end
+return {member, redis.call('ZREVRANK', KEYS[1], member), score, redis.call('ZCOUNT', KEYS[1], '(' .. score, '+inf')}
+"""
+
+
+def keys(board: Board) -> tuple[str, str]:
+    return f"{PREFIX}{{{board.tag}}}:z", f"{PREFIX}{{{board.tag}}}:m"
+
+
+def member_of(standing: Standing) -> str:
+    micros = int((standing.reached_at - EPOCH).total_seconds() * 1_000_000)
+    return f"{TIME_SPAN - 1 - micros:016d}:{ID_SPAN - 1 - standing.person_id:010d}"
+
+
+def standing_of(member: str, score: float) -> Standing:
+    time_part, _, id_part = member.partition(":")
+    reached_at = EPOCH + dt.timedelta(microseconds=TIME_SPAN - 1 - int(time_part))
+    return Standing.of(ID_SPAN - 1 - int(id_part), int(score), reached_at)
+
+
+def expire_at(board: Board) -> int:
+    ends_at = board.window.ends_at
+    return 0 if ends_at is None else int((ends_at + EXPIRE_AFTER_PERIOD).timestamp())
+
+
+class RedisBoards:
+    def __init__(self, redis: Redis) -> None:
+        self.redis = redis
+        self._upsert = redis.register_script(UPSERT)
+        self._placing = redis.register_script(PLACING)
+        self._remove = redis.register_script(REMOVE)
+
+    async def top(self, board: Board, limit: int) -> list[Standing]:
+        return await self.slice(board, 0, limit)
+
+    async def slice(self, board: Board, offset: int, count: int) -> list[Standing]:
+        if count <= 0:
+            return []
+        rows = await self.redis.zrevrange(keys(board)[0], offset, offset + count - 1, withscores=True)
+        return [standing_of(member, score) for member, score in rows]
+
+    async def placing(self, board: Board, person_id: int) -> Placing | None:
+        found = await self._placing(keys=list(keys(board)), args=[person_id])
+        if not found:
+            return None
+        member, position, score, above = found
+        return Placing(position=int(position), rank=int(above) + 1, standing=standing_of(member, float(score)))
+
+    async def count_above(self, board: Board, xp: int) -> int:
+        return await self.redis.zcount(keys(board)[0], f"({xp}", "+inf")
+
+    async def all(self, board: Board) -> list[Standing]:
+        return [standing_of(m, s) for m, s in await self.redis.zrevrange(keys(board)[0], 0, -1, withscores=True)]
+
+    async def write(self, updates: dict[Board, list[tuple[Standing, int]]], progress=None, batch: int = 5000) -> None:
+        """Put standings (with the entry count behind each) on their boards, a few thousand per round trip.
+
+        ``progress(written, total)`` is called after each round trip.
+        """
+        total, written, queued = sum(len(rows) for rows in updates.values()), 0, 0
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for board, rows in updates.items():
+                for start in range(0, len(rows), 500):
+                    chunk = rows[start : start + 500]
+                    args: list = [expire_at(board)]
+                    for standing, version in chunk:
+                        args += [standing.person_id, member_of(standing), standing.xp, version]
+                    await self._upsert(keys=list(keys(board)), args=args, client=pipe)
+                    queued += len(chunk)
+                    if queued >= batch:
+                        await pipe.execute()
+                        written, queued = written + queued, 0
+                        if progress:
+                            progress(written, total)
+            await pipe.execute()
+        if progress:
+            progress(total, total)
+
+    async def remove(self, entries: list[tuple[Board, int | str]]) -> None:
+        """Take each (board, person) off its board."""
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for board, person_id in entries:
+                await self._remove(keys=list(keys(board)), args=[person_id], client=pipe)
+            await pipe.execute()
+
+    async def is_ready(self) -> bool:
+        return bool(await self.redis.exists(READY_KEY))
+
+    async def mark_ready(self, ready: bool) -> None:
+        await (self.redis.set(READY_KEY, "1") if ready else self.redis.delete(READY_KEY))
+
+    async def board_keys(self) -> list[str]:
+        return [key async for key in self.redis.scan_iter(match=PREFIX + "{*", count=1000)]
+
+    async def keep_only(self, updates: dict[Board, list[tuple[Standing, int]]], held: list[str]) -> None:
+        """Take off each board whoever is not in ``updates``, and delete the held boards it has no entry for."""
+        expected = {name for board in updates for name in keys(board)}
+        stray = [name for name in held if name not in expected]
+        for start in range(0, len(stray), 500):
+            await self.redis.unlink(*stray[start : start + 500])
+        extra = []
+        for board, rows in updates.items():
+            members = {str(standing.person_id) for standing, _ in rows}
+            extra += [(board, person) for person in await self.redis.hkeys(keys(board)[1]) if person not in members]
+        await self.remove(extra)

@@ -1,0 +1,34 @@
+"""Too many wrong passwords for one account or from one address: refuse for the rest of the window.
+
+The account is the caller's to name (``AuthService.login``): the person a login resolves to, or the
+normalised login when it names nobody, never the text as typed, whose spellings are countless.
+"""
+
+from __future__ import annotations
+
+from domain.errors import TooManyRequests
+from gamification.limits.window_counter import WindowCounter
+from gamification.storage.settings import Settings
+
+
+class LoginThrottle:
+    def __init__(self, counter: WindowCounter, settings: Settings) -> None:
+        self._counter = counter
+        self._window = settings.login_window_seconds
+        self._limits = {"account": settings.login_failures_per_account, "address": settings.login_failures_per_address}
+
+    def _keys(self, account: str, address: str) -> dict[str, str]:
+        return {"account": f"login:account:{account}", "address": f"login:address:{address}"}
+
+    async def check(self, account: str, address: str) -> None:
+        for kind, key in self._keys(account, address).items():
+            failures, retry_after = await self._counter.count(key)
+            if failures >= self._limits[kind]:
+                raise TooManyRequests("login_throttled", retry_after=retry_after)
+
+    async def failed(self, account: str, address: str) -> None:
+        for key in self._keys(account, address).values():
+            await self._counter.add(key, self._window)
+
+    async def succeeded(self, account: str) -> None:
+        await self._counter.clear(self._keys(account, "")["account"])

@@ -1,0 +1,280 @@
+"""Quiz attempts, graded on the server, one at a time or as an offline batch.
+
+An attempt is keyed by the phone's ``client_id``: a replay returns the first result and changes
+nothing. The person's first pass of a module records the completion fact and credits its JP,
+in the same transaction as the attempt; later attempts are practice and credit nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field, replace
+
+from domain.access import Actor
+from domain.attempts import (
+    Grade,
+    QuestionResult,
+    check_attempt_times,
+    check_client_id,
+    grade,
+    local_date,
+    parse_answers,
+    without_answer_key,
+)
+from domain.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
+from domain.jp import jp_value
+from domain.modules import ModuleStatus
+from domain.rules import FactKind
+from gamification.learning.jp_ledger import JpSource, credit_jp, region_timezone
+from gamification.learning.module_store import answer_keys, version_row
+from gamification.points.awarding import after_fact
+from gamification.points.facts import record_fact
+from gamification.storage.database import unit_of_work
+from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.json_column import loaded
+from gamification.storage.settings import Settings
+from gamification.storage.tables import Attempt, Completion, Module, ModuleQuestion, ModuleVersion
+
+MAX_WRITE_TRIES = 3
+
+
+@dataclass(frozen=True)
+class AttemptInput:
+    client_id: str
+    answers: dict[str, int | list[int]]
+    started_at: dt.datetime
+    finished_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    attempt_id: int
+    client_id: str
+    module_id: int
+    version: int
+    score: int
+    passed: bool
+    correct_count: int
+    question_count: int
+    pass_mark: int
+    completed: bool  # this attempt was the person's first pass: JP and XP credited
+    xp_awarded: int
+    jp_credited: float
+    finished_at: dt.datetime
+    questions: list[QuestionResult]
+    new_badges: list[dict] = field(default_factory=list)  # {code, name} of the badges this attempt earned
+    replayed: bool = False
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    client_id: str
+    module_id: int
+    result: AttemptResult | None = None
+    error: DomainError | None = None
+
+
+class Attempts:
+    def __init__(self, settings: Settings) -> None:
+        self.offline_window = dt.timedelta(days=settings.offline_window_days)
+        self.sync_max_items = settings.sync_max_items
+
+    async def submit(self, actor: Actor, module_id: int, attempt: AttemptInput) -> AttemptResult:
+        if actor.region_id is None or actor.unit_id is None:
+            raise Forbidden("learner_only")
+        check_client_id(attempt.client_id)
+        previous = await _replay(actor.person_id, module_id, attempt.client_id)
+        if previous is not None:
+            return previous
+        answers = parse_answers(attempt.answers)
+        module = await _module_for_learner(actor, module_id)
+        version = await _version_answered(module, answers)
+        now = dt.datetime.now(dt.timezone.utc)
+        check_attempt_times(attempt.started_at, attempt.finished_at, now, version["min_seconds"], self.offline_window)
+        if module["archived_at"] is not None and attempt.finished_at > module["archived_at"]:
+            raise Conflict("module_archived")
+        graded = grade(await answer_keys(version["id"]), answers, version["pass_mark"])
+        timezone = await region_timezone(actor.region_id)
+        for tries_left in reversed(range(MAX_WRITE_TRIES)):
+            try:
+                async with unit_of_work():
+                    previous = await _replay(actor.person_id, module_id, attempt.client_id)
+                    if previous is not None:
+                        return previous
+                    recorded = await _record(actor, module, version, attempt, answers, graded, timezone)
+                break
+            except Exception as error:
+                # A racing request took the client_id or the completion first: look again.
+                if not is_unique_violation(error) or not tries_left:
+                    raise
+        attempt_id, credited, xp, badges = recorded
+        shown = await _shown(actor.person_id, module_id, graded)
+        return _result(
+            attempt_id, attempt.client_id, module_id, version, shown, credited, attempt.finished_at, xp, badges
+        )
+
+    async def sync(self, actor: Actor, items: list[tuple[int, AttemptInput]]) -> list[SyncOutcome]:
+        """Each item stands alone: one refused attempt does not spoil the others."""
+        if not items:
+            raise InvalidInput("sync_batch_empty")
+        if len(items) > self.sync_max_items:
+            raise InvalidInput("sync_batch_too_large", max=self.sync_max_items)
+        outcomes = []
+        for module_id, attempt in items:
+            try:
+                outcomes.append(
+                    SyncOutcome(attempt.client_id, module_id, result=await self.submit(actor, module_id, attempt))
+                )
+            except DomainError as error:
+                outcomes.append(SyncOutcome(attempt.client_id, module_id, error=error))
+        return outcomes
+
+
+async def _module_for_learner(actor: Actor, module_id: int) -> dict:
+    module = await Module.select().where(Module.id == module_id).first()
+    if module is None or module["region"] not in (None, actor.region_id):
+        raise NotFound("module_not_found")
+    if module["status"] == ModuleStatus.DRAFT:
+        raise NotFound("module_not_published")
+    return module
+
+
+async def _version_answered(module: dict, answers: dict[int, frozenset[int]]) -> dict:
+    """The version the attempt was made on, known from its questions (a phone may hold an older one)."""
+    if not answers:
+        return await version_row(module["id"], module["version"])
+    rows = await ModuleQuestion.select(ModuleQuestion.id, ModuleQuestion.module_version).where(
+        ModuleQuestion.id.is_in(list(answers)), ModuleQuestion.module_version.module == module["id"]
+    )
+    found = {row["id"] for row in rows}
+    unknown = next((question for question in answers if question not in found), None)
+    if unknown is not None:
+        raise InvalidInput("answer_question_unknown", question=unknown)
+    if len({row["module_version"] for row in rows}) > 1:
+        raise InvalidInput("answer_versions_mixed")
+    return await ModuleVersion.select().where(ModuleVersion.id == rows[0]["module_version"]).first()
+
+
+async def _record(actor, module, version, attempt, answers, graded, timezone) -> tuple[int, bool, int, list[dict]]:
+    person_id = actor.person_id
+    already_completed = await Completion.exists().where(
+        (Completion.person == person_id) & (Completion.module == module["id"])
+    )
+    credited = graded.passed and not already_completed
+    # read before this attempt is inserted; only a completion records it
+    first_attempt = credited and not await Attempt.exists().where(
+        (Attempt.person == person_id) & (Attempt.module == module["id"])
+    )
+    day = local_date(attempt.finished_at, timezone)
+    inserted = await Attempt.insert(
+        Attempt(
+            person=person_id,
+            module=module["id"],
+            module_version=version["id"],
+            client_id=attempt.client_id,
+            answers=json.dumps({str(question): sorted(chosen) for question, chosen in answers.items()}),
+            score=graded.score,
+            correct_count=graded.correct_count,
+            question_count=graded.question_count,
+            passed=graded.passed,
+            credited=credited,
+            started_at=attempt.started_at,
+            finished_at=attempt.finished_at,
+        )
+    ).returning(Attempt.id)
+    attempt_id = inserted[0]["id"]
+    if credited:
+        completion = await Completion.insert(
+            Completion(
+                person=person_id,
+                module=module["id"],
+                module_version=version["id"],
+                attempt=attempt_id,
+                region=actor.region_id,
+                unit=actor.unit_id,
+                competency_type=version["competency_type"],
+                topics=module["topics"],
+                xp=version["xp"],
+                jp_centi=version["jp_centi"],
+                score=graded.score,
+                first_attempt=first_attempt,
+                completed_at=attempt.finished_at,
+                local_date=day,
+            )
+        ).returning(Completion.id)
+        await credit_jp(
+            person_id=person_id,
+            source=JpSource.MODULE,
+            source_id=completion[0]["id"],
+            title=version["title"],
+            competency_type=version["competency_type"],
+            jp_centi=version["jp_centi"],
+            earned_at=attempt.finished_at,
+            timezone=timezone,
+        )
+        fact_id = await record_fact(
+            kind=FactKind.MODULE_COMPLETION,
+            person_id=person_id,
+            source_key=f"completion:{completion[0]['id']}",
+            label=version["title"],
+            occurred_at=attempt.finished_at,
+            local_date=day,
+            region_id=actor.region_id,
+            unit_id=actor.unit_id,
+            xp=version["xp"],
+            score=graded.score,
+            first_attempt=first_attempt,
+        )
+        awarded = await after_fact(person_id, fact_id)
+        await Attempt.update({Attempt.xp_awarded: awarded.xp, Attempt.new_badges: json.dumps(awarded.badges)}).where(
+            Attempt.id == attempt_id
+        )
+        return attempt_id, credited, awarded.xp, awarded.badges
+    return attempt_id, credited, 0, []
+
+
+async def _replay(person_id: int, module_id: int, client_id: str) -> AttemptResult | None:
+    row = await Attempt.select().where((Attempt.person == person_id) & (Attempt.client_id == client_id)).first()
+    if row is None:
+        return None
+    if row["module"] != module_id:
+        raise Conflict("client_id_reused")
+    version = await ModuleVersion.select().where(ModuleVersion.id == row["module_version"]).first()
+    stored = loaded(row["answers"])
+    answers = {int(question): frozenset(chosen) for question, chosen in stored.items()}
+    graded = await _shown(person_id, module_id, grade(await answer_keys(version["id"]), answers, version["pass_mark"]))
+    badges = loaded(row["new_badges"])
+    result = _result(
+        row["id"], client_id, module_id, version, graded, row["credited"], row["finished_at"], row["xp_awarded"], badges
+    )
+    return replace(result, replayed=True)
+
+
+async def _shown(person_id: int, module_id: int, graded: Grade) -> Grade:
+    """The right options once the module is passed (by this attempt or an earlier one), never before:
+    a replay of a failed attempt is asked the same question again."""
+    passed = graded.passed or await Completion.exists().where(
+        (Completion.person == person_id) & (Completion.module == module_id)
+    )
+    return graded if passed else without_answer_key(graded)
+
+
+def _result(attempt_id, client_id, module_id, version, graded, credited, finished_at, xp, badges) -> AttemptResult:
+    return AttemptResult(
+        attempt_id=attempt_id,
+        client_id=client_id,
+        module_id=module_id,
+        version=version["version"],
+        score=graded.score,
+        passed=graded.passed,
+        correct_count=graded.correct_count,
+        question_count=graded.question_count,
+        pass_mark=version["pass_mark"],
+        completed=credited,
+        xp_awarded=xp,
+        jp_credited=jp_value(version["jp_centi"]) if credited else 0.0,
+        finished_at=finished_at,
+        questions=graded.questions,
+        new_badges=badges,
+    )

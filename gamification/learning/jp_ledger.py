@@ -1,0 +1,86 @@
+"""The one place JP is credited and counted, whatever its source (module now; workshop, certificate later)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from piccolo.query.functions.aggregate import Sum
+
+from domain.jp import YEARLY_TARGET_JP, jp_value
+from domain.modules import CompetencyType
+from domain.timezones import NATIONAL_TIMEZONE
+from gamification.storage.tables import JpCredit, Region
+
+
+class JpSource(StrEnum):
+    MODULE = "module"
+    WORKSHOP = "workshop"
+    CERTIFICATE = "certificate"
+
+
+@dataclass(frozen=True)
+class JpYear:
+    year: int
+    earned: float
+    target: int
+    remaining: float
+    by_competency: dict[str, float]
+
+
+async def credit_jp(
+    *,
+    person_id: int,
+    source: JpSource,
+    source_id: int,
+    title: str,
+    competency_type: str,
+    jp_centi: int,
+    earned_at: dt.datetime,
+    timezone: str,
+) -> None:
+    """Record JP inside the caller's transaction; a source credits a person once (unique key)."""
+    await JpCredit.insert(
+        JpCredit(
+            person=person_id,
+            source_kind=source.value,
+            source_id=source_id,
+            title=title,
+            competency_type=competency_type,
+            jp_centi=jp_centi,
+            earned_at=earned_at,
+            year=earned_at.astimezone(ZoneInfo(timezone)).year,
+        )
+    )
+
+
+async def jp_year(person_id: int, year: int) -> JpYear:
+    rows = (
+        await JpCredit.select(JpCredit.competency_type, Sum(JpCredit.jp_centi, alias="centi"))
+        .where((JpCredit.person == person_id) & (JpCredit.year == year))
+        .group_by(JpCredit.competency_type)
+    )
+    by_type = {kind.value: 0 for kind in CompetencyType} | {row["competency_type"]: int(row["centi"]) for row in rows}
+    earned = sum(by_type.values())
+    return JpYear(
+        year=year,
+        earned=jp_value(earned),
+        target=YEARLY_TARGET_JP,
+        remaining=jp_value(max(0, YEARLY_TARGET_JP * 100 - earned)),
+        by_competency={kind: jp_value(centi) for kind, centi in by_type.items()},
+    )
+
+
+async def region_timezone(region_id: int | None) -> str:
+    """The region's time zone; WIB for the national scope and people without a region."""
+    if region_id is not None:
+        row = await Region.select(Region.timezone).where(Region.id == region_id).first()
+        if row is not None:
+            return row["timezone"]
+    return NATIONAL_TIMEZONE
+
+
+def local_year(timezone: str, now: dt.datetime | None = None) -> int:
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone)).year

@@ -1,0 +1,113 @@
+"""A person's rights over their data (UU PDP): a copy of everything held about them, and the
+erasure of who they were once they have left, keeping the ledger's totals whole.
+
+The export walks every table with a reference to a person, so a table added later is exported
+without anyone remembering to; secrets (password and token hashes) are never part of it, and
+other people's ids in those rows are blanked: the copy is of the person's data, not of others'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from piccolo.columns import JSON, ForeignKey
+from piccolo.table import Table
+
+from domain.access import Actor
+from domain.errors import Conflict, Forbidden
+from gamification.organization.people import PeopleService, PersonView
+from gamification.storage.database import unit_of_work
+from gamification.storage.json_column import loaded
+from gamification.storage.tables import ALL_TABLES, Notification, Person, RefreshToken
+
+SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
+ANONYMOUS_NAME = "Anonim"
+
+
+@dataclass(frozen=True)
+class PersonalExport:
+    generated_at: dt.datetime
+    person_id: int
+    tables: dict[str, list[dict]]
+
+
+def person_references(table: type[Table]) -> list[ForeignKey]:
+    return [
+        column for column in table._meta.foreign_key_columns if column._foreign_key_meta.resolved_references is Person
+    ]
+
+
+def _own(row: dict, table: type[Table], references: list[ForeignKey], person_id: int) -> dict:
+    for column in references:
+        name = column._meta.name
+        if row.get(name) != person_id:
+            row[name] = None  # someone else: not theirs to receive
+    for column in table._meta.columns:
+        if isinstance(column, JSON):
+            row[column._meta.name] = loaded(row[column._meta.name])
+    return row
+
+
+class PersonalData:
+    def __init__(self, people: PeopleService) -> None:
+        self._people = people
+
+    async def export(self, actor: Actor) -> PersonalExport:
+        person_id = actor.person_id
+        tables: dict[str, list[dict]] = {}
+        for table in ALL_TABLES:
+            references = person_references(table)
+            if table is Person:
+                where = Person.id == person_id
+            elif references:
+                where = None
+                for column in references:
+                    where = (column == person_id) if where is None else where | (column == person_id)
+            else:
+                continue
+            columns = [c for c in table._meta.columns if c._meta.db_column_name not in SECRET_COLUMNS]
+            rows = await table.select(*columns).where(where).order_by(table._meta.primary_key)
+            if rows:
+                tables[table._meta.tablename] = [_own(row, table, references, person_id) for row in rows]
+        return PersonalExport(dt.datetime.now(dt.timezone.utc), person_id, tables)
+
+    async def anonymise(self, actor: Actor, person_id: int) -> PersonView:
+        """Erase a departed person's name, NIP, email, password and sessions, and clear their inbox.
+
+        Their learning, points and badges stay, credited to "Anonim" of the same unit, so unit and
+        region totals and past boards do not change; boards already show hidden names as "ASN".
+        Anonymising twice answers the same result.
+        """
+        current = await self._people.get(actor, person_id)
+        if current.anonymised_at is not None:
+            return current
+        if person_id == actor.person_id:
+            raise Forbidden("cannot_change_own_access")
+        if current.active:
+            raise Conflict("person_still_active")
+        now = dt.datetime.now(dt.timezone.utc)
+        async with unit_of_work():
+            erased = (
+                await Person.update(
+                    {
+                        Person.name: ANONYMOUS_NAME,
+                        Person.nip: None,
+                        Person.email: None,
+                        Person.password_hash: None,
+                        Person.roles: "asn",
+                        Person.hide_name: True,
+                        Person.anonymised_at: now,
+                        Person.updated_at: now,
+                    }
+                )
+                .where((Person.id == person_id) & Person.anonymised_at.is_null() & (Person.active == False))  # noqa: E712
+                .returning(Person.id)
+            )
+            if erased:
+                await RefreshToken.delete().where(RefreshToken.person == person_id)
+                await Notification.delete().where(Notification.person == person_id)
+        latest = await self._people.get(actor, person_id)
+        if not erased and latest.anonymised_at is None:  # reactivated meanwhile
+            raise Conflict("person_still_active")
+        return latest

@@ -1,0 +1,45 @@
+"""What follows new facts, in the transaction that recorded them: XP, the streak, badges, and the
+notifications of new badges and a new level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from domain.levels import level_for
+from gamification.notifications.inbox import notify
+from gamification.points.badges import award_badges
+from gamification.points.ledger import award_facts
+from gamification.points.levels import levels_of
+from gamification.points.streaks import update_streak
+from gamification.storage.tables import Person, PointsTotal
+
+
+@dataclass(frozen=True)
+class Awarded:
+    xp: int
+    badges: list[dict] = field(default_factory=list)
+
+
+async def after_fact(person_id: int, fact_id: int) -> Awarded:
+    return await after_facts(person_id, [fact_id])
+
+
+async def after_facts(person_id: int, fact_ids: list[int]) -> Awarded:
+    levels = await levels_of((await Person.select(Person.region).where(Person.id == person_id).first())["region"])
+    xp_before = await _xp(person_id)
+    awards = await award_facts(fact_ids)
+    milestone_facts = await update_streak(person_id)
+    awards += await award_facts(milestone_facts)
+    badges = await award_badges(person_id)
+    xp = sum(award.xp for award in awards)
+    before, after = level_for(xp_before, levels), level_for(xp_before + xp, levels)
+    if after.number > before.number:
+        await notify(
+            person_id, "level_up", f"Naik level: {after.name}", f"Selamat, Anda kini {after.name}!", level=after.number
+        )
+    return Awarded(xp=xp, badges=badges)
+
+
+async def _xp(person_id: int) -> int:
+    row = await PointsTotal.select(PointsTotal.xp).where(PointsTotal.person == person_id).first()
+    return row["xp"] if row else 0

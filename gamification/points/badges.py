@@ -1,0 +1,163 @@
+"""Badges: the catalogue a person can earn, and awarding them once (with the reason) when earned."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from domain.access import Actor
+from domain.badges import CompletionFact, LearnerNumbers, check_criteria, evidence
+from domain.errors import Conflict, InvalidInput
+from domain.modules import TOPIC_PATTERN
+from domain.rules import FactKind
+from domain.text import check_shown_text
+from gamification.learning.jp_ledger import local_year, region_timezone
+from gamification.learning.module_store import topics_list
+from gamification.notifications.inbox import notify
+from gamification.storage.administered import administered_region
+from gamification.storage.database import unit_of_work
+from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.json_column import loaded
+from gamification.storage.tables import Badge, Completion, Fact, JpCredit, Person, PersonBadge, Streak
+
+
+@dataclass(frozen=True)
+class BadgeView:
+    code: str
+    name: str
+    description: str
+    value: str | None
+    criteria: dict
+
+
+@dataclass(frozen=True)
+class EarnedBadge:
+    code: str
+    name: str
+    description: str
+    awarded_at: dt.datetime
+    period_key: str
+    reason: dict
+
+
+def visible_badges(region_id: int | None):
+    national = Badge.region.is_null()
+    return national if region_id is None else national | (Badge.region == region_id)
+
+
+async def learner_numbers(person_id: int, region_id: int | None) -> LearnerNumbers:
+    completions = await Completion.select(
+        Completion.id, Completion.topics, Completion.competency_type, Completion.first_attempt, Completion.score
+    ).where(Completion.person == person_id)
+    year = local_year(await region_timezone(region_id))
+    jp = await JpCredit.select(JpCredit.jp_centi).where(JpCredit.person == person_id, JpCredit.year == year)
+    streak = await Streak.select(Streak.longest).where(Streak.person == person_id).first()
+    initiatives = await Fact.count().where(Fact.person == person_id, Fact.kind == FactKind.INITIATIVE_VERIFIED.value)
+    return LearnerNumbers(
+        completions=[
+            CompletionFact(
+                c["id"],
+                frozenset(topics_list(c["topics"])),
+                c["competency_type"],
+                c["first_attempt"] and c["score"] == 100,
+            )
+            for c in completions
+        ],
+        jp_year_centi=sum(row["jp_centi"] for row in jp),
+        longest_streak=streak["longest"] if streak else 0,
+        initiatives=initiatives,
+    )
+
+
+async def award_badges(person_id: int) -> list[dict]:
+    """Award every badge the person now meets and does not hold; call inside a unit of work."""
+    person = await Person.select(Person.region).where(Person.id == person_id).first()
+    held = set(await PersonBadge.select(PersonBadge.badge).where(PersonBadge.person == person_id).output(as_list=True))
+    candidates = [
+        badge
+        for badge in await Badge.select().where(visible_badges(person["region"]), Badge.active == True)  # noqa: E712
+        if badge["id"] not in held
+    ]
+    if not candidates:
+        return []
+    numbers = await learner_numbers(person_id, person["region"])
+    earned = []
+    for badge in candidates:
+        reason = evidence(loaded(badge["criteria"]), numbers)
+        if reason is not None:
+            await PersonBadge.insert(PersonBadge(person=person_id, badge=badge["id"], period_key="", reason=reason))
+            await notify_badge(person_id, badge["code"], badge["name"])
+            earned.append({"code": badge["code"], "name": badge["name"]})
+    return earned
+
+
+async def notify_badge(person_id: int, code: str, name: str, period_key: str = "") -> None:
+    await notify(
+        person_id, "badge", f"Lencana baru: {name}", "Lihat lencana Anda di profil.", code=code, period_key=period_key
+    )
+
+
+class Badges:
+    async def create(
+        self,
+        actor: Actor,
+        *,
+        code: str,
+        name: str,
+        description: str,
+        value: str | None,
+        criteria: dict,
+        region_id: int | None,
+    ) -> BadgeView:
+        """A region admin adds badges for their region; a superadmin without a region, national ones."""
+        region_id = await administered_region(actor, region_id)
+        if not TOPIC_PATTERN.fullmatch(code) or not name.strip():
+            raise InvalidInput("badge_code_format")
+        check_shown_text(name.strip())
+        checked = check_criteria(criteria)
+        try:
+            async with unit_of_work():
+                await Badge.insert(
+                    Badge(
+                        region=region_id,
+                        code=code,
+                        name=name.strip(),
+                        description=description.strip(),
+                        value=value,
+                        criteria=checked,
+                    )
+                )
+        except Exception as error:
+            if is_unique_violation(error):
+                raise Conflict("badge_code_taken") from None
+            raise
+        return BadgeView(code, name.strip(), description.strip(), value, checked)
+
+    async def catalogue(self, actor: Actor) -> list[BadgeView]:
+        rows = await Badge.select().where(visible_badges(actor.region_id), Badge.active == True).order_by(Badge.id)  # noqa: E712
+        return [BadgeView(r["code"], r["name"], r["description"], r["value"], loaded(r["criteria"])) for r in rows]
+
+    async def mine(self, actor: Actor) -> list[EarnedBadge]:
+        rows = (
+            await PersonBadge.select(
+                PersonBadge.badge.code,
+                PersonBadge.badge.name,
+                PersonBadge.badge.description,
+                PersonBadge.awarded_at,
+                PersonBadge.period_key,
+                PersonBadge.reason,
+            )
+            .where(PersonBadge.person == actor.person_id)
+            .order_by(PersonBadge.id, ascending=False)
+        )
+        return [
+            EarnedBadge(
+                r["badge.code"],
+                r["badge.name"],
+                r["badge.description"],
+                r["awarded_at"],
+                r["period_key"],
+                loaded(r["reason"]),
+            )
+            for r in rows
+        ]

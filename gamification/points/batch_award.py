@@ -1,0 +1,181 @@
+"""The points engine in sets, for the recalculation: a batch of facts awarded in a handful of statements.
+
+It follows the same rules as ``ledger.award_facts`` (a property test holds the two equal): for
+each rule of a fact's kind, the governing version gives a target, and the difference from what
+the fact already earned under that rule is appended to the ledger. The governing versions come
+from ``domain.rule_intervals`` as literal tables joined on (rule, region, date); the periods an
+entry counts in are computed by the database. Totals grow by the batch's sums, under the same
+row locks the per-fact path takes, so they stay equal to the ledger's aggregate (which the full
+recalculation checks); the boards follow once per batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+from domain.rule_intervals import NO_OWN_VERSION, RuleLayout
+from domain.rules import DEFAULT_RULES, Formula
+from gamification.boards.sync import people_changed
+from gamification.points.totals_growth import grow_totals
+from gamification.storage.sql_dialect import Dialect, dialect
+from gamification.storage.tables import XpEntry
+
+_batches = itertools.count(1)
+BATCH_WORK_MEM = "64MB"
+
+DELTA_TYPES = (
+    "person INTEGER, fact INTEGER, rule INTEGER, rule_code VARCHAR(40), xp INTEGER, occurred_at TIMESTAMPTZ,"
+    " local_date DATE, week_start DATE, month_start DATE, year_start DATE, nweek_start DATE,"
+    " nmonth_start DATE, nyear_start DATE, region INTEGER, unit INTEGER"
+)
+DELTA_COLUMNS = (
+    "person, fact, rule, rule_code, xp, occurred_at, local_date, week_start, month_start, year_start,"
+    " nweek_start, nmonth_start, nyear_start, region, unit"
+)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    facts: int
+    entries: int
+    xp: int
+
+
+@dataclass(frozen=True)
+class FactRange:
+    """The facts whose ``column`` (``id``, or ``person`` to take a backlog person by person) is in [first, last]."""
+
+    column: str
+    first: int
+    last: int
+
+    @property
+    def ledger_column(self) -> str:
+        return "fact" if self.column == "id" else "person"
+
+
+async def award_range(
+    layout: RuleLayout, facts: FactRange, *, pending_only: bool, region_id: int | None = None
+) -> BatchResult:
+    """Award these facts (only those still pending, or all) and mark them evaluated; call inside a unit of work."""
+    sql = dialect()
+    # Names of its own per batch: PostgreSQL drops them at commit, and a statement prepared for an
+    # earlier batch's tables must not be found in the connection's statement cache.
+    batch = next(_batches)
+    chosen, delta = f"award_facts_{batch}", f"award_delta_{batch}"
+    temporary = "CREATE TEMP TABLE {} ({})" + (" ON COMMIT DROP" if sql.postgres else "")
+    await _raw(temporary.format(chosen, "id INTEGER PRIMARY KEY"))
+    await _raw(temporary.format(delta, DELTA_TYPES))
+    if sql.postgres:
+        await _raw("SET LOCAL jit = off")  # compiling a batch statement's plan costs more than running it
+        await _raw(f"SET LOCAL work_mem = '{BATCH_WORK_MEM}'")  # a range's ledger sorted in memory, not on disk
+    # The facts are chosen once: one recorded meanwhile is neither awarded nor marked by this batch.
+    where = [f"{facts.column} BETWEEN {{}} AND {{}}"]
+    args: list = [facts.first, facts.last]
+    if pending_only:
+        where.append("evaluated_at IS NULL")
+    if region_id is not None:
+        where.append("region = {}")
+        args.append(region_id)
+    await _raw(f"INSERT INTO {chosen} (id) SELECT id FROM fact WHERE {' AND '.join(where)}", *args)
+    if layout.intervals:
+        # Over temporary tables without statistics a misjudged nested loop turns a second into
+        # minutes: hash and merge joins only, for this one statement.
+        if sql.postgres:
+            await _raw("SET LOCAL enable_nestloop = off")
+        await _raw(_deltas(sql, layout, facts, chosen, delta), *[facts.first, facts.last] * 2)
+        if sql.postgres:
+            await _raw("SET LOCAL enable_nestloop = on")
+    counted = (
+        await _raw(
+            f"SELECT (SELECT COUNT(*) FROM {chosen}) AS facts, COUNT(*) AS entries, COALESCE(SUM(xp), 0) AS xp"
+            f" FROM {delta}"
+        )
+    )[0]
+    result = BatchResult(int(counted["facts"]), int(counted["entries"]), int(counted["xp"]))
+    now = dt.datetime.now(dt.timezone.utc)
+    if result.entries:
+        people = [row["person"] for row in await _raw(f"SELECT DISTINCT person FROM {delta} ORDER BY person")]
+        await _raw(
+            f"INSERT INTO xp_entry ({DELTA_COLUMNS}, created_at)"
+            f" SELECT {DELTA_COLUMNS}, {sql.timestamp_param()} FROM {delta}",
+            now,
+        )
+        await grow_totals(delta)
+        people_changed(people)
+    await _raw(
+        f"UPDATE fact SET evaluated_at = {{}} WHERE id IN (SELECT id FROM {chosen}) AND evaluated_at IS NULL", now
+    )
+    if not sql.postgres:
+        await _raw(f"DROP TABLE {chosen}")
+        await _raw(f"DROP TABLE {delta}")
+    return result
+
+
+async def _raw(sql: str, *args) -> list[dict]:
+    return await XpEntry.raw(sql, *args)
+
+
+def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, delta: str) -> str:
+    """One statement: every (fact, rule) whose target differs from what the fact has earned under the rule."""
+    codes = ", ".join(f"({sql.text(rule.fact_kind.value)}, {sql.text(rule.code)})" for rule in DEFAULT_RULES)
+    intervals = ", ".join(
+        f"({sql.text(i.code)}, {i.region_id}, {sql.date(i.valid_from)}, {sql.date(i.valid_until)}, {i.version.id},"
+        f" {sql.text(i.version.formula.value)}, {layout.amount(i)})"
+        for i in layout.intervals
+    )
+    own = ", ".join(f"({sql.text(code)}, {region_id})" for code, region_id in layout.own) or f"('', {NO_OWN_VERSION})"
+    levels = ", ".join(f"({vid}, {sql.text(level)}, {xp})" for vid, level, xp in layout.levels()) or "(0, '', 0)"
+    target = (
+        "CASE ri.formula"
+        f" WHEN {sql.text(Formula.FACT_XP.value)} THEN CAST(f.xp AS BIGINT) * ri.amount / 100"
+        f" WHEN {sql.text(Formula.FIXED.value)} THEN ri.amount"
+        f" WHEN {sql.text(Formula.PERFECT_FIRST_ATTEMPT.value)}"
+        " THEN CASE WHEN f.first_attempt AND f.score = 100 THEN ri.amount ELSE 0 END"
+        " ELSE COALESCE(lv.xp, 0) END"
+    )
+    national_day = sql.national_day("t.occurred_at")  # only for the few rows that differ: a time zone costs
+    periods = ", ".join(
+        [
+            sql.week_start("t.local_date"),
+            sql.month_start("t.local_date"),
+            sql.year_start("t.local_date"),
+            sql.week_start(national_day),
+            sql.month_start(national_day),
+            sql.year_start(national_day),
+        ]
+    )
+    return f"""
+        WITH codes(kind, code) AS (VALUES {codes}),
+        ri(code, region, valid_from, valid_until, rule, formula, amount) AS (VALUES {intervals}),
+        own(code, region) AS (VALUES {own}),
+        lv(rule, level, xp) AS (VALUES {levels}),
+        picked AS MATERIALIZED (  -- read by id range once; the rule tables then join in memory
+            SELECT f.id, f.person, f.kind, f.occurred_at, f.local_date, f.region, f.unit, f.xp, f.score,
+                   f.first_attempt, f.level
+            FROM fact f JOIN {chosen} chosen ON chosen.id = f.id
+            WHERE f.{facts.column} BETWEEN {{}} AND {{}}
+        ),
+        targets AS (
+            SELECT f.id AS fact, f.person, f.occurred_at, f.local_date, f.region, f.unit, ri.rule, ri.code,
+                   {target} AS target
+            FROM picked f
+            JOIN codes c ON c.kind = f.kind
+            LEFT JOIN own o ON o.code = c.code AND o.region = f.region
+            JOIN ri ON ri.code = c.code AND ri.region = COALESCE(o.region, {NO_OWN_VERSION})
+                   AND f.local_date >= ri.valid_from AND f.local_date < ri.valid_until
+            LEFT JOIN lv ON lv.rule = ri.rule AND lv.level = f.level
+        ),
+        earned AS (
+            SELECT x.fact, x.rule_code, SUM(x.xp) AS xp FROM xp_entry x
+            WHERE x.{facts.ledger_column} BETWEEN {{}} AND {{}} AND x.fact IN (SELECT fact FROM targets)
+            GROUP BY x.fact, x.rule_code
+        )
+        INSERT INTO {delta} ({DELTA_COLUMNS})
+        SELECT t.person, t.fact, t.rule, t.code, t.target - COALESCE(e.xp, 0), t.occurred_at, t.local_date,
+               {periods}, t.region, t.unit
+        FROM targets t LEFT JOIN earned e ON e.fact = t.fact AND e.rule_code = t.code
+        WHERE t.target - COALESCE(e.xp, 0) <> 0
+    """

@@ -1,0 +1,45 @@
+"""Recording facts for the points engine; each source records a fact once (``source_key``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from domain.rules import FactKind
+from gamification.storage.tables import Fact
+
+
+async def record_fact(
+    *,
+    kind: FactKind,
+    person_id: int,
+    source_key: str,
+    label: str,
+    occurred_at: dt.datetime,
+    local_date: dt.date,
+    region_id: int | None,
+    unit_id: int | None,
+    xp: int = 0,
+    score: int | None = None,
+    first_attempt: bool = False,
+    level: str | None = None,
+    evaluated: bool = False,
+) -> int:
+    """Insert the fact inside the caller's transaction. ``evaluated=False`` leaves it for the recalculation."""
+    inserted = await Fact.insert(
+        Fact(
+            kind=kind.value,
+            person=person_id,
+            source_key=source_key,
+            label=label[:160],
+            occurred_at=occurred_at,
+            local_date=local_date,
+            region=region_id,
+            unit=unit_id,
+            xp=xp,
+            score=score,
+            first_attempt=first_attempt,
+            level=level,
+            evaluated_at=dt.datetime.now(dt.timezone.utc) if evaluated else None,
+        )
+    ).returning(Fact.id)
+    return inserted[0]["id"]

@@ -1,0 +1,176 @@
+"""The points engine, fact by fact: facts in, ledger entries out, totals kept in step.
+
+``award_facts`` serves the request that records a fact, in its own transaction (the learner sees
+the XP at once); the recalculation awards pending facts in sets (``batch_award``), by the same
+rules, held equal by a property test. For each rule that applies to a fact's kind, the
+governing version (by region and the fact's local date) gives a target; an entry for the
+difference from what the fact already earned under that rule is appended. Re-running finds no difference and appends nothing, and the
+unique key (fact, rule version) stops two racing runs from appending the same entry twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from piccolo.query.functions.aggregate import Count, Max, Sum
+
+from domain.periods import month_start, week_start, year_start
+from domain.rules import FactValues, Formula, RuleVersion, codes_for, evaluate, governing
+from gamification.boards.sync import totals_changed
+from gamification.points.national_periods import national_starts
+from gamification.points.totals_growth import PERIODS, entries_with_ids, grow_totals
+from gamification.storage.json_column import loaded
+from gamification.storage.tables import Fact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
+
+
+@dataclass(frozen=True)
+class Award:
+    person_id: int
+    fact_id: int
+    rule_code: str
+    xp: int
+
+
+async def rule_versions() -> list[RuleVersion]:
+    rows = await PointRule.select(
+        PointRule.id, PointRule.region, PointRule.code, PointRule.formula, PointRule.params, PointRule.effective_from
+    )
+    return [
+        RuleVersion(
+            id=row["id"],
+            region_id=row["region"],
+            code=row["code"],
+            formula=Formula(row["formula"]),
+            params=loaded(row["params"]),
+            effective_from=row["effective_from"],
+        )
+        for row in rows
+    ]
+
+
+def fact_values(fact: dict) -> FactValues:
+    return FactValues(xp=fact["xp"], score=fact["score"], first_attempt=fact["first_attempt"], level=fact["level"])
+
+
+async def award_facts(fact_ids: list[int], versions: list[RuleVersion] | None = None) -> list[Award]:
+    """Bring the ledger in line with the rules for these facts; call inside a unit of work."""
+    if not fact_ids:
+        return []
+    versions = versions if versions is not None else await rule_versions()
+    facts = await Fact.select().where(Fact.id.is_in(fact_ids))
+    earned: dict[tuple[int, str], int] = defaultdict(int)
+    for entry in await XpEntry.select(XpEntry.fact, XpEntry.rule_code, XpEntry.xp).where(XpEntry.fact.is_in(fact_ids)):
+        earned[(entry["fact"], entry["rule_code"])] += entry["xp"]
+    entries, awards = [], []
+    for fact in facts:
+        for code in codes_for(fact["kind"]):
+            rule = governing(versions, code, fact["region"], fact["local_date"])
+            target = evaluate(rule.formula, rule.params, fact_values(fact)) if rule else 0
+            delta = target - earned[(fact["id"], code)]
+            if delta == 0 or rule is None:
+                continue
+            entries.append(_entry(fact, rule, delta))
+            awards.append(Award(fact["person"], fact["id"], code, delta))
+    if entries:
+        inserted = await XpEntry.insert(*entries).returning(XpEntry.id)
+        await grow_totals(entries_with_ids([row["id"] for row in inserted]))
+        for person_id in sorted({entry.person for entry in entries}):
+            totals_changed(person_id)
+    now = dt.datetime.now(dt.timezone.utc)
+    await Fact.update({Fact.evaluated_at: now}).where(Fact.id.is_in(fact_ids))
+    return awards
+
+
+def as_datetime(value: dt.datetime | str | None) -> dt.datetime | None:
+    """An aggregate over a timestamp comes back as text from SQLite."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:
+    day = fact["local_date"]
+    return XpEntry(
+        person=fact["person"],
+        fact=fact["id"],
+        rule=rule.id,
+        rule_code=rule.code,
+        xp=xp,
+        occurred_at=fact["occurred_at"],
+        local_date=day,
+        week_start=week_start(day),
+        month_start=month_start(day),
+        year_start=year_start(day),
+        **national_starts(as_datetime(fact["occurred_at"])),
+        region=fact["region"],
+        unit=fact["unit"],
+    )
+
+
+async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> None:
+    """Recompute a person's all-time total and the given period totals from the ledger: the repair
+    of a total the full recalculation found to differ from it."""
+    await _take_turn(person_id)
+    person = await Person.select(Person.region, Person.unit).where(Person.id == person_id).first()
+    values = await _sums(XpEntry.person == person_id)
+    changed = (
+        await PointsTotal.update(
+            {
+                PointsTotal.xp: values["xp"],
+                PointsTotal.reached_at: values["reached_at"],
+                PointsTotal.entries: values["entries"],
+                PointsTotal.region: person["region"],
+                PointsTotal.unit: person["unit"],
+            }
+        )
+        .where(PointsTotal.person == person_id)
+        .returning(PointsTotal.id)
+    )
+    if not changed:
+        await PointsTotal.insert(PointsTotal(person=person_id, region=person["region"], unit=person["unit"], **values))
+    for period, start in periods:
+        column = PERIODS[period]
+        values = await _sums(XpEntry.person == person_id, column == start)
+        changed = (
+            await PointsPeriod.update(
+                {
+                    PointsPeriod.xp: values["xp"],
+                    PointsPeriod.reached_at: values["reached_at"],
+                    PointsPeriod.entries: values["entries"],
+                    PointsPeriod.region: person["region"],
+                    PointsPeriod.unit: person["unit"],
+                }
+            )
+            .where(PointsPeriod.person == person_id, PointsPeriod.period == period, PointsPeriod.period_start == start)
+            .returning(PointsPeriod.id)
+        )
+        if not changed:
+            await PointsPeriod.insert(
+                PointsPeriod(
+                    person=person_id,
+                    period=period,
+                    period_start=start,
+                    region=person["region"],
+                    unit=person["unit"],
+                    **values,
+                )
+            )
+    totals_changed(person_id)
+
+
+async def _take_turn(person_id: int) -> None:
+    """Lock the person's totals before summing their ledger. Two transactions awarding one person at
+    once (two devices, two API processes, an attempt and the recalculation) would each sum without
+    the other's uncommitted entries, and the total written last would drop the other's XP; locked,
+    the second sums once the first has committed. SQLite lets one writer in at a time anyway. A
+    person's first award has no row to lock: two racing inserts of it meet at its unique key, and
+    the loser's unit of work is tried again (attempts, the recalculation)."""
+    if PointsTotal._meta.db.engine_type == "postgres":
+        await PointsTotal.select(PointsTotal.id).where(PointsTotal.person == person_id).lock_rows()
+
+
+async def _sums(*where) -> dict:
+    """XP, the time it was reached and the number of entries, over the ledger entries ``where`` selects."""
+    aggregates = Sum(XpEntry.xp, alias="xp"), Max(XpEntry.occurred_at, alias="at"), Count(XpEntry.id, alias="entries")
+    row = (await XpEntry.select(*aggregates).where(*where))[0]
+    return {"xp": int(row["xp"] or 0), "reached_at": as_datetime(row["at"]), "entries": int(row["entries"] or 0)}

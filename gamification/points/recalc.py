@@ -1,0 +1,159 @@
+"""The scheduled recalculation: award what is not yet awarded, and check totals against the ledger.
+
+Incremental: facts still pending (recorded without an award, or set back by a rule change) are
+evaluated in batches by the set-based engine (``batch_award``), each batch in its own
+transaction together with the mark that it is done, so a run killed half-way leaves only whole
+batches behind and the next run takes up the rest. Its cost follows the pending facts.
+Full: every fact is evaluated again in ranges of ids (honouring each rule's effective date),
+streaks and badges are brought up to date, and every total is compared with the ledger's
+aggregate; any difference is drift, fixed and reported.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from piccolo.query.functions.aggregate import Max, Min
+
+from domain.errors import NotFound
+from domain.rule_intervals import RuleLayout, lay_out
+from gamification.points.badges import award_badges
+from gamification.points.batch_award import BatchResult, FactRange, award_range
+from gamification.points.ledger import award_facts, refresh_totals, rule_versions
+from gamification.points.streaks import update_streak
+from gamification.points.totals_check import drifted_totals
+from gamification.storage.database import unit_of_work
+from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.tables import Completion, Fact, Person, Region
+
+log = logging.getLogger(__name__)
+PENDING_BATCH = 5_000
+BACKLOG = 100_000  # more pending facts than this are taken person by person: each total written once
+PEOPLE_PER_BATCH = 1_000
+FULL_RANGE = 100_000  # ids per transaction when every fact is evaluated again
+MAX_BATCH_TRIES = 3
+
+
+@dataclass
+class RecalcReport:
+    full: bool
+    facts_evaluated: int = 0
+    entries_added: int = 0
+    xp_added: int = 0
+    badges_awarded: int = 0
+    drift_fixed: int = 0  # people whose stored totals differed from the ledger
+
+    def add(self, result: BatchResult) -> None:
+        self.facts_evaluated += result.facts
+        self.entries_added += result.entries
+        self.xp_added += result.xp
+
+
+async def recalculate(
+    *, full: bool = False, region_slug: str | None = None, progress: Callable[[int, int], None] | None = None
+) -> RecalcReport:
+    """``progress(done, total)`` is called after each batch."""
+    region_id = await _region_id(region_slug)
+    report = RecalcReport(full=full)
+    layout = lay_out(await rule_versions())
+    if full:
+        started = time.perf_counter()
+        await _evaluate_all(layout, region_id, report, progress)
+        awarded = time.perf_counter()
+        report.badges_awarded = await _streaks_and_badges(region_id)
+        badges = time.perf_counter()
+        report.drift_fixed = await _fix_drift(region_id)
+        log.info(
+            "full recalculation: facts %.1f s, streaks and badges %.1f s, totals against the ledger %.1f s",
+            awarded - started,
+            badges - awarded,
+            time.perf_counter() - badges,
+        )
+    else:
+        await _evaluate_pending(layout, region_id, report, progress)
+    return report
+
+
+async def _evaluate_pending(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress) -> None:
+    pending = [Fact.evaluated_at.is_null(), *([Fact.region == region_id] if region_id is not None else [])]
+    total = await Fact.count().where(*pending)
+    if total > BACKLOG:
+        await _evaluate_by_person(layout, region_id, report, progress, total)
+    while True:  # what is left, or arrived meanwhile
+        ids = await Fact.select(Fact.id).where(*pending).order_by(Fact.id).limit(PENDING_BATCH).output(as_list=True)
+        if not ids:
+            break
+        report.add(await _award(layout, FactRange("id", ids[0], ids[-1]), True, region_id))
+        if progress:
+            progress(min(report.facts_evaluated, total), total)
+
+
+async def _evaluate_by_person(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, total) -> None:
+    people = Person.select(Min(Person.id, alias="first"), Max(Person.id, alias="last"))
+    bounds = (await people.where(Person.region == region_id) if region_id is not None else await people)[0]
+    if bounds["first"] is None:
+        return
+    for start in range(bounds["first"], bounds["last"] + 1, PEOPLE_PER_BATCH):
+        last = min(start + PEOPLE_PER_BATCH - 1, bounds["last"])
+        report.add(await _award(layout, FactRange("person", start, last), True, region_id))
+        if progress:
+            progress(min(report.facts_evaluated, total), total)
+
+
+async def _evaluate_all(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress) -> None:
+    in_region = [Fact.region == region_id] if region_id is not None else []
+    bounds = (await Fact.select(Min(Fact.id, alias="first"), Max(Fact.id, alias="last")).where(*in_region))[0]
+    if bounds["first"] is None:
+        return
+    total = await Fact.count().where(*in_region)
+    for start in range(bounds["first"], bounds["last"] + 1, FULL_RANGE):
+        last = min(start + FULL_RANGE - 1, bounds["last"])
+        report.add(await _award(layout, FactRange("id", start, last), False, region_id))
+        if progress:
+            progress(report.facts_evaluated, total)
+
+
+async def _award(layout: RuleLayout, facts: FactRange, pending_only: bool, region_id: int | None) -> BatchResult:
+    for tries_left in reversed(range(MAX_BATCH_TRIES)):
+        try:
+            async with unit_of_work():
+                return await award_range(layout, facts, pending_only=pending_only, region_id=region_id)
+        except Exception as error:
+            # an attempt awarding one of these facts at the same moment won the unique key: look again
+            if not is_unique_violation(error) or not tries_left:
+                raise
+    raise AssertionError("unreachable")
+
+
+async def _streaks_and_badges(region_id: int | None) -> int:
+    query = Completion.select(Completion.person).distinct()
+    if region_id is not None:
+        query = query.where(Completion.person.region == region_id)
+    awarded = 0
+    for person_id in await query.output(as_list=True):
+        async with unit_of_work():
+            milestones = await update_streak(person_id)
+            await award_facts(milestones)
+            awarded += len(await award_badges(person_id))
+    return awarded
+
+
+async def _fix_drift(region_id: int | None) -> int:
+    """Recompute, from the ledger and under the person's lock, every total found to differ from it."""
+    drifted = await drifted_totals(region_id)
+    for person_id, periods in sorted(drifted.items()):
+        async with unit_of_work():
+            await refresh_totals(person_id, {p for p in periods if p[0] != "all"})
+    return len(drifted)
+
+
+async def _region_id(slug: str | None) -> int | None:
+    if slug is None:
+        return None
+    row = await Region.select(Region.id).where(Region.slug == slug).first()
+    if row is None:
+        raise NotFound("region_not_found")
+    return row["id"]

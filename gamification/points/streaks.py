@@ -1,0 +1,88 @@
+"""Keeping each person's streak, and recording streak milestones as facts that earn XP."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from piccolo.query.functions.aggregate import Min
+
+from domain.rules import FactKind
+from domain.streaks import StreakState, milestones_reached, missed_between, runs, streak_state
+from gamification.learning.jp_ledger import region_timezone
+from gamification.points.facts import record_fact
+from gamification.storage.tables import Completion, Fact, Holiday, Person, Streak
+
+
+async def holidays_of(region_id: int | None) -> set[dt.date]:
+    if region_id is None:
+        return set()
+    return set(await Holiday.select(Holiday.day).where(Holiday.region == region_id).output(as_list=True))
+
+
+async def update_streak(person_id: int, now: dt.datetime | None = None) -> list[int]:
+    """Recompute the person's streak from their learning days; returns new milestone fact ids.
+
+    Computed from all the days rather than stepped forward, so a completion synced late from
+    offline that fills a gap joins the two runs around it.
+    """
+    person = await Person.select(Person.region, Person.unit).where(Person.id == person_id).first()
+    timezone = await region_timezone(person["region"])
+    today = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone)).date()
+    firsts = {
+        row["local_date"]: row["first"]
+        for row in await Completion.select(Completion.local_date, Min(Completion.completed_at, alias="first"))
+        .where(Completion.person == person_id)
+        .group_by(Completion.local_date)
+    }
+    holidays = await holidays_of(person["region"])
+    await _store(person_id, streak_state(firsts, holidays, today))
+    reached = await Fact.select(Fact.level, Fact.local_date).where(
+        Fact.person == person_id, Fact.kind == FactKind.STREAK_MILESTONE.value
+    )
+    new_facts = []
+    for run in runs(firsts, holidays):
+        for days, day in milestones_reached(run):
+            if any(r["level"] == str(days) and run[0] <= r["local_date"] <= run[-1] for r in reached):
+                continue  # this run has earned this milestone already
+            new_facts.append(
+                await record_fact(
+                    kind=FactKind.STREAK_MILESTONE,
+                    person_id=person_id,
+                    source_key=f"streak:{person_id}:{days}:{day.isoformat()}",
+                    label=f"Runtunan {days} hari belajar",
+                    occurred_at=firsts[day],
+                    local_date=day,
+                    region_id=person["region"],
+                    unit_id=person["unit"],
+                    level=str(days),
+                )
+            )
+    return new_facts
+
+
+async def _store(person_id: int, state: StreakState) -> None:
+    values = {Streak.current: state.current, Streak.longest: state.longest, Streak.last_day: state.last_day}
+    now = dt.datetime.now(dt.timezone.utc)
+    changed = (
+        await Streak.update({**values, Streak.updated_at: now}).where(Streak.person == person_id).returning(Streak.id)
+    )
+    if not changed:
+        await Streak.insert(
+            Streak(person=person_id, current=state.current, longest=state.longest, last_day=state.last_day)
+        )
+
+
+async def streak_of(person_id: int, now: dt.datetime | None = None) -> StreakState:
+    """As stored, but a streak whose run ended since (a missed working day) reads as 0 before midnight's job."""
+    row = await Streak.select().where(Streak.person == person_id).first()
+    if row is None:
+        return StreakState(0, 0, None)
+    person = await Person.select(Person.region).where(Person.id == person_id).first()
+    today = (
+        (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(await region_timezone(person["region"]))).date()
+    )
+    current = row["current"]
+    if row["last_day"] is not None and missed_between(row["last_day"], today, await holidays_of(person["region"])):
+        current = 0
+    return StreakState(current, row["longest"], row["last_day"])

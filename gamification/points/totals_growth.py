@@ -1,0 +1,59 @@
+"""Totals grow by the sums of new ledger entries, in two statements, for one person or thousands.
+
+Both engines call it in the transaction that appended the entries. On PostgreSQL the existing
+totals rows are locked first, in the order of the person, so two transactions awarding the same
+people queue instead of deadlocking; whichever commits second adds to what the first wrote (a
+row that does not exist yet is inserted once: the loser of ``ON CONFLICT`` waits and adds). The
+totals therefore stay equal to the ledger's aggregate, which the full recalculation checks.
+"""
+
+from __future__ import annotations
+
+from gamification.storage.sql_dialect import dialect
+from gamification.storage.tables import XpEntry
+
+# Period totals kept per person: on the region's calendar, and on the national one (WIB).
+PERIODS = {
+    "week": XpEntry.week_start,
+    "month": XpEntry.month_start,
+    "year": XpEntry.year_start,
+    "nweek": XpEntry.nweek_start,
+    "nmonth": XpEntry.nmonth_start,
+    "nyear": XpEntry.nyear_start,
+}
+PERIOD_COLUMNS = {period: column._meta.name for period, column in PERIODS.items()}
+SUMS = "SUM(d.xp), MAX(d.occurred_at), COUNT(*)"
+GROWN = "xp = {t}.xp + excluded.xp, entries = {t}.entries + excluded.entries, region = excluded.region, unit = excluded.unit"
+
+
+async def grow_totals(entries: str) -> None:
+    """``entries``: a table, or a parenthesised query, holding the new entries (ledger columns)."""
+    sql = dialect()
+    if sql.postgres:
+        await XpEntry.raw(
+            f"SELECT id FROM points_total WHERE person IN (SELECT person FROM {entries} e) ORDER BY person FOR UPDATE"
+        )
+    await XpEntry.raw(
+        "INSERT INTO points_total (person, region, unit, xp, reached_at, entries, spent, held)"
+        f" SELECT d.person, p.region, p.unit, {SUMS}, 0, 0 FROM {entries} d JOIN person p ON p.id = d.person"
+        " WHERE true GROUP BY d.person, p.region, p.unit"
+        f" ON CONFLICT (person) DO UPDATE SET {GROWN.format(t='points_total')},"
+        f" reached_at = {sql.later('points_total.reached_at', 'excluded.reached_at')}"
+    )
+    per_period = " UNION ALL ".join(
+        f"SELECT d.person, '{period}' AS period, d.{column} AS period_start, p.region, p.unit, {SUMS}"
+        f" FROM {entries} d JOIN person p ON p.id = d.person WHERE d.{column} IS NOT NULL"
+        f" GROUP BY d.person, d.{column}, p.region, p.unit"
+        for period, column in PERIOD_COLUMNS.items()
+    )
+    await XpEntry.raw(
+        "INSERT INTO points_period (person, period, period_start, region, unit, xp, reached_at, entries)"
+        f" SELECT * FROM ({per_period}) AS sums WHERE true"
+        f" ON CONFLICT (person, period, period_start) DO UPDATE SET {GROWN.format(t='points_period')},"
+        f" reached_at = {sql.later('points_period.reached_at', 'excluded.reached_at')}"
+    )
+
+
+def entries_with_ids(ids: list[int]) -> str:
+    """The new entries of a per-fact award, as ``grow_totals`` reads them."""
+    return f"(SELECT * FROM xp_entry WHERE id IN ({', '.join(str(int(i)) for i in ids)}))"

@@ -1,0 +1,273 @@
+"""The manager's day: what waits for their decision (oldest first), decisions in bulk with a result
+per item, and the team's progress with its JP compliance."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from piccolo.query.functions.aggregate import Count, Sum
+
+from domain.access import Actor
+from domain.errors import DomainError, Forbidden, InvalidInput
+from domain.initiatives import Status
+from domain.jp import YEARLY_TARGET_JP, jp_value
+from domain.rewards import RedemptionStatus, parse_decision
+from gamification.innovation.initiatives import Initiatives
+from gamification.learning.jp_ledger import local_year, region_timezone
+from gamification.rewards.redemptions import Redemptions
+from gamification.storage.reach import decider_reach
+from gamification.storage.tables import (
+    Completion,
+    Initiative,
+    InitiativeMember,
+    JpCredit,
+    Person,
+    PointsTotal,
+    Redemption,
+    Streak,
+)
+
+MAX_BULK = 50
+INBOX_LIMIT = 200
+KINDS = ("initiative_review", "initiative_verify", "redemption")
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    kind: str  # initiative_review, initiative_verify or redemption
+    id: int
+    title: str
+    unit: str | None
+    requested_by: str
+    waiting_since: dt.datetime
+    cost: int | None = None
+
+
+@dataclass(frozen=True)
+class Inbox:
+    items: list[InboxItem]
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class BulkItem:
+    kind: str
+    id: int
+    decision: str
+    comment: str = ""
+    impact: str | None = None
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    kind: str
+    id: int
+    status: int  # 200, or the item's error
+    error: DomainError | None = None
+    result_status: str | None = None  # the item's state after the decision
+
+
+@dataclass(frozen=True)
+class TeamMemberProgress:
+    id: int
+    name: str
+    nip: str | None
+    unit: str | None
+    jp: float
+    jp_target: int
+    completions_this_month: int
+    xp: int
+    streak: int
+
+
+@dataclass(frozen=True)
+class TeamView:
+    year: int
+    members: list[TeamMemberProgress]
+    jp_compliance_rate: float  # share of members with at least 20 JP this year
+
+
+def _check_desk(actor: Actor) -> None:
+    if not actor.is_admin and not (actor.unit_path and actor.manages(actor.unit_path)):
+        raise Forbidden("manager_required")
+
+
+class ManagerDesk:
+    def __init__(self, initiatives: Initiatives, redemptions: Redemptions) -> None:
+        self.initiatives = initiatives
+        self.redemptions = redemptions
+
+    async def inbox(self, actor: Actor) -> Inbox:
+        _check_desk(actor)
+        on_my_team = InitiativeMember.select(InitiativeMember.initiative).where(
+            InitiativeMember.person == actor.person_id
+        )
+        waiting = (
+            await Initiative.select(
+                Initiative.id,
+                Initiative.title,
+                Initiative.status,
+                Initiative.updated_at,
+                Initiative.unit.name,
+                Initiative.created_by.name,
+            )
+            .where(
+                Initiative.status.is_in([Status.SUBMITTED.value, Status.IMPLEMENTED.value]),
+                decider_reach(actor, Initiative.region, Initiative.unit.path),
+                Initiative.id.not_in(on_my_team),
+            )
+            .order_by(Initiative.updated_at)
+            .limit(INBOX_LIMIT)
+        )
+        items = [
+            InboxItem(
+                "initiative_review" if row["status"] == Status.SUBMITTED.value else "initiative_verify",
+                row["id"],
+                row["title"],
+                row["unit.name"],
+                row["created_by.name"] or "",
+                row["updated_at"],
+            )
+            for row in waiting
+        ]
+        pending = (
+            await Redemption.select(
+                Redemption.id,
+                Redemption.cost,
+                Redemption.created_at,
+                Redemption.reward.name,
+                Redemption.unit.name,
+                Redemption.person.name,
+            )
+            .where(
+                Redemption.status == RedemptionStatus.PENDING.value,
+                decider_reach(actor, Redemption.region, Redemption.unit.path),
+                Redemption.person != actor.person_id,
+            )
+            .order_by(Redemption.created_at)
+            .limit(INBOX_LIMIT)
+        )
+        items += [
+            InboxItem(
+                "redemption",
+                row["id"],
+                row["reward.name"],
+                row["unit.name"],
+                row["person.name"],
+                row["created_at"],
+                row["cost"],
+            )
+            for row in pending
+        ]
+        items.sort(key=lambda item: item.waiting_since)
+        counts = {kind: sum(1 for item in items if item.kind == kind) for kind in KINDS}
+        return Inbox(items, counts | {"total": len(items)})
+
+    async def decide_many(self, actor: Actor, items: list[BulkItem]) -> list[BulkResult]:
+        """Each item on its own: one refused decision does not stop the others."""
+        _check_desk(actor)
+        if not 1 <= len(items) <= MAX_BULK:
+            raise InvalidInput("bulk_size", max=MAX_BULK)
+        results = []
+        for item in items:
+            try:
+                status = await self._decide(actor, item)
+                results.append(BulkResult(item.kind, item.id, 200, result_status=status))
+            except DomainError as error:
+                results.append(BulkResult(item.kind, item.id, 0, error=error))
+        return results
+
+    async def _decide(self, actor: Actor, item: BulkItem) -> str:
+        if item.kind == "redemption":
+            decided = await self.redemptions.decide(actor, item.id, parse_decision(item.decision), item.comment)
+            return decided.status
+        if item.kind == "initiative_review":
+            return (await self.initiatives.review(actor, item.id, item.decision, item.comment)).status
+        if item.kind == "initiative_verify":
+            return (await self.initiatives.verify(actor, item.id, item.decision, item.impact, item.comment)).status
+        raise InvalidInput("bulk_kind_unknown", allowed=", ".join(KINDS))
+
+    async def team(self, actor: Actor) -> TeamView:
+        """Everyone in the manager's scope (an admin: the region) with JP this year against 20, completions this
+        month, XP and streak."""
+        _check_desk(actor)
+        timezone = await region_timezone(actor.region_id)
+        now = dt.datetime.now(dt.timezone.utc)
+        year = local_year(timezone, now)
+        month_start = now.astimezone(ZoneInfo(timezone)).date().replace(day=1)
+        people = (
+            await Person.select(Person.id, Person.name, Person.nip, Person.unit.name)
+            .where(
+                decider_reach(actor, Person.region, Person.unit.path),
+                Person.active == True,  # noqa: E712
+            )
+            .order_by(Person.name)
+        )
+        ids = [p["id"] for p in people] or [0]
+        jp = _by_person(
+            await JpCredit.select(JpCredit.person, Sum(JpCredit.jp_centi, alias="n"))
+            .where(JpCredit.person.is_in(ids), JpCredit.year == year)
+            .group_by(JpCredit.person)
+        )
+        done = _by_person(
+            await Completion.select(Completion.person, Count(Completion.id, alias="n"))
+            .where(Completion.person.is_in(ids), Completion.local_date >= month_start)
+            .group_by(Completion.person)
+        )
+        xp = {
+            r["person"]: r["xp"]
+            for r in await PointsTotal.select(PointsTotal.person, PointsTotal.xp).where(PointsTotal.person.is_in(ids))
+        }
+        streak = {
+            r["person"]: r["current"]
+            for r in await Streak.select(Streak.person, Streak.current).where(Streak.person.is_in(ids))
+        }
+        members = [
+            TeamMemberProgress(
+                p["id"],
+                p["name"],
+                p["nip"],
+                p["unit.name"],
+                jp_value(jp.get(p["id"], 0)),
+                YEARLY_TARGET_JP,
+                done.get(p["id"], 0),
+                xp.get(p["id"], 0),
+                streak.get(p["id"], 0),
+            )
+            for p in people
+        ]
+        compliant = sum(1 for m in members if m.jp >= YEARLY_TARGET_JP)
+        return TeamView(year, members, round(compliant / len(members), 4) if members else 0.0)
+
+    async def team_csv(self, actor: Actor) -> str:
+        view = await self.team(actor)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["nama", "nip", "unit", "jp_tahun_ini", "target_jp", "penyelesaian_bulan_ini", "xp", "runtun"])
+        for m in view.members:
+            writer.writerow(
+                [
+                    _cell(m.name),
+                    m.nip or "",
+                    _cell(m.unit or ""),
+                    m.jp,
+                    m.jp_target,
+                    m.completions_this_month,
+                    m.xp,
+                    m.streak,
+                ]
+            )
+        return out.getvalue()
+
+
+def _by_person(rows: list[dict]) -> dict[int, int]:
+    return {row["person"]: int(row["n"] or 0) for row in rows}
+
+
+def _cell(text: str) -> str:
+    """A spreadsheet must not run what a name starts with (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -1,0 +1,178 @@
+"""Settings, read once from ``TANGKAS_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gamification.limits.request_budgets import DEFAULT_RATE_LIMITS, RateLimit
+from gamification.limits.stream_slots import StreamLimits
+
+DEVELOPMENT_SECRET = "tangkas-development-secret-do-not-use-in-production"
+MIN_SECRET_BYTES = 32
+# TANGKAS_ENV: anything else is refused, or "prod" would run with production data and a laptop's secret.
+ENVIRONMENTS = ("development", "production")
+
+
+class InvalidSettings(RuntimeError):
+    """A setting the processes cannot run with; the message names the variable."""
+
+
+class InsecureSettings(InvalidSettings):
+    """Production mode refuses to start with settings that are only safe on a laptop."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = "sqlite:///tangkas.sqlite"
+    redis_url: str | None = None
+    jwt_secret: str = DEVELOPMENT_SECRET
+    # Secrets rotated out: tokens they signed are still accepted until they expire (15 minutes).
+    jwt_previous_secrets: tuple[str, ...] = ()
+    jwt_issuer: str = "tangkas"
+    jwt_audience: str = "tangkas-api"
+    access_token_seconds: int = 15 * 60
+    refresh_token_days: int = 30
+    # A phone that lost the answer to its refresh may resend the same token this long after.
+    refresh_retry_grace_seconds: int = 30
+    production: bool = False
+    max_body_bytes: int = 1_000_000
+    import_max_body_bytes: int = 5_000_000
+    login_failures_per_account: int = 5
+    login_failures_per_address: int = 30
+    login_window_seconds: int = 15 * 60
+    # Attempts made offline are accepted this long after they finished.
+    offline_window_days: int = 14
+    sync_max_items: int = 50
+    # A redemption nobody decided is released (points and stock) after this long.
+    redemption_hold_days: int = 14
+    # Replications of one initiative that earn its team XP in a calendar month (the initiative's
+    # region's); later ones that month are recorded without XP.
+    replication_credits_per_month: int = 5
+    # Scheduled jobs inside the API process (the embedded default); off when a separate
+    # `tangkas scheduler` runs them. Either way each trigger runs once.
+    scheduler: bool = False
+    # The recalculation fires every this many seconds on a grid aligned on the hour, the same in
+    # every process (api/scheduler.py); short only in tests.
+    recalc_every_seconds: int = 300
+    # Requests per person and per address for sign-in, attempts, sync, redemptions, displays
+    # and exports (gamification/limits/request_budgets.py); empty turns them off (load tests only).
+    rate_limits: dict[str, RateLimit] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
+    # Live display streams held open at once per display token and per address (a lobby of TVs
+    # behind one NAT address shares it); None: uncapped (load tests only).
+    display_streams: StreamLimits | None = StreamLimits(per_display=10, per_address=50)
+
+    def __post_init__(self) -> None:
+        if self.replication_credits_per_month < 0:
+            raise InvalidSettings(
+                f"TANGKAS_REPLICATION_CREDITS_PER_MONTH must be 0 or more, not {self.replication_credits_per_month}"
+            )
+        if not fits_the_hour(self.recalc_every_seconds):
+            raise InvalidSettings(
+                "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
+                f"or be whole minutes dividing an hour (60, 300, 900, 3600), not {self.recalc_every_seconds}"
+            )
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith(("postgres://", "postgresql://"))
+
+    @property
+    def sqlite_path(self) -> Path:
+        return Path(self.database_url.removeprefix("sqlite:///"))
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        production = _environment(env) == "production"
+        settings = cls(
+            database_url=env.get("TANGKAS_DATABASE_URL") or cls.database_url,
+            redis_url=env.get("TANGKAS_REDIS_URL") or None,
+            jwt_secret=env.get("TANGKAS_JWT_SECRET") or DEVELOPMENT_SECRET,
+            jwt_previous_secrets=tuple(
+                s.strip() for s in env.get("TANGKAS_JWT_PREVIOUS_SECRETS", "").split(",") if s.strip()
+            ),
+            access_token_seconds=int(env.get("TANGKAS_ACCESS_TOKEN_SECONDS", cls.access_token_seconds)),
+            refresh_token_days=int(env.get("TANGKAS_REFRESH_TOKEN_DAYS", cls.refresh_token_days)),
+            # An office behind one NAT address shares the per-address budget: raise it there.
+            login_failures_per_account=int(
+                env.get("TANGKAS_LOGIN_FAILURES_PER_ACCOUNT", cls.login_failures_per_account)
+            ),
+            login_failures_per_address=int(
+                env.get("TANGKAS_LOGIN_FAILURES_PER_ADDRESS", cls.login_failures_per_address)
+            ),
+            offline_window_days=int(env.get("TANGKAS_OFFLINE_WINDOW_DAYS", cls.offline_window_days)),
+            redemption_hold_days=int(env.get("TANGKAS_REDEMPTION_HOLD_DAYS", cls.redemption_hold_days)),
+            replication_credits_per_month=_whole_number(
+                env, "TANGKAS_REPLICATION_CREDITS_PER_MONTH", cls.replication_credits_per_month
+            ),
+            scheduler=env.get("TANGKAS_SCHEDULER", "on").lower() != "off",
+            recalc_every_seconds=_whole_number(env, "TANGKAS_RECALC_EVERY_SECONDS", cls.recalc_every_seconds),
+            production=production,
+            rate_limits=_rate_limits(env),
+            display_streams=_display_streams(env),
+        )
+        settings.check_secret()
+        return settings
+
+    def check_secret(self) -> None:
+        weak = any(
+            secret == DEVELOPMENT_SECRET or len(secret.encode()) < MIN_SECRET_BYTES
+            for secret in (self.jwt_secret, *self.jwt_previous_secrets)
+        )
+        if weak and self.production:
+            raise InsecureSettings(
+                "TANGKAS_JWT_SECRET (and every TANGKAS_JWT_PREVIOUS_SECRETS) must be at least 32 random bytes in production "
+                "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            )
+        if weak:
+            warnings.warn(
+                "TANGKAS_JWT_SECRET is unset or short: using a development secret. Never do this in production.",
+                stacklevel=2,
+            )
+
+
+def fits_the_hour(seconds: int) -> bool:
+    """Seconds dividing a minute, or whole minutes dividing an hour: a cron grid with equal steps that
+    restarts on every hour, so processes started at different times fire at the same moments."""
+    if seconds < 1:
+        return False
+    return 60 % seconds == 0 if seconds < 60 else seconds % 60 == 0 and 60 % (seconds // 60) == 0
+
+
+def _environment(env: dict[str, str]) -> str:
+    name = env.get("TANGKAS_ENV", "development").strip().lower()
+    if name not in ENVIRONMENTS:
+        raise InvalidSettings(f"TANGKAS_ENV must be one of {', '.join(ENVIRONMENTS)}, not {env['TANGKAS_ENV']!r}")
+    return name
+
+
+def _whole_number(env: dict[str, str], name: str, default: int) -> int:
+    try:
+        return int(env.get(name, default))
+    except ValueError:
+        raise InvalidSettings(f"{name} must be a whole number, not {env[name]!r}") from None
+
+
+def _display_streams(env: dict[str, str]) -> StreamLimits | None:
+    """``TANGKAS_DISPLAY_STREAMS=10,50``; uncapped with ``off`` or when every budget is off."""
+    text = env.get("TANGKAS_DISPLAY_STREAMS", "").strip()
+    if text.lower() == "off" or env.get("TANGKAS_RATE_LIMITS", "on").lower() == "off":
+        return None
+    try:
+        return StreamLimits.parse(text) if text else Settings.display_streams
+    except ValueError as error:
+        raise InvalidSettings(f"TANGKAS_DISPLAY_STREAMS: {error}") from None
+
+
+def _rate_limits(env: dict[str, str]) -> dict[str, RateLimit]:
+    """``TANGKAS_RATE_LIMITS=off`` for a load test; ``TANGKAS_RATE_LIMIT_SYNC=10,600,60`` to tune one."""
+    if env.get("TANGKAS_RATE_LIMITS", "on").lower() == "off":
+        return {}
+    limits = {}
+    for action, default in DEFAULT_RATE_LIMITS.items():
+        tuned = env.get(f"TANGKAS_RATE_LIMIT_{action.upper()}")
+        limits[action] = RateLimit.parse(tuned) if tuned is not None else default
+    return limits

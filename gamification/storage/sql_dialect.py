@@ -1,0 +1,59 @@
+"""The few SQL spellings that differ between PostgreSQL and SQLite, for the set-based statements.
+
+Dates are ISO text in SQLite and ``date`` in PostgreSQL; time stamps are UTC (Piccolo stores
+SQLite's as ISO text in UTC), so the national calendar (WIB, UTC+7 all year, no daylight saving
+since 1964) is a fixed shift there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from domain.timezones import NATIONAL_TIMEZONE
+from gamification.storage.database import current_engine
+
+WIB_OFFSET_HOURS = 7
+
+
+@dataclass(frozen=True)
+class Dialect:
+    postgres: bool
+
+    def date(self, day: dt.date) -> str:
+        return f"DATE '{day.isoformat()}'" if self.postgres else f"'{day.isoformat()}'"
+
+    def timestamp_param(self) -> str:
+        """A placeholder for a time stamp where the statement alone does not tell its type."""
+        return "CAST({} AS TIMESTAMPTZ)" if self.postgres else "{}"
+
+    def week_start(self, day: str) -> str:
+        if self.postgres:
+            return f"({day} - (EXTRACT(ISODOW FROM {day})::int - 1))"
+        return f"date({day}, 'weekday 0', '-6 days')"
+
+    def month_start(self, day: str) -> str:
+        return f"CAST(date_trunc('month', {day}) AS DATE)" if self.postgres else f"date({day}, 'start of month')"
+
+    def year_start(self, day: str) -> str:
+        return f"CAST(date_trunc('year', {day}) AS DATE)" if self.postgres else f"date({day}, 'start of year')"
+
+    def national_day(self, timestamp: str) -> str:
+        if self.postgres:
+            return f"CAST({timestamp} AT TIME ZONE '{NATIONAL_TIMEZONE}' AS DATE)"
+        return f"date({timestamp}, '+{WIB_OFFSET_HOURS} hours')"
+
+    def text(self, value: str) -> str:
+        """A string literal inside a Piccolo query template, where every brace, even doubled, is taken
+        for a placeholder: braces are spelled as characters."""
+        char = "chr" if self.postgres else "char"
+        quoted = "'" + value.replace("'", "''") + "'"
+        return quoted.replace("{", f"' || {char}(123) || '").replace("}", f"' || {char}(125) || '")
+
+    def later(self, a: str, b: str) -> str:
+        """The later of two time stamps, either of which may be NULL."""
+        return f"CASE WHEN {a} IS NULL OR {b} > {a} THEN {b} ELSE {a} END"
+
+
+def dialect() -> Dialect:
+    return Dialect(postgres=current_engine().engine_type == "postgres")

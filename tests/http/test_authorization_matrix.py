@@ -1,0 +1,801 @@
+"""Who may call what: every route of the app against ten kinds of caller, as one table.
+
+How to read POLICY
+    One row per route (``METHOD path`` as the app spells it). The first number is the route's
+    success status; then one cell per caller, in the order of the header comment:
+
+    ``OK``    allowed: the route's success status
+    ``AUTH``  401: sign in first (no token, or a display token used as a bearer)
+    ``DENY``  403: known, but not allowed to do this
+    ``HIDE``  404: out of reach, answered as if it did not exist
+
+    Every request reaches for something of the *home*: Pontianak, its agency Dinas Kominfo and
+    the unit Bidang E-Government (a module of the region, an initiative of the unit, the home
+    ASN's redemption, a display of the region, …). The callers are ``Role`` in tests/authorization.py:
+    anonymous; an ASN of the home unit; an ASN of another unit of the region; the manager of the
+    home unit; the manager of another unit; an admin of the region; an admin of Palu; a partner
+    admitted by the region; a superadmin; an office display (its token in the path of display
+    routes, and as a bearer everywhere else; callers without it put a made-up token in the path).
+
+    A route may have more rows, each naming after its path (``@name``) what else it reaches for
+    (``@superadmin_in_a_home_unit``: a superadmin who has a unit in the home region).
+
+    Batch routes (``POST /sync``, ``POST /manager/decisions``, the CSV import) answer 200 with a
+    result per item; their cell is the status of the request's only item.
+
+What the test checks
+    For each row, one fresh world; each caller's request gets a fresh resource where the request
+    changes it. Bodies are valid, so a 2xx means the caller was allowed; a refusal must carry an
+    authorization code (``AUTHORIZATION_CODES``), never a validation one. Another test compares the
+    rows with the app's routes: a route without a row fails it.
+
+How to add a route
+    1. Add its row to POLICY (copy the row of a route with the same guard and adjust).
+    2. Unless it is a GET or POST without path parameters and without a body, write its request:
+       a function decorated ``@builds("METHOD path")`` that takes the world (``Home``) and the caller
+       and returns a ``Call`` with the concrete path and a valid body, reaching for a home resource.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from api.app import create_app
+from gamification.storage.tables import PartnerAdmission, Person
+from tests.authorization import (
+    Call,
+    Home,
+    Outcome,
+    Role,
+    app_routes,
+    build_home,
+    first_item_outcome,
+    import_outcome,
+    route_pattern,
+    serials,
+)
+from tests.awards import award
+from tests.factories import PASSWORD, add_person, make_nip
+from tests.module_payloads import attempt_body, create_module, module_payload, published_module
+
+
+class Allowed:
+    def __repr__(self) -> str:
+        return "OK"
+
+
+OK, AUTH, DENY, HIDE = Allowed(), 401, 403, 404
+
+# fmt: off
+# Columns: anon anonymous · asn ASN of the home unit · asn2 ASN of another unit of the region · mgr manager of
+# the home unit · mgr2 manager of another unit · adm admin of the region · adm2 admin of another region (Palu) ·
+# ptnr partner admitted by the region · sup superadmin · tv office display (its token)
+#                                                        2xx  anon  asn   asn2  mgr   mgr2  adm   adm2  ptnr  sup   tv
+POLICY = {
+    "GET    /health":                                   (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /ready":                                    (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    # signing in and out
+    "POST   /api/v1/auth/login":                        (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /api/v1/auth/refresh":                      (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /api/v1/auth/logout":                       (204, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    # one's own record
+    "GET    /api/v1/me":                                (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/learning":                       (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/points":                         (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/badges":                         (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/notifications":                  (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "POST   /api/v1/me/notifications/read":             (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/redemptions":                    (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/export":                         (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    # learning: the catalogue is the caller's region's and the national one; staff with a unit take modules
+    "GET    /api/v1/modules":                           (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/modules/{module_id:int}":           (200, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, HIDE, HIDE, AUTH),
+    "POST   /api/v1/modules/{module_id:int}/attempts":  (201, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
+    "POST   /api/v1/sync":                              (201, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
+    # authoring: admins of the region and the superadmin; an admitted partner drafts, and sees only its own
+    "POST   /api/v1/admin/modules":                     (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, OK,   OK,   AUTH),
+    "GET    /api/v1/admin/modules":                     (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, OK,   OK,   AUTH),
+    "GET    /api/v1/admin/modules/{module_id:int}":     (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "PUT    /api/v1/admin/modules/{module_id:int}":     (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/admin/modules/{module_id:int}/publish":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/admin/modules/{module_id:int}/archive":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    # the region's structure: its admins (another region's admin is told it is outside their region)
+    "POST   /api/v1/admin/regions":                     (201, AUTH, DENY, DENY, DENY, DENY, DENY, DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/regions":                     (200, AUTH, DENY, DENY, DENY, DENY, OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/admin/regions/{region_id:int}":     (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/regions/{region_id:int}":     (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/agencies":                    (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/agencies":                    (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/agencies/{agency_id:int}":    (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/agencies/{agency_id:int}":    (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/units":                       (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/units":                       (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/units/{unit_id:int}":         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/units/{unit_id:int}":         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/regions/{region_id:int}/partners":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PUT    /api/v1/admin/regions/{region_id:int}/partners/{partner_id:int}":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "DELETE /api/v1/admin/regions/{region_id:int}/partners/{partner_id:int}":
+                                                        (204, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    # the region's people: another region's people do not exist for an admin
+    "POST   /api/v1/admin/users":                       (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/users":                       (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/users/import":                (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/users/{user_id:int}":         (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/users/{user_id:int}":         (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/users/{user_id:int}/deactivate":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/users/{user_id:int}/anonymise":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    # ... except people above the admin: a superadmin placed in a home unit is reached by superadmins alone
+    "GET    /api/v1/admin/users/{user_id:int}  @superadmin_in_a_home_unit":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/users/{user_id:int}  @superadmin_in_a_home_unit":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/users/{user_id:int}/deactivate  @superadmin_in_a_home_unit":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/users/{user_id:int}/anonymise  @superadmin_in_a_home_unit":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
+    # the region's audit log
+    "GET    /api/v1/admin/audit":                       (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    # points, levels, badges and holidays of the region
+    "GET    /api/v1/badges":                            (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "POST   /api/v1/admin/badges":                      (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/rules":                       (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/rules":                       (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/rules/preview":               (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/levels":                      (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PUT    /api/v1/admin/levels":                      (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/holidays":                    (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/holidays":                    (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "DELETE /api/v1/admin/holidays/{holiday_id:int}":   (204, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    # leaderboards: a unit's board for its staff, its managers and its region's admins
+    "GET    /api/v1/leaderboards":                      (200, AUTH, OK,   DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/leaderboards/around-me":            (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
+    # office displays: made by admins (their region) and managers (their units); shown with the token alone
+    "POST   /api/v1/admin/displays":                    (201, AUTH, DENY, DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/displays":                    (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "DELETE /api/v1/admin/displays/{display_id:int}":   (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "GET    /api/v1/displays/{token:str}/leaderboard":  (200, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, OK),
+    "GET    /api/v1/displays/{token:str}/stream":       (200, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, OK),
+    "GET    /display/{token:str}":                      (200, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, OK),
+    # initiatives: the team moves its own, a decider over the unit (never on the team) decides; hidden from others
+    "POST   /api/v1/initiatives":                       (201, AUTH, OK,   OK,   OK,   OK,   OK,   DENY, DENY, DENY, AUTH),
+    "GET    /api/v1/initiatives":                       (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/initiatives/{initiative_id:int}":   (200, AUTH, OK,   HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    "PATCH  /api/v1/initiatives/{initiative_id:int}":   (200, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
+    "POST   /api/v1/initiatives/{initiative_id:int}/submit":
+                                                        (200, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
+    "POST   /api/v1/initiatives/{initiative_id:int}/review":
+                                                        (200, AUTH, DENY, HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/initiatives/{initiative_id:int}/implementation":
+                                                        (200, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
+    "POST   /api/v1/initiatives/{initiative_id:int}/verify":  # implemented: in the showcase, seen by the region
+                                                        (200, AUTH, DENY, DENY, OK,   DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/initiatives/{initiative_id:int}/replications":  # recorded for a home unit
+                                                        (201, AUTH, DENY, DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    # rewards: staff redeem in their region; a decider over the person's unit (never the person) decides
+    "POST   /api/v1/admin/rewards":                     (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/rewards":                           (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "POST   /api/v1/rewards/{reward_id:int}/redemptions":
+                                                        (201, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
+    "POST   /api/v1/redemptions/{redemption_id:int}/decision":
+                                                        (200, AUTH, DENY, DENY, OK,   DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/redemptions/{redemption_id:int}/cancel":
+                                                        (200, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    # the manager's desk: managers over their units, admins over their region
+    "GET    /api/v1/manager/inbox":                     (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/manager/team":                      (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/manager/team.csv":                  (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "POST   /api/v1/manager/decisions":                 (200, AUTH, DENY, DENY, OK,   DENY, OK,   HIDE, DENY, OK,   AUTH),
+}
+# fmt: on
+ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
+
+# Refusals that mean "not you" or "not here": a refusal with any other code was not about authorization.
+AUTHORIZATION_CODES = {
+    401: {"not_authenticated", "token_invalid"},
+    403: {
+        "admin_required",
+        "superadmin_required",
+        "author_required",
+        "display_maker_required",
+        "manager_required",
+        "outside_region",
+        "person_out_of_reach",
+        "learner_only",
+        "self_decision",
+        "decision_out_of_scope",
+        "initiative_team_only",
+        "initiative_unit_outside_region",
+        "board_out_of_reach",
+        "display_out_of_reach",
+    },
+    404: {
+        "user_not_found",
+        "module_not_found",
+        "initiative_not_found",
+        "redemption_not_found",
+        "reward_not_found",
+        "display_not_found",
+        "holiday_not_found",
+    },
+}
+HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
+
+# --- requests ---------------------------------------------------------------------------------------------------------
+
+BUILDERS = {}
+
+
+def builds(route: str):
+    """Registers the request of a row: ``async def (home, role) -> Call``."""
+
+    def register(function):
+        BUILDERS[" ".join(route.split())] = function
+        return function
+
+    return register
+
+
+async def request_for(route: str, home: Home, role: Role) -> Call:
+    if route in BUILDERS:
+        return await BUILDERS[route](home, role)
+    path = route.split(" ")[1]
+    assert "{" not in path, f"{route} has path parameters: write its request with @builds"
+    return Call(path)
+
+
+def today() -> dt.date:
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+LOGIN = {"login": "asn@pontianak.test", "password": PASSWORD}
+
+
+@builds("POST /api/v1/auth/login")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/auth/login", json=LOGIN)
+
+
+@builds("POST /api/v1/auth/refresh")
+async def _(home: Home, role: Role) -> Call:
+    login = await home.ok("POST", "/api/v1/auth/login", Role.ANONYMOUS, json=LOGIN)
+    return Call("/api/v1/auth/refresh", json={"refresh_token": login["refresh_token"]})
+
+
+@builds("POST /api/v1/me/notifications/read")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/me/notifications/read", json={})  # all of the caller's own
+
+
+# learning and authoring
+
+
+async def home_module(home: Home, published: bool = True) -> dict:
+    """A new module of the home region, made by its admin (the author's view, with the answer key)."""
+    make = published_module if published else create_module
+    return await make(home.client, home.headers(Role.ADMIN), title=f"Modul Pontianak {next(serials)}")
+
+
+@builds("GET /api/v1/modules/{module_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    module = await home.shared("published module", lambda: home_module(home))
+    return Call(f"/api/v1/modules/{module['id']}")
+
+
+@builds("POST /api/v1/modules/{module_id:int}/attempts")
+async def _(home: Home, role: Role) -> Call:
+    module = await home.shared("published module", lambda: home_module(home))
+    return Call(f"/api/v1/modules/{module['id']}/attempts", json=attempt_body(module))
+
+
+@builds("POST /api/v1/sync")
+async def _(home: Home, role: Role) -> Call:
+    module = await home.shared("published module", lambda: home_module(home))
+    item = {"module_id": module["id"]} | attempt_body(module)
+    return Call("/api/v1/sync", json={"attempts": [item]}, outcome=first_item_outcome)
+
+
+@builds("POST /api/v1/admin/modules")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/modules", json=module_payload(region_id=home.region.region_id))
+
+
+@builds("GET /api/v1/admin/modules")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/modules", params={"region_id": home.region.region_id})
+
+
+@builds("GET /api/v1/admin/modules/{module_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    module = await home.shared("draft module", lambda: home_module(home, published=False))
+    return Call(f"/api/v1/admin/modules/{module['id']}")
+
+
+@builds("PUT /api/v1/admin/modules/{module_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    module = await home_module(home, published=False)
+    return Call(f"/api/v1/admin/modules/{module['id']}", json=module_payload(title="Mengenali Email Phishing (revisi)"))
+
+
+@builds("POST /api/v1/admin/modules/{module_id:int}/publish")
+async def _(home: Home, role: Role) -> Call:
+    module = await home_module(home, published=False)
+    return Call(f"/api/v1/admin/modules/{module['id']}/publish")
+
+
+@builds("POST /api/v1/admin/modules/{module_id:int}/archive")
+async def _(home: Home, role: Role) -> Call:
+    module = await home_module(home)
+    return Call(f"/api/v1/admin/modules/{module['id']}/archive")
+
+
+# the region's structure and people
+
+
+@builds("POST /api/v1/admin/regions")
+async def _(home: Home, role: Role) -> Call:
+    n = next(serials)
+    return Call(
+        "/api/v1/admin/regions", json={"name": f"Kota Uji {n}", "slug": f"kota-uji-{n}", "timezone": "Asia/Jakarta"}
+    )
+
+
+@builds("GET /api/v1/admin/regions/{region_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}")
+
+
+@builds("PATCH /api/v1/admin/regions/{region_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}", json={"name": "Kota Pontianak"})
+
+
+@builds("POST /api/v1/admin/agencies")
+async def _(home: Home, role: Role) -> Call:
+    return Call(
+        "/api/v1/admin/agencies", json={"region_id": home.region.region_id, "name": f"Dinas Uji {next(serials)}"}
+    )
+
+
+@builds("GET /api/v1/admin/agencies")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/agencies", params={"region_id": home.region.region_id})
+
+
+@builds("GET /api/v1/admin/agencies/{agency_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/agencies/{home.region.agency_id}")
+
+
+@builds("PATCH /api/v1/admin/agencies/{agency_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/agencies/{home.region.agency_id}", json={"name": f"Dinas Kominfo {next(serials)}"})
+
+
+@builds("POST /api/v1/admin/units")
+async def _(home: Home, role: Role) -> Call:
+    p = home.region
+    body = {"agency_id": p.agency_id, "parent_id": p.head_unit, "name": f"Seksi Uji {next(serials)}"}
+    return Call("/api/v1/admin/units", json=body)
+
+
+@builds("GET /api/v1/admin/units")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/units", params={"region_id": home.region.region_id})
+
+
+@builds("GET /api/v1/admin/units/{unit_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/units/{home.region.head_unit}")
+
+
+@builds("PATCH /api/v1/admin/units/{unit_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/units/{home.region.head_unit}", json={"name": f"Bidang E-Government {next(serials)}"})
+
+
+@builds("GET /api/v1/admin/regions/{region_id:int}/partners")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}/partners")
+
+
+async def new_partner(home: Home, admitted: bool) -> int:
+    n = next(serials)
+    partner = await add_person(f"Politeknik {n}", None, None, "partner", email=f"mitra{n}@kampus.test")
+    if admitted:
+        await PartnerAdmission.insert(
+            PartnerAdmission(region=home.region.region_id, partner=partner, admitted_by=home.region.admin)
+        )
+    return partner
+
+
+@builds("PUT /api/v1/admin/regions/{region_id:int}/partners/{partner_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}/partners/{await new_partner(home, admitted=False)}")
+
+
+@builds("DELETE /api/v1/admin/regions/{region_id:int}/partners/{partner_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}/partners/{await new_partner(home, admitted=True)}")
+
+
+@builds("POST /api/v1/admin/users")
+async def _(home: Home, role: Role) -> Call:
+    body = {"name": "Pegawai Baru", "roles": ["asn"], "nip": make_nip(), "unit_id": home.region.child_unit}
+    return Call("/api/v1/admin/users", json=body)
+
+
+@builds("GET /api/v1/admin/users")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/users", params={"region_id": home.region.region_id})
+
+
+@builds("POST /api/v1/admin/users/import")
+async def _(home: Home, role: Role) -> Call:
+    csv = f"name,nip,email,staff_type,unit_id,roles\nPegawai Impor,{make_nip()},,PNS,{home.region.child_unit},asn\n"
+    return Call(
+        "/api/v1/admin/users/import", files={"file": ("pegawai.csv", csv.encode(), "text/csv")}, outcome=import_outcome
+    )
+
+
+@builds("GET /api/v1/admin/users/{user_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/users/{home.region.asn}")
+
+
+@builds("PATCH /api/v1/admin/users/{user_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/users/{home.region.asn}", json={"name": "ASN Kota Pontianak"})
+
+
+@builds("POST /api/v1/admin/users/{user_id:int}/deactivate")
+async def _(home: Home, role: Role) -> Call:
+    person = await add_person("Pegawai Pensiun", home.region.child_unit, home.region.region_id)
+    return Call(f"/api/v1/admin/users/{person}/deactivate")
+
+
+@builds("POST /api/v1/admin/users/{user_id:int}/anonymise")
+async def _(home: Home, role: Role) -> Call:
+    person = await add_person("Pegawai Pindah", home.region.child_unit, home.region.region_id)
+    await Person.update({Person.active: False}).where(Person.id == person)
+    return Call(f"/api/v1/admin/users/{person}/anonymise")
+
+
+async def superadmin_in_a_home_unit(home: Home, active: bool = True) -> int:
+    """A superadmin who also has a home unit (``tangkas user create --role superadmin --unit N``)."""
+    p = home.region
+    return await add_person("Super Admin Pontianak", p.child_unit, p.region_id, "asn;superadmin", active=active)
+
+
+@builds("GET /api/v1/admin/users/{user_id:int} @superadmin_in_a_home_unit")
+async def _(home: Home, role: Role) -> Call:
+    root = await home.shared("superadmin in a home unit", lambda: superadmin_in_a_home_unit(home))
+    return Call(f"/api/v1/admin/users/{root}")
+
+
+@builds("PATCH /api/v1/admin/users/{user_id:int} @superadmin_in_a_home_unit")
+async def _(home: Home, role: Role) -> Call:
+    root = await superadmin_in_a_home_unit(home)
+    return Call(f"/api/v1/admin/users/{root}", json={"password": "sandi-pengambil-alih"})
+
+
+@builds("POST /api/v1/admin/users/{user_id:int}/deactivate @superadmin_in_a_home_unit")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/users/{await superadmin_in_a_home_unit(home)}/deactivate")
+
+
+@builds("POST /api/v1/admin/users/{user_id:int}/anonymise @superadmin_in_a_home_unit")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/users/{await superadmin_in_a_home_unit(home, active=False)}/anonymise")
+
+
+@builds("GET /api/v1/admin/audit")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/audit", params={"region_id": home.region.region_id})
+
+
+# points, levels, badges, holidays
+
+
+@builds("POST /api/v1/admin/badges")
+async def _(home: Home, role: Role) -> Call:
+    body = {
+        "code": f"lencana-uji-{next(serials)}",
+        "name": "Pembelajar Pontianak",
+        "criteria": {"kind": "completions", "count": 2},
+        "region_id": home.region.region_id,
+    }
+    return Call("/api/v1/admin/badges", json=body)
+
+
+def rule_change(home: Home) -> dict:
+    return {
+        "code": "module_xp",
+        "formula": "fact_xp",
+        "params": {"multiplier_percent": 120},
+        "effective_from": today().isoformat(),
+        "region_id": home.region.region_id,
+    }
+
+
+@builds("GET /api/v1/admin/rules")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/rules", params={"region_id": home.region.region_id})
+
+
+@builds("POST /api/v1/admin/rules")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/rules", json=rule_change(home))
+
+
+@builds("POST /api/v1/admin/rules/preview")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/rules/preview", json=rule_change(home))
+
+
+@builds("GET /api/v1/admin/levels")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/levels", params={"region_id": home.region.region_id})
+
+
+@builds("PUT /api/v1/admin/levels")
+async def _(home: Home, role: Role) -> Call:
+    levels = [{"min_xp": 0, "name": "Tunas"}, {"min_xp": 100, "name": "Bintang Khatulistiwa"}]
+    return Call("/api/v1/admin/levels", json={"levels": levels, "region_id": home.region.region_id})
+
+
+def holiday(home: Home) -> dict:
+    day = dt.date(2031, 1, 1) + dt.timedelta(days=next(serials))
+    return {"day": day.isoformat(), "name": "Cuti Bersama", "region_id": home.region.region_id}
+
+
+@builds("GET /api/v1/admin/holidays")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/holidays", params={"year": today().year, "region_id": home.region.region_id})
+
+
+@builds("POST /api/v1/admin/holidays")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/holidays", json=holiday(home))
+
+
+@builds("DELETE /api/v1/admin/holidays/{holiday_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    made = await home.ok("POST", "/api/v1/admin/holidays", json=holiday(home))
+    return Call(f"/api/v1/admin/holidays/{made['id']}")
+
+
+# leaderboards and displays
+
+
+@builds("GET /api/v1/leaderboards")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/leaderboards", params={"scope": "unit", "scope_id": home.region.head_unit, "period": "week"})
+
+
+@builds("GET /api/v1/leaderboards/around-me")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/leaderboards/around-me", params={"scope": "unit", "period": "week"})
+
+
+def home_display() -> dict:
+    return {"scope": "unit", "name": f"Layar Bidang {next(serials)}", "period": "week"}
+
+
+@builds("POST /api/v1/admin/displays")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/displays", json=home_display() | {"scope_id": home.region.head_unit})
+
+
+@builds("DELETE /api/v1/admin/displays/{display_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    body = home_display() | {"scope_id": home.region.head_unit}
+    made = await home.ok("POST", "/api/v1/admin/displays", Role.MANAGER, json=body)  # the home unit's manager's
+    return Call(f"/api/v1/admin/displays/{made['id']}")
+
+
+@builds("GET /api/v1/displays/{token:str}/leaderboard")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/displays/{home.token_in_path(role)}/leaderboard")
+
+
+@builds("GET /api/v1/displays/{token:str}/stream")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/displays/{home.token_in_path(role)}/stream", streamed=True)
+
+
+@builds("GET /display/{token:str}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/display/{home.token_in_path(role)}")
+
+
+# initiatives
+
+INITIATIVES = "/api/v1/initiatives"
+INITIATIVE_TEXT = {
+    "title": "Antrean Daring Kominfo",
+    "problem": "Warga mengantre berjam-jam untuk layanan tanpa kepastian jadwal.",
+    "solution": "Pendaftaran antrean lewat WhatsApp dengan jadwal dan pengingat otomatis.",
+    "category": "citizen_channel",
+}
+EVIDENCE = {
+    "summary": "Antrean daring berjalan sejak Oktober.",
+    "metrics": {"antrean_menit_sebelum": 180, "sesudah": 20},
+    "links": ["https://antrean.example.go.id"],
+}
+STEPS = {  # the move that reaches each state, and who makes it
+    "submitted": ("submit", "team", {}),
+    "approved": ("review", Role.ADMIN, {"decision": "approve", "comment": "Lanjutkan"}),
+    "implemented": ("implementation", "team", EVIDENCE),
+}
+
+
+async def initiative(home: Home, status: str, by: Role = Role.ASN, unit: int | None = None) -> int:
+    """An initiative (of the home unit unless ``unit`` says otherwise) with ``by`` as its only team member,
+    moved on to ``status``."""
+    body = INITIATIVE_TEXT | {"unit_id": unit or home.region.head_unit, "team": []}
+    initiative_id = (await home.ok("POST", INITIATIVES, by, json=body))["id"]
+    states = ["draft", *STEPS]
+    for state in states[1 : states.index(status) + 1]:
+        move, who, step = STEPS[state]
+        await home.ok("POST", f"{INITIATIVES}/{initiative_id}/{move}", by if who == "team" else who, json=step)
+    return initiative_id
+
+
+@builds("POST /api/v1/initiatives")
+async def _(home: Home, role: Role) -> Call:
+    return Call(INITIATIVES, json=INITIATIVE_TEXT | {"unit_id": home.region.head_unit, "team": []})
+
+
+@builds("GET /api/v1/initiatives/{initiative_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    initiative_id = await home.shared("submitted initiative", lambda: initiative(home, "submitted"))
+    return Call(f"{INITIATIVES}/{initiative_id}")
+
+
+@builds("PATCH /api/v1/initiatives/{initiative_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    initiative_id = await home.shared("draft initiative", lambda: initiative(home, "draft"))
+    return Call(f"{INITIATIVES}/{initiative_id}", json=INITIATIVE_TEXT | {"title": "Antrean Daring Kominfo 2.0"})
+
+
+@builds("POST /api/v1/initiatives/{initiative_id:int}/submit")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"{INITIATIVES}/{await initiative(home, 'draft')}/submit", json={})
+
+
+@builds("POST /api/v1/initiatives/{initiative_id:int}/review")
+async def _(home: Home, role: Role) -> Call:
+    body = {"decision": "approve", "comment": "Lanjutkan"}
+    return Call(f"{INITIATIVES}/{await initiative(home, 'submitted')}/review", json=body)
+
+
+@builds("POST /api/v1/initiatives/{initiative_id:int}/implementation")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"{INITIATIVES}/{await initiative(home, 'approved')}/implementation", json=EVIDENCE)
+
+
+@builds("POST /api/v1/initiatives/{initiative_id:int}/verify")
+async def _(home: Home, role: Role) -> Call:
+    body = {"decision": "verify", "impact": "unit", "comment": "Dampak nyata"}
+    return Call(f"{INITIATIVES}/{await initiative(home, 'implemented')}/verify", json=body)
+
+
+@builds("POST /api/v1/initiatives/{initiative_id:int}/replications")
+async def _(home: Home, role: Role) -> Call:
+    """Another unit's initiative in the showcase, taken up by a home unit (the one below the head unit)."""
+    p = home.region
+    initiative_id = await initiative(home, "implemented", by=Role.ASN_OTHER_UNIT, unit=p.other_unit)
+    return Call(f"{INITIATIVES}/{initiative_id}/replications", json={"unit_id": p.child_unit, "note": "Dipakai juga"})
+
+
+# rewards and the manager's desk
+
+
+async def home_reward(home: Home) -> dict:
+    body = {"name": "Piagam Penghargaan Digital", "kind": "certificate", "cost": 10, "region_id": home.region.region_id}
+    return await home.ok("POST", "/api/v1/admin/rewards", json=body)
+
+
+async def give_points(home: Home, *roles: Role) -> None:
+    for role in roles:
+        await award(home.people[role], 1000, dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1))
+
+
+async def home_redemption(home: Home) -> int:
+    """A new pending redemption of the home ASN."""
+    await home.shared("the home ASN's points", lambda: give_points(home, Role.ASN))
+    reward = await home.shared("reward", lambda: home_reward(home))
+    body = {"client_id": f"hp-tukar-{next(serials):06d}"}
+    return (await home.ok("POST", f"/api/v1/rewards/{reward['id']}/redemptions", Role.ASN, json=body))["id"]
+
+
+@builds("POST /api/v1/admin/rewards")
+async def _(home: Home, role: Role) -> Call:
+    body = {"name": "Kursi Pelatihan Analitik Data", "kind": "training_seat", "cost": 50, "stock": 5}
+    return Call("/api/v1/admin/rewards", json=body | {"region_id": home.region.region_id})
+
+
+@builds("POST /api/v1/rewards/{reward_id:int}/redemptions")
+async def _(home: Home, role: Role) -> Call:
+    reward = await home.shared("reward", lambda: home_reward(home))
+    learners = [r for r in home.people if r not in (Role.PARTNER, Role.SUPERADMIN)]
+    await home.shared("everyone's points", lambda: give_points(home, *learners))
+    return Call(f"/api/v1/rewards/{reward['id']}/redemptions", json={"client_id": f"hp-tukar-{next(serials):06d}"})
+
+
+@builds("POST /api/v1/redemptions/{redemption_id:int}/decision")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/redemptions/{await home_redemption(home)}/decision", json={"decision": "approve"})
+
+
+@builds("POST /api/v1/redemptions/{redemption_id:int}/cancel")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/redemptions/{await home_redemption(home)}/cancel")
+
+
+@builds("POST /api/v1/manager/decisions")
+async def _(home: Home, role: Role) -> Call:
+    item = {"kind": "redemption", "id": await home_redemption(home), "decision": "approve"}
+    return Call("/api/v1/manager/decisions", json={"items": [item]}, outcome=first_item_outcome)
+
+
+# --- the tests --------------------------------------------------------------------------------------------------------
+
+
+def route_of(row: str) -> str:
+    """``METHOD path`` of a row, without the name of what else it reaches for."""
+    return " ".join(row.split(" ")[:2])
+
+
+def test_every_route_of_the_app_has_a_row_and_every_row_a_route(settings):
+    served = app_routes(create_app(settings))
+    rows = {route_of(row) for row in ROUTES}
+    missing = sorted(served - rows)
+    stale = sorted(rows - served)
+    assert not missing, (
+        f"Routes without a row in the authorization matrix: {missing}. Add each to POLICY in {Path(__file__).name} "
+        "(and its request with @builds unless it is a GET/POST without path parameters or body)."
+    )
+    assert not stale, f"Rows of the authorization matrix for routes the app does not serve: {stale}"
+    assert set(BUILDERS) <= set(ROUTES), f"@builds for routes without a row: {sorted(set(BUILDERS) - set(ROUTES))}"
+    assert all(len(cells) == 1 + len(Role) for cells in ROUTES.values()), (
+        "a row needs its success status and a cell per role"
+    )
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES))
+async def test_each_caller_gets_what_the_policy_says(route, client, app, settings, world):
+    home = await build_home(client, app, settings, world)
+    method, path = route_of(route).split(" ")
+    success, *cells = ROUTES[route]
+    wrong = []
+    for role, cell in zip(Role, cells, strict=True):
+        expected = success if cell is OK else cell
+        call = await request_for(route, home, role)
+        assert route_pattern(path).match(call.path), f"{route}: the request for {role} went to {call.path}"
+        got = await home.send(method, call, role)
+        if (problem := mismatch(route, expected, got)) is not None:
+            wrong.append(f"  {role:<22} expected {expected}, got {got} ({problem})")
+    assert not wrong, f"{route}:\n" + "\n".join(wrong)
+
+
+def mismatch(route: str, expected: int, got: Outcome) -> str | None:
+    """Why the cell does not hold; None when it does."""
+    if got.status != expected:
+        return "another status"
+    if expected < 400:
+        return None
+    if route in HTML_ROUTES and got.code is None:
+        return None
+    if got.code not in AUTHORIZATION_CODES.get(expected, set()):
+        return f"the right status, but {got.code!r} is not an authorization code"
+    return None
