@@ -13,6 +13,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
+from api.bootstrap import bootstrap
 from api.controllers.admin_modules import ModuleAuthoringController
 from api.controllers.admin_organization import AgencyController, RegionController, UnitController
 from api.controllers.admin_partners import PartnerAdmissionController
@@ -50,37 +51,6 @@ from api.http.strict_input import (
     refuse_unknown_query_names,
 )
 from api.scheduler import build_scheduler
-from gamification.boards.displays import Displays
-from gamification.boards.events import BoardEvents
-from gamification.boards.leaderboards import Leaderboards
-from gamification.boards.sync import BoardSync, install
-from gamification.identity.login_throttle import LoginThrottle
-from gamification.identity.sign_in import AuthService
-from gamification.innovation.initiatives import Initiatives
-from gamification.learning.attempts import Attempts
-from gamification.learning.authoring import ModuleAuthoring
-from gamification.learning.catalogue import Catalogue
-from gamification.learning.my_record import Learning
-from gamification.limits.request_budgets import RateLimiter
-from gamification.limits.stream_slots import MemoryStreamSlots, RedisStreamSlots
-from gamification.limits.window_counter import MemoryWindowCounter, RedisWindowCounter
-from gamification.notifications.inbox import Notifications
-from gamification.organization.audit import AuditLog
-from gamification.organization.holidays import Holidays
-from gamification.organization.partners import PartnerAdmissions
-from gamification.organization.people import PeopleService
-from gamification.organization.personal_data import PersonalData
-from gamification.organization.structure import OrganizationService
-from gamification.organization.user_import import UserImport
-from gamification.points.badges import Badges
-from gamification.points.history import PointsHistory
-from gamification.points.levels import Levels
-from gamification.points.profile import ProfileService
-from gamification.points.rules import PointRules
-from gamification.rewards.manager_desk import ManagerDesk
-from gamification.rewards.redemptions import Redemptions, Rewards
-from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
-from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
 
 CONTROLLERS = [
@@ -118,74 +88,35 @@ CONTROLLERS = [
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     redact_logs()
-    redis = create_redis(settings.redis_url)  # connects lazily, on first use
-    counter = RedisWindowCounter(redis) if redis else MemoryWindowCounter()
-    people = PeopleService()
-    boards = BoardSync(redis, BoardEvents(redis))
-    leaderboards = Leaderboards(boards)
-    initiatives, redemptions = Initiatives(settings.replication_credits_per_month), Redemptions()
-    services = {
-        "auth": AuthService(settings, LoginThrottle(counter, settings)),
-        "organization": OrganizationService(),
-        "people": people,
-        "user_import": UserImport(people),
-        "profiles": ProfileService(),
-        "partners": PartnerAdmissions(),
-        "authoring": ModuleAuthoring(),
-        "catalogue": Catalogue(),
-        "grading": Attempts(settings),
-        "learning": Learning(),
-        "history": PointsHistory(),
-        "badges": Badges(),
-        "rules": PointRules(),
-        "level_scale": Levels(),
-        "holidays": Holidays(),
-        "leaderboards": leaderboards,
-        "displays": Displays(leaderboards, boards.events),
-        "stream_slots": (
-            RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
-        ),
-        "notifications": Notifications(),
-        "rewards": Rewards(),
-        "redemptions": redemptions,
-        "initiatives": initiatives,
-        "desk": ManagerDesk(initiatives, redemptions),
-        "audit_log": AuditLog(),
-        "personal_data": PersonalData(people),
-    }
+    tangkas = bootstrap(settings)
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
-        engine = create_engine(settings)
-        bind_engine(engine)
-        await open_engine(engine)
-        install(boards)
-        scheduler = build_scheduler(settings) if settings.scheduler else None
-        if scheduler is not None:
-            scheduler.start()
-        try:
-            yield
-        finally:
+        async with tangkas.running():
+            scheduler = build_scheduler(tangkas) if settings.scheduler else None
             if scheduler is not None:
-                scheduler.shutdown(wait=False)
-            install(None)
-            await boards.close()
-            if redis is not None:
-                await redis.aclose()
-            await close_engine(engine)
+                scheduler.start()
+            try:
+                yield
+            finally:
+                if scheduler is not None:
+                    scheduler.shutdown(wait=False)
 
     app = Litestar(
         route_handlers=CONTROLLERS,
         lifespan=[lifespan],
         state=State(
             {
+                "tangkas": tangkas,
                 "settings": settings,
-                "redis": redis,
-                "auth": services["auth"],
-                "rate_limiter": RateLimiter(counter, settings.rate_limits),
+                "redis": tangkas.redis,
+                "auth": tangkas.services["auth_service"],
+                "rate_limiter": tangkas.rate_limiter,
             }
         ),
-        dependencies={name: Provide(_constant(service), sync_to_thread=False) for name, service in services.items()},
+        dependencies={
+            name: Provide(_constant(service), sync_to_thread=False) for name, service in tangkas.services.items()
+        },
         middleware=[
             DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS, exclude_from_auth_key=EXCLUDE_KEY),
             AuditMiddleware(),

@@ -20,28 +20,14 @@ def _settings() -> Settings:
 
 
 async def _with_database(settings: Settings, work):
-    """Migrate, then run ``work`` with the boards kept in step (Redis when configured) as in the API."""
-    from gamification.boards.events import BoardEvents
-    from gamification.boards.sync import BoardSync, install
-    from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
+    """Migrate, then run ``work(tangkas)`` with Tangkas assembled as the API assembles it (the boards
+    kept in step, in Redis when configured)."""
+    from api.bootstrap import bootstrap
     from gamification.storage.migrations import migrate
-    from gamification.storage.redis_client import create_redis
 
-    engine = create_engine(settings)
-    bind_engine(engine)
-    await open_engine(engine, pool_size=2)
-    redis = create_redis(settings.redis_url)
-    boards = BoardSync(redis, BoardEvents(redis))
-    install(boards)
-    try:
+    async with bootstrap(settings).running(pool_size=2) as tangkas:
         await migrate()
-        return await work() if work else None
-    finally:
-        install(None)
-        await boards.close()
-        if redis is not None:
-            await redis.aclose()
-        await close_engine(engine)
+        return await work(tangkas) if work else None
 
 
 @click.group()
@@ -66,7 +52,9 @@ def seed_demo() -> None:
     from gamification.demo.seed import DEMO_PASSWORD
     from gamification.demo.seed import seed_demo as run_seed
 
-    summary = asyncio.run(_with_database(_settings(), lambda: run_seed(progress=click.echo)))
+    summary = asyncio.run(
+        _with_database(_settings(), lambda tangkas: run_seed(tangkas.services["attempt_service"], progress=click.echo))
+    )
     click.echo(_demo_banner(summary, DEMO_PASSWORD))
 
 
@@ -89,7 +77,12 @@ def recalc(full: bool, region_slug: str | None) -> None:
         started = time.perf_counter()
         try:
             report = asyncio.run(
-                _with_database(_settings(), lambda: recalculate(full=full, region_slug=region_slug, progress=progress))
+                _with_database(
+                    _settings(),
+                    lambda tangkas: recalculate(
+                        follow=tangkas.boards.writes, full=full, region_slug=region_slug, progress=progress
+                    ),
+                )
             )
         except DomainError as error:
             raise click.ClickException(f"{error.code} {error.params or ''}".strip()) from None
@@ -108,8 +101,6 @@ def leaderboards() -> None:
 @leaderboards.command("rebuild")
 def leaderboards_rebuild() -> None:
     """Rebuild every current board in Redis from the ledger's totals (TANGKAS_REDIS_URL)."""
-    from gamification.boards.sync import installed
-
     settings = _settings()
     if not settings.redis_url:
         raise click.ClickException("TANGKAS_REDIS_URL belum diatur: tanpa Redis papan peringkat dibaca dari SQL.")
@@ -121,8 +112,9 @@ def leaderboards_rebuild() -> None:
     ) as bar:
         task = bar.add_task("rebuild", total=None)
 
-        async def rebuild() -> int | None:
-            return await installed().rebuild(progress=lambda done, total: bar.update(task, completed=done, total=total))
+        async def rebuild(tangkas) -> int | None:
+            progress = lambda done, total: bar.update(task, completed=done, total=total)  # noqa: E731
+            return await tangkas.boards.rebuilder.rebuild(progress=progress)
 
         written = asyncio.run(_with_database(settings, rebuild))
     if written is None:
@@ -186,10 +178,17 @@ def bench_seed(
                 tasks[stage] = bar.add_task(BENCH_STAGES[stage], total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        async def work():
+        async def work(tangkas):
             if more_facts is not None:
                 return await add_bench_facts(more_facts, seed=seed_value, progress=progress)
-            return await seed_bench(people, facts, seed=seed_value, reset=reset, progress=progress)
+            return await seed_bench(
+                people,
+                facts,
+                seed=seed_value,
+                reset=reset,
+                progress=progress,
+                rebuild_boards=tangkas.boards.rebuilder.rebuild,
+            )
 
         try:
             report = asyncio.run(_with_database(settings, work))
@@ -225,8 +224,8 @@ def scheduler() -> None:
     """Run the scheduled jobs in this process (with TANGKAS_SCHEDULER=off on the API processes)."""
     from api.scheduler import build_scheduler
 
-    async def run_forever() -> None:
-        jobs = build_scheduler()
+    async def run_forever(tangkas) -> None:
+        jobs = build_scheduler(tangkas)
         jobs.start()
         click.echo("Penjadwal berjalan: " + ", ".join(job.id for job in jobs.get_jobs()))
         try:
@@ -254,7 +253,9 @@ def serve(host: str, port: int, workers: int, demo: bool) -> None:
         from gamification.demo.seed import DEMO_PASSWORD
         from gamification.demo.seed import seed_demo as run_seed
 
-        summary = asyncio.run(_with_database(settings, lambda: run_seed(progress=click.echo)))
+        summary = asyncio.run(
+            _with_database(settings, lambda tangkas: run_seed(tangkas.services["attempt_service"], progress=click.echo))
+        )
         click.echo(_demo_banner(summary, DEMO_PASSWORD))
     else:
         asyncio.run(_with_database(settings, None))
@@ -283,12 +284,11 @@ def user_create(
     from domain.access import Actor
     from domain.errors import DomainError
     from domain.roles import Role
-    from gamification.organization.people import PeopleService
 
     system = Actor(person_id=0, roles=frozenset({Role.SUPERADMIN}), region_id=None, unit_id=None, unit_path=None)
 
-    async def create():
-        return await PeopleService().create(
+    async def create(tangkas):
+        return await tangkas.services["people_service"].create(
             system, name=name or email, roles=list(roles), nip=nip, email=email, password=password, unit_id=unit_id
         )
 

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 from domain.leaderboards import Period, Scope, window_at
 from domain.rules import FactKind
 from gamification.boards.store import Board
-from gamification.boards.sync import installed
 from gamification.points.facts import record_fact
 from gamification.points.ledger import award_facts
 from gamification.storage.database import unit_of_work
 from gamification.storage.tables import Person, Unit
+from tests import wiring
 
 _keys = itertools.count(1)
 WIB, WITA = "Asia/Jakarta", "Asia/Makassar"
@@ -35,7 +35,7 @@ async def award(person_id: int, xp: int, at: dt.datetime, timezone: str = WIB, l
             xp=xp,
             score=80,
         )
-        await award_facts([fact_id])
+        await award_facts([fact_id], follow=wiring.follow())
 
 
 def this_week_at(timezone: str, weekday: int, hour: int, minute: int = 0) -> dt.datetime:
@@ -62,6 +62,6 @@ def expected_order(scores: dict[int, tuple[int, dt.datetime]]) -> list[tuple[int
 
 async def boards_ready() -> None:
     """Make the Redis boards complete (a no-op without Redis), as the first read would in the background."""
-    sync = installed()
+    sync = wiring.boards()
     if sync is not None and sync.redis_boards is not None:
-        assert await sync.rebuild() is not None
+        assert await sync.rebuilder.rebuild() is not None

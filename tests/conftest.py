@@ -16,6 +16,7 @@ from gamification.storage.defaults import ensure_defaults
 from gamification.storage.migrations import migrate
 from gamification.storage.settings import Settings
 from gamification.storage.tables import ALL_TABLES
+from tests import wiring
 from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
 from tests.clock import SHIFT_VARIABLE, parse_pin, start_ticking
 
@@ -105,7 +106,8 @@ async def app(settings):
 @asynccontextmanager
 async def running(application):
     """Run the app's lifespan in a task of its own: pytest-asyncio sets fixtures up and tears them
-    down in different tasks, and the lifespan's cancel scope must be left in the task that entered it."""
+    down in different tasks, and the lifespan's cancel scope must be left in the task that entered it.
+    While it runs, test helpers find its parts through ``tests.wiring``."""
     started, stop = asyncio.Event(), asyncio.Event()
 
     async def hold() -> None:
@@ -117,9 +119,12 @@ async def running(application):
     await asyncio.wait([task, asyncio.create_task(started.wait())], return_when=asyncio.FIRST_COMPLETED)
     if task.done():
         task.result()  # startup failed: raise its error here
+    outer = wiring.current()
+    wiring.use(application.state.tangkas)
     try:
         yield
     finally:
+        wiring.use(outer)
         stop.set()
         await task
 
@@ -138,6 +143,7 @@ async def db(database_url):
     bind_engine(engine)
     await open_engine(engine, pool_size=4)
     await empty_database()
+    wiring.use(None)
     yield engine
     await close_engine(engine)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from gamification.boards.sync import _standings, installed
+from gamification.boards import Boards
+from gamification.boards.standings import standings
 from gamification.points.ledger import PERIODS
 from gamification.storage.tables import Fact, PointsPeriod, PointsTotal, Redemption, Reward, XpEntry
+from tests import wiring
 
 HOLDING = ("pending", "approved")  # the redemptions that keep a unit of stock
 
@@ -73,14 +75,15 @@ async def holds_agree() -> None:
         assert reward["stock"] is None or reward["reserved"] <= reward["stock"], reward
 
 
-async def boards_agree() -> None:
-    """Every current board Redis holds equals the one SQL answers from the ledger's totals (no-op without Redis)."""
-    sync = installed()
+async def boards_agree(boards: Boards | None = None) -> None:
+    """Every current board Redis holds equals the one SQL answers from the ledger's totals (no-op without
+    Redis); the running app's boards unless others are given."""
+    sync = boards if boards is not None else wiring.current_boards()
     if sync is None or sync.redis_boards is None:
         return
-    assert not sync.dirty and await sync.redis_boards.is_ready(), "the Redis boards are not rebuilt"
-    _, boards = await _standings(person_ids=None)
-    for board in boards:
+    assert not sync.state.dirty and await sync.redis_boards.is_ready(), "the Redis boards are not rebuilt"
+    _, expected = await standings(person_ids=None)
+    for board in expected:
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board), board.tag
 
 

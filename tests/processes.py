@@ -36,7 +36,7 @@ class TangkasProcess:
 
     @property
     def holder(self) -> str:
-        """How the process signs the ``job_run`` rows it runs (``api.scheduler.HOLDER``)."""
+        """How the process signs the ``job_run`` rows it runs (``gamification.storage.job_runs.HOLDER``)."""
         return f"{socket.gethostname()}:{self.popen.pid}"
 
     def output(self) -> str:

@@ -18,9 +18,9 @@ class PartnerAdmissionController(Controller):
 
     @get("/")
     async def list(
-        self, request: Request, region_id: FromPath[PathId], partners: NamedDependency[PartnerAdmissions]
+        self, request: Request, region_id: FromPath[PathId], partner_admissions: NamedDependency[PartnerAdmissions]
     ) -> list[Admission]:
-        return await partners.list(request.user, region_id)
+        return await partner_admissions.list(request.user, region_id)
 
     @put("/{partner_id:int}")
     async def admit(
@@ -28,10 +28,10 @@ class PartnerAdmissionController(Controller):
         request: Request,
         region_id: FromPath[PathId],
         partner_id: FromPath[PathId],
-        partners: NamedDependency[PartnerAdmissions],
+        partner_admissions: NamedDependency[PartnerAdmissions],
     ) -> Admission:
         """Admit a partner account to author modules for this region (idempotent)."""
-        return await partners.admit(request.user, region_id, partner_id)
+        return await partner_admissions.admit(request.user, region_id, partner_id)
 
     @delete("/{partner_id:int}")
     async def revoke(
@@ -39,6 +39,6 @@ class PartnerAdmissionController(Controller):
         request: Request,
         region_id: FromPath[PathId],
         partner_id: FromPath[PathId],
-        partners: NamedDependency[PartnerAdmissions],
+        partner_admissions: NamedDependency[PartnerAdmissions],
     ) -> None:
-        await partners.revoke(request.user, region_id, partner_id)
+        await partner_admissions.revoke(request.user, region_id, partner_id)

@@ -27,24 +27,24 @@ class RuleController(Controller):
 
     @get("/")
     async def list(
-        self, request: Request, rules: NamedDependency[PointRules], region_id: OptionalId = None
+        self, request: Request, point_rules: NamedDependency[PointRules], region_id: OptionalId = None
     ) -> list[RuleView]:
         """Every version of every rule that concerns the region, newest first."""
-        return await rules.list(request.user, region_id)
+        return await point_rules.list(request.user, region_id)
 
     @post("/")
     async def change(
-        self, request: Request, data: JSONBody[RuleChangeIn], rules: NamedDependency[PointRules]
+        self, request: Request, data: JSONBody[RuleChangeIn], point_rules: NamedDependency[PointRules]
     ) -> RuleView:
         """A new version of a rule, for facts from ``effective_from`` on; the next recalculation applies it."""
-        return await rules.change(request.user, RuleChange(**msgspec.structs.asdict(data)))
+        return await point_rules.change(request.user, RuleChange(**msgspec.structs.asdict(data)))
 
     @post("/preview", status_code=HTTP_200_OK)
     async def preview(
-        self, request: Request, data: JSONBody[RuleChangeIn], rules: NamedDependency[PointRules]
+        self, request: Request, data: JSONBody[RuleChangeIn], point_rules: NamedDependency[PointRules]
     ) -> RulePreview:
         """Who would gain or lose how much XP with this change; nothing is saved."""
-        return await rules.preview(request.user, RuleChange(**msgspec.structs.asdict(data)))
+        return await point_rules.preview(request.user, RuleChange(**msgspec.structs.asdict(data)))
 
 
 class LevelController(Controller):
@@ -54,17 +54,17 @@ class LevelController(Controller):
 
     @get("/")
     async def list(
-        self, request: Request, level_scale: NamedDependency[Levels], region_id: OptionalId = None
+        self, request: Request, levels: NamedDependency[Levels], region_id: OptionalId = None
     ) -> list[LevelStepView]:
-        return await level_scale.get(request.user, region_id)
+        return await levels.get(request.user, region_id)
 
     @put("/")
     async def replace(
-        self, request: Request, data: JSONBody[LevelsIn], level_scale: NamedDependency[Levels]
+        self, request: Request, data: JSONBody[LevelsIn], levels: NamedDependency[Levels]
     ) -> list[LevelStepView]:
         """Replace the region's levels: thresholds from 0, rising, with names."""
         steps = [(level.min_xp, level.name) for level in data.levels]
-        return await level_scale.replace(request.user, data.region_id, steps)
+        return await levels.replace(request.user, data.region_id, steps)
 
 
 class HolidayController(Controller):

@@ -32,16 +32,16 @@ class UserController(Controller):
 
     @post("/")
     async def create(
-        self, request: Request, data: JSONBody[UserCreate], people: NamedDependency[PeopleService]
+        self, request: Request, data: JSONBody[UserCreate], people_service: NamedDependency[PeopleService]
     ) -> PersonView:
         """Create a person in a unit of the caller's region."""
-        return await people.create(request.user, **msgspec.structs.asdict(data))
+        return await people_service.create(request.user, **msgspec.structs.asdict(data))
 
     @get("/")
     async def list(
         self,
         request: Request,
-        people: NamedDependency[PeopleService],
+        people_service: NamedDependency[PeopleService],
         unit_id: OptionalId = None,
         region_id: OptionalId = None,
         q: Text = None,
@@ -50,13 +50,15 @@ class UserController(Controller):
     ) -> ListResponse[PersonView]:
         """People of the caller's region, filtered by unit, region and text."""
         page = page_request(cursor, limit)
-        return list_response(await people.list(request.user, page, unit_id=unit_id, region_id=region_id, text=q))
+        return list_response(
+            await people_service.list(request.user, page, unit_id=unit_id, region_id=region_id, text=q)
+        )
 
     @get("/{user_id:int}")
     async def read(
-        self, request: Request, user_id: FromPath[PathId], people: NamedDependency[PeopleService]
+        self, request: Request, user_id: FromPath[PathId], people_service: NamedDependency[PeopleService]
     ) -> PersonView:
-        return await people.get(request.user, user_id)
+        return await people_service.get(request.user, user_id)
 
     @patch("/{user_id:int}")
     async def update(
@@ -64,17 +66,17 @@ class UserController(Controller):
         request: Request,
         user_id: FromPath[PathId],
         data: JSONBody[UserUpdate],
-        people: NamedDependency[PeopleService],
+        people_service: NamedDependency[PeopleService],
     ) -> PersonView:
         """Change the fields sent; deactivating ends the person's sessions."""
-        return await people.update(request.user, user_id, data.changes())
+        return await people_service.update(request.user, user_id, data.changes())
 
     @post("/{user_id:int}/deactivate", status_code=HTTP_200_OK)
     async def deactivate(
-        self, request: Request, user_id: FromPath[PathId], people: NamedDependency[PeopleService]
+        self, request: Request, user_id: FromPath[PathId], people_service: NamedDependency[PeopleService]
     ) -> PersonView:
         """Deactivate a person: they can no longer sign in; their history stays."""
-        return await people.deactivate(request.user, user_id)
+        return await people_service.deactivate(request.user, user_id)
 
     @post("/{user_id:int}/anonymise", status_code=HTTP_200_OK)
     async def anonymise(

@@ -26,10 +26,10 @@ class AuthController(Controller):
         opt={"problems": (401, 429)},
     )
     async def login(
-        self, request: Request, data: JSONBody[LoginRequest], auth: NamedDependency[AuthService]
+        self, request: Request, data: JSONBody[LoginRequest], auth_service: NamedDependency[AuthService]
     ) -> TokenResponse:
         """Sign in with a NIP or an email and a password."""
-        return _tokens(await auth.login(data.login, data.password, client_address(request)))
+        return _tokens(await auth_service.login(data.login, data.password, client_address(request)))
 
     @post(
         "/refresh",
@@ -38,13 +38,15 @@ class AuthController(Controller):
         guards=[rate_limited("refresh")],
         opt={"problems": (401,)},
     )
-    async def refresh(self, data: JSONBody[RefreshRequest], auth: NamedDependency[AuthService]) -> TokenResponse:
+    async def refresh(
+        self, data: JSONBody[RefreshRequest], auth_service: NamedDependency[AuthService]
+    ) -> TokenResponse:
         """Trade a refresh token for a new pair; a spent token revokes its whole family."""
-        return _tokens(await auth.refresh(data.refresh_token))
+        return _tokens(await auth_service.refresh(data.refresh_token))
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT, opt={"audit": False})
     async def logout(
-        self, request: Request, auth: NamedDependency[AuthService], data: JSONBody[LogoutRequest | None] = None
+        self, request: Request, auth_service: NamedDependency[AuthService], data: JSONBody[LogoutRequest | None] = None
     ) -> None:
         """Revoke the given refresh token's session, or every session of this person."""
-        await auth.logout(request.user, data.refresh_token if data else None)
+        await auth_service.logout(request.user, data.refresh_token if data else None)

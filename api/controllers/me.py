@@ -29,9 +29,9 @@ class MeController(Controller):
     tags = ["me"]
 
     @get("/")
-    async def me(self, request: Request, profiles: NamedDependency[ProfileService]) -> Profile:
+    async def me(self, request: Request, profile_service: NamedDependency[ProfileService]) -> Profile:
         """The signed-in person with roles, unit, agency and region."""
-        return await profiles.profile(request.user)
+        return await profile_service.profile(request.user)
 
     @get("/export", guards=[rate_limited("export")])
     async def export(self, request: Request, personal_data: NamedDependency[PersonalData]) -> Response[PersonalExport]:
@@ -56,10 +56,10 @@ class MeController(Controller):
 
     @get("/points")
     async def points(
-        self, request: Request, history: NamedDependency[PointsHistory], cursor: Cursor = None, limit: Limit = 20
+        self, request: Request, points_history: NamedDependency[PointsHistory], cursor: Cursor = None, limit: Limit = 20
     ) -> ListResponse[PointEntry]:
         """The caller's XP ledger, newest first: each entry names its fact, rule and rule version."""
-        return list_response(await history.list(request.user, page_request(cursor, limit)))
+        return list_response(await points_history.list(request.user, page_request(cursor, limit)))
 
     @get("/badges")
     async def badges(self, request: Request, badges: NamedDependency[Badges]) -> list[EarnedBadge]:

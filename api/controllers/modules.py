@@ -15,7 +15,7 @@ from api.http.paging import ListResponse, list_response, page_request
 from api.http.params import Cursor, Limit, PathId
 from api.http.rate_limit import rate_limited
 from api.schemas.modules import AttemptIn
-from gamification.learning.attempts import AttemptInput, AttemptResult, Attempts
+from gamification.learning.attempts import AttemptInput, AttemptResult, AttemptService
 from gamification.learning.catalogue import Catalogue, CatalogueFilter, ModuleCard
 from gamification.learning.module_store import ModuleDetail
 
@@ -73,14 +73,14 @@ class ModuleController(Controller):
         request: Request,
         module_id: FromPath[PathId],
         data: JSONBody[AttemptIn],
-        grading: NamedDependency[Attempts],
+        attempt_service: NamedDependency[AttemptService],
     ) -> Response[AttemptResult]:
         """Grade an attempt. 201 for a new one; a replay of the same ``client_id`` answers 200 with the first result.
 
         Each question says whether it was answered right; its right options (``correct_option_ids``) are given only
         once the caller has passed the module, by this attempt or an earlier one, and are null before.
         """
-        result = await grading.submit(request.user, module_id, AttemptInput(**msgspec.structs.asdict(data)))
+        result = await attempt_service.submit(request.user, module_id, AttemptInput(**msgspec.structs.asdict(data)))
         return Response(content=result, status_code=HTTP_200_OK if result.replayed else HTTP_201_CREATED)
 
 

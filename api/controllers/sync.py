@@ -12,7 +12,7 @@ from api.http.errors import status_of
 from api.http.messages import message, preferred_language
 from api.http.rate_limit import rate_limited
 from api.schemas.modules import ItemProblem, SyncIn, SyncItemOut, SyncOut
-from gamification.learning.attempts import AttemptInput, Attempts
+from gamification.learning.attempts import AttemptInput, AttemptService
 
 
 class SyncController(Controller):
@@ -20,7 +20,9 @@ class SyncController(Controller):
     tags = ["learning"]
 
     @post("/", status_code=HTTP_200_OK, guards=[rate_limited("sync")], opt={"audit": False})
-    async def sync(self, request: Request, data: JSONBody[SyncIn], grading: NamedDependency[Attempts]) -> SyncOut:
+    async def sync(
+        self, request: Request, data: JSONBody[SyncIn], attempt_service: NamedDependency[AttemptService]
+    ) -> SyncOut:
         """Up to 50 attempts; each gets 201, 200 (a replay) or a 4xx problem. Resending the batch is safe.
 
         As for a single attempt, the right options of each question are given only once the module is passed.
@@ -34,7 +36,7 @@ class SyncController(Controller):
         ]
         language = preferred_language(request.headers.get("accept-language"))
         results = []
-        for outcome in await grading.sync(request.user, items):
+        for outcome in await attempt_service.sync(request.user, items):
             if outcome.error is not None:
                 error = outcome.error
                 problem = ItemProblem(error.code, message(error.code, language, error.params))

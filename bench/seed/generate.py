@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from piccolo.engine.postgres import PostgresEngine
@@ -33,7 +33,6 @@ from bench.seed.modules import (
     build_modules,
 )
 from bench.seed.organization import BENCH_SUPERADMIN_EMAIL, FirstIds, Organization, build_organization, minimum_people
-from gamification.boards.sync import installed
 from gamification.identity.passwords import hash_password
 from gamification.storage.database import current_engine
 from gamification.storage.defaults import ensure_defaults
@@ -104,8 +103,10 @@ async def seed_bench(
     production: bool = False,
     progress: Progress | None = None,
     now: dt.datetime | None = None,
+    rebuild_boards: Callable[[], Awaitable[object]] | None = None,
 ) -> SeedReport:
-    """Fill the bound database with ``people`` people and ``facts`` pending facts."""
+    """Fill the bound database with ``people`` people and ``facts`` pending facts; ``rebuild_boards``
+    empties the Redis boards when a database with data is reset."""
     progress, now = progress or _quiet, now or dt.datetime.now(dt.timezone.utc)
     if production:
         raise BenchRefused("bench_production")
@@ -119,7 +120,7 @@ async def seed_bench(
         started = time.perf_counter()
         plan = await _plan(writer, random.Random(seed), people, facts, now, emptied=populated)
         if populated:
-            await empty_database()
+            await empty_database(rebuild_boards)
         report.add("organization", 0, time.perf_counter() - started)  # planning and emptying count here
         await _write_organization(writer, plan.org, now, report, progress)
         await _write_people(writer, plan.org, now, report, progress)
@@ -185,7 +186,7 @@ async def add_bench_facts(
     return report
 
 
-async def empty_database() -> None:
+async def empty_database(rebuild_boards: Callable[[], Awaitable[object]] | None = None) -> None:
     """Every table emptied (ids from 1 again), the default rules and levels back, and the Redis
     boards (when configured) rebuilt from the empty totals, so that no former standing remains."""
     engine = current_engine()
@@ -197,9 +198,8 @@ async def empty_database() -> None:
         for name in names:
             await engine.run_ddl(f"DELETE FROM {name}")
     await ensure_defaults()
-    boards = installed()
-    if boards is not None:
-        await boards.rebuild()
+    if rebuild_boards is not None:
+        await rebuild_boards()
 
 
 async def _write_organization(

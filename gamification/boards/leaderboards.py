@@ -19,8 +19,8 @@ from domain.leaderboards import (
     window_at,
     window_of,
 )
+from gamification.boards.reads import BoardReads
 from gamification.boards.store import Board, BoardStore, Placing
-from gamification.boards.sync import REDIS_DOWN, BoardSync
 from gamification.storage.tables import Agency, Person, Region, Unit
 
 HIDDEN_NAME = "ASN"
@@ -93,8 +93,8 @@ async def scope_ref(scope: Scope, scope_id: int | None) -> ScopeRef:
 
 
 class Leaderboards:
-    def __init__(self, sync: BoardSync) -> None:
-        self.sync = sync
+    def __init__(self, reads: BoardReads) -> None:
+        self._reads = reads
 
     async def board(
         self, actor: Actor, scope: Scope, scope_id: int | None, period: Period, limit: int, start: dt.date | None = None
@@ -141,12 +141,7 @@ class Leaderboards:
         return ref, _board(ref, window), actor.person_id if on_board else None
 
     async def _read(self, board: Board, question):
-        store = await self.sync.store_for(board, dt.datetime.now(dt.timezone.utc))
-        try:
-            return await question(store)
-        except REDIS_DOWN as error:
-            self.sync.read_failed(error)
-            return await question(self.sync.sql_boards)
+        return await self._reads.read(board, question)
 
     async def _top_and_me(self, store: BoardStore, board: Board, limit: int, me: int | None):
         top = await store.top(board, limit)

@@ -15,9 +15,8 @@ from domain.leaderboards import Period, window_at
 from domain.modules import ModuleStatus
 from domain.roles import parse_roles
 from domain.timezones import NATIONAL_TIMEZONE
-from gamification.learning.attempts import AttemptInput, Attempts
+from gamification.learning.attempts import AttemptInput, AttemptService
 from gamification.learning.module_store import answer_keys, version_row
-from gamification.storage.settings import Settings
 from gamification.storage.tables import Attempt, Module, Person
 
 LEARNING_SHARE = 0.5  # of the demo staff have learned something lately
@@ -25,12 +24,11 @@ DAYS_BACK = 10
 FRESH_SHARE = 0.35  # of the attempts finish since the latest week or month began
 
 
-async def seed_activity(rng: random.Random, now: dt.datetime | None = None) -> int:
+async def seed_activity(attempts: AttemptService, rng: random.Random, now: dt.datetime | None = None) -> int:
     """Demo attempts, once: nothing is added when any attempt exists already."""
     if await Attempt.exists():
         return 0
     now = now or dt.datetime.now(dt.timezone.utc)
-    attempts = Attempts(Settings())
     fresh_since = _latest_turn(now)
     modules = await Module.select(Module.id, Module.region, Module.version).where(
         Module.status == ModuleStatus.PUBLISHED.value

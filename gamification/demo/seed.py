@@ -13,6 +13,7 @@ from gamification.demo.activity import seed_activity
 from gamification.demo.badges import DEMO_BADGES
 from gamification.demo.modules import DEMO_MODULES
 from gamification.identity.passwords import hash_password
+from gamification.learning.attempts import AttemptService
 from gamification.learning.authoring import ModuleAuthoring
 from gamification.storage.database import unit_of_work
 from gamification.storage.tables import Agency, Badge, Display, Module, Person, Region, Reward, Unit
@@ -105,7 +106,7 @@ def demo_nip(rng: random.Random, serial: int) -> str:
     return f"{birth:%Y%m%d}{appointed_year}{rng.randint(1, 12):02d}{rng.choice((1, 2))}{serial % 1000:03d}"
 
 
-async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> dict:
+async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = lambda _: None) -> dict:
     rng = random.Random(20261123)
     password_hash = await hash_password(DEMO_PASSWORD)
     existing = set(await Person.select(Person.email).output(as_list=True))
@@ -171,7 +172,7 @@ async def seed_demo(progress: Callable[[str], None] = lambda _: None) -> dict:
     progress("  katalog hadiah ...")
     summary["rewards"] = await _rewards()
     progress("  riwayat belajar sepuluh hari terakhir ...")
-    summary["attempts"] = await seed_activity(rng)
+    summary["attempts"] = await seed_activity(attempts, rng)
     summary["display"] = await _display()
     return summary
 

@@ -30,7 +30,7 @@ from domain.periods import local_month_bounds
 from domain.rules import FactKind
 from gamification.learning.jp_ledger import region_timezone
 from gamification.notifications.inbox import notify
-from gamification.points.awarding import after_facts
+from gamification.points.awarding import Awarding
 from gamification.points.facts import record_fact
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
@@ -120,7 +120,8 @@ def may_see(actor: Actor, found: Loaded) -> bool:
 
 
 class Initiatives:
-    def __init__(self, replication_credits_per_month: int = 5) -> None:
+    def __init__(self, awarding: Awarding, replication_credits_per_month: int = 5) -> None:
+        self._awarding = awarding
         self._replication_credits = replication_credits_per_month
 
     async def create(
@@ -275,7 +276,7 @@ class Initiatives:
                 )
                 if credited:  # beyond the cap no fact is recorded, so a rebuild of the ledger agrees
                     key = f"replication:{initiative_id}:{unit_id}"
-                    await _award_team(found, FactKind.INITIATIVE_REPLICATED, key, None, now)
+                    await _award_team(self._awarding, found, FactKind.INITIATIVE_REPLICATED, key, None, now)
         except Exception as error:
             if is_unique_violation(error):
                 raise Conflict("replication_exists") from None
@@ -357,7 +358,12 @@ class Initiatives:
             if target is Status.VERIFIED:
                 key = f"initiative:{row['id']}"
                 await _award_team(
-                    found, FactKind.INITIATIVE_VERIFIED, key, changes["impact"], values[Initiative.updated_at]
+                    self._awarding,
+                    found,
+                    FactKind.INITIATIVE_VERIFIED,
+                    key,
+                    changes["impact"],
+                    values[Initiative.updated_at],
                 )
             for person_id in found.team - {actor.person_id}:
                 await notify(
@@ -370,7 +376,9 @@ class Initiatives:
         return await self.get(actor, row["id"])
 
 
-async def _award_team(found: Loaded, kind: FactKind, key: str, impact: Impact | None, now: dt.datetime) -> None:
+async def _award_team(
+    awarding: Awarding, found: Loaded, kind: FactKind, key: str, impact: Impact | None, now: dt.datetime
+) -> None:
     """A fact per team member (at their unit and region now), awarded at once through the points engine."""
     members = await Person.select(Person.id, Person.region, Person.unit).where(Person.id.is_in(sorted(found.team)))
     for member in members:
@@ -386,7 +394,7 @@ async def _award_team(found: Loaded, kind: FactKind, key: str, impact: Impact | 
             unit_id=member["unit"],
             level=impact.value if impact else None,
         )
-        await after_facts(member["id"], [fact_id])
+        await awarding.after_facts(member["id"], [fact_id])
 
 
 async def _replications_in(initiative_id: int, month: tuple[dt.datetime, dt.datetime]) -> int:

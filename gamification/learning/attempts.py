@@ -28,7 +28,7 @@ from domain.modules import ModuleStatus
 from domain.rules import FactKind
 from gamification.learning.jp_ledger import JpSource, credit_jp, region_timezone
 from gamification.learning.module_store import answer_keys, version_row
-from gamification.points.awarding import after_fact
+from gamification.points.awarding import Awarding
 from gamification.points.facts import record_fact
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
@@ -75,8 +75,9 @@ class SyncOutcome:
     error: DomainError | None = None
 
 
-class Attempts:
-    def __init__(self, settings: Settings) -> None:
+class AttemptService:
+    def __init__(self, settings: Settings, awarding: Awarding) -> None:
+        self._awarding = awarding
         self.offline_window = dt.timedelta(days=settings.offline_window_days)
         self.sync_max_items = settings.sync_max_items
 
@@ -102,7 +103,7 @@ class Attempts:
                     previous = await _replay(actor.person_id, module_id, attempt.client_id)
                     if previous is not None:
                         return previous
-                    recorded = await _record(actor, module, version, attempt, answers, graded, timezone)
+                    recorded = await _record(actor, module, version, attempt, answers, graded, timezone, self._awarding)
                 break
             except Exception as error:
                 # A racing request took the client_id or the completion first: look again.
@@ -156,7 +157,9 @@ async def _version_answered(module: dict, answers: dict[int, frozenset[int]]) ->
     return await ModuleVersion.select().where(ModuleVersion.id == rows[0]["module_version"]).first()
 
 
-async def _record(actor, module, version, attempt, answers, graded, timezone) -> tuple[int, bool, int, list[dict]]:
+async def _record(
+    actor, module, version, attempt, answers, graded, timezone, awarding: Awarding
+) -> tuple[int, bool, int, list[dict]]:
     person_id = actor.person_id
     already_completed = await Completion.exists().where(
         (Completion.person == person_id) & (Completion.module == module["id"])
@@ -226,7 +229,7 @@ async def _record(actor, module, version, attempt, answers, graded, timezone) ->
             score=graded.score,
             first_attempt=first_attempt,
         )
-        awarded = await after_fact(person_id, fact_id)
+        awarded = await awarding.after_fact(person_id, fact_id)
         await Attempt.update({Attempt.xp_awarded: awarded.xp, Attempt.new_badges: json.dumps(awarded.badges)}).where(
             Attempt.id == attempt_id
         )

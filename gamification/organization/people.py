@@ -6,13 +6,12 @@ import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from domain.access import Actor, check_administers, grantable_roles
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from domain.people import PersonFields, check_person, roles_text
 from domain.roles import Role, parse_roles
-from gamification.boards.sync import person_moving
 from gamification.identity.passwords import hash_password
 from gamification.identity.sign_in import end_sessions
 from gamification.storage.database import unit_of_work
@@ -34,6 +33,12 @@ PERSON_COLUMNS = (
     Person.hide_name,
     Person.anonymised_at,
 )
+
+
+class PersonMoves(Protocol):
+    """Who follows a person to another unit (the leaderboards), handed in by the composition root."""
+
+    async def person_moving(self, person_id: int, unit_id: int | None, region_id: int | None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,9 @@ def person_view(row: dict) -> PersonView:
 
 
 class PeopleService:
+    def __init__(self, moves: PersonMoves) -> None:
+        self._moves = moves
+
     async def create(
         self,
         actor: Actor,
@@ -127,7 +135,7 @@ class PeopleService:
             await _check_unique(fields.nip, fields.email, except_id=person_id)
             await Person.update(values).where(Person.id == person_id)
             if fields.unit_id != current.unit_id:
-                await person_moving(person_id, fields.unit_id, region_id)
+                await self._moves.person_moving(person_id, fields.unit_id, region_id)
             if changes.get("active") is False or "password" in changes:
                 await end_sessions(person_id, dt.datetime.now(dt.timezone.utc))
         return await self.get(actor, person_id)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from domain.rule_intervals import NO_OWN_VERSION, RuleLayout
 from domain.rules import DEFAULT_RULES, Formula
-from gamification.boards.sync import people_changed
+from gamification.points.standings_port import TotalsFollower
 from gamification.points.totals_growth import grow_totals
 from gamification.storage.sql_dialect import Dialect, dialect
 from gamification.storage.tables import XpEntry
@@ -57,7 +57,12 @@ class FactRange:
 
 
 async def award_range(
-    layout: RuleLayout, facts: FactRange, *, pending_only: bool, region_id: int | None = None
+    layout: RuleLayout,
+    facts: FactRange,
+    *,
+    follow: TotalsFollower,
+    pending_only: bool,
+    region_id: int | None = None,
 ) -> BatchResult:
     """Award these facts (only those still pending, or all) and mark them evaluated; call inside a unit of work."""
     sql = dialect()
@@ -104,7 +109,7 @@ async def award_range(
             now,
         )
         await grow_totals(delta)
-        people_changed(people)
+        follow.people_changed(people)
     await _raw(
         f"UPDATE fact SET evaluated_at = {{}} WHERE id IN (SELECT id FROM {chosen}) AND evaluated_at IS NULL", now
     )

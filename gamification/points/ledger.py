@@ -18,8 +18,8 @@ from piccolo.query.functions.aggregate import Count, Max, Sum
 
 from domain.periods import month_start, week_start, year_start
 from domain.rules import FactValues, Formula, RuleVersion, codes_for, evaluate, governing
-from gamification.boards.sync import totals_changed
 from gamification.points.national_periods import national_starts
+from gamification.points.standings_port import TotalsFollower
 from gamification.points.totals_growth import PERIODS, entries_with_ids, grow_totals
 from gamification.storage.json_column import loaded
 from gamification.storage.tables import Fact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
@@ -54,7 +54,9 @@ def fact_values(fact: dict) -> FactValues:
     return FactValues(xp=fact["xp"], score=fact["score"], first_attempt=fact["first_attempt"], level=fact["level"])
 
 
-async def award_facts(fact_ids: list[int], versions: list[RuleVersion] | None = None) -> list[Award]:
+async def award_facts(
+    fact_ids: list[int], *, follow: TotalsFollower, versions: list[RuleVersion] | None = None
+) -> list[Award]:
     """Bring the ledger in line with the rules for these facts; call inside a unit of work."""
     if not fact_ids:
         return []
@@ -77,7 +79,7 @@ async def award_facts(fact_ids: list[int], versions: list[RuleVersion] | None = 
         inserted = await XpEntry.insert(*entries).returning(XpEntry.id)
         await grow_totals(entries_with_ids([row["id"] for row in inserted]))
         for person_id in sorted({entry.person for entry in entries}):
-            totals_changed(person_id)
+            follow.totals_changed(person_id)
     now = dt.datetime.now(dt.timezone.utc)
     await Fact.update({Fact.evaluated_at: now}).where(Fact.id.is_in(fact_ids))
     return awards
@@ -107,7 +109,7 @@ def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:
     )
 
 
-async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> None:
+async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]], *, follow: TotalsFollower) -> None:
     """Recompute a person's all-time total and the given period totals from the ledger: the repair
     of a total the full recalculation found to differ from it."""
     await _take_turn(person_id)
@@ -155,7 +157,7 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]]) -> N
                     **values,
                 )
             )
-    totals_changed(person_id)
+    follow.totals_changed(person_id)
 
 
 async def _take_turn(person_id: int) -> None:

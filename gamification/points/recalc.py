@@ -23,6 +23,7 @@ from domain.rule_intervals import RuleLayout, lay_out
 from gamification.points.badges import award_badges
 from gamification.points.batch_award import BatchResult, FactRange, award_range
 from gamification.points.ledger import award_facts, refresh_totals, rule_versions
+from gamification.points.standings_port import TotalsFollower
 from gamification.points.streaks import update_streak
 from gamification.points.totals_check import drifted_totals
 from gamification.storage.database import unit_of_work
@@ -53,19 +54,23 @@ class RecalcReport:
 
 
 async def recalculate(
-    *, full: bool = False, region_slug: str | None = None, progress: Callable[[int, int], None] | None = None
+    *,
+    follow: TotalsFollower,
+    full: bool = False,
+    region_slug: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RecalcReport:
-    """``progress(done, total)`` is called after each batch."""
+    """``progress(done, total)`` is called after each batch; ``follow`` hears of every total changed."""
     region_id = await _region_id(region_slug)
     report = RecalcReport(full=full)
     layout = lay_out(await rule_versions())
     if full:
         started = time.perf_counter()
-        await _evaluate_all(layout, region_id, report, progress)
+        await _evaluate_all(layout, region_id, report, progress, follow)
         awarded = time.perf_counter()
-        report.badges_awarded = await _streaks_and_badges(region_id)
+        report.badges_awarded = await _streaks_and_badges(region_id, follow)
         badges = time.perf_counter()
-        report.drift_fixed = await _fix_drift(region_id)
+        report.drift_fixed = await _fix_drift(region_id, follow)
         log.info(
             "full recalculation: facts %.1f s, streaks and badges %.1f s, totals against the ledger %.1f s",
             awarded - started,
@@ -73,37 +78,39 @@ async def recalculate(
             time.perf_counter() - badges,
         )
     else:
-        await _evaluate_pending(layout, region_id, report, progress)
+        await _evaluate_pending(layout, region_id, report, progress, follow)
     return report
 
 
-async def _evaluate_pending(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress) -> None:
+async def _evaluate_pending(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, follow) -> None:
     pending = [Fact.evaluated_at.is_null(), *([Fact.region == region_id] if region_id is not None else [])]
     total = await Fact.count().where(*pending)
     if total > BACKLOG:
-        await _evaluate_by_person(layout, region_id, report, progress, total)
+        await _evaluate_by_person(layout, region_id, report, progress, total, follow)
     while True:  # what is left, or arrived meanwhile
         ids = await Fact.select(Fact.id).where(*pending).order_by(Fact.id).limit(PENDING_BATCH).output(as_list=True)
         if not ids:
             break
-        report.add(await _award(layout, FactRange("id", ids[0], ids[-1]), True, region_id))
+        report.add(await _award(layout, FactRange("id", ids[0], ids[-1]), True, region_id, follow))
         if progress:
             progress(min(report.facts_evaluated, total), total)
 
 
-async def _evaluate_by_person(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, total) -> None:
+async def _evaluate_by_person(
+    layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, total, follow
+) -> None:
     people = Person.select(Min(Person.id, alias="first"), Max(Person.id, alias="last"))
     bounds = (await people.where(Person.region == region_id) if region_id is not None else await people)[0]
     if bounds["first"] is None:
         return
     for start in range(bounds["first"], bounds["last"] + 1, PEOPLE_PER_BATCH):
         last = min(start + PEOPLE_PER_BATCH - 1, bounds["last"])
-        report.add(await _award(layout, FactRange("person", start, last), True, region_id))
+        report.add(await _award(layout, FactRange("person", start, last), True, region_id, follow))
         if progress:
             progress(min(report.facts_evaluated, total), total)
 
 
-async def _evaluate_all(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress) -> None:
+async def _evaluate_all(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, follow) -> None:
     in_region = [Fact.region == region_id] if region_id is not None else []
     bounds = (await Fact.select(Min(Fact.id, alias="first"), Max(Fact.id, alias="last")).where(*in_region))[0]
     if bounds["first"] is None:
@@ -111,16 +118,18 @@ async def _evaluate_all(layout: RuleLayout, region_id: int | None, report: Recal
     total = await Fact.count().where(*in_region)
     for start in range(bounds["first"], bounds["last"] + 1, FULL_RANGE):
         last = min(start + FULL_RANGE - 1, bounds["last"])
-        report.add(await _award(layout, FactRange("id", start, last), False, region_id))
+        report.add(await _award(layout, FactRange("id", start, last), False, region_id, follow))
         if progress:
             progress(report.facts_evaluated, total)
 
 
-async def _award(layout: RuleLayout, facts: FactRange, pending_only: bool, region_id: int | None) -> BatchResult:
+async def _award(
+    layout: RuleLayout, facts: FactRange, pending_only: bool, region_id: int | None, follow: TotalsFollower
+) -> BatchResult:
     for tries_left in reversed(range(MAX_BATCH_TRIES)):
         try:
             async with unit_of_work():
-                return await award_range(layout, facts, pending_only=pending_only, region_id=region_id)
+                return await award_range(layout, facts, follow=follow, pending_only=pending_only, region_id=region_id)
         except Exception as error:
             # an attempt awarding one of these facts at the same moment won the unique key: look again
             if not is_unique_violation(error) or not tries_left:
@@ -128,7 +137,7 @@ async def _award(layout: RuleLayout, facts: FactRange, pending_only: bool, regio
     raise AssertionError("unreachable")
 
 
-async def _streaks_and_badges(region_id: int | None) -> int:
+async def _streaks_and_badges(region_id: int | None, follow: TotalsFollower) -> int:
     query = Completion.select(Completion.person).distinct()
     if region_id is not None:
         query = query.where(Completion.person.region == region_id)
@@ -136,17 +145,17 @@ async def _streaks_and_badges(region_id: int | None) -> int:
     for person_id in await query.output(as_list=True):
         async with unit_of_work():
             milestones = await update_streak(person_id)
-            await award_facts(milestones)
+            await award_facts(milestones, follow=follow)
             awarded += len(await award_badges(person_id))
     return awarded
 
 
-async def _fix_drift(region_id: int | None) -> int:
+async def _fix_drift(region_id: int | None, follow: TotalsFollower) -> int:
     """Recompute, from the ledger and under the person's lock, every total found to differ from it."""
     drifted = await drifted_totals(region_id)
     for person_id, periods in sorted(drifted.items()):
         async with unit_of_work():
-            await refresh_totals(person_id, {p for p in periods if p[0] != "all"})
+            await refresh_totals(person_id, {p for p in periods if p[0] != "all"}, follow=follow)
     return len(drifted)
 
 

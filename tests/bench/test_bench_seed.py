@@ -20,6 +20,7 @@ from gamification.points import recalc
 from gamification.points.recalc import recalculate
 from gamification.points.totals_check import drifted_totals
 from gamification.storage.tables import Agency, Fact, Module, Person, PointsTotal, Region, Unit, XpEntry
+from tests import wiring
 from tests.clock import python_command
 
 NOW = dt.datetime.now(dt.timezone.utc)
@@ -190,7 +191,7 @@ async def test_the_recalculation_awards_every_seeded_fact(db, monkeypatch, backl
         monkeypatch.setattr(recalc, "BACKLOG", 100)
         monkeypatch.setattr(recalc, "PEOPLE_PER_BATCH", 7)
 
-    report = await recalculate()
+    report = await recalculate(follow=wiring.follow())
 
     assert report.facts_evaluated == 400
     assert await Fact.count().where(Fact.evaluated_at.is_null()) == 0

@@ -13,7 +13,7 @@ import pytest
 from domain.leaderboards import Period, Scope, competition_ranks
 from gamification.boards.redis_store import keys
 from gamification.boards.store import EPOCH
-from gamification.boards.sync import installed
+from tests import wiring
 from tests.awards import WIB, WITA, award, boards_ready, current_board, expected_order, this_week_at, unit_path
 from tests.factories import add_person
 
@@ -21,7 +21,7 @@ STORES = ["sql", pytest.param("redis", marks=pytest.mark.redis)]
 
 
 def store_of(kind: str):
-    sync = installed()
+    sync = wiring.boards()
     return sync.sql_boards if kind == "sql" else sync.redis_boards
 
 
@@ -106,10 +106,10 @@ async def test_redis_and_sql_hold_the_same_boards_entry_for_entry(app, world):
         await award(person, 10 * (n % 3 + 1), t + dt.timedelta(minutes=n % 2))
     await award(world.palu.asn, 30, this_week_at(WITA, 2, 10), WITA)
     await boards_ready()
-    sync = installed()
-    from gamification.boards.sync import _standings
+    sync = wiring.boards()
+    from gamification.boards.standings import standings
 
-    _, boards = await _standings(person_ids=None)
+    _, boards = await standings(person_ids=None)
     assert len(boards) >= 20  # every period of the national, region, agency and both unit boards
     for board in boards:
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board), board.tag

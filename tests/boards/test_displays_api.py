@@ -6,8 +6,8 @@ import pytest
 from domain.leaderboards import Period
 from gamification.boards.displays import Displays, stream
 from gamification.boards.leaderboards import Leaderboards
-from gamification.boards.sync import installed
 from gamification.storage.tables import Display, Person
+from tests import wiring
 from tests.awards import WIB, award, boards_ready, this_week_at
 from tests.clock import next_turn
 from tests.factories import add_person
@@ -166,8 +166,8 @@ async def test_the_stream_sends_a_new_screen_when_someone_moves_up_and_stops_whe
     await award(leader, 50, this_week_at(WIB, 0, 9))
     await award(climber, 20, this_week_at(WIB, 0, 10))
     await boards_ready()
-    sync = installed()
-    displays = Displays(Leaderboards(sync), sync.events)
+    sync = wiring.boards()
+    displays = Displays(Leaderboards(sync.reads), sync.events)
     from domain.access import Actor
     from domain.roles import Role
 

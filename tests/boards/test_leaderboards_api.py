@@ -3,11 +3,11 @@ import datetime as dt
 import pytest
 
 from domain.leaderboards import Period, Scope
-from gamification.boards.events import BoardEvents
+from gamification.boards import build_boards
 from gamification.boards.leaderboards import Leaderboards
-from gamification.boards.sync import BoardSync, installed
 from gamification.identity.sign_in import load_actor
 from gamification.storage.tables import Person
+from tests import wiring
 from tests.awards import WIB, award, boards_ready, current_board, this_week_at
 from tests.factories import add_person
 from tests.module_payloads import attempt, published_module
@@ -46,17 +46,17 @@ async def test_top_n_with_me_outside_it_and_a_hidden_name(client, world, as_):
 
 async def test_redis_and_sql_give_the_same_board(client, world, as_, settings):
     people = await unit_with_ten(world)
-    sync = installed()
+    sync = wiring.boards()
     board = current_board(Scope.REGION, world.pontianak.region_id, Period.WEEK, WIB)
-    store = await sync.store_for(board, dt.datetime.now(dt.timezone.utc))
+    store = await sync.reads.store_for(board, dt.datetime.now(dt.timezone.utc))
     assert (store is sync.redis_boards) == bool(settings.redis_url)
-    without_redis = Leaderboards(BoardSync(None, BoardEvents(None)))
+    without_redis = Leaderboards(build_boards(None).reads)
     for person in (people[0], people[5], world.pontianak.asn):
         actor = await load_actor(person, token_epoch=0)
         for scope in Scope:
-            served = await Leaderboards(sync).board(actor, scope, None, Period.WEEK, 7)
+            served = await Leaderboards(sync.reads).board(actor, scope, None, Period.WEEK, 7)
             assert served == await without_redis.board(actor, scope, None, Period.WEEK, 7)
-            near = await Leaderboards(sync).around_me(actor, scope, Period.ALL, 2)
+            near = await Leaderboards(sync.reads).around_me(actor, scope, Period.ALL, 2)
             assert near == await without_redis.around_me(actor, scope, Period.ALL, 2)
 
 
@@ -212,6 +212,6 @@ async def test_a_person_who_moves_unit_takes_their_xp_to_the_new_boards(client, 
     assert await unit_board(p.head_unit) == [(p.asn, 20)]
     assert await unit_board(p.child_unit) == []
     assert await unit_board(p.other_unit) == [(p.asn_child, 60)]
-    sync = installed()
+    sync = wiring.boards()
     if settings.redis_url:
-        assert (await sync.check(thorough=True))["rebuilt"] is False  # Redis followed the move exactly
+        assert (await sync.consistency.check(thorough=True))["rebuilt"] is False  # Redis followed the move exactly

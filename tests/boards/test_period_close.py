@@ -5,13 +5,14 @@ import subprocess
 import pytest
 from redis.asyncio import Redis
 
-from api.scheduler import close_periods_job, recalc_job
 from domain.leaderboards import Period, Scope
 from gamification.boards.period_close import close_periods
 from gamification.boards.redis_store import keys
-from gamification.boards.sync import installed
+from gamification.boards.scheduled import close_periods_job
+from gamification.points.scheduled import recalc_job
 from gamification.storage.json_column import loaded
 from gamification.storage.tables import Badge, BoardSnapshot, JobRun, PeriodClose, PersonBadge
+from tests import wiring
 from tests.awards import WIB, WITA, award, boards_ready, current_board, this_week_at
 from tests.clock import python_command
 from tests.factories import add_person
@@ -105,24 +106,24 @@ async def test_the_recalculation_finds_a_board_that_drifted_and_rebuilds_it(app,
     for n, person in enumerate(people):
         await award(person, 10 + n, this_week_at(WIB, 1, 9))
     await boards_ready()
-    sync = installed()
+    sync = wiring.boards()
     board = current_board(Scope.REGION, p.region_id, Period.WEEK, WIB)
     async with Redis.from_url(settings.redis_url) as redis:
         last = (await redis.zrange(keys(board)[0], 0, 0))[0]
         await redis.zincrby(keys(board)[0], 1, last)  # deep down: the quick check misses it
-        assert (await sync.check())["rebuilt"] is False
-        assert (await sync.check(thorough=True))["rebuilt"] is True
+        assert (await sync.consistency.check())["rebuilt"] is False
+        assert (await sync.consistency.check(thorough=True))["rebuilt"] is True
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board)
         await redis.zrem(keys(board)[0], (await redis.zrevrange(keys(board)[0], 0, 0))[0])  # the leader vanishes
-        report = await recalc_job(now=dt.datetime.now(dt.timezone.utc))
+        report = await recalc_job(**wiring.points_jobs(), now=dt.datetime.now(dt.timezone.utc))
         assert report["boards"]["rebuilt"] is True
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board)
         stray = current_board(Scope.UNIT, p.other_unit, Period.WEEK, WIB, "/none/")
         await redis.zadd(keys(stray)[0], {"9999999999999999:9999999999": 30})  # a board SQL knows nobody on
-        assert (await sync.check(thorough=True))["rebuilt"] is True
+        assert (await sync.consistency.check(thorough=True))["rebuilt"] is True
         assert not await redis.exists(keys(stray)[0])
         await redis.flushdb()  # Redis restarted empty
-        assert (await sync.check())["rebuilt"] is True
+        assert (await sync.consistency.check())["rebuilt"] is True
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board)
 
 
@@ -140,4 +141,4 @@ async def test_tangkas_leaderboards_rebuild_fills_redis_from_the_ledger(app, wor
         assert "Papan peringkat dibangun ulang" in done.stdout
         board = current_board(Scope.REGION, world.palu.region_id, Period.WEEK, WITA)
         assert await redis.zcard(keys(board)[0]) == 1
-    assert await installed().redis_boards.is_ready()
+    assert await wiring.boards().redis_boards.is_ready()

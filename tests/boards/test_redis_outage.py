@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from api.app import create_app
-from gamification.boards.sync import installed
 from gamification.storage.settings import Settings
+from tests import wiring
 from tests.awards import WIB, award, boards_ready, this_week_at
 from tests.conftest import TEST_SECRET, empty_database, running
 from tests.factories import bearer, build_world
@@ -39,7 +39,7 @@ async def test_boards_survive_redis_going_away_and_coming_back(database_url):
             async with httpx.AsyncClient(transport=transport, base_url="http://tangkas.test") as client:
                 await award(p.asn, 40, this_week_at(WIB, 0, 9))
                 await boards_ready()
-                sync = installed()
+                sync = wiring.boards()
 
                 async def board() -> dict:
                     response = await client.get(
@@ -55,7 +55,7 @@ async def test_boards_survive_redis_going_away_and_coming_back(database_url):
                 result = await attempt(client, as_(p.asn_child), module)  # recorded while Redis is away
                 assert result["xp_awarded"] == 70
                 await award(p.manager, 55, this_week_at(WIB, 0, 10))
-                assert sync.dirty
+                assert sync.state.dirty
                 during = await board()
                 assert [(e["user_id"], e["xp"]) for e in during["entries"]] == [
                     (p.asn_child, 70),
@@ -67,7 +67,7 @@ async def test_boards_survive_redis_going_away_and_coming_back(database_url):
                 server = start_redis(port)  # back, and empty
                 assert await board() == during  # still right, from SQL, while the rebuild runs
                 for _ in range(100):
-                    if not sync.dirty and await sync.redis_boards.is_ready():
+                    if not sync.state.dirty and await sync.redis_boards.is_ready():
                         break
                     await asyncio.sleep(0.05)
                 else:

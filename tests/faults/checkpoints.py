@@ -28,8 +28,13 @@ async def until(condition: Callable[[], bool | Awaitable[bool]], what: str, seco
 
 
 def _original(target: str):
+    """What "module.name" or "module.Class.name" names."""
     module, name = target.rsplit(".", 1)
-    return getattr(importlib.import_module(module), name)
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError:
+        module, owner = module.rsplit(".", 1)
+        return getattr(getattr(importlib.import_module(module), owner), name)
 
 
 class Pause:
@@ -41,7 +46,11 @@ class Pause:
         self.reached, self._released = asyncio.Event(), asyncio.Event()
         self.seen: object = None  # what peek() read inside the write
         self._peek, self._original, self._held = peek, _original(target), False
-        monkeypatch.setattr(target, self._call)
+
+        async def call(*args, **kwargs):  # a plain function: as a class attribute it binds like the method it replaces
+            return await self._call(*args, **kwargs)
+
+        monkeypatch.setattr(target, call)
 
     async def _call(self, *args, **kwargs):
         if not self._held:

@@ -16,9 +16,11 @@ import datetime as dt
 
 import pytest
 
-from api.scheduler import recalc_job, trigger_time
+from gamification.points.scheduled import recalc_job
 from gamification.storage.db_errors import is_connection_lost
+from gamification.storage.job_runs import trigger_time
 from gamification.storage.tables import Attempt, Completion, Fact, JobRun, JpCredit
+from tests import wiring
 from tests.awards import WIB, award, boards_ready, this_week_at
 from tests.faults.checkpoints import DEADLINE_SECONDS, until
 from tests.faults.postgres import Postgres
@@ -150,7 +152,7 @@ async def test_a_job_whose_connection_drops_records_its_failure(app, world, data
     trigger = trigger_time(dt.datetime.now(dt.timezone.utc), 5)
     async with Postgres.connected(database_url) as postgres:
         async with postgres.writes_held():
-            run = asyncio.create_task(recalc_job(now=trigger))
+            run = asyncio.create_task(recalc_job(**wiring.points_jobs(), now=trigger))
             await postgres.until_waiting(1)
             await postgres.drop_the_apps_connections()
             with pytest.raises(Exception) as failure:
@@ -160,6 +162,6 @@ async def test_a_job_whose_connection_drops_records_its_failure(app, world, data
     assert failed["outcome"] == "failed" and failed["finished_at"] is not None
     assert await Fact.count().where(Fact.evaluated_at.is_null()) == 1  # the batch rolled back whole
 
-    assert (await recalc_job(now=trigger + dt.timedelta(minutes=5)))["entries_added"] == 1
+    assert (await recalc_job(**wiring.points_jobs(), now=trigger + dt.timedelta(minutes=5)))["entries_added"] == 1
     await facts_awarded_once()
     await books_balance({p.asn: 30})

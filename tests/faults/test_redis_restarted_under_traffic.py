@@ -22,10 +22,10 @@ import httpx
 import pytest
 
 from api.app import create_app
-from gamification.boards import sync as board_sync
-from gamification.boards.sync import installed
+from gamification.boards import rebuild as board_rebuild
 from gamification.storage.settings import Settings
 from gamification.storage.tables import PointsTotal
+from tests import wiring
 from tests.awards import boards_ready
 from tests.conftest import TEST_SECRET, empty_database, running
 from tests.factories import bearer, build_world
@@ -138,22 +138,22 @@ async def test_redis_killed_and_restarted_under_traffic(database_url):
                 work = learner(client, redis.as_(person), person, modules, made.json(), traffic)
                 tasks.append(asyncio.create_task(work))
         tasks.append(asyncio.create_task(display(client, redis.as_(world.superadmin), traffic)))
-        sync = installed()
+        sync = wiring.boards()
 
         await until(lambda: traffic.completions >= PER_PHASE, "completions before the outage")
-        assert not sync.dirty
+        assert not sync.state.dirty
         redis.kill()
         traffic.phase, before = "away", traffic.completions
         await until(
             lambda: traffic.completions >= before + PER_PHASE and traffic.display_reads["away"] >= 5,
             "completions and reads while Redis is away",
         )
-        assert sync.dirty
+        assert sync.state.dirty
 
         redis.start()
         traffic.phase, back = "back", traffic.completions
         await until(
-            lambda: traffic.completions >= back + PER_PHASE and not sync.dirty,
+            lambda: traffic.completions >= back + PER_PHASE and not sync.state.dirty,
             "completions after Redis is back, and the rebuild",
         )
         traffic.stop.set()
@@ -173,12 +173,12 @@ async def test_a_completion_recorded_during_the_rebuild_reaches_the_board(databa
         assert (await attempt(client, redis.as_(p.asn), modules[0]))["xp_awarded"] == 70
         redis.kill()
         assert (await attempt(client, redis.as_(p.asn), modules[1]))["xp_awarded"] == 70  # lost write: dirty
-        sync = installed()
-        assert sync.dirty
+        sync = wiring.boards()
+        assert sync.state.dirty
         redis.start()
 
         read_all, go_on = asyncio.Event(), asyncio.Event()
-        standings = board_sync._standings
+        standings = board_rebuild.standings
 
         async def held_after_reading(person_ids, now=None):
             found = await standings(person_ids, now)
@@ -187,7 +187,7 @@ async def test_a_completion_recorded_during_the_rebuild_reaches_the_board(databa
                 await go_on.wait()
             return found
 
-        monkeypatch.setattr(board_sync, "_standings", held_after_reading)
+        monkeypatch.setattr(board_rebuild, "standings", held_after_reading)
 
         async def my_board() -> dict:
             response = await client.get("/api/v1/leaderboards", params={"scope": "region"}, headers=redis.as_(p.asn))
@@ -198,6 +198,6 @@ async def test_a_completion_recorded_during_the_rebuild_reaches_the_board(databa
         await asyncio.wait_for(read_all.wait(), DEADLINE_SECONDS)
         assert (await attempt(client, redis.as_(p.asn), modules[2]))["xp_awarded"] == 70
         go_on.set()
-        await until(lambda: not sync.dirty, "the rebuild")
+        await until(lambda: not sync.state.dirty, "the rebuild")
         assert (await my_board())["xp"] == 210
         await books_balance({p.asn: 210})

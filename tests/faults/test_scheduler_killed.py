@@ -18,9 +18,11 @@ import textwrap
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from api.scheduler import STALE_AFTER, recalc_job, trigger_time
+from gamification.points.scheduled import recalc_job
+from gamification.storage.job_runs import STALE_AFTER, trigger_time
 from gamification.storage.settings import Settings
 from gamification.storage.tables import Fact, JobRun
+from tests import wiring
 from tests.awards import WIB, WITA, award, boards_ready, this_week_at
 from tests.clock import python_command
 from tests.conftest import TEST_SECRET
@@ -37,7 +39,7 @@ RECALC_JOB = textwrap.dedent(
     from api.cli import _with_database
     from gamification.storage.settings import Settings
     from gamification.points import recalc
-    from api.scheduler import recalc_job
+    from gamification.points.scheduled import recalc_job
 
     recalc.PENDING_BATCH = 500
     award_range = recalc.award_range
@@ -49,7 +51,7 @@ RECALC_JOB = textwrap.dedent(
     recalc.award_range = held_a_moment
     database_url, redis_url, secret, now = sys.argv[1:]
     settings = Settings(database_url=database_url, redis_url=redis_url or None, jwt_secret=secret)
-    counts = asyncio.run(_with_database(settings, lambda: recalc_job(now=dt.datetime.fromisoformat(now))))
+    counts = asyncio.run(_with_database(settings, lambda tangkas: recalc_job(follow=tangkas.boards.writes, now=dt.datetime.fromisoformat(now))))
     print(json.dumps(counts))
     """
 )
@@ -138,7 +140,7 @@ async def test_a_recalculation_killed_half_way_is_finished_by_the_next_trigger(a
     runs = {run["scheduled_for"]: run["outcome"] for run in await JobRun.select()}
     assert runs == {trigger: "running", trigger + dt.timedelta(minutes=5): "ok"}
     an_hour_on = dead["started_at"] + STALE_AFTER + dt.timedelta(seconds=Settings.recalc_every_seconds + 60)
-    assert (await recalc_job(now=an_hour_on))["facts_evaluated"] == 0
+    assert (await recalc_job(**wiring.points_jobs(), now=an_hour_on))["facts_evaluated"] == 0
     dead = await JobRun.select().where(JobRun.scheduled_for == trigger).first()
     assert dead["outcome"] == "abandoned" and dead["finished_at"] is not None and "stopped" in dead["error"]
     assert await JobRun.count().where(JobRun.outcome == "running") == 0

@@ -8,6 +8,7 @@ from gamification.innovation.initiatives import Initiatives
 from gamification.organization.structure import OrganizationService
 from gamification.points.recalc import recalculate
 from gamification.storage.tables import Badge, Initiative, PersonBadge, Replication, XpEntry
+from tests import wiring
 from tests.factories import SYSTEM, add_person
 
 INITIATIVES = "/api/v1/initiatives"
@@ -70,7 +71,7 @@ async def test_an_initiative_goes_from_draft_to_verified_and_the_team_earns_xp_a
     assert verified["status"] == "verified" and verified["impact"] == "unit"
     assert [e["to_status"] for e in verified["events"]] == ["draft", "submitted", "approved", "implemented", "verified"]
     assert verified["events"][2]["actor_id"] == p.manager and verified["events"][2]["comment"] == "Lanjutkan"
-    await recalculate()
+    await recalculate(follow=wiring.follow())
     for member in (p.asn_child, p.asn):
         xp = [r["xp"] for r in await XpEntry.select(XpEntry.xp).where(XpEntry.person == member)]
         assert xp == [100]  # the unit-level rule
@@ -227,7 +228,7 @@ async def test_replication_credit_is_capped_per_initiative_per_local_calendar_mo
     """Palu is WITA (UTC+8): its March begins at 16:00 UTC on the last day of February."""
     palu = world.palu
     verified = await make_verified(client, world, as_, region=palu)
-    initiatives = Initiatives(replication_credits_per_month=2)
+    initiatives = Initiatives(wiring.tangkas().awarding, replication_credits_per_month=2)
     root = await load_actor(world.superadmin, token_epoch=0)
     end_of_february = dt.datetime(2026, 2, 28, 15, 59, 59, tzinfo=dt.timezone.utc)  # 23:59:59 in Palu
     moments = [
@@ -250,7 +251,7 @@ async def test_replication_credit_is_capped_per_initiative_per_local_calendar_mo
             (XpEntry.person == member) & (XpEntry.rule_code == "initiative_replicated")
         )
         assert [r["xp"] for r in bonus] == [50, 50, 50, 50]
-    rebuilt = await recalculate(full=True)
+    rebuilt = await recalculate(follow=wiring.follow(), full=True)
     assert (rebuilt.entries_added, rebuilt.xp_added, rebuilt.drift_fixed) == (0, 0, 0)
 
 

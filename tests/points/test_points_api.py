@@ -5,6 +5,7 @@ from gamification.demo.badges import DEMO_BADGES
 from gamification.points import recalc as recalc_module
 from gamification.points.recalc import recalculate
 from gamification.storage.tables import Badge, Fact, PersonBadge, PointsPeriod, PointsTotal, XpEntry
+from tests import wiring
 from tests.module_payloads import attempt, published_module
 
 
@@ -73,7 +74,7 @@ async def test_a_rule_change_then_a_full_recalculation_gives_what_the_new_rules_
     assert saved.status_code == 201, saved.text
     assert (await me(client, learner))["xp"] == 20 + 10 + 30  # not applied until the recalculation
 
-    report = await recalculate(full=True)
+    report = await recalculate(follow=wiring.follow(), full=True)
     assert (report.xp_added, report.drift_fixed) == (35, 0)
     # independently: module XP x1.5 from the cutoff on (Pontianak only), the bonus for perfect first attempts
     expected = {
@@ -84,7 +85,7 @@ async def test_a_rule_change_then_a_full_recalculation_gives_what_the_new_rules_
     assert {
         person: (await PointsTotal.select().where(PointsTotal.person == person).first())["xp"] for person in expected
     } == expected
-    again = await recalculate(full=True)
+    again = await recalculate(follow=wiring.follow(), full=True)
     assert (again.entries_added, again.xp_added, again.drift_fixed) == (0, 0, 0)
 
 
@@ -95,7 +96,7 @@ async def test_a_full_rebuild_matches_the_incremental_path_and_fixes_drift(clien
         await attempt(client, as_(person), await published_module(client, admin, title=f"M{n}", xp=25))
     incremental = (await ledger(), await totals(), await PersonBadge.count())
     await PointsTotal.update({PointsTotal.xp: 999}).where(PointsTotal.person == world.pontianak.asn)
-    report = await recalculate(full=True)
+    report = await recalculate(follow=wiring.follow(), full=True)
     assert (report.entries_added, report.drift_fixed) == (0, 1)
     assert (await ledger(), await totals(), await PersonBadge.count()) == incremental
 
@@ -121,11 +122,11 @@ async def test_a_recalculation_killed_half_way_and_run_again_ends_as_one_clean_r
             raise KeyboardInterrupt  # the scheduler process killed
 
     try:
-        await recalculate(progress=crash_after_two)
+        await recalculate(follow=wiring.follow(), progress=crash_after_two)
     except KeyboardInterrupt:
         pass
     assert await Fact.count().where(Fact.evaluated_at.is_null()) == 2
-    await recalculate()
+    await recalculate(follow=wiring.follow())
     assert sorted(xp for _, code, xp in await ledger() if code == "module_xp") == [10, 10, 20, 20, 30, 30, 40, 40]
     assert (await me(client, as_(world.pontianak.asn)))["xp"] == 2 * 100 + 40
 
@@ -136,8 +137,10 @@ async def test_attempts_racing_a_full_recalculation_are_awarded_once(client, wor
     learners = [world.pontianak.asn, world.pontianak.asn_child, world.pontianak.manager]
     await attempt(client, as_(learners[0]), modules[0])
     runs = [attempt(client, as_(person), module) for person in learners for module in modules[1:3]]
-    await asyncio.gather(recalculate(full=True), *runs, recalculate(full=True))
-    await recalculate(full=True)
+    await asyncio.gather(
+        recalculate(follow=wiring.follow(), full=True), *runs, recalculate(follow=wiring.follow(), full=True)
+    )
+    await recalculate(follow=wiring.follow(), full=True)
     facts = await Fact.count()
     assert facts == 7
     entries = await XpEntry.select(XpEntry.fact, XpEntry.rule_code, XpEntry.xp)

@@ -21,6 +21,7 @@ from gamification.points.ledger import award_facts, rule_versions
 from gamification.points.totals_check import drifted_totals
 from gamification.storage.database import unit_of_work
 from gamification.storage.tables import Fact, PointRule, PointsPeriod, PointsTotal, XpEntry
+from tests import wiring
 
 ZONES = {"pontianak": "Asia/Jakarta", "palu": "Asia/Makassar"}
 FIRST_RULE_DAY = dt.date(2025, 1, 1)
@@ -132,13 +133,13 @@ async def books() -> tuple:
 
 async def per_fact(ids: list[int], versions: list[RuleVersion]) -> None:
     async with unit_of_work():
-        await award_facts(ids, versions)
+        await award_facts(ids, follow=wiring.follow(), versions=versions)
 
 
 async def as_a_set(ids: list[int], versions: list[RuleVersion], by: str = "id") -> None:
     async with unit_of_work():
         facts = FactRange(by, 0, 10**9)  # every fact, taken by id or by person
-        await award_range(lay_out(versions), facts, pending_only=False)
+        await award_range(lay_out(versions), facts, follow=wiring.follow(), pending_only=False)
 
 
 async def forget_the_awards() -> None:

@@ -4,6 +4,7 @@ import io
 from gamification.demo.seed import DEMO_PASSWORD, seed_demo
 from gamification.points.recalc import recalculate
 from gamification.storage.tables import JpCredit, Person, PointsTotal
+from tests import wiring
 from tests.awards import WIB, award, this_week_at
 from tests.factories import add_person
 
@@ -22,7 +23,7 @@ async def ok(response, status=200) -> dict:
 
 
 async def test_the_demo_walk_of_an_initiative_and_a_reward_through_the_managers_inbox(client, app):
-    summary = await seed_demo()
+    summary = await seed_demo(wiring.tangkas().services["attempt_service"])
     learner, manager = await sign_in(client, summary["asn"]), await sign_in(client, summary["manager"])
     me = await ok(await client.get("/api/v1/me", headers=learner))
     colleague = (
@@ -68,7 +69,7 @@ async def test_the_demo_walk_of_an_initiative_and_a_reward_through_the_managers_
         await client.post(f"{INITIATIVES}/{iid}/verify", json={"decision": "verify", "impact": "unit"}, headers=manager)
     )
     assert verified["status"] == "verified"
-    await recalculate()
+    await recalculate(follow=wiring.follow())
     for person_id in (me["id"], colleague["id"]):
         points = await PointsTotal.select(PointsTotal.xp).where(PointsTotal.person == person_id).first()
         assert points["xp"] >= 100

@@ -1,5 +1,9 @@
 from gamification.demo.seed import seed_demo
+from gamification.learning.attempts import AttemptService
+from gamification.points.awarding import Awarding
+from gamification.points.standings_port import NobodyFollows
 from gamification.storage.migrations import migrate
+from gamification.storage.settings import Settings
 from gamification.storage.tables import Agency, Module, ModuleQuestion, Person, Region, Unit
 
 
@@ -10,10 +14,11 @@ async def test_migrations_can_run_again_without_change(db):
 
 
 async def test_demo_seed_is_safe_to_run_twice(db):
-    first = await seed_demo()
+    attempt_service = AttemptService(Settings(), Awarding(NobodyFollows()))  # the database alone, no boards
+    first = await seed_demo(attempt_service)
     tables = (Region, Agency, Unit, Person, Module, ModuleQuestion)
     counts = [await table.count() for table in tables]
-    second = await seed_demo()
+    second = await seed_demo(attempt_service)
     assert [await table.count() for table in tables] == counts
     assert first["modules"] == await Module.count().where(Module.status == "published") >= 20
     assert await Module.count().where(Module.region.is_null()) >= 16

@@ -37,10 +37,9 @@ import httpx
 import pytest
 from redis.asyncio import Redis
 
+from gamification.boards import build_boards
 from gamification.boards.displays import HEARTBEAT_SECONDS
-from gamification.boards.events import BoardEvents
 from gamification.boards.redis_store import READY_KEY
-from gamification.boards.sync import BoardSync, install
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
 from gamification.storage.tables import Completion, Fact, JobRun, Person, XpEntry
@@ -295,11 +294,9 @@ async def both_apis_answer_the_same_boards(cluster: Cluster, api1, api2) -> None
     national = (await api2.get("/api/v1/leaderboards", params=params, headers=as_(world.palu.asn))).json()
     assert {entry["user_id"]: entry["xp"] for entry in national["entries"]} == await ledger_xp()
     redis = create_redis(cluster.settings.redis_url)
-    install(BoardSync(redis, BoardEvents(None)))
     try:
-        await boards_agree()
+        await boards_agree(build_boards(redis))
     finally:
-        install(None)
         await redis.aclose()
 
 

@@ -5,10 +5,14 @@ import textwrap
 
 import pytest
 
-from api.scheduler import build_scheduler, close_day_job, every, run_once, trigger_time
+from api.bootstrap import bootstrap
+from api.scheduler import build_scheduler, every
+from gamification.points.scheduled import close_day_job
+from gamification.storage.job_runs import run_once, trigger_time
 from gamification.storage.settings import Settings
 from gamification.storage.tables import JobRun, Streak
 from tests.clock import python_command
+from tests.conftest import TEST_SECRET
 
 NOW = dt.datetime(2026, 11, 23, 3, 7, 42, tzinfo=dt.timezone.utc)
 
@@ -46,9 +50,10 @@ def test_processes_a_moment_apart_agree_on_the_trigger():
 def test_the_recalculation_fires_on_the_same_grid_as_its_trigger_time():
     """Every five minutes by default, exactly as before the interval was a setting; a short interval
     (the multi-process test's) fires on a grid of seconds that trigger_time follows."""
-    recalc = build_scheduler(Settings()).get_job("recalc")
+    tangkas = bootstrap(Settings(jwt_secret=TEST_SECRET))
+    recalc = build_scheduler(tangkas).get_job("recalc")
     assert str(recalc.trigger) == str(every(300)) == "cron[minute='*/5']"
-    assert recalc.kwargs == {"every_seconds": 300}
+    assert recalc.kwargs["every_seconds"] == 300 and recalc.kwargs["follow"] is tangkas.boards.writes
     assert trigger_time(NOW, seconds=300) == trigger_time(NOW, 5) == NOW.replace(minute=5, second=0)
     for seconds in (2, 15, 60, 600, 3600):
         fires = every(seconds).get_next_fire_time(None, NOW)
@@ -80,13 +85,14 @@ async def test_two_scheduler_processes_run_each_trigger_once(db, database_url):
         import asyncio, datetime as dt
         from gamification.storage.settings import Settings
         from gamification.storage.database import bind_engine, create_engine, open_engine
-        from api.scheduler import recalc_job
+        from gamification.points.scheduled import recalc_job
+        from gamification.points.standings_port import NobodyFollows
 
         async def main():
             engine = create_engine(Settings(database_url={database_url!r}))
             bind_engine(engine)
             await open_engine(engine, pool_size=2)
-            result = await recalc_job(now=dt.datetime(2026, 11, 23, 3, 7, tzinfo=dt.timezone.utc))
+            result = await recalc_job(follow=NobodyFollows(), now=dt.datetime(2026, 11, 23, 3, 7, tzinfo=dt.timezone.utc))
             print("ran" if result is not None else "skipped")
 
         asyncio.run(main())

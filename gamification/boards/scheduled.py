@@ -1,0 +1,20 @@
+"""The leaderboards' scheduled work: every hour, the weeks, months and years that ended are closed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gamification.boards.period_close import close_periods
+from gamification.boards.standings import calendars_in_use
+from gamification.storage.job_runs import run_once, trigger_time
+
+
+async def close_periods_job(now: dt.datetime | None = None) -> dict | None:
+    """Each calendar in use (every region's time zone, and WIB for the national board) closes the
+    periods that ended, so each closes within the hour after its local midnight, whatever the zone."""
+    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
+
+    async def close_all() -> dict:
+        return {zone: await close_periods(zone, when) for zone in await calendars_in_use()}
+
+    return await run_once("close_periods", when, close_all)

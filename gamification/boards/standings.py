@@ -1,0 +1,97 @@
+"""Current standings read from SQL: what every board should hold, for writes, rebuilds and checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from domain.leaderboards import Period, Scope, Standing, window_at
+from domain.timezones import NATIONAL_TIMEZONE
+from gamification.boards.store import Board, Membership, as_utc
+from gamification.storage.tables import PointsPeriod, PointsTotal, Region
+
+Updates = dict[Board, list[tuple[Standing, int]]]
+
+
+async def calendars_in_use() -> list[str]:
+    """Every region's time zone, and WIB (the national board's)."""
+    zones = set(await Region.select(Region.timezone).output(as_list=True))
+    return sorted(zones | {NATIONAL_TIMEZONE})
+
+
+def current_starts(zones: list[str], now: dt.datetime) -> dict[str, set[dt.date]]:
+    starts: dict[str, set[dt.date]] = defaultdict(set)
+    for period in (Period.WEEK, Period.MONTH, Period.YEAR):
+        for zone in zones:
+            starts[period.value].add(window_at(period, zone, now).start)
+        starts["n" + period.value].add(window_at(period, NATIONAL_TIMEZONE, now).start)
+    return starts
+
+
+async def region_and_national_boards(now: dt.datetime) -> list[Board]:
+    """The current boards of every region and the national ones, whether or not anyone is on them."""
+    boards = [Board(Scope.NATIONAL, None, window_at(period, NATIONAL_TIMEZONE, now)) for period in Period]
+    for region in await Region.select(Region.id, Region.timezone):
+        boards += [Board(Scope.REGION, region["id"], window_at(period, region["timezone"], now)) for period in Period]
+    return boards
+
+
+async def standings(person_ids: list[int] | None, now: dt.datetime | None = None) -> tuple[list[Membership], Updates]:
+    """The current standings of these people (everyone: None) on every board they are on, from SQL."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    updates: Updates = defaultdict(list)
+    memberships = []
+    for row in await totals(person_ids):
+        membership = membership_of(row)
+        memberships.append(membership)
+        for board in membership.boards(Period.ALL, now):
+            updates[board].append(_versioned(row))
+    # The calendars whose current periods matter: everyone's, or just these people's (no need to look up the rest).
+    if person_ids is None:
+        zones = await calendars_in_use()
+    else:
+        zones = sorted({m.timezone for m in memberships if m.timezone} | {NATIONAL_TIMEZONE})
+    starts = set().union(*current_starts(zones, now).values())
+    query = PointsPeriod.select(*columns(PointsPeriod), PointsPeriod.period, PointsPeriod.period_start).where(
+        PointsPeriod.period_start.is_in(sorted(starts))
+    )
+    if person_ids is not None:
+        query = query.where(PointsPeriod.person.is_in(person_ids))
+    for row in await query:
+        national = row["period"].startswith("n")
+        for board in membership_of(row).boards(Period(row["period"].removeprefix("n")), now):
+            if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
+                updates[board].append(_versioned(row))
+    return memberships, updates
+
+
+async def totals(person_ids: list[int] | None) -> list[dict]:
+    query = PointsTotal.select(*columns(PointsTotal)).where(PointsTotal.reached_at.is_not_null())
+    return await (query.where(PointsTotal.person.is_in(person_ids)) if person_ids is not None else query)
+
+
+def columns(table) -> tuple:
+    return (
+        table.person,
+        table.xp,
+        table.reached_at,
+        table.entries,
+        table.unit.path,
+        table.unit.agency,
+        table.region,
+        table.region.timezone,
+    )
+
+
+def membership_of(row: dict) -> Membership:
+    return Membership(
+        person_id=row["person"],
+        unit_path=row["unit.path"],
+        agency_id=row["unit.agency"],
+        region_id=row["region"],
+        timezone=row["region.timezone"],
+    )
+
+
+def _versioned(row: dict) -> tuple[Standing, int]:
+    return Standing.of(row["person"], row["xp"], as_utc(row["reached_at"])), row["entries"]

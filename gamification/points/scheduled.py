@@ -1,0 +1,70 @@
+"""The points engine's scheduled work: the recalculation every few minutes and at night, and each
+region's day closing at its own midnight (streaks end where yesterday was a missed working day)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from zoneinfo import ZoneInfo
+
+from gamification.points.recalc import recalculate
+from gamification.points.standings_port import TotalsFollower
+from gamification.points.streaks import update_streak
+from gamification.storage.database import unit_of_work
+from gamification.storage.job_runs import run_once, trigger_time
+from gamification.storage.tables import Person, Region, Streak
+
+DEFAULT_EVERY_SECONDS = 300
+# The leaderboards' check against the ledger (thorough at night), handed in: the boards stand above the points.
+BoardCheck = Callable[[bool], Awaitable[dict]]
+
+
+async def recalc_job(
+    *,
+    follow: TotalsFollower,
+    check_boards: BoardCheck | None = None,
+    now: dt.datetime | None = None,
+    every_seconds: int = DEFAULT_EVERY_SECONDS,
+) -> dict | None:
+    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), seconds=every_seconds)
+    return await run_once("recalc", when, lambda: _recalculate(follow, check_boards, full=False))
+
+
+async def full_rebuild_job(
+    *, follow: TotalsFollower, check_boards: BoardCheck | None = None, now: dt.datetime | None = None
+) -> dict | None:
+    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
+    return await run_once("recalc_full", when, lambda: _recalculate(follow, check_boards, full=True))
+
+
+async def _recalculate(follow: TotalsFollower, check_boards: BoardCheck | None, full: bool) -> dict:
+    """The recalculation, then the boards checked against the ledger and repaired."""
+    counts = dataclasses.asdict(await recalculate(follow=follow, full=full))
+    if check_boards is not None:
+        counts["boards"] = await check_boards(full)
+    return counts
+
+
+async def close_day_job(timezone: str, now: dt.datetime | None = None) -> dict | None:
+    """At local midnight: streaks of the region's people end where yesterday was a missed working day."""
+    local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone))
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    async def close() -> dict:
+        regions = await Region.select(Region.id).where(Region.timezone == timezone).output(as_list=True)
+        if not regions:
+            return {"people": 0}
+        people = await (
+            Streak.select(Streak.person)
+            .where(
+                Streak.current > 0, Streak.person.is_in(Person.select(Person.id).where(Person.region.is_in(regions)))
+            )
+            .output(as_list=True)
+        )
+        for person_id in people:
+            async with unit_of_work():
+                await update_streak(person_id, now=midnight)
+        return {"people": len(people)}
+
+    return await run_once(f"close_day:{timezone}", midnight, close)
