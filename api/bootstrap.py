@@ -40,7 +40,7 @@ from gamification.organization.user_import import UserImport
 from gamification.points.awarding import Awarding
 from gamification.points.badges import Badges
 from gamification.points.history import PointsHistory
-from gamification.points.levels import Levels
+from gamification.points.levels import LevelScale
 from gamification.points.profile import ProfileService
 from gamification.points.rules import PointRules
 from gamification.rewards.manager_desk import ManagerDesk
@@ -98,7 +98,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         PointsHistory(),
         Badges(),
         PointRules(),
-        Levels(),
+        LevelScale(),
         Holidays(),
         leaderboards,
         Displays(leaderboards, boards.events),

@@ -14,7 +14,7 @@ from api.http.guards import admin_guard
 from api.http.params import OptionalId, PathId
 from api.schemas.points import HolidayIn, LevelsIn, RuleChangeIn
 from gamification.organization.holidays import Holidays, HolidayView
-from gamification.points.levels import Levels, LevelStepView
+from gamification.points.levels import LevelScale, LevelStepView
 from gamification.points.rules import PointRules, RuleChange, RulePreview, RuleView
 
 Year = Annotated[int, QueryParameter(ge=2000, le=2100)]
@@ -54,17 +54,17 @@ class LevelController(Controller):
 
     @get("/")
     async def list(
-        self, request: Request, levels: NamedDependency[Levels], region_id: OptionalId = None
+        self, request: Request, level_scale: NamedDependency[LevelScale], region_id: OptionalId = None
     ) -> list[LevelStepView]:
-        return await levels.get(request.user, region_id)
+        return await level_scale.get(request.user, region_id)
 
     @put("/")
     async def replace(
-        self, request: Request, data: JSONBody[LevelsIn], levels: NamedDependency[Levels]
+        self, request: Request, data: JSONBody[LevelsIn], level_scale: NamedDependency[LevelScale]
     ) -> list[LevelStepView]:
         """Replace the region's levels: thresholds from 0, rising, with names."""
         steps = [(level.min_xp, level.name) for level in data.levels]
-        return await levels.replace(request.user, data.region_id, steps)
+        return await level_scale.replace(request.user, data.region_id, steps)
 
 
 class HolidayController(Controller):

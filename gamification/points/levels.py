@@ -47,7 +47,7 @@ def progress(xp: int, levels: list[tuple[int, str]]) -> LevelProgress:
     )
 
 
-class Levels:
+class LevelScale:
     async def get(self, actor: Actor, region_id: int | None) -> list[LevelStepView]:
         """The levels of a region the caller administers (their own by default; the national ones for a superadmin)."""
         region_id = actor.administered_region(region_id)
