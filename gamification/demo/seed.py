@@ -10,8 +10,7 @@ from domain.access import Actor, unit_path
 from domain.roles import Role
 from gamification.boards.displays import token_hash
 from gamification.demo.activity import seed_activity
-from gamification.demo.badges import DEMO_BADGES
-from gamification.demo.modules import DEMO_MODULES
+from gamification.demo.content import DEMO_BADGES, DEMO_MODULES, NAMES, PLACES, REWARDS
 from gamification.identity.passwords import hash_password
 from gamification.learning.attempts import AttemptService
 from gamification.learning.authoring import ModuleAuthoring
@@ -20,84 +19,6 @@ from gamification.storage.tables import Agency, Badge, Display, Module, Person, 
 
 DEMO_PASSWORD = "tangkas-demo"
 STAFF_PER_REGION = 55
-REGIONAL_MODULES = 4  # the last demo modules belong to one region each; the others are national
-
-REGIONS = [
-    ("Kota Pontianak", "pontianak", "Asia/Jakarta"),
-    ("Kota Binjai", "binjai", "Asia/Jakarta"),
-    ("Kecamatan Medan Marelan", "medan-marelan", "Asia/Jakarta"),
-    ("Kota Palu", "palu", "Asia/Makassar"),
-]
-# agency: [(unit, [sub-units])]
-AGENCIES = {
-    "BKPSDM": [("Bidang Pengembangan Kompetensi", ["Subbidang Diklat Teknis"]), ("Sekretariat", [])],
-    "Dinas Komunikasi dan Informatika": [
-        ("Bidang E-Government", ["Seksi Aplikasi", "Seksi Persandian"]),
-        ("Bidang Statistik", []),
-    ],
-    "Dinas Kependudukan dan Pencatatan Sipil": [("Bidang Pelayanan Pendaftaran Penduduk", ["Seksi Identitas"])],
-    "DPMPTSP": [("Bidang Pelayanan Perizinan", ["Seksi Perizinan Online"])],
-}
-FIRST_NAMES = [
-    "Andi",
-    "Budi",
-    "Citra",
-    "Dewi",
-    "Eko",
-    "Fitri",
-    "Gilang",
-    "Hendra",
-    "Indah",
-    "Joko",
-    "Kartika",
-    "Lestari",
-    "Made",
-    "Nur",
-    "Oktavia",
-    "Putri",
-    "Rizki",
-    "Sari",
-    "Taufik",
-    "Utami",
-    "Wahyu",
-    "Yusuf",
-    "Zahra",
-    "Agus",
-    "Bayu",
-    "Dian",
-    "Fajar",
-    "Hadi",
-    "Intan",
-    "Rina",
-    "Siti",
-    "Teguh",
-    "Wulan",
-    "Yanti",
-    "Rahmat",
-    "Nanda",
-]
-LAST_NAMES = [
-    "Saputra",
-    "Wijaya",
-    "Siregar",
-    "Nasution",
-    "Lubis",
-    "Harahap",
-    "Pratama",
-    "Hidayat",
-    "Kusuma",
-    "Lamahu",
-    "Tanjung",
-    "Sitompul",
-    "Ramadhan",
-    "Setiawan",
-    "Rahayu",
-    "Handayani",
-    "Gunawan",
-    "Simanjuntak",
-    "Pohan",
-    "Latif",
-]
 
 
 def demo_nip(rng: random.Random, serial: int) -> str:
@@ -118,10 +39,11 @@ async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = 
             existing, password_hash, "Superadmin Tangkas", None, "superadmin@tangkas.demo", None, "superadmin"
         )
         summary["superadmin"] = "superadmin@tangkas.demo"
-        for region_name, slug, timezone in REGIONS:
+        for region in PLACES.regions:
+            region_name, slug = region.name, region.slug
             progress(f"  wilayah {region_name} ...")
             region_id = await _get_or_create(
-                Region, {Region.slug: slug}, name=region_name, slug=slug, timezone=timezone
+                Region, {Region.slug: slug}, name=region_name, slug=slug, timezone=region.timezone
             )
             units = await _agencies(region_id)
             summary["regions"] += 1
@@ -156,7 +78,7 @@ async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = 
             all_units = [u for ids in units.values() for u in ids]
             for index in range(STAFF_PER_REGION):
                 serial += 1
-                name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+                name = f"{rng.choice(NAMES.first)} {rng.choice(NAMES.last)}"
                 nip = demo_nip(rng, serial)
                 created = await _person(
                     existing, password_hash, name, nip, None, all_units[index % len(all_units)], "asn"
@@ -186,18 +108,17 @@ async def _badges() -> int:
 
 
 async def _modules() -> int:
-    """Publish the demo modules not there yet (by title): national ones, then one per region."""
+    """Publish the demo modules not there yet (by title), each national or in its one region."""
     authoring = ModuleAuthoring()
     superadmin = await Person.select(Person.id).where(Person.email == "superadmin@tangkas.demo").first()
     seeder = Actor(superadmin["id"], frozenset({Role.SUPERADMIN}), region_id=None, unit_id=None, unit_path=None)
-    region_ids = [await _get_or_create(Region, {Region.slug: slug}) for _, slug, _ in REGIONS]
+    region_ids = {region.slug: await _get_or_create(Region, {Region.slug: region.slug}) for region in PLACES.regions}
     existing = set(await Module.select(Module.title).output(as_list=True))
-    for index, fields in enumerate(DEMO_MODULES):
-        if fields["title"] in existing:
+    for demo in DEMO_MODULES:
+        if demo.fields["title"] in existing:
             continue
-        regional = index - (len(DEMO_MODULES) - REGIONAL_MODULES)
-        region_id = region_ids[regional % len(region_ids)] if regional >= 0 else None
-        module = await authoring.create(seeder, fields, region_id)
+        region_id = region_ids[demo.region] if demo.region else None
+        module = await authoring.create(seeder, demo.fields, region_id)
         await authoring.publish(seeder, module.id)
     return await Module.count()
 
@@ -215,18 +136,18 @@ async def _get_or_create(table, natural_key: dict, **values) -> int:
 async def _agencies(region_id: int) -> dict[str, list[int]]:
     """Each agency's units, the head unit first."""
     result = {}
-    for agency_name, tree in AGENCIES.items():
+    for agency in PLACES.agencies:
         agency_id = await _get_or_create(
-            Agency, {Agency.region: region_id, Agency.name: agency_name}, region=region_id, name=agency_name
+            Agency, {Agency.region: region_id, Agency.name: agency.name}, region=region_id, name=agency.name
         )
         unit_ids = []
-        for unit_name, children in tree:
-            parent_id = await _unit(agency_id, region_id, None, "/", unit_name)
+        for unit in agency.units:
+            parent_id = await _unit(agency_id, region_id, None, "/", unit.name)
             unit_ids.append(parent_id)
             parent_path = unit_path(None, parent_id)
-            for child in children:
+            for child in unit.sub_units:
                 unit_ids.append(await _unit(agency_id, region_id, parent_id, parent_path, child))
-        result[agency_name] = unit_ids
+        result[agency.name] = unit_ids
     return result
 
 
@@ -295,37 +216,14 @@ async def _display() -> str:
     return f"/display/{DEMO_DISPLAY_TOKEN}"
 
 
-NATIONAL_REWARDS = [
-    ("Piagam Penghargaan Inovator Digital", "certificate", 300, None, None, "all"),
-    ("Pembeku Runtunan (1 hari)", "virtual", 50, None, 1, "month"),
-]
-REGIONAL_REWARDS = [
-    ("Kursi Pelatihan Analitik Data", "training_seat", 500, 10, 1, "year"),
-    ("Hari Kerja Fleksibel", "flexible_day", 400, None, 1, "month"),
-    ("Kaos Tangkas", "merchandise", 150, 50, 1, "all"),
-]
-
-
 async def _rewards() -> int:
     """A small catalogue: national rewards, and each region's own (safe to run twice)."""
     regions = await Region.select(Region.id).output(as_list=True)
-    wanted = [(None, *reward) for reward in NATIONAL_REWARDS]
-    wanted += [(region_id, *reward) for region_id in regions for reward in REGIONAL_REWARDS]
-    made = 0
+    wanted = [(None, reward) for reward in REWARDS.national]
+    wanted += [(region_id, reward) for region_id in regions for reward in REWARDS.regional]
     async with unit_of_work():
-        for region_id, name, kind, cost, stock, limit, period in wanted:
+        for region_id, reward in wanted:
             same = Reward.region.is_null() if region_id is None else Reward.region == region_id
-            if not await Reward.exists().where(same & (Reward.name == name)):
-                await Reward.insert(
-                    Reward(
-                        region=region_id,
-                        name=name,
-                        kind=kind,
-                        cost=cost,
-                        stock=stock,
-                        per_person_limit=limit,
-                        period=period,
-                    )
-                )
-                made += 1
+            if not await Reward.exists().where(same & (Reward.name == reward["name"])):
+                await Reward.insert(Reward(region=region_id, **reward))
     return await Reward.count()
