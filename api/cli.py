@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 import time
+from pathlib import Path
 
 import click
 
@@ -122,101 +124,46 @@ def leaderboards_rebuild() -> None:
     click.echo(f"Papan peringkat dibangun ulang: {written} posisi ditulis ke Redis.")
 
 
-@main.group()
+BENCH_MISSING = (
+    "'tangkas bench seed' butuh salinan kode Tangkas (folder bench/ tidak ada di wheel): "
+    "jalankan 'python -m bench.seed' dari checkout."
+)
+
+
+class _BenchCommands(click.Group):
+    """``bench seed`` is the checkout's ``bench.seed`` command, loaded only when asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return ["seed"]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return _bench_seed() if name == "seed" else None
+
+
+@main.group(cls=_BenchCommands)
 def bench() -> None:
     """Benchmark data: a realistic organization and a year of facts (never in production)."""
 
 
-BENCH_REFUSALS = {
-    "bench_production": "TANGKAS_ENV=production: data uji beban tidak pernah diisikan ke basis data produksi.",
-    "bench_not_empty": "Basis data sudah berisi data orang. Tambahkan --reset untuk mengosongkan SEMUA tabel lebih dulu.",
-    "bench_not_seeded": "Basis data ini tidak diisi oleh 'tangkas bench seed'; --more-facts hanya menambah data uji beban.",
-    "bench_people_too_few": "Jumlah orang terlalu sedikit: paling sedikit {minimum}.",
-    "bench_too_many_facts": "Fakta terlalu banyak untuk jumlah orang ini (satu modul hanya sekali per orang); tambah --people.",
-}
-BENCH_STAGES = {
-    "organization": "Organisasi",
-    "people": "Pegawai",
-    "modules": "Modul",
-    "facts": "Fakta",
-    "indexes": "Indeks fakta",
-    "statistics": "VACUUM ANALYZE",
-}
+def _bench_seed() -> click.Command:
+    """bench/ is not in the wheel: an editable install finds it beside api/, a wheel says it is missing."""
+    checkout = str(Path(__file__).resolve().parent.parent)
+    if Path(checkout, "bench", "seed").is_dir() and checkout not in sys.path:
+        sys.path.append(checkout)
+    try:
+        from bench.seed.command import seed
+    except ModuleNotFoundError as error:
+        if error.name not in ("bench", "bench.seed", "bench.seed.command"):
+            raise
+        return _bench_missing
+    return seed
 
 
-@bench.command("seed")
-@click.option("--people", type=click.IntRange(min=1), default=None, help="People to create (e.g. 100000).")
-@click.option("--facts", type=click.IntRange(min=0), default=None, help="Pending facts over the last 12 months.")
-@click.option("--more-facts", type=click.IntRange(min=1), default=None, help="Add this many recent pending facts.")
-@click.option("--seed", "seed_value", type=int, default=None, help="Random seed (a fixed default).")
-@click.option("--reset", is_flag=True, help="Empty every table first (the database's data is lost).")
-def bench_seed(
-    people: int | None, facts: int | None, more_facts: int | None, seed_value: int | None, reset: bool
-) -> None:
-    """Fill TANGKAS_DATABASE_URL with benchmark data; --more-facts adds recent facts to it."""
-    import time
-
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from bench.seed.generate import DEFAULT_SEED, BenchRefused, add_bench_facts, seed_bench
-
-    if more_facts is not None and (people is not None or facts is not None or reset):
-        raise click.UsageError("--more-facts tidak digabung dengan --people, --facts atau --reset.")
-    if more_facts is None and (people is None or facts is None):
-        raise click.UsageError("Sebutkan --people dan --facts (atau --more-facts).")
-    settings = _settings()
-    if settings.production:
-        raise click.ClickException(BENCH_REFUSALS["bench_production"])
-    seed_value = DEFAULT_SEED if seed_value is None else seed_value
-    started = time.perf_counter()
-    columns = (TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(BENCH_STAGES[stage], total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
-        async def work(tangkas):
-            if more_facts is not None:
-                return await add_bench_facts(more_facts, seed=seed_value, progress=progress)
-            return await seed_bench(
-                people,
-                facts,
-                seed=seed_value,
-                reset=reset,
-                progress=progress,
-                rebuild_boards=tangkas.boards.rebuilder.rebuild,
-            )
-
-        try:
-            report = asyncio.run(_with_database(settings, work))
-        except BenchRefused as error:
-            raise click.ClickException(BENCH_REFUSALS[error.code].format(**error.params)) from None
-    click.echo(_bench_summary(report, time.perf_counter() - started))
-    if more_facts is None:
-        from bench.seed.generate import BENCH_PASSWORD
-        from bench.seed.organization import BENCH_SUPERADMIN_EMAIL
-
-        click.echo(
-            f"Semua orang uji beban masuk dengan kata sandi '{BENCH_PASSWORD}'; superadmin: {BENCH_SUPERADMIN_EMAIL}."
-        )
-
-
-def _bench_summary(report, elapsed: float) -> str:
-    """The elapsed time, rows per second, and each stage's time."""
-    stages = ", ".join(f"{BENCH_STAGES[stage]} {_seconds(seconds)}" for stage, seconds in report.seconds.items())
-    rate = _thousands(round(report.total_rows / max(elapsed, 1e-9)))
-    return f"Selesai dalam {_seconds(elapsed)}: {_thousands(report.total_rows)} baris ({rate} baris/detik; {stages})."
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-def _seconds(value: float) -> str:
-    return f"{value:.1f} s".replace(".", ",")
+@click.command("seed", context_settings={"ignore_unknown_options": True}, add_help_option=False)
+@click.argument("ignored", nargs=-1, type=click.UNPROCESSED)
+def _bench_missing(ignored: tuple[str, ...]) -> None:
+    """Benchmark data (needs a Tangkas checkout: bench/ is not in the wheel)."""
+    raise click.ClickException(BENCH_MISSING)
 
 
 @main.command()

@@ -3,7 +3,7 @@
     python bench/run.py --database-url postgresql://postgres@127.0.0.1:5432/tangkas_bench \
         --redis-url redis://127.0.0.1:6379/3
 
-Needs a database filled by ``tangkas bench seed`` and wrk on the PATH. Servers are started the
+Needs a database filled by ``python -m bench.seed`` and wrk on the PATH. Servers are started the
 production way: uvicorn, two worker processes, access log off on both sides.
 """
 
@@ -79,7 +79,7 @@ async def prepare(database_url: str) -> Fixture:
     finally:
         await connection.close()
     if not people:
-        raise SystemExit("Tidak ada data: jalankan `tangkas bench seed` dan `tangkas recalc` dulu.")
+        raise SystemExit("Tidak ada data: jalankan `python -m bench.seed` dan `tangkas recalc` dulu.")
     fixture = Fixture(people, crowded, crowded_people, module)
     settings = Settings(jwt_secret=SECRET, access_token_seconds=4 * 3600)
     now = dt.datetime.now(dt.timezone.utc)
@@ -241,7 +241,7 @@ def recalc_benchmarks(args) -> dict:
     results["full"] = recalc_run([*cli, "recalc", "--full"], env)
     results["aggregates"] = asyncio.run(bare_aggregates(args.database_url))
     for name, redis_url in (("incremental (no Redis)", ""), ("incremental", args.redis_url)):
-        timed([*cli, "bench", "seed", "--more-facts", "10000"], env)
+        timed([sys.executable, "-m", "bench.seed", "--more-facts", "10000"], env)
         results[name] = recalc_run([*cli, "recalc"], {**env, "TANGKAS_REDIS_URL": redis_url})
     results["rebuild"] = timed([*cli, "leaderboards", "rebuild"], env)[:2]
     return results

@@ -1,7 +1,7 @@
 """Writing generated rows in bulk: COPY on PostgreSQL, batched ``executemany`` on SQLite.
 
 Rows carry their ids (the generator needs them for foreign keys), so the id sequences are moved
-past them afterwards. Only for loading whole tables of generated data (``tangkas bench seed``),
+past them afterwards. Only for loading whole tables of generated data (``python -m bench.seed``),
 never for the application's own writes, which go through units of work.
 """
 

@@ -1,5 +1,6 @@
-"""``tangkas bench seed``: a realistic organization and a year of pending facts for benchmarks,
-at up to 100,000 people and 10 million facts in minutes (COPY on PostgreSQL).
+"""``python -m bench.seed`` (or ``tangkas bench seed``): a realistic organization and a year of
+pending facts for benchmarks, at up to 100,000 people and 10 million facts in minutes (COPY on
+PostgreSQL).
 
 Stages: the organization (regions, agencies, units), the people, the modules, the facts, and
 on PostgreSQL the fact table's indexes built once at the end. Everything comes from one
@@ -73,7 +74,7 @@ Progress = Callable[[str, int, int], None]  # stage, done, total
 
 
 class BenchRefused(Exception):
-    """Seeding would harm data or cannot be done; ``code`` names why (messages live in the CLI)."""
+    """Seeding would harm data or cannot be done; ``code`` names why (messages live in ``command``)."""
 
     def __init__(self, code: str, **params) -> None:
         super().__init__(code)

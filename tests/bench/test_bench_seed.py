@@ -251,3 +251,40 @@ async def test_the_fact_table_gets_back_every_index_and_constraint_it_had(db):
     await seed_bench(60, 500)
     assert await definitions() == before
     assert len(before) >= 10  # the primary key, the unique source key, 3 foreign keys, the indexes
+
+
+async def test_python_m_bench_seed_runs_from_a_checkout_and_refuses(database_url, db):
+    def bench_seed(*args: str, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            python_command("-m", "bench.seed", *args),
+            env={**os.environ, "TANGKAS_DATABASE_URL": database_url, "TANGKAS_REDIS_URL": "", **env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    described = bench_seed("--help")
+    assert described.returncode == 0, described.stderr
+    assert "Usage: python -m bench.seed" in described.stdout and "--more-facts" in described.stdout
+    production = bench_seed(
+        "--people", "60", "--facts", "500", "--reset", TANGKAS_ENV="production", TANGKAS_JWT_SECRET="s" * 48
+    )
+    assert production.returncode == 1 and "produksi" in production.stderr
+    not_seeded = bench_seed("--more-facts", "25")
+    assert not_seeded.returncode == 1 and "--more-facts hanya menambah" in not_seeded.stderr
+    assert await Person.count() == 0 and await Fact.count() == 0
+
+
+def test_the_tangkas_command_without_bench_says_so_in_one_line():
+    wheel_only = "import sys; sys.modules['bench'] = None; from api.cli import main; main(prog_name='tangkas')"
+    missing = subprocess.run(
+        python_command("-c", wheel_only, "bench", "seed", "--people", "60", "--facts", "500"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert missing.returncode == 1
+    assert missing.stderr.strip().splitlines() == [
+        "Error: 'tangkas bench seed' butuh salinan kode Tangkas (folder bench/ tidak ada di wheel): "
+        "jalankan 'python -m bench.seed' dari checkout."
+    ]
