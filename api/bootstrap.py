@@ -16,35 +16,29 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
-from gamification.boards import Boards, build_boards
-from gamification.boards.displays import Displays
-from gamification.boards.leaderboards import Leaderboards
-from gamification.identity.login_throttle import LoginThrottle
-from gamification.identity.sign_in import AuthService
-from gamification.innovation.initiatives import Initiatives
-from gamification.learning.attempts import AttemptService
-from gamification.learning.authoring import ModuleAuthoring
-from gamification.learning.catalogue import Catalogue
-from gamification.learning.my_record import Learning
-from gamification.limits.request_budgets import RateLimiter
-from gamification.limits.stream_slots import MemoryStreamSlots, RedisStreamSlots
-from gamification.limits.window_counter import MemoryWindowCounter, RedisWindowCounter
-from gamification.notifications.inbox import Notifications
-from gamification.organization.audit import AuditLog
-from gamification.organization.holidays import Holidays
-from gamification.organization.partners import PartnerAdmissions
-from gamification.organization.people import PeopleService
-from gamification.organization.personal_data import PersonalData
-from gamification.organization.structure import OrganizationService
-from gamification.organization.user_import import UserImport
-from gamification.points.awarding import Awarding
-from gamification.points.badges import Badges
-from gamification.points.history import PointsHistory
-from gamification.points.levels import LevelScale
-from gamification.points.profile import ProfileService
-from gamification.points.rules import PointRules
-from gamification.rewards.manager_desk import ManagerDesk
-from gamification.rewards.redemptions import Redemptions, Rewards
+from gamification.boards import Boards, Displays, Leaderboards, build_boards
+from gamification.identity import AuthService, LoginThrottle
+from gamification.innovation import Initiatives
+from gamification.learning import AttemptService, Catalogue, Learning, ModuleAuthoring
+from gamification.limits import (
+    MemoryStreamSlots,
+    MemoryWindowCounter,
+    RateLimiter,
+    RedisStreamSlots,
+    RedisWindowCounter,
+)
+from gamification.notifications import Notifications
+from gamification.organization import (
+    AuditLog,
+    Holidays,
+    OrganizationService,
+    PartnerAdmissions,
+    PeopleService,
+    PersonalData,
+    UserImport,
+)
+from gamification.points import Awarding, Badges, LevelScale, PointRules, PointsHistory, ProfileService
+from gamification.rewards import ManagerDesk, Redemptions, Rewards
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings

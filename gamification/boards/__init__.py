@@ -11,13 +11,17 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from gamification.boards.consistency import BoardConsistency
+from gamification.boards.displays import Displays
 from gamification.boards.events import BoardEvents
+from gamification.boards.leaderboards import Leaderboards
 from gamification.boards.reads import BoardReads
 from gamification.boards.rebuild import BoardRebuild
 from gamification.boards.redis_state import RedisState
 from gamification.boards.redis_store import RedisBoards
 from gamification.boards.sql_store import SqlBoards
 from gamification.boards.writes import BoardWrites
+
+__all__ = ["Boards", "Displays", "Leaderboards", "build_boards"]
 
 
 @dataclass(frozen=True)
