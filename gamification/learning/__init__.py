@@ -1,23 +1,13 @@
-"""Microlearning: module authoring, the catalogue, graded attempts and offline sync, the JP ledger, a learner's record.
+"""Microlearning: module authoring, the catalogue, graded attempts and offline sync, the JP ledger, a learner's record."""
 
-The feature's services, in one import (``from gamification.learning import ...``); each is loaded when
-first asked for, so that features which use one another's modules never meet half-imported.
-"""
+from gamification.storage.exports import exports
 
-from __future__ import annotations
-
-import importlib
-
-_WHERE = {
-    "AttemptService": "gamification.learning.attempts",
-    "Catalogue": "gamification.learning.catalogue",
-    "Learning": "gamification.learning.my_record",
-    "ModuleAuthoring": "gamification.learning.authoring",
-}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_WHERE[name]), name)
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "AttemptService": "attempts",
+        "Catalogue": "catalogue",
+        "Learning": "my_record",
+        "ModuleAuthoring": "authoring",
+    },
+)

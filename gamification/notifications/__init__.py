@@ -1,20 +1,10 @@
-"""Each person's inbox of decisions, badges and level-ups.
+"""Each person's inbox of decisions, badges and level-ups."""
 
-The feature's services, in one import (``from gamification.notifications import ...``); each is loaded when
-first asked for, so that features which use one another's modules never meet half-imported.
-"""
+from gamification.storage.exports import exports
 
-from __future__ import annotations
-
-import importlib
-
-_WHERE = {
-    "Notifications": "gamification.notifications.inbox",
-}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_WHERE[name]), name)
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "Notifications": "inbox",
+    },
+)

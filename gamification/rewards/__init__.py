@@ -1,22 +1,12 @@
-"""Rewards: the catalogue, redemptions with their holds, and the manager's desk.
+"""Rewards: the catalogue, redemptions with their holds, and the manager's desk."""
 
-The feature's services, in one import (``from gamification.rewards import ...``); each is loaded when
-first asked for, so that features which use one another's modules never meet half-imported.
-"""
+from gamification.storage.exports import exports
 
-from __future__ import annotations
-
-import importlib
-
-_WHERE = {
-    "ManagerDesk": "gamification.rewards.manager_desk",
-    "Redemptions": "gamification.rewards.redemptions",
-    "Rewards": "gamification.rewards.redemptions",
-}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_WHERE[name]), name)
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "ManagerDesk": "manager_desk",
+        "Redemptions": "redemptions",
+        "Rewards": "redemptions",
+    },
+)
