@@ -10,7 +10,7 @@ from domain.access import Actor, unit_path
 from domain.roles import Role
 from gamification.boards.displays import token_hash
 from gamification.demo.activity import seed_activity
-from gamification.demo.content import DEMO_BADGES, DEMO_MODULES, NAMES, PLACES, REWARDS
+from gamification.demo.content_files import DEMO_BADGES, DEMO_MODULES, NAMES, PLACES, REWARDS
 from gamification.identity.passwords import hash_password
 from gamification.learning.attempts import AttemptService
 from gamification.learning.authoring import ModuleAuthoring

@@ -1,5 +1,5 @@
 from domain.badges import check_criteria
-from gamification.demo.content import DEMO_BADGES
+from gamification.demo.content_files import DEMO_BADGES
 
 
 def test_the_demo_badges_are_valid_and_at_least_twelve():

@@ -9,8 +9,8 @@ from domain.badges import check_criteria
 from domain.modules import TOPIC_PATTERN, CoreValue, check_module
 from domain.rewards import check_reward
 from domain.timezones import parse_timezone
-from gamification.demo import content
-from gamification.demo.content import CONTENT, load_badges, load_names, load_places, load_rewards
+from gamification.demo import content_files as content
+from gamification.demo.content_files import CONTENT, load_badges, load_names, load_places, load_rewards
 from gamification.demo.entries import ContentError
 from gamification.demo.module_files import load_modules
 

@@ -1,7 +1,7 @@
 import asyncio
 import datetime as dt
 
-from gamification.demo.content import DEMO_BADGES
+from gamification.demo.content_files import DEMO_BADGES
 from gamification.points import recalc as recalc_module
 from gamification.points.recalc import recalculate
 from gamification.storage.tables import Badge, Fact, PersonBadge, PointsPeriod, PointsTotal, XpEntry

@@ -1,7 +1,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from gamification.demo.content import DEMO_BADGES
+from gamification.demo.content_files import DEMO_BADGES
 from gamification.storage.tables import Badge, PersonBadge
 from tests.module_payloads import attempt_body, published_module
 
