@@ -44,11 +44,16 @@ def pytest_configure(config) -> None:
     start_ticking(time_machine.travel(pinned_at, tick=True))
 
 
+FUZZ = os.environ.get("TANGKAS_TEST_FUZZ", "on")  # off: scripts/test fuzzes each database and Redis once, not four times
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     """Redis-only and PostgreSQL-only tests belong to their variants; elsewhere they are deselected, not skipped."""
     absent = {"redis"} if not REDIS_URL else set()
     if DB_KIND != "postgres":
         absent.add("postgres")
+    if FUZZ == "off":
+        absent.add("fuzz")
     kept = [item for item in items if not absent & set(item.keywords)]
     deselected = [item for item in items if absent & set(item.keywords)]
     if deselected:
