@@ -55,6 +55,7 @@ EXAMPLES = settings(
     suppress_health_check=list(HealthCheck),
 )
 STREAM = "/api/v1/displays/{token}/stream"
+pytestmark = pytest.mark.fuzz  # scripts/test runs it once per database and once with Redis (README)
 
 # The document does not depend on the settings; test_the_document_fuzzed_is_the_one_served holds them together.
 DOCUMENT = create_app(Settings(jwt_secret=TEST_SECRET)).openapi_schema.to_schema()

@@ -26,7 +26,8 @@ async def test_two_admins_creating_the_same_nip_at_once_store_it_once(client, wo
 
 @pytest.mark.postgres
 def test_processes_migrating_together_apply_each_migration_once(database_url):
-    url = urlparse(database_url)._replace(path="/tangkas_test_migrate").geturl()
+    parsed = urlparse(database_url)  # beside the run's own database: parallel runs and workers never share it
+    url = parsed._replace(path=f"{parsed.path}_migrate").geturl()
     recreate_postgres_database(url)
 
     async def migrate_three_at_once() -> list[dict]:
