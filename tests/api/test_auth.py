@@ -3,7 +3,6 @@ import datetime as dt
 from collections import Counter
 
 import httpx
-
 import jwt
 import pytest
 
