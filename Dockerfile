@@ -1,5 +1,7 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+# the image is for deployments: it refuses to start without a real TANGKAS_JWT_SECRET
+ENV TANGKAS_ENV=production
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY api ./api

@@ -18,11 +18,9 @@ BLANK_GLYPHS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def shows_something(text: str) -> bool:
-    """True when a character remains after format and control characters (Unicode C*), separators (Z*),
-    whitespace and blank glyphs are set aside."""
-    return any(
-        not char.isspace() and char not in BLANK_GLYPHS and unicodedata.category(char)[0] not in "CZ" for char in text
-    )
+    """True when the text holds a letter, number, punctuation mark or symbol (Unicode L*, N*, P*, S*)
+    other than a blank glyph: marks alone (variation selectors, combining joiners) show nothing."""
+    return any(char not in BLANK_GLYPHS and unicodedata.category(char)[0] in "LNPS" for char in text)
 
 
 def check_shown_text(text: str) -> str:

@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable
 
 _DIGIT = r"(?:\d|%3\d)"  # a digit, or one percent-encoded
-_GAP = r"(?:[\s+]|%20|%C2%A0|%E3%80%80)"  # a space as typed or as encoded (plain, non-breaking, ideographic)
+# what people put between a NIP's groups, as typed or percent-encoded: spaces of every width (plain, tab,
+# non-breaking, thin and other typographic ones, ideographic), "+" for a space, dashes and dots
+_GAP = r"(?:[\s+.\-]|%20|%09|%2D|%2E|%C2%A0|%E2%80%8[0-9AB]|%E2%80%AF|%E3%80%80)"
 _UNIT = re.compile(r"%3(\d)|%[0-9A-Fa-f]{2}|(\d)")
 
 
@@ -39,7 +41,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
     (re.compile(r"(?<!\d)\d{14}(\d{4})(?!\d)"), r"**************\1"),
     # ... also typed in groups, or percent-encoded in a query string (?q=19850412%20201003%201%20001,
     # %31%39..., + for a space), as the access log writes it
-    (re.compile(rf"(?<!\d){_DIGIT}(?:{_GAP}?{_DIGIT}){{17}}(?!\d|%3\d)", re.IGNORECASE), _masked_nip),
+    (re.compile(rf"(?<!\d){_DIGIT}(?:{_GAP}{{0,4}}{_DIGIT}){{17}}(?!\d|%3\d)", re.IGNORECASE), _masked_nip),
 ]
 
 

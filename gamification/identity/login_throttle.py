@@ -20,15 +20,20 @@ class LoginThrottle:
     def _keys(self, account: str, address: str) -> dict[str, str]:
         return {"account": f"login:account:{account}", "address": f"login:address:{address}"}
 
-    async def check(self, account: str, address: str) -> None:
+    async def attempt(self, account: str, address: str) -> None:
+        """Count this try as a failure before its password is checked, and refuse it past the limit.
+
+        Counting first (one atomic increment) is what holds the limit against guesses sent in parallel:
+        read first and counted after the slow password check, forty at once all saw the same count.
+        """
         for kind, key in self._keys(account, address).items():
-            failures, retry_after = await self._counter.count(key)
-            if failures >= self._limits[kind]:
+            tries, retry_after = await self._counter.add(key, self._window)
+            if tries > self._limits[kind]:
                 raise TooManyRequests("login_throttled", retry_after=retry_after)
 
-    async def failed(self, account: str, address: str) -> None:
-        for key in self._keys(account, address).values():
-            await self._counter.add(key, self._window)
-
-    async def succeeded(self, account: str) -> None:
-        await self._counter.clear(self._keys(account, "")["account"])
+    async def succeeded(self, account: str, address: str) -> None:
+        """The right password: the account starts afresh, and the address is not charged for it (an
+        office behind one address signs in all morning)."""
+        keys = self._keys(account, address)
+        await self._counter.clear(keys["account"])
+        await self._counter.take_back(keys["address"])

@@ -46,14 +46,13 @@ class AuthService:
         login = normalise_login(login)
         person = await _find_by_login(login)
         account = f"person:{person['id']}" if person else f"login:{login}"  # a NIP and an email: one budget
-        await self._throttle.check(account, address)
+        await self._throttle.attempt(account, address)
         right = await verify_password(person["password_hash"] if person else None, password)
         if not right or not person["active"]:
             # a deactivated account answers as a wrong password does: the right one must not tell
             # a guesser it was right
-            await self._throttle.failed(account, address)
             raise NotAuthenticated("login_failed")
-        await self._throttle.succeeded(account)
+        await self._throttle.succeeded(account, address)
         async with unit_of_work():
             return await self._issue(person["id"], new_family(), person["token_epoch"], new_refresh_token())
 

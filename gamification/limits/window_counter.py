@@ -26,6 +26,9 @@ class WindowCounter(Protocol):
 
     async def clear(self, key: str) -> None: ...
 
+    async def take_back(self, key: str) -> None:
+        """Uncount one event of the current window (never below zero)."""
+
 
 class MemoryWindowCounter:
     def __init__(self, clock=time.monotonic) -> None:
@@ -51,6 +54,11 @@ class MemoryWindowCounter:
     async def clear(self, key: str) -> None:
         self._windows.pop(key, None)
 
+    async def take_back(self, key: str) -> None:
+        events, closes_at = self._windows.get(key, (0, 0.0))
+        if events > 0:
+            self._windows[key] = (events - 1, closes_at)
+
     def _drop_closed(self) -> None:
         now = self._clock()
         self._windows = {k: v for k, v in self._windows.items() if v[1] > now}
@@ -64,6 +72,10 @@ class RedisWindowCounter:
         self._redis = redis
         self._prefix = prefix
         self._local = MemoryWindowCounter()
+        # never below zero, and never a key without its expiry (DECR alone would make one)
+        self._take_back = redis.register_script(
+            "if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then return redis.call('DECR', KEYS[1]) end return 0"
+        )
 
     async def count(self, key: str) -> tuple[int, int]:
         try:
@@ -90,3 +102,10 @@ class RedisWindowCounter:
             await self._redis.delete(self._prefix + key)
         except RedisError:
             log.warning("window counter unavailable (Redis); not cleared")
+
+    async def take_back(self, key: str) -> None:
+        await self._local.take_back(key)
+        try:
+            await self._take_back(keys=[self._prefix + key])
+        except RedisError:
+            log.warning("window counter unavailable (Redis); not taken back")

@@ -40,6 +40,13 @@ def test_a_nip_keeps_its_last_four_digits_and_other_numbers_stay():
         "19900115%C2%A0201503%c2%a02%C2%A0001",
         "19900115%E3%80%80201503%E3%80%802%E3%80%80001",
         "%19900115 201503 2 001%",  # a search pattern in a database driver's debug log
+        "19900115%20%20201503%202%20001",  # two spaces
+        "19900115++201503++2++001",
+        "19900115%09201503%092%09001",  # tabs
+        "19900115-201503-2-001",
+        "19900115.201503.2.001",
+        "19900115%2D201503%2D2%2D001",
+        "19900115%E2%80%89201503%E2%80%892%E2%80%89001",  # thin spaces
     ],
 )
 def test_a_nip_in_groups_or_percent_encoded_is_masked_too(written):

@@ -1,6 +1,8 @@
 import asyncio
 import datetime as dt
+from collections import Counter
 
+import httpx
 import jwt
 import pytest
 
@@ -104,6 +106,24 @@ async def test_repeated_failures_are_refused_for_a_window_then_allowed(client, w
     assert 0 < int(throttled.headers["Retry-After"]) <= settings.login_window_seconds
     # another account from the same address is not locked by this one's failures
     assert (await login(client, "manajer@pontianak.test")).status_code == 200
+
+
+async def test_guesses_sent_at_once_are_held_to_the_limit(world, settings, app):
+    """Forty guesses in parallel from forty addresses: only the account's budget of them is checked."""
+
+    async def guess(n: int):
+        transport = httpx.ASGITransport(app=app, client=(f"198.51.100.{n + 1}", 40000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://tangkas.test") as http:
+            return await login(http, "manajer@pontianak.test", f"tebakan-{n}")
+
+    answers = await asyncio.gather(*(guess(n) for n in range(40)))
+    codes = Counter(answer.json()["code"] for answer in answers)
+    assert codes == {"login_failed": settings.login_failures_per_account, "login_throttled": 40 - codes["login_failed"]}
+
+
+async def test_an_office_behind_one_address_signs_in_all_morning(client, world, settings):
+    for _ in range(settings.login_failures_per_address + 5):
+        assert (await login(client, "manajer@pontianak.test")).status_code == 200
 
 
 async def test_the_owner_is_not_locked_out_forever(client, world, app):

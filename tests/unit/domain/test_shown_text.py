@@ -22,6 +22,11 @@ def test_names_that_show_something_pass_unchanged(text):
         "\u2800",  # blank Braille pattern
         "\u2028\u3000",  # line separator, ideographic space
         "\x07",
+        "\ufe0f\ufe0f\ufe0f",  # variation selectors (marks, not C* or Z*)
+        "\u034f\u034f",  # combining grapheme joiner
+        "\u17b4\u17b5",  # Khmer inherent vowels, shown as nothing
+        "\U000e0100\U000e0101",  # variation selectors supplement
+        " \u0301\u0301 ",  # combining accents on nothing
     ],
 )
 def test_text_of_invisible_characters_only_is_refused(text):
