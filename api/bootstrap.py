@@ -19,7 +19,7 @@ from redis.asyncio import Redis
 from gamification.boards import Boards, Displays, Leaderboards, build_boards
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
-from gamification.learning import AttemptService, Catalogue, Learning, ModuleAuthoring
+from gamification.learning import AttemptService, Catalogue, ModuleAuthoring, MyRecord
 from gamification.limits import (
     MemoryStreamSlots,
     MemoryWindowCounter,
@@ -60,8 +60,8 @@ class Tangkas:
         """The database open (a pool on PostgreSQL) for the duration; Redis and the boards closed after."""
         engine = create_engine(self.settings)
         bind_engine(engine)
-        await (open_engine(engine) if pool_size is None else open_engine(engine, pool_size=pool_size))
         try:
+            await (open_engine(engine) if pool_size is None else open_engine(engine, pool_size=pool_size))
             yield self
         finally:
             await self.boards.close()
@@ -88,7 +88,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         ModuleAuthoring(),
         Catalogue(),
         AttemptService(settings, awarding),
-        Learning(),
+        MyRecord(),
         PointsHistory(),
         Badges(),
         PointRules(),

@@ -14,14 +14,15 @@ import click
 from gamification.storage.settings import InvalidSettings, Settings
 
 
-def _settings() -> Settings:
+def settings_from_env() -> Settings:
+    """The settings, or the command's error naming the variable that is wrong."""
     try:
         return Settings.from_env()
     except InvalidSettings as error:
         raise click.ClickException(str(error)) from None
 
 
-async def _with_database(settings: Settings, work):
+async def with_database(settings: Settings, work):
     """Migrate, then run ``work(tangkas)`` with Tangkas assembled as the API assembles it (the boards
     kept in step, in Redis when configured)."""
     from api.bootstrap import bootstrap
@@ -44,18 +45,27 @@ def main() -> None:
 @main.command()
 def migrate() -> None:
     """Apply database migrations (TANGKAS_DATABASE_URL; SQLite file by default)."""
-    asyncio.run(_with_database(_settings(), None))
+    asyncio.run(with_database(settings_from_env(), None))
     click.echo("Migrasi selesai.")
 
 
 @main.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo regions, agencies, units and people (safe to run twice)."""
+    """Create the demo regions, agencies, units and people (safe to run twice; never in production)."""
+    _seed_demo(settings_from_env())
+
+
+def _seed_demo(settings: Settings) -> None:
+    """The demo signs in with a published password: never in production."""
     from gamification.demo.seed import DEMO_PASSWORD
     from gamification.demo.seed import seed_demo as run_seed
 
+    if settings.production:
+        raise click.ClickException(
+            "TANGKAS_ENV=production: data demo (dengan kata sandi yang diketahui umum) tidak diisikan."
+        )
     summary = asyncio.run(
-        _with_database(_settings(), lambda tangkas: run_seed(tangkas.services["attempt_service"], progress=click.echo))
+        with_database(settings, lambda tangkas: run_seed(tangkas.services["attempt_service"], progress=click.echo))
     )
     click.echo(_demo_banner(summary, DEMO_PASSWORD))
 
@@ -79,8 +89,8 @@ def recalc(full: bool, region_slug: str | None) -> None:
         started = time.perf_counter()
         try:
             report = asyncio.run(
-                _with_database(
-                    _settings(),
+                with_database(
+                    settings_from_env(),
                     lambda tangkas: recalculate(
                         follow=tangkas.boards.writes, full=full, region_slug=region_slug, progress=progress
                     ),
@@ -103,7 +113,7 @@ def leaderboards() -> None:
 @leaderboards.command("rebuild")
 def leaderboards_rebuild() -> None:
     """Rebuild every current board in Redis from the ledger's totals (TANGKAS_REDIS_URL)."""
-    settings = _settings()
+    settings = settings_from_env()
     if not settings.redis_url:
         raise click.ClickException("TANGKAS_REDIS_URL belum diatur: tanpa Redis papan peringkat dibaca dari SQL.")
 
@@ -118,7 +128,7 @@ def leaderboards_rebuild() -> None:
             progress = lambda done, total: bar.update(task, completed=done, total=total)  # noqa: E731
             return await tangkas.boards.rebuilder.rebuild(progress=progress)
 
-        written = asyncio.run(_with_database(settings, rebuild))
+        written = asyncio.run(with_database(settings, rebuild))
     if written is None:
         raise click.ClickException("Proses lain sedang membangun ulang papan peringkat; coba lagi sebentar lagi.")
     click.echo(f"Papan peringkat dibangun ulang: {written} posisi ditulis ke Redis.")
@@ -181,7 +191,7 @@ def scheduler() -> None:
             jobs.shutdown(wait=False)
 
     try:
-        asyncio.run(_with_database(_settings(), run_forever))
+        asyncio.run(with_database(settings_from_env(), run_forever))
     except KeyboardInterrupt:
         click.echo("Penjadwal berhenti.")
 
@@ -195,17 +205,11 @@ def serve(host: str, port: int, workers: int, demo: bool) -> None:
     """Migrate, then serve the API (OpenAPI docs at /schema)."""
     import uvicorn
 
-    settings = _settings()
+    settings = settings_from_env()
     if demo:
-        from gamification.demo.seed import DEMO_PASSWORD
-        from gamification.demo.seed import seed_demo as run_seed
-
-        summary = asyncio.run(
-            _with_database(settings, lambda tangkas: run_seed(tangkas.services["attempt_service"], progress=click.echo))
-        )
-        click.echo(_demo_banner(summary, DEMO_PASSWORD))
+        _seed_demo(settings)
     else:
-        asyncio.run(_with_database(settings, None))
+        asyncio.run(with_database(settings, None))
     if workers > 1 and not settings.is_postgres:
         raise click.ClickException("Lebih dari satu worker membutuhkan PostgreSQL (TANGKAS_DATABASE_URL).")
     click.echo(f"Tangkas berjalan di http://{host}:{port}  (dokumentasi API: http://{host}:{port}/schema)")
@@ -240,7 +244,7 @@ def user_create(
         )
 
     try:
-        person = asyncio.run(_with_database(_settings(), create))
+        person = asyncio.run(with_database(settings_from_env(), create))
     except DomainError as error:
         from api.http.messages import message
 

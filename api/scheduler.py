@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 FULL_REBUILD_AT = "02:00"  # WIB
 TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+MISFIRE_GRACE_SECONDS = 30
 
 
 def every(seconds: int) -> CronTrigger:
@@ -35,7 +36,10 @@ def every(seconds: int) -> CronTrigger:
 def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     settings, boards = tangkas.settings, tangkas.boards
     points = {"follow": boards.writes, "check_boards": lambda full: boards.consistency.check(thorough=full)}
-    scheduler = AsyncIOScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1})
+    # A late firing (a busy loop, a process paused) still runs within the grace; it keys the same trigger
+    # (storage/job_runs.trigger_time), so it never runs twice.
+    defaults = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS}
+    scheduler = AsyncIOScheduler(timezone="UTC", job_defaults=defaults)
     scheduler.add_job(expire_holds_job, CronTrigger(minute=30), args=[settings.redemption_hold_days], id="expire_holds")
     scheduler.add_job(
         recalc_job,

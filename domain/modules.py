@@ -205,3 +205,12 @@ def _questions(raw: list[dict]) -> tuple[Question, ...]:
             raise InvalidInput("module_multiple_needs_correct", number=number)
         questions.append(Question(text, kind, options))
     return tuple(questions)
+
+
+def topics_text(topics: tuple[str, ...] | list[str]) -> str:
+    """Topics as one column: ``;a;b;`` so that a topic is found with ``LIKE '%;a;%'``."""
+    return ";" + ";".join(topics) + ";"
+
+
+def topics_list(text: str) -> list[str]:
+    return [topic for topic in text.split(";") if topic]

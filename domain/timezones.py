@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -19,3 +20,8 @@ def parse_timezone(name: str) -> ZoneInfo:
     if name not in _known_zones():
         raise InvalidInput("timezone_unknown", timezone=name[:64])
     return ZoneInfo(name)
+
+
+def local_year(timezone: str, now: dt.datetime | None = None) -> int:
+    """The year it is at ``now`` on the calendar of ``timezone``."""
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone)).year

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from api.bootstrap import Tangkas
 from gamification.boards import Boards
-from gamification.points.standings_port import NobodyFollows, TotalsFollower
+from gamification.points.totals_follower import NobodyFollows, TotalsFollower
 
 _current: Tangkas | None = None
 

@@ -11,7 +11,7 @@ from api.http.paging import ListResponse, encode_cursor, list_response, page_req
 from api.http.params import Cursor, Limit
 from api.http.rate_limit import rate_limited
 from gamification.learning.jp_ledger import JpYear
-from gamification.learning.my_record import CompletionView, Learning
+from gamification.learning.my_record import CompletionView, MyRecord
 from gamification.organization.personal_data import PersonalData, PersonalExport
 from gamification.points.badges import Badges, EarnedBadge
 from gamification.points.history import PointEntry, PointsHistory
@@ -45,13 +45,13 @@ class MeController(Controller):
     async def learning(
         self,
         request: Request,
-        learning: NamedDependency[Learning],
+        my_record: NamedDependency[MyRecord],
         year: Annotated[int | None, QueryParameter(ge=2000, le=2100, description="Default: this year")] = None,
         cursor: Cursor = None,
         limit: Limit = 20,
     ) -> LearningOut:
         """JP earned in the calendar year (the region's) against the 20 JP target, and that year's completions."""
-        record = await learning.record(request.user, year, page_request(cursor, limit))
+        record = await my_record.record(request.user, year, page_request(cursor, limit))
         return LearningOut(record.jp, record.completions.items, encode_cursor(record.completions.next_after_id))
 
     @get("/points")

@@ -10,7 +10,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 # The CLI's wiring (migrate, boards kept in step), so that a seed sees the database as the API does.
-from api.cli import _settings, _with_database
+from api.cli import settings_from_env, with_database
 from bench.seed.generate import BENCH_PASSWORD, DEFAULT_SEED, BenchRefused, SeedReport, add_bench_facts, seed_bench
 from bench.seed.organization import BENCH_SUPERADMIN_EMAIL
 
@@ -43,7 +43,7 @@ def seed(people: int | None, facts: int | None, more_facts: int | None, seed_val
         raise click.UsageError("--more-facts tidak digabung dengan --people, --facts atau --reset.")
     if more_facts is None and (people is None or facts is None):
         raise click.UsageError("Sebutkan --people dan --facts (atau --more-facts).")
-    settings = _settings()
+    settings = settings_from_env()
     if settings.production:
         raise click.ClickException(BENCH_REFUSALS["bench_production"])
     seed_value = DEFAULT_SEED if seed_value is None else seed_value
@@ -61,7 +61,7 @@ def seed(people: int | None, facts: int | None, more_facts: int | None, seed_val
     with Progress(*columns) as bar:
         progress = _stage_bars(bar)
         try:
-            report = asyncio.run(_with_database(settings, work))
+            report = asyncio.run(with_database(settings, work))
         except BenchRefused as error:
             raise click.ClickException(BENCH_REFUSALS[error.code].format(**error.params)) from None
     click.echo(_summary(report, time.perf_counter() - started))

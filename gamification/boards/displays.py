@@ -28,9 +28,9 @@ from domain.leaderboards import Period, PeriodWindow, Scope, previous_window
 from domain.levels import level_for
 from gamification.boards.events import BoardEvents
 from gamification.boards.leaderboards import Leaderboards, ScopeRef, scope_ref
-from gamification.points.ledger import as_datetime
 from gamification.points.levels import levels_of
 from gamification.storage.database import unit_of_work
+from gamification.storage.sql_dialect import as_datetime
 from gamification.storage.tables import Display, Fact, Person, PersonBadge, PointsTotal, Region
 
 TOP = 10

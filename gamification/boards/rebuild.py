@@ -9,16 +9,19 @@ import logging
 from domain.leaderboards import Period
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
 from gamification.boards.redis_store import PREFIX, RedisBoards
-from gamification.boards.standings import calendars_in_use, current_starts, standings
+from gamification.boards.standings import Updates, calendars_in_use, current_starts, standings
 from gamification.boards.store import Membership
 
 log = logging.getLogger(__name__)
 REBUILD_LOCK = PREFIX + "rebuilding"
 
 
-async def write_person(redis_boards: RedisBoards, person_id: int, moved_from: Membership | None = None) -> None:
-    """One person's current standings into Redis, off the boards of a unit they left."""
-    _, updates = await standings(person_ids=[person_id])
+async def write_person(
+    redis_boards: RedisBoards, person_id: int, moved_from: Membership | None = None, updates: Updates | None = None
+) -> None:
+    """One person's current standings (read now unless given) into Redis, off the boards of a unit they left."""
+    if updates is None:
+        _, updates = await standings(person_ids=[person_id])
     if moved_from is not None:
         now = dt.datetime.now(dt.timezone.utc)
         left = {board for period in Period for board in moved_from.boards(period, now)} - set(updates)

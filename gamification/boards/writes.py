@@ -46,10 +46,11 @@ class BoardWrites:
             after_commit(("board-move", person_id), lambda: self.person_changed(person_id, moved_from))
 
     async def person_changed(self, person_id: int, moved_from: Membership | None = None) -> None:
-        memberships, _ = await standings(person_ids=[person_id])
+        memberships, updates = await standings(person_ids=[person_id])
         redis_boards = self._state.redis_boards
         if redis_boards is not None:
-            await self._write(lambda: write_person(redis_boards, person_id, moved_from), {person_id: moved_from})
+            write = lambda: write_person(redis_boards, person_id, moved_from, updates)  # noqa: E731
+            await self._write(write, {person_id: moved_from})
         for membership in [*memberships, *([moved_from] if moved_from else [])]:
             await self.events.publish(
                 {

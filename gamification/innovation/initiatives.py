@@ -28,7 +28,6 @@ from domain.initiatives import (
 )
 from domain.periods import local_month_bounds
 from domain.rules import FactKind
-from gamification.learning.jp_ledger import region_timezone
 from gamification.notifications.inbox import notify
 from gamification.points.awarding import Awarding
 from gamification.points.facts import record_fact
@@ -37,6 +36,7 @@ from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.json_column import loaded
 from gamification.storage.pagination import Page, PageRequest, page_of
 from gamification.storage.reach import decider_reach
+from gamification.storage.regions import region_timezone
 from gamification.storage.tables import Initiative, InitiativeEvent, InitiativeMember, Person, Replication, Unit
 from gamification.storage.text_search import contains
 

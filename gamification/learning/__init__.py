@@ -7,7 +7,7 @@ __getattr__, __all__ = exports(
     {
         "AttemptService": "attempts",
         "Catalogue": "catalogue",
-        "Learning": "my_record",
+        "MyRecord": "my_record",
         "ModuleAuthoring": "authoring",
     },
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from domain.access import Actor
 from domain.attempts import (
@@ -26,15 +27,18 @@ from domain.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFou
 from domain.jp import jp_value
 from domain.modules import ModuleStatus
 from domain.rules import FactKind
-from gamification.learning.jp_ledger import JpSource, credit_jp, region_timezone
+from gamification.learning.jp_ledger import JpSource, credit_jp
 from gamification.learning.module_store import answer_keys, version_row
-from gamification.points.awarding import Awarding
 from gamification.points.facts import record_fact
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.json_column import loaded
+from gamification.storage.regions import region_timezone
 from gamification.storage.settings import Settings
 from gamification.storage.tables import Attempt, Completion, Module, ModuleQuestion, ModuleVersion
+
+if TYPE_CHECKING:  # handed in by the composition root: learning does not reach up into awarding
+    from gamification.points.awarding import Awarding
 
 MAX_WRITE_TRIES = 3
 

@@ -10,8 +10,8 @@ from piccolo.query.functions.aggregate import Max
 from domain.access import Actor
 from domain.errors import InvalidInput, NotFound
 from domain.jp import jp_value
-from domain.modules import TOPIC_PATTERN, CompetencyType, ModuleStatus
-from gamification.learning.module_store import ModuleDetail, module_detail, topics_list, version_row
+from domain.modules import TOPIC_PATTERN, CompetencyType, ModuleStatus, topics_list
+from gamification.learning.module_store import ModuleDetail, module_detail, version_row
 from gamification.storage.pagination import Page, PageRequest, page_of
 from gamification.storage.tables import Attempt, Completion, Module
 from gamification.storage.text_search import contains

@@ -11,8 +11,7 @@ from piccolo.query.functions.aggregate import Sum
 
 from domain.jp import YEARLY_TARGET_JP, jp_value
 from domain.modules import CompetencyType
-from domain.timezones import NATIONAL_TIMEZONE
-from gamification.storage.tables import JpCredit, Region
+from gamification.storage.tables import JpCredit
 
 
 class JpSource(StrEnum):
@@ -71,16 +70,3 @@ async def jp_year(person_id: int, year: int) -> JpYear:
         remaining=jp_value(max(0, YEARLY_TARGET_JP * 100 - earned)),
         by_competency={kind: jp_value(centi) for kind, centi in by_type.items()},
     )
-
-
-async def region_timezone(region_id: int | None) -> str:
-    """The region's time zone; WIB for the national scope and people without a region."""
-    if region_id is not None:
-        row = await Region.select(Region.timezone).where(Region.id == region_id).first()
-        if row is not None:
-            return row["timezone"]
-    return NATIONAL_TIMEZONE
-
-
-def local_year(timezone: str, now: dt.datetime | None = None) -> int:
-    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone)).year

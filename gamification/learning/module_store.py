@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from domain.attempts import AnswerKey
 from domain.jp import jp_value
-from domain.modules import ModuleContent, QuestionKind
+from domain.modules import ModuleContent, QuestionKind, topics_list, topics_text
 from gamification.storage.json_column import loaded
 from gamification.storage.tables import Module, ModuleOption, ModuleQuestion, ModuleVersion
 
@@ -68,14 +68,6 @@ class ModuleDetail:
     pass_mark: int
     lessons: list[LessonView]
     questions: list[QuestionView]
-
-
-def topics_text(topics: tuple[str, ...] | list[str]) -> str:
-    return ";" + ";".join(topics) + ";"
-
-
-def topics_list(text: str) -> list[str]:
-    return [topic for topic in text.split(";") if topic]
 
 
 def catalogue_fields(content: ModuleContent) -> dict:

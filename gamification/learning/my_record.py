@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from domain.access import Actor
 from domain.errors import InvalidInput
 from domain.jp import jp_value
-from gamification.learning.jp_ledger import JpYear, jp_year, local_year, region_timezone
+from domain.timezones import local_year
+from gamification.learning.jp_ledger import JpYear, jp_year
 from gamification.storage.pagination import Page, PageRequest, page_of
+from gamification.storage.regions import region_timezone
 from gamification.storage.tables import Completion
 
 
@@ -32,7 +34,7 @@ class LearningRecord:
     completions: Page[CompletionView]
 
 
-class Learning:
+class MyRecord:
     async def record(self, actor: Actor, year: int | None, page: PageRequest) -> LearningRecord:
         """The calendar year is the region's (default: this year); completions newest first."""
         year = year if year is not None else local_year(await region_timezone(actor.region_id))

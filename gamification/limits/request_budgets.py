@@ -7,37 +7,9 @@ per-person budgets are far above what a phone does by hand and far below a scrip
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from domain.errors import TooManyRequests
+from domain.limits import RateLimit
 from gamification.limits.window_counter import WindowCounter
-
-
-@dataclass(frozen=True, slots=True)
-class RateLimit:
-    per_person: int | None
-    per_address: int | None
-    window_seconds: int = 60
-
-    @classmethod
-    def parse(cls, text: str) -> RateLimit:
-        """``"30,600,60"``: per person, per address (``-`` for none), window in seconds."""
-        parts = [part.strip() for part in text.split(",")]
-        if len(parts) != 3:
-            raise ValueError(f"rate limit {text!r}: expected per_person,per_address,window_seconds")
-        person, address, window = parts
-        return cls(None if person == "-" else int(person), None if address == "-" else int(address), int(window))
-
-
-DEFAULT_RATE_LIMITS: dict[str, RateLimit] = {
-    "login": RateLimit(per_person=None, per_address=120),  # failures per account are counted apart
-    "refresh": RateLimit(per_person=None, per_address=300),
-    "attempt": RateLimit(per_person=30, per_address=1200),
-    "sync": RateLimit(per_person=10, per_address=600),
-    "redemption": RateLimit(per_person=10, per_address=300),
-    "display": RateLimit(per_person=None, per_address=600),  # an office of TVs polling when streams fail
-    "export": RateLimit(per_person=3, per_address=60, window_seconds=3600),
-}
 
 
 class RateLimiter:

@@ -18,25 +18,12 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from domain.errors import TooManyRequests
+from domain.limits import StreamLimits
 
 log = logging.getLogger(__name__)
 
 LEASE_SECONDS = 45  # three heartbeats of a display stream
 RETRY_AFTER_SECONDS = 30  # the page polls meanwhile
-
-
-@dataclass(frozen=True, slots=True)
-class StreamLimits:
-    per_display: int
-    per_address: int
-
-    @classmethod
-    def parse(cls, text: str) -> StreamLimits:
-        """``"10,50"``: open streams per display token, per client address."""
-        parts = [part.strip() for part in text.split(",")]
-        if len(parts) != 2 or not all(part.isascii() and part.isdigit() for part in parts):
-            raise ValueError(f"display streams {text!r}: expected per_display,per_address")
-        return cls(int(parts[0]), int(parts[1]))
 
 
 @dataclass(frozen=True, slots=True)

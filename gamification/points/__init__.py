@@ -11,6 +11,6 @@ __getattr__, __all__ = exports(
         "PointRules": "rules",
         "PointsHistory": "history",
         "ProfileService": "profile",
-        "TotalsFollower": "standings_port",
+        "TotalsFollower": "totals_follower",
     },
 )

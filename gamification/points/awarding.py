@@ -10,8 +10,8 @@ from gamification.notifications.inbox import notify
 from gamification.points.badges import award_badges
 from gamification.points.ledger import award_facts
 from gamification.points.levels import levels_of
-from gamification.points.standings_port import TotalsFollower
 from gamification.points.streaks import update_streak
+from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.tables import Person, PointsTotal
 
 

@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from domain.access import Actor
 from domain.badges import CompletionFact, LearnerNumbers, check_criteria, evidence
 from domain.errors import Conflict, InvalidInput
-from domain.modules import TOPIC_PATTERN
+from domain.modules import TOPIC_PATTERN, topics_list
 from domain.rules import FactKind
 from domain.text import check_shown_text
-from gamification.learning.jp_ledger import local_year, region_timezone
-from gamification.learning.module_store import topics_list
+from domain.timezones import local_year
 from gamification.notifications.inbox import notify
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.json_column import loaded
+from gamification.storage.regions import region_timezone
 from gamification.storage.tables import Badge, Completion, Fact, JpCredit, Person, PersonBadge, Streak
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from domain.rule_intervals import NO_OWN_VERSION, RuleLayout
 from domain.rules import DEFAULT_RULES, Formula
-from gamification.points.standings_port import TotalsFollower
+from gamification.points.totals_follower import TotalsFollower
 from gamification.points.totals_growth import grow_totals
 from gamification.storage.sql_dialect import Dialect, dialect
 from gamification.storage.tables import XpEntry

@@ -19,9 +19,10 @@ from piccolo.query.functions.aggregate import Count, Max, Sum
 from domain.periods import month_start, week_start, year_start
 from domain.rules import FactValues, Formula, RuleVersion, codes_for, evaluate, governing
 from gamification.points.national_periods import national_starts
-from gamification.points.standings_port import TotalsFollower
+from gamification.points.totals_follower import TotalsFollower
 from gamification.points.totals_growth import PERIODS, entries_with_ids, grow_totals
 from gamification.storage.json_column import loaded
+from gamification.storage.sql_dialect import as_datetime
 from gamification.storage.tables import Fact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
 
 
@@ -83,11 +84,6 @@ async def award_facts(
     now = dt.datetime.now(dt.timezone.utc)
     await Fact.update({Fact.evaluated_at: now}).where(Fact.id.is_in(fact_ids))
     return awards
-
-
-def as_datetime(value: dt.datetime | str | None) -> dt.datetime | None:
-    """An aggregate over a timestamp comes back as text from SQLite."""
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from domain.access import Actor
 from domain.errors import NotAuthenticated
 from domain.roles import parse_roles
-from domain.timezones import NATIONAL_TIMEZONE
-from gamification.learning.jp_ledger import JpYear, jp_year, local_year
+from domain.timezones import NATIONAL_TIMEZONE, local_year
+from gamification.learning.jp_ledger import JpYear, jp_year
 from gamification.points.levels import LevelProgress, levels_of, progress
 from gamification.points.streaks import streak_of
 from gamification.storage.tables import Person, PointsTotal

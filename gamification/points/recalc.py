@@ -23,9 +23,9 @@ from domain.rule_intervals import RuleLayout, lay_out
 from gamification.points.badges import award_badges
 from gamification.points.batch_award import BatchResult, FactRange, award_range
 from gamification.points.ledger import award_facts, refresh_totals, rule_versions
-from gamification.points.standings_port import TotalsFollower
 from gamification.points.streaks import update_streak
 from gamification.points.totals_check import drifted_totals
+from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.tables import Completion, Fact, Person, Region

@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
 from gamification.points.recalc import recalculate
-from gamification.points.standings_port import TotalsFollower
 from gamification.points.streaks import update_streak
+from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
 from gamification.storage.job_runs import run_once, trigger_time
 from gamification.storage.tables import Person, Region, Streak

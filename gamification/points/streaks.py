@@ -9,8 +9,8 @@ from piccolo.query.functions.aggregate import Min
 
 from domain.rules import FactKind
 from domain.streaks import StreakState, milestones_reached, missed_between, runs, streak_state
-from gamification.learning.jp_ledger import region_timezone
 from gamification.points.facts import record_fact
+from gamification.storage.regions import region_timezone
 from gamification.storage.tables import Completion, Fact, Holiday, Person, Streak
 
 

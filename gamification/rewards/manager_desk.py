@@ -16,10 +16,11 @@ from domain.errors import DomainError, Forbidden, InvalidInput
 from domain.initiatives import Status
 from domain.jp import YEARLY_TARGET_JP, jp_value
 from domain.rewards import RedemptionStatus, parse_decision
+from domain.timezones import local_year
 from gamification.innovation.initiatives import Initiatives
-from gamification.learning.jp_ledger import local_year, region_timezone
 from gamification.rewards.redemptions import Redemptions
 from gamification.storage.reach import decider_reach
+from gamification.storage.regions import region_timezone
 from gamification.storage.tables import (
     Completion,
     Initiative,

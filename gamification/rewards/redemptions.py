@@ -18,12 +18,12 @@ from domain.attempts import check_client_id
 from domain.errors import Conflict, Forbidden, NotFound
 from domain.leaderboards import Period, window_at
 from domain.rewards import DECIDED, Decision, RedemptionStatus, check_reward, is_active
-from gamification.learning.jp_ledger import region_timezone
 from gamification.notifications.inbox import notify
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.pagination import Page, PageRequest, page_of
+from gamification.storage.regions import region_timezone
 from gamification.storage.tables import PointsTotal, Redemption, Reward
 
 MAX_TRIES = 3

@@ -7,8 +7,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gamification.limits.request_budgets import DEFAULT_RATE_LIMITS, RateLimit
-from gamification.limits.stream_slots import StreamLimits
+from domain.limits import DEFAULT_RATE_LIMITS, RateLimit, StreamLimits
 
 DEVELOPMENT_SECRET = "tangkas-development-secret-do-not-use-in-production"
 MIN_SECRET_BYTES = 32

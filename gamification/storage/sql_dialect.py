@@ -57,3 +57,8 @@ class Dialect:
 
 def dialect() -> Dialect:
     return Dialect(postgres=current_engine().engine_type == "postgres")
+
+
+def as_datetime(value: dt.datetime | str | None) -> dt.datetime | None:
+    """An aggregate over a timestamp comes back as text from SQLite."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -115,3 +115,20 @@ def test_broken_places_names_and_rewards_name_the_entry(copy):
     edit(copy / "rewards.toml", 'kind = "merchandise"', 'kind = "kaos"')
     with pytest.raises(ContentError, match=r"rewards\.toml: regional reward 3, Kaos Tangkas: reward_kind_unknown"):
         load_rewards(copy / "rewards.toml")
+
+
+def test_the_demo_is_never_seeded_in_production(tmp_path):
+    """The demo's people sign in with a published password: a production server refuses to seed them."""
+    from click.testing import CliRunner
+
+    from api.cli import main
+
+    env = {
+        "TANGKAS_ENV": "production",
+        "TANGKAS_JWT_SECRET": "s" * 48,
+        "TANGKAS_DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite'}",
+    }
+    for command in (["seed-demo"], ["serve", "--demo"]):
+        result = CliRunner().invoke(main, command, env=env)
+        assert result.exit_code != 0 and "TANGKAS_ENV=production" in result.output, result.output
+    assert not (tmp_path / "production.sqlite").exists()  # refused before anything was written

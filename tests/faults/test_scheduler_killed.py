@@ -36,7 +36,7 @@ FACTS = 6000  # twelve batches of 500, each held a moment: a couple of seconds o
 RECALC_JOB = textwrap.dedent(
     """
     import asyncio, datetime as dt, json, sys
-    from api.cli import _with_database
+    from api.cli import with_database
     from gamification.storage.settings import Settings
     from gamification.points import recalc
     from gamification.points.scheduled import recalc_job
@@ -51,7 +51,7 @@ RECALC_JOB = textwrap.dedent(
     recalc.award_range = held_a_moment
     database_url, redis_url, secret, now = sys.argv[1:]
     settings = Settings(database_url=database_url, redis_url=redis_url or None, jwt_secret=secret)
-    counts = asyncio.run(_with_database(settings, lambda tangkas: recalc_job(follow=tangkas.boards.writes, now=dt.datetime.fromisoformat(now))))
+    counts = asyncio.run(with_database(settings, lambda tangkas: recalc_job(follow=tangkas.boards.writes, now=dt.datetime.fromisoformat(now))))
     print(json.dumps(counts))
     """
 )

@@ -77,3 +77,13 @@ def test_no_body_field_is_named_like_a_dependency(built):
                 continue
             fields = {field.encode_name for field in msgspec.structs.fields(body.annotation)}
             assert not fields & set(handler.resolve_dependencies()), (route.path, handler.handler_name)
+
+
+def test_every_app_of_a_process_serves_the_one_finished_document():
+    """The document is built and finished once per process (the routes are code, not settings)."""
+    one = create_app(Settings(jwt_secret="document-" + "x" * 40))
+    other = create_app(Settings(jwt_secret="another-" + "y" * 40, rate_limits={}))
+    assert one.openapi_schema is other.openapi_schema
+    assert "Problem" in other.openapi_schema.components.schemas
+    login = other.openapi_schema.paths["/api/v1/auth/login"].post
+    assert "429" in login.responses and login.security == [{}]

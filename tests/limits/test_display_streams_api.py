@@ -11,7 +11,8 @@ import pytest
 
 from api.app import create_app
 from domain.errors import TooManyRequests
-from gamification.limits.stream_slots import LEASE_SECONDS, MemoryStreamSlots, StreamLimits
+from domain.limits import StreamLimits
+from gamification.limits.stream_slots import LEASE_SECONDS, MemoryStreamSlots
 from tests.conftest import empty_database
 from tests.factories import bearer, build_world
 from tests.fuzz.live import LiveServer

@@ -14,7 +14,7 @@ import pytest
 from redis.asyncio import Redis
 
 from api.app import create_app
-from gamification.limits.request_budgets import RateLimit
+from domain.limits import RateLimit
 from gamification.storage.tables import Attempt, XpEntry
 from tests.conftest import empty_database, running
 from tests.factories import PASSWORD, build_world

@@ -1,7 +1,7 @@
 from gamification.demo.seed import seed_demo
 from gamification.learning.attempts import AttemptService
 from gamification.points.awarding import Awarding
-from gamification.points.standings_port import NobodyFollows
+from gamification.points.totals_follower import NobodyFollows
 from gamification.storage.migrations import migrate
 from gamification.storage.settings import Settings
 from gamification.storage.tables import Agency, Module, ModuleQuestion, Person, Region, Unit

@@ -86,7 +86,7 @@ async def test_two_scheduler_processes_run_each_trigger_once(db, database_url):
         from gamification.storage.settings import Settings
         from gamification.storage.database import bind_engine, create_engine, open_engine
         from gamification.points.scheduled import recalc_job
-        from gamification.points.standings_port import NobodyFollows
+        from gamification.points.totals_follower import NobodyFollows
 
         async def main():
             engine = create_engine(Settings(database_url={database_url!r}))

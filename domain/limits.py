@@ -1,0 +1,46 @@
+"""The shapes of the abuse limits, as settings read them: request budgets and open display streams."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    per_person: int | None
+    per_address: int | None
+    window_seconds: int = 60
+
+    @classmethod
+    def parse(cls, text: str) -> RateLimit:
+        """``"30,600,60"``: per person, per address (``-`` for none), window in seconds."""
+        parts = [part.strip() for part in text.split(",")]
+        if len(parts) != 3:
+            raise ValueError(f"rate limit {text!r}: expected per_person,per_address,window_seconds")
+        person, address, window = parts
+        return cls(None if person == "-" else int(person), None if address == "-" else int(address), int(window))
+
+
+DEFAULT_RATE_LIMITS: dict[str, RateLimit] = {
+    "login": RateLimit(per_person=None, per_address=120),  # failures per account are counted apart
+    "refresh": RateLimit(per_person=None, per_address=300),
+    "attempt": RateLimit(per_person=30, per_address=1200),
+    "sync": RateLimit(per_person=10, per_address=600),
+    "redemption": RateLimit(per_person=10, per_address=300),
+    "display": RateLimit(per_person=None, per_address=600),  # an office of TVs polling when streams fail
+    "export": RateLimit(per_person=3, per_address=60, window_seconds=3600),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StreamLimits:
+    per_display: int
+    per_address: int
+
+    @classmethod
+    def parse(cls, text: str) -> StreamLimits:
+        """``"10,50"``: open streams per display token, per client address."""
+        parts = [part.strip() for part in text.split(",")]
+        if len(parts) != 2 or not all(part.isascii() and part.isdigit() for part in parts):
+            raise ValueError(f"display streams {text!r}: expected per_display,per_address")
+        return cls(int(parts[0]), int(parts[1]))
