@@ -2,7 +2,7 @@
 trigger whichever process fires it (``gamification/storage/job_runs.py``).
 
 The recalculation every few minutes (``TANGKAS_RECALC_EVERY_SECONDS``) and in full at night, each
-region's day closing at its own local midnight, the leaderboard periods that ended closed every
+region's day closing within the hour after its own local midnight, the leaderboard periods that ended closed every
 hour, and redemptions nobody decided released every hour.
 """
 
@@ -14,14 +14,13 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from gamification.boards.scheduled import close_periods_job
-from gamification.points.scheduled import close_day_job, full_rebuild_job, recalc_job
+from gamification.points.scheduled import close_days_job, full_rebuild_job, recalc_job
 from gamification.rewards.scheduled import expire_holds_job
 
 if TYPE_CHECKING:
     from api.bootstrap import Tangkas
 
 FULL_REBUILD_AT = "02:00"  # WIB
-TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 MISFIRE_GRACE_SECONDS = 30
 
 
@@ -55,8 +54,6 @@ def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
         id="recalc_full",
     )
     scheduler.add_job(close_periods_job, CronTrigger(minute=0), id="close_periods")
-    for timezone in TIMEZONES:
-        scheduler.add_job(
-            close_day_job, CronTrigger(hour=0, minute=0, timezone=timezone), args=[timezone], id=f"close_day:{timezone}"
-        )
+    # every hour: the regions' zones whose midnight has just passed (each closes once, keyed by its midnight)
+    scheduler.add_job(close_days_job, CronTrigger(minute=0), id="close_days")
     return scheduler

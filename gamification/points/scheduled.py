@@ -46,6 +46,18 @@ async def _recalculate(follow: TotalsFollower, check_boards: BoardCheck | None, 
     return counts
 
 
+async def close_days_job(now: dt.datetime | None = None) -> dict:
+    """Every hour: each time zone a region uses whose local midnight has just passed closes its day.
+    Any zone a region may be given counts (Asia/Pontianak as much as Asia/Jakarta), not a fixed list."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    zones = await Region.select(Region.timezone).distinct().output(as_list=True)
+    closed = {}
+    for zone in sorted(zones):
+        if now.astimezone(ZoneInfo(zone)).hour == 0:
+            closed[zone] = await close_day_job(zone, now)
+    return closed
+
+
 async def close_day_job(timezone: str, now: dt.datetime | None = None) -> dict | None:
     """At local midnight: streaks of the region's people end where yesterday was a missed working day."""
     local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone))

@@ -7,10 +7,10 @@ import pytest
 
 from api.bootstrap import bootstrap
 from api.scheduler import build_scheduler, every
-from gamification.points.scheduled import close_day_job
+from gamification.points.scheduled import close_day_job, close_days_job
 from gamification.storage.job_runs import run_once, trigger_time
 from gamification.storage.settings import Settings
-from gamification.storage.tables import JobRun, Streak
+from gamification.storage.tables import JobRun, Region, Streak
 from tests.clock import python_command
 from tests.conftest import TEST_SECRET
 
@@ -76,6 +76,23 @@ async def test_local_midnight_closes_the_day_of_its_own_regions_only(client, wor
     pontianak = await Streak.select().where(Streak.person == world.pontianak.asn).first()
     assert (palu["current"], pontianak["current"]) == (0, 4)
     assert [r["job"] for r in await JobRun.select(JobRun.job)] == ["close_day:Asia/Makassar"]
+
+
+async def test_every_zone_a_region_uses_has_its_day_closed_at_its_own_midnight(client, world, as_):
+    """A region on Asia/Pontianak (WIB by another name) was never closed when the zones were a fixed list."""
+    await Region.update({Region.timezone: "Asia/Pontianak"}).where(Region.id == world.pontianak.region_id)
+    monday = dt.date(2026, 11, 16)
+    for person in (world.pontianak.asn, world.palu.asn):
+        await Streak.insert(Streak(person=person, current=4, longest=4, last_day=monday))
+    wib_midnight = dt.datetime(2026, 11, 18, 17, 0, tzinfo=dt.timezone.utc)  # Thursday 00:00 WIB, 01:00 WITA
+    closed = await close_days_job(now=wib_midnight)
+    assert list(closed) == ["Asia/Pontianak"]  # Palu's midnight was an hour before
+    assert await close_days_job(now=wib_midnight + dt.timedelta(minutes=20)) == {"Asia/Pontianak": None}  # once
+    pontianak = await Streak.select().where(Streak.person == world.pontianak.asn).first()
+    palu = await Streak.select().where(Streak.person == world.palu.asn).first()
+    assert (pontianak["current"], palu["current"]) == (0, 4)
+    scheduler = build_scheduler(bootstrap(Settings(jwt_secret=TEST_SECRET)))
+    assert str(scheduler.get_job("close_days").trigger) == "cron[minute='0']"
 
 
 @pytest.mark.postgres
