@@ -19,7 +19,7 @@ from redis.asyncio import Redis
 from gamification.boards import Boards, Displays, Leaderboards, build_boards
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
-from gamification.learning import AttemptService, Catalogue, ModuleAuthoring, MyRecord
+from gamification.learning import AttemptService, Catalogue, ModuleAuthoring, MyRecord, UnitJpBreakdown
 from gamification.limits import (
     MemoryStreamSlots,
     MemoryWindowCounter,
@@ -89,6 +89,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         Catalogue(),
         AttemptService(settings, awarding),
         MyRecord(),
+        UnitJpBreakdown(),
         PointsHistory(),
         Badges(),
         PointRules(),

@@ -107,6 +107,12 @@ class Actor:
         return self.is_superadmin or (region_id is not None and region_id == self.region_id)
 
 
+def check_oversees_staff(actor: Actor) -> None:
+    """The manager's desk and the JP views: a manager (their unit and below) or an admin, nobody else."""
+    if not actor.is_admin and not (actor.unit_path and actor.manages(actor.unit_path)):
+        raise Forbidden("manager_required")
+
+
 def grantable_roles(actor: Actor) -> frozenset[Role]:
     """Every role for a superadmin; a region admin's region-level roles; nothing for anyone else."""
     if actor.is_superadmin:

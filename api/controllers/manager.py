@@ -1,18 +1,30 @@
-"""The manager's day: the inbox, decisions in bulk, the team's progress (also as CSV)."""
+"""The manager's day: the inbox, decisions in bulk, the team's progress and JP per unit (both also as CSV)."""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.params import JSONBody
+from litestar.params import JSONBody, QueryParameter
 
 from api.http.errors import status_of
 from api.http.messages import message, preferred_language
+from api.http.paging import ListResponse, list_response, page_request
+from api.http.params import Cursor, Limit, OptionalId
 from api.schemas.manager import BulkIn, BulkItemOut, BulkOut, ItemProblem
+from domain.jp_pace import parse_unit_sort
+from gamification.learning.unit_jp import UnitJp, UnitJpBreakdown
 from gamification.rewards.manager_desk import BulkItem, Inbox, ManagerDesk, TeamView
 
 Desk = NamedDependency[ManagerDesk]
+Breakdown = NamedDependency[UnitJpBreakdown]
+Sort = Annotated[
+    str, QueryParameter(max_length=20, description="compliance (least compliant first, the default) or name")
+]
+Region = Annotated[OptionalId, QueryParameter(description="A superadmin's choice of region (default: all)")]
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 class ManagerController(Controller):
@@ -52,4 +64,30 @@ class ManagerController(Controller):
         """The team view as CSV (UTF-8, for a spreadsheet)."""
         body = await manager_desk.team_csv(request.user)
         headers = {"Content-Disposition": 'attachment; filename="tim-tangkas.csv"', "Cache-Control": "no-store"}
+        return Response("\ufeff" + body, media_type="text/csv; charset=utf-8", headers=headers)
+
+    @get("/units")
+    async def units(
+        self,
+        request: Request,
+        unit_jp_breakdown: Breakdown,
+        region_id: Region = None,
+        sort: Sort = "compliance",
+        cursor: Cursor = None,
+        limit: Limit = 20,
+    ) -> ListResponse[UnitJp]:
+        """JP this year per unit in the caller's reach (a manager: their unit and below; an admin: their region): staff
+        who met 20 JP, are on track for the share of the year gone by, or behind; least compliant first."""
+        page = page_request(cursor, limit)
+        return list_response(
+            await unit_jp_breakdown.units(request.user, region_id=region_id, sort=parse_unit_sort(sort), page=page)
+        )
+
+    @get("/units.csv", media_type="text/csv", opt={"audit": True})
+    async def units_csv(
+        self, request: Request, unit_jp_breakdown: Breakdown, region_id: Region = None, sort: Sort = "compliance"
+    ) -> Response[str]:
+        """Every unit of the JP breakdown as CSV (UTF-8, for a spreadsheet)."""
+        body = await unit_jp_breakdown.units_csv(request.user, region_id=region_id, sort=parse_unit_sort(sort))
+        headers = {"Content-Disposition": 'attachment; filename="jp-per-unit.csv"'} | NO_STORE
         return Response("\ufeff" + body, media_type="text/csv; charset=utf-8", headers=headers)

@@ -460,6 +460,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hanya manajer atau admin yang memiliki kotak keputusan.",
         "Only managers and admins have a decision inbox.",
     ),
+    "unit_sort_unknown": (
+        "Urutan unit tidak dikenal (pilihan: {allowed}).",
+        "Unknown unit order (choose from: {allowed}).",
+    ),
+    "units_cursor_unknown": (
+        "Unit pada kursor halaman tidak lagi ada dalam daftar ini; mulai lagi dari halaman pertama.",
+        "The page cursor's unit is no longer in this list; start again from the first page.",
+    ),
     "bulk_size": ("Kirim 1 sampai {max} keputusan sekaligus.", "Send 1 to {max} decisions at once."),
     "bulk_kind_unknown": (
         "Jenis keputusan tidak dikenal (pilihan: {allowed}).",

@@ -1,4 +1,4 @@
-"""Microlearning: module authoring, the catalogue, graded attempts and offline sync, the JP ledger, a learner's record."""
+"""Microlearning: module authoring, the catalogue, graded attempts and offline sync, the JP ledger, a learner's record, JP per unit."""
 
 from gamification.storage.exports import exports
 
@@ -9,5 +9,6 @@ __getattr__, __all__ = exports(
         "Catalogue": "catalogue",
         "MyRecord": "my_record",
         "ModuleAuthoring": "authoring",
+        "UnitJpBreakdown": "unit_jp",
     },
 )

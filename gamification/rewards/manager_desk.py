@@ -11,12 +11,13 @@ from zoneinfo import ZoneInfo
 
 from piccolo.query.functions.aggregate import Count, Sum
 
-from domain.access import Actor
-from domain.errors import DomainError, Forbidden, InvalidInput
+from domain.access import Actor, check_oversees_staff
+from domain.errors import DomainError, InvalidInput
 from domain.initiatives import Status
 from domain.jp import YEARLY_TARGET_JP, jp_value
+from domain.jp_pace import jp_pace, jp_status
 from domain.rewards import RedemptionStatus, parse_decision
-from domain.timezones import local_year
+from domain.spreadsheet import spreadsheet_cell
 from gamification.innovation.initiatives import Initiatives
 from gamification.rewards.redemptions import Redemptions
 from gamification.storage.reach import decider_reach
@@ -35,6 +36,7 @@ from gamification.storage.tables import (
 MAX_BULK = 50
 INBOX_LIMIT = 200
 KINDS = ("initiative_review", "initiative_verify", "redemption")
+STATUS_WORDS = {"met": "tercapai", "on_track": "sesuai_jalur", "behind": "tertinggal"}  # the CSV's Indonesian
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class TeamMemberProgress:
     completions_this_month: int
     xp: int
     streak: int
+    status: str  # met, on_track or behind: against the share of 20 JP due by today (domain.jp_pace)
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,8 @@ class TeamView:
     year: int
     members: list[TeamMemberProgress]
     jp_compliance_rate: float  # share of members with at least 20 JP this year
-
-
-def _check_desk(actor: Actor) -> None:
-    if not actor.is_admin and not (actor.unit_path and actor.manages(actor.unit_path)):
-        raise Forbidden("manager_required")
+    year_elapsed: float  # share of the year gone by on the region's calendar
+    jp_due: float  # JP that are on track today: 20 × year_elapsed, rounded up to a hundredth
 
 
 class ManagerDesk:
@@ -103,7 +103,7 @@ class ManagerDesk:
         self.redemptions = redemptions
 
     async def inbox(self, actor: Actor) -> Inbox:
-        _check_desk(actor)
+        check_oversees_staff(actor)
         on_my_team = InitiativeMember.select(InitiativeMember.initiative).where(
             InitiativeMember.person == actor.person_id
         )
@@ -170,7 +170,7 @@ class ManagerDesk:
 
     async def decide_many(self, actor: Actor, items: list[BulkItem]) -> list[BulkResult]:
         """Each item on its own: one refused decision does not stop the others."""
-        _check_desk(actor)
+        check_oversees_staff(actor)
         if not 1 <= len(items) <= MAX_BULK:
             raise InvalidInput("bulk_size", max=MAX_BULK)
         results = []
@@ -195,10 +195,11 @@ class ManagerDesk:
     async def team(self, actor: Actor) -> TeamView:
         """Everyone in the manager's scope (an admin: the region) with JP this year against 20, completions this
         month, XP and streak."""
-        _check_desk(actor)
+        check_oversees_staff(actor)
         timezone = await region_timezone(actor.region_id)
         now = dt.datetime.now(dt.timezone.utc)
-        year = local_year(timezone, now)
+        pace = jp_pace(now, timezone)
+        year = pace.year
         month_start = now.astimezone(ZoneInfo(timezone)).date().replace(day=1)
         people = (
             await Person.select(Person.id, Person.name, Person.nip, Person.unit.name)
@@ -238,28 +239,33 @@ class ManagerDesk:
                 done.get(p["id"], 0),
                 xp.get(p["id"], 0),
                 streak.get(p["id"], 0),
+                jp_status(jp.get(p["id"], 0), pace).value,
             )
             for p in people
         ]
         compliant = sum(1 for m in members if m.jp >= YEARLY_TARGET_JP)
-        return TeamView(year, members, round(compliant / len(members), 4) if members else 0.0)
+        rate = round(compliant / len(members), 4) if members else 0.0
+        return TeamView(year, members, rate, pace.elapsed_share, jp_value(pace.due_centi))
 
     async def team_csv(self, actor: Actor) -> str:
         view = await self.team(actor)
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["nama", "nip", "unit", "jp_tahun_ini", "target_jp", "penyelesaian_bulan_ini", "xp", "runtun"])
+        writer.writerow(
+            ["nama", "nip", "unit", "jp_tahun_ini", "target_jp", "penyelesaian_bulan_ini", "xp", "runtun", "status_jp"]
+        )
         for m in view.members:
             writer.writerow(
                 [
-                    _cell(m.name),
+                    spreadsheet_cell(m.name),
                     m.nip or "",
-                    _cell(m.unit or ""),
+                    spreadsheet_cell(m.unit or ""),
                     m.jp,
                     m.jp_target,
                     m.completions_this_month,
                     m.xp,
                     m.streak,
+                    STATUS_WORDS[m.status],
                 ]
             )
         return out.getvalue()
@@ -267,8 +273,3 @@ class ManagerDesk:
 
 def _by_person(rows: list[dict]) -> dict[int, int]:
     return {row["person"]: int(row["n"] or 0) for row in rows}
-
-
-def _cell(text: str) -> str:
-    """A spreadsheet must not run what a name starts with (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -194,6 +194,11 @@ POLICY = {
     "GET    /api/v1/manager/team":                      (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
     "GET    /api/v1/manager/team.csv":                  (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
     "POST   /api/v1/manager/decisions":                 (200, AUTH, DENY, DENY, OK,   DENY, OK,   HIDE, DENY, OK,   AUTH),
+    # JP per unit: the same reach; a region named is the home region, outside the reach of Palu's admin
+    "GET    /api/v1/manager/units":                     (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/manager/units.csv":                 (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/manager/units  @home_region":       (200, AUTH, DENY, DENY, OK,   OK,   OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/manager/units.csv  @home_region":   (200, AUTH, DENY, DENY, OK,   OK,   OK,   DENY, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -746,6 +751,16 @@ async def _(home: Home, role: Role) -> Call:
 async def _(home: Home, role: Role) -> Call:
     item = {"kind": "redemption", "id": await home_redemption(home), "decision": "approve"}
     return Call("/api/v1/manager/decisions", json={"items": [item]}, outcome=first_item_outcome)
+
+
+@builds("GET /api/v1/manager/units @home_region")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/manager/units", params={"region_id": home.region.region_id})
+
+
+@builds("GET /api/v1/manager/units.csv @home_region")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/manager/units.csv", params={"region_id": home.region.region_id})
 
 
 # --- the tests --------------------------------------------------------------------------------------------------------
