@@ -34,7 +34,7 @@ def every(seconds: int) -> CronTrigger:
 
 def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     settings, boards = tangkas.settings, tangkas.boards
-    points = {"follow": boards.writes, "check_boards": lambda full: boards.consistency.check(thorough=full)}
+    points = {"follow": boards.writes, "check_boards": boards.consistency.check}
     # A late firing (a busy loop, a process paused) still runs within the grace; it keys the same trigger
     # (storage/job_runs.trigger_time), so it never runs twice.
     defaults = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS}

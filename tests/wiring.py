@@ -39,4 +39,4 @@ def follow() -> TotalsFollower:
 
 def points_jobs() -> dict:
     """What the timetable hands the points engine's jobs."""
-    return {"follow": follow(), "check_boards": lambda full: boards().consistency.check(thorough=full)}
+    return {"follow": follow(), "check_boards": boards().consistency.check}

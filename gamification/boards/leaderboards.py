@@ -102,7 +102,7 @@ class Leaderboards:
         """The top ``limit`` of a board within the caller's reach, and the caller's own rank and XP."""
         check_limit(limit)
         ref, board, me = await self._board_for(actor, scope, scope_id, period, start)
-        top, mine = await self._read(board, lambda store: self._top_and_me(store, board, limit, me))
+        top, mine = await self._reads.read(board, lambda store: self._top_and_me(store, board, limit, me))
         return await self._view(ref, board, top, mine, actor)
 
     async def around_me(self, actor: Actor, scope: Scope, period: Period, radius: int) -> BoardView:
@@ -112,13 +112,13 @@ class Leaderboards:
             raise Forbidden("learner_only")
         check_limit(radius, MAX_RADIUS, "board_radius_out_of_range")
         ref, board, me = await self._board_for(actor, scope, None, period, None)
-        near, mine = await self._read(board, lambda store: self._around(store, board, radius, me))
+        near, mine = await self._reads.read(board, lambda store: self._around(store, board, radius, me))
         return await self._view(ref, board, near, mine, actor)
 
     async def standings(self, ref: ScopeRef, window: PeriodWindow, limit: int) -> list[tuple[int, Standing]]:
         """The top of a board in one period, with ranks, for displays."""
         board = _board(ref, window)
-        top, _ = await self._read(board, lambda store: self._top_and_me(store, board, limit, None))
+        top, _ = await self._reads.read(board, lambda store: self._top_and_me(store, board, limit, None))
         return top
 
     def window(self, ref: ScopeRef, period: Period) -> PeriodWindow:
@@ -139,9 +139,6 @@ class Leaderboards:
         window = window_at(period, ref.timezone, now) if start is None else window_of(period, ref.timezone, start)
         on_board = actor.is_on_board(ref.region_id, ref.agency_id, ref.unit_path, own_agency)
         return ref, _board(ref, window), actor.person_id if on_board else None
-
-    async def _read(self, board: Board, question):
-        return await self._reads.read(board, question)
 
     async def _top_and_me(self, store: BoardStore, board: Board, limit: int, me: int | None):
         top = await store.top(board, limit)

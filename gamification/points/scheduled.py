@@ -16,7 +16,8 @@ from gamification.storage.job_runs import run_once, trigger_time
 from gamification.storage.tables import Person, Region, Streak
 
 DEFAULT_EVERY_SECONDS = 300
-# The leaderboards' check against the ledger (thorough at night), handed in: the boards stand above the points.
+# The leaderboards' check against the ledger, called with True for the thorough one at night; handed in: the
+# boards stand above the points.
 BoardCheck = Callable[[bool], Awaitable[dict]]
 
 
