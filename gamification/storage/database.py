@@ -18,6 +18,7 @@ from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
+from gamification.storage.db_errors import is_connection_lost
 from gamification.storage.settings import Settings
 from gamification.storage.tables import ALL_TABLES
 
@@ -79,6 +80,10 @@ async def unit_of_work() -> AsyncIterator[None]:
     try:
         async with transaction:
             yield
+    except BaseException as error:
+        if is_connection_lost(error):
+            await _expire_pooled_connections(engine)
+        raise
     finally:
         _after_commit.reset(token)
         _forget_if_still_current(engine, transaction)
@@ -95,6 +100,16 @@ def _forget_if_still_current(engine: Engine, transaction) -> None:
     the dead transaction as a nested one (a job's "failed" mark, a client's retry in one task)."""
     if engine.current_transaction.get() is transaction:
         engine.current_transaction.reset(transaction.context)
+
+
+async def _expire_pooled_connections(engine: Engine) -> None:
+    """One lost connection usually means the others went with it (a restart, a terminate, a network
+    cut), yet asyncpg notices only when each is next used: a client resending at once could draw a
+    dead one from the pool and lose a second time. Expired connections are replaced on their next
+    acquire or release."""
+    pool = getattr(engine, "pool", None)
+    if pool is not None:
+        await pool.expire_connections()
 
 
 def after_commit(key: object, work: Callable[[], Awaitable[None]]) -> bool:
