@@ -17,7 +17,7 @@ MAX_RULE_XP = 100_000
 
 
 class FactKind(StrEnum):
-    MODULE_COMPLETION = "module_completion"
+    MODULE_COMPLETION = "module_completion"  # in the app, or a partner's own content reported over xAPI
     STREAK_MILESTONE = "streak_milestone"
     INITIATIVE_VERIFIED = "initiative_verified"
     INITIATIVE_REPLICATED = "initiative_replicated"
@@ -40,6 +40,7 @@ class FactValues:
     score: int | None = None
     first_attempt: bool = False
     level: str | None = None  # initiative impact (unit, agency, …) or streak milestone ("7", "30", …)
+    voided: bool = False  # taken back at its source (a voided xAPI statement): earns nothing under any rule
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,20 @@ DEFAULT_RULES = [
     RuleSpec(
         "certificate_verified", FactKind.CERTIFICATE_VERIFIED, Formula.FIXED, {"xp": 100}, "Sertifikat terverifikasi"
     ),
-    RuleSpec("workshop_attended", FactKind.WORKSHOP_ATTENDED, Formula.FIXED, {"xp": 40}, "Hadir di lokakarya"),
+    RuleSpec(
+        "workshop_attended",
+        FactKind.WORKSHOP_ATTENDED,
+        Formula.FACT_XP,
+        {"multiplier_percent": 100},
+        "XP kegiatan (lokakarya, seminar, webinar, diklat) yang dihadiri",
+    ),
 ]
 RULE_KINDS = {rule.code: rule.fact_kind for rule in DEFAULT_RULES}
 
 
 def evaluate(formula: Formula, params: dict[str, int], fact: FactValues) -> int:
+    if fact.voided:
+        return 0
     if formula is Formula.FACT_XP:
         return fact.xp * params["multiplier_percent"] // 100
     if formula is Formula.FIXED:

@@ -1,4 +1,4 @@
-"""The one place JP is credited and counted, whatever its source (module now; workshop, certificate later)."""
+"""The one place JP is credited and counted, whatever its source: a module, an event, a certificate, a partner's xAPI record."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from gamification.storage.tables import JpCredit
 
 class JpSource(StrEnum):
     MODULE = "module"
-    WORKSHOP = "workshop"
+    WORKSHOP = "workshop"  # any event: workshop, seminar, webinar, classroom diklat
     CERTIFICATE = "certificate"
+    XAPI = "xapi"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,18 @@ async def credit_jp(
             year=earned_at.astimezone(ZoneInfo(timezone)).year,
         )
     )
+
+
+async def withdraw_jp(*, person_id: int, source: JpSource, source_id: int) -> bool:
+    """Take a credit back inside the caller's transaction (its source was voided); False if there was none."""
+    removed = await (
+        JpCredit.delete()
+        .where(
+            (JpCredit.person == person_id) & (JpCredit.source_kind == source.value) & (JpCredit.source_id == source_id)
+        )
+        .returning(JpCredit.id)
+    )
+    return bool(removed)
 
 
 async def jp_year(person_id: int, year: int) -> JpYear:

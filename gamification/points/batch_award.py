@@ -26,12 +26,13 @@ _batches = itertools.count(1)
 BATCH_WORK_MEM = "64MB"
 
 DELTA_TYPES = (
-    "person INTEGER, fact INTEGER, rule INTEGER, rule_code VARCHAR(40), xp INTEGER, occurred_at TIMESTAMPTZ,"
+    "person INTEGER, fact INTEGER, rule INTEGER, rule_code VARCHAR(40), xp INTEGER, reversal BOOLEAN,"
+    " occurred_at TIMESTAMPTZ,"
     " local_date DATE, week_start DATE, month_start DATE, year_start DATE, nweek_start DATE,"
     " nmonth_start DATE, nyear_start DATE, region INTEGER, unit INTEGER"
 )
 DELTA_COLUMNS = (
-    "person, fact, rule, rule_code, xp, occurred_at, local_date, week_start, month_start, year_start,"
+    "person, fact, rule, rule_code, xp, reversal, occurred_at, local_date, week_start, month_start, year_start,"
     " nweek_start, nmonth_start, nyear_start, region, unit"
 )
 
@@ -134,12 +135,12 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
     own = ", ".join(f"({sql.text(code)}, {region_id})" for code, region_id in layout.own) or f"('', {NO_OWN_VERSION})"
     levels = ", ".join(f"({vid}, {sql.text(level)}, {xp})" for vid, level, xp in layout.levels()) or "(0, '', 0)"
     target = (
-        "CASE ri.formula"
+        "CASE WHEN f.voided_at IS NOT NULL THEN 0 ELSE CASE ri.formula"
         f" WHEN {sql.text(Formula.FACT_XP.value)} THEN CAST(f.xp AS BIGINT) * ri.amount / 100"
         f" WHEN {sql.text(Formula.FIXED.value)} THEN ri.amount"
         f" WHEN {sql.text(Formula.PERFECT_FIRST_ATTEMPT.value)}"
         " THEN CASE WHEN f.first_attempt AND f.score = 100 THEN ri.amount ELSE 0 END"
-        " ELSE COALESCE(lv.xp, 0) END"
+        " ELSE COALESCE(lv.xp, 0) END END"
     )
     national_day = sql.national_day("t.occurred_at")  # only for the few rows that differ: a time zone costs
     periods = ", ".join(
@@ -159,13 +160,13 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
         lv(rule, level, xp) AS (VALUES {levels}),
         picked AS MATERIALIZED (  -- read by id range once; the rule tables then join in memory
             SELECT f.id, f.person, f.kind, f.occurred_at, f.local_date, f.region, f.unit, f.xp, f.score,
-                   f.first_attempt, f.level
+                   f.first_attempt, f.level, f.voided_at
             FROM fact f JOIN {chosen} chosen ON chosen.id = f.id
             WHERE f.{facts.column} BETWEEN {{}} AND {{}}
         ),
         targets AS (
             SELECT f.id AS fact, f.person, f.occurred_at, f.local_date, f.region, f.unit, ri.rule, ri.code,
-                   {target} AS target
+                   {target} AS target, f.voided_at IS NOT NULL AS reversal
             FROM picked f
             JOIN codes c ON c.kind = f.kind
             LEFT JOIN own o ON o.code = c.code AND o.region = f.region
@@ -179,7 +180,7 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
             GROUP BY x.fact, x.rule_code
         )
         INSERT INTO {delta} ({DELTA_COLUMNS})
-        SELECT t.person, t.fact, t.rule, t.code, t.target - COALESCE(e.xp, 0), t.occurred_at, t.local_date,
+        SELECT t.person, t.fact, t.rule, t.code, t.target - COALESCE(e.xp, 0), t.reversal, t.occurred_at, t.local_date,
                {periods}, t.region, t.unit
         FROM targets t LEFT JOIN earned e ON e.fact = t.fact AND e.rule_code = t.code
         WHERE t.target - COALESCE(e.xp, 0) <> 0

@@ -43,3 +43,16 @@ async def record_fact(
         )
     ).returning(Fact.id)
     return inserted[0]["id"]
+
+
+async def void_fact(source_key: str, at: dt.datetime) -> tuple[int, int] | None:
+    """Take a fact back at its source, inside the caller's transaction: its rules give it nothing from
+    now on, and the engine appends the entries that bring what it earned back to zero (the caller
+    awards it at once, or the recalculation does). Returns (person, fact), or None when there is none."""
+    row = await Fact.select(Fact.id, Fact.person).where(Fact.source_key == source_key).first()
+    if row is None:
+        return None
+    await Fact.update({Fact.voided_at: at, Fact.evaluated_at: None}).where(
+        (Fact.id == row["id"]) & Fact.voided_at.is_null()
+    )
+    return row["person"], row["id"]

@@ -52,7 +52,13 @@ async def rule_versions() -> list[RuleVersion]:
 
 
 def fact_values(fact: dict) -> FactValues:
-    return FactValues(xp=fact["xp"], score=fact["score"], first_attempt=fact["first_attempt"], level=fact["level"])
+    return FactValues(
+        xp=fact["xp"],
+        score=fact["score"],
+        first_attempt=fact["first_attempt"],
+        level=fact["level"],
+        voided=fact["voided_at"] is not None,
+    )
 
 
 async def award_facts(
@@ -94,6 +100,7 @@ def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:
         rule=rule.id,
         rule_code=rule.code,
         xp=xp,
+        reversal=fact["voided_at"] is not None,
         occurred_at=fact["occurred_at"],
         local_date=day,
         week_start=week_start(day),

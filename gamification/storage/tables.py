@@ -169,7 +169,7 @@ class Completion(Table, tablename="completion"):
 
 
 class JpCredit(Table, tablename="jp_credit"):
-    """Every JP a person earns, whatever its source (module now; workshop and certificate later)."""
+    """Every JP a person earns, whatever its source (module, event, certificate, xAPI statement)."""
 
     person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
     source_kind = Varchar(length=20)
@@ -199,6 +199,7 @@ class Fact(Table, tablename="fact"):
     level = Varchar(length=20, null=True, default=None)  # initiative impact, streak milestone
     evaluated_at = Timestamptz(null=True, default=None)  # None: the engine has work to do
     recorded_at = Timestamptz(default=TimestamptzNow())
+    voided_at = Timestamptz(null=True, default=None)  # taken back at its source: the rules give it nothing
 
 
 class PointRule(Table, tablename="point_rule"):
@@ -222,6 +223,7 @@ class XpEntry(Table, tablename="xp_entry"):
     rule = ForeignKey(PointRule, on_delete=OnDelete.restrict)
     rule_code = Varchar(length=40)
     xp = Integer()  # a correction after a retroactive rule change may be negative
+    reversal = Boolean(default=False)  # brings a voided fact back to zero; unique with (fact, rule)
     occurred_at = Timestamptz()  # the fact's time: late offline syncs count from when they happened
     local_date = Date()
     week_start = Date()
