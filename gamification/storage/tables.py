@@ -34,6 +34,18 @@ class Unit(Table, tablename="unit"):
     created_at = Timestamptz(default=TimestamptzNow())
 
 
+class PartnerOrganisation(Table, tablename="partner_org"):
+    """A university, LAN/BPSDM, training body or vendor; its people hold the partner role."""
+
+    name = Varchar(length=160)
+    kind = Varchar(length=20)  # domain.partners.PartnerKind
+    contact_name = Varchar(length=160, default="")
+    contact_email = Varchar(length=254, default="")
+    contact_phone = Varchar(length=32, default="")
+    active = Boolean(default=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
 class Person(Table, tablename="person"):
     name = Varchar(length=160)
     nip = Varchar(length=18, unique=True, null=True, default=None)
@@ -51,6 +63,7 @@ class Person(Table, tablename="person"):
     # Raised when every session ends (sign-out everywhere, new password, deactivation): access and
     # refresh tokens carry the epoch they were issued in, and an older one is refused at once.
     token_epoch = Integer(default=0)
+    partner_org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.restrict, null=True, default=None, index=True)
 
 
 class RefreshToken(Table, tablename="refresh_token"):
@@ -465,6 +478,7 @@ ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
     Unit,
+    PartnerOrganisation,
     Person,
     RefreshToken,
     PartnerAdmission,
