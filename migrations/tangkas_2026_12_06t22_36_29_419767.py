@@ -6,7 +6,7 @@ from gamification.storage.database import current_engine
 
 ID = "2026-12-06T22:36:29:419767"
 VERSION = "1.38.0"
-DESCRIPTION = "facts taken back at their source; events earn their own XP"
+DESCRIPTION = "facts and JP credits taken back at their source; events earn their own XP"
 
 
 async def forwards():
@@ -35,6 +35,26 @@ async def forwards():
     manager.add_column(
         table_class_name="XpEntry",
         tablename="xp_entry",
+        column_name="reversal",
+        db_column_name="reversal",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": False,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+    manager.add_column(
+        table_class_name="JpCredit",
+        tablename="jp_credit",
         column_name="reversal",
         db_column_name="reversal",
         column_class_name="Boolean",

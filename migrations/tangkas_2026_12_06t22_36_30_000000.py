@@ -1,5 +1,6 @@
-"""A voided fact's reversal is a second entry under the same rule version: the ledger's unique key
-gains ``reversal`` (raw: see tangkas_2026_11_23t10_40_29_000000)."""
+"""A voided fact's reversal is a second entry under the same rule version, a withdrawn JP credit a
+second row for the same source: both ledgers' unique keys gain ``reversal`` (raw: see
+tangkas_2026_11_23t10_40_29_000000)."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
@@ -7,22 +8,36 @@ from gamification.storage.database import current_engine
 
 ID = "2026-12-06T22:36:30:000000"
 VERSION = "1.38.0"
-DESCRIPTION = "ledger key with reversal"
+DESCRIPTION = "ledger keys with reversal"
 
-OLD = "CREATE UNIQUE INDEX IF NOT EXISTS xp_entry_one_per_fact_rule ON xp_entry (fact, rule)"
-NEW = "CREATE UNIQUE INDEX IF NOT EXISTS xp_entry_one_per_fact_rule_reversal ON xp_entry (fact, rule, reversal)"
+# (name of the key it replaces, the key as it was, the key with reversal)
+KEYS = [
+    (
+        "xp_entry_one_per_fact_rule",
+        "CREATE UNIQUE INDEX IF NOT EXISTS xp_entry_one_per_fact_rule ON xp_entry (fact, rule)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS xp_entry_one_per_fact_rule_reversal ON xp_entry (fact, rule, reversal)",
+    ),
+    (
+        "jp_credit_one_per_source",
+        "CREATE UNIQUE INDEX IF NOT EXISTS jp_credit_one_per_source ON jp_credit (person, source_kind, source_id)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS jp_credit_one_per_source_reversal"
+        " ON jp_credit (person, source_kind, source_id, reversal)",
+    ),
+]
 
 
 async def forwards():
     manager = MigrationManager(migration_id=ID, app_name="tangkas", description=DESCRIPTION)
 
     async def widen():
-        await current_engine().run_ddl(NEW)
-        await current_engine().run_ddl("DROP INDEX IF EXISTS xp_entry_one_per_fact_rule")
+        for old_name, _, new in KEYS:
+            await current_engine().run_ddl(new)
+            await current_engine().run_ddl(f"DROP INDEX IF EXISTS {old_name}")
 
     async def narrow():
-        await current_engine().run_ddl(OLD)
-        await current_engine().run_ddl("DROP INDEX IF EXISTS xp_entry_one_per_fact_rule_reversal")
+        for old_name, old, _ in KEYS:
+            await current_engine().run_ddl(old)
+            await current_engine().run_ddl(f"DROP INDEX IF EXISTS {old_name}_reversal")
 
     manager.add_raw(widen)
     manager.add_raw_backwards(narrow)

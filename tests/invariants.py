@@ -43,14 +43,18 @@ async def totals_agree_with_ledger() -> None:
 
 
 async def facts_awarded_once(bonus: int = 0) -> None:
-    """Every fact's entries add up to its own XP (plus ``bonus`` for a perfect first attempt): never twice, never half."""
+    """Every fact's entries add up to its own XP (plus ``bonus`` for a perfect first attempt), or to nothing
+    once voided: never twice, never half."""
     earned: dict[int, int] = defaultdict(int)
     for entry in await XpEntry.select(XpEntry.fact, XpEntry.xp):
         earned[entry["fact"]] += entry["xp"]
-    facts = await Fact.select(Fact.id, Fact.xp, Fact.score, Fact.first_attempt, Fact.evaluated_at)
+    facts = await Fact.select(Fact.id, Fact.xp, Fact.score, Fact.first_attempt, Fact.evaluated_at, Fact.voided_at)
     assert all(fact["evaluated_at"] is not None for fact in facts), "a fact is still pending"
-    expected = {f["id"]: f["xp"] + (bonus if f["first_attempt"] and f["score"] == 100 else 0) for f in facts}
-    assert dict(earned) == {fact: xp for fact, xp in expected.items() if xp}
+    expected = {
+        f["id"]: 0 if f["voided_at"] else f["xp"] + (bonus if f["first_attempt"] and f["score"] == 100 else 0)
+        for f in facts
+    }
+    assert {fact: xp for fact, xp in earned.items() if xp} == {fact: xp for fact, xp in expected.items() if xp}
 
 
 async def holds_agree() -> None:

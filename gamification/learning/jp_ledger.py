@@ -57,15 +57,27 @@ async def credit_jp(
 
 
 async def withdraw_jp(*, person_id: int, source: JpSource, source_id: int) -> bool:
-    """Take a credit back inside the caller's transaction (its source was voided); False if there was none."""
-    removed = await (
-        JpCredit.delete()
-        .where(
-            (JpCredit.person == person_id) & (JpCredit.source_kind == source.value) & (JpCredit.source_id == source_id)
+    """Take a credit back inside the caller's transaction (its source was voided or found false) by
+    its negative twin, never by editing the ledger; False if there was nothing left to take back."""
+    source_rows = (JpCredit.person == person_id) & (JpCredit.source_kind == source.value)
+    rows = await JpCredit.select().where(source_rows & (JpCredit.source_id == source_id))
+    credit = next((row for row in rows if not row["reversal"]), None)
+    if credit is None or any(row["reversal"] for row in rows):
+        return False
+    await JpCredit.insert(
+        JpCredit(
+            person=person_id,
+            source_kind=source.value,
+            source_id=source_id,
+            title=credit["title"],
+            competency_type=credit["competency_type"],
+            jp_centi=-credit["jp_centi"],
+            earned_at=credit["earned_at"],
+            year=credit["year"],
+            reversal=True,
         )
-        .returning(JpCredit.id)
     )
-    return bool(removed)
+    return True
 
 
 async def jp_year(person_id: int, year: int) -> JpYear:

@@ -192,7 +192,8 @@ class JpCredit(Table, tablename="jp_credit"):
     jp_centi = Integer()
     earned_at = Timestamptz()
     year = Integer()  # calendar year of earned_at in the person's region
-    # unique (person, source_kind, source_id)
+    reversal = Boolean(default=False)  # the negative twin of a credit whose source was voided
+    # unique (person, source_kind, source_id, reversal)
 
 
 class Fact(Table, tablename="fact"):
