@@ -54,8 +54,10 @@ def normal_issuer(issuer: str) -> str:
 
 
 def normal_number(number: str) -> str:
-    """``"SK-001/2026"``, ``"sk 001 2026"`` and ``"ＳＫ００１２０２６"`` are one number."""
-    return NUMBER_NOISE.sub("", unicodedata.normalize("NFKC", number)).casefold()
+    """``"SK-001/2026"``, ``"sk 001 2026"`` and ``"ＳＫ００１２０２６"`` are one number; digits of any script
+    are read as the digits they are."""
+    text = NUMBER_NOISE.sub("", unicodedata.normalize("NFKC", number)).casefold()
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
 
 
 def duplicate_key(issuer: str, number: str | None) -> str | None:
