@@ -2,7 +2,7 @@
 fact the points engine awards at once.
 
 Two times on purpose. The JP count for the year the training was done (noon of ``completed_on`` in the
-person's region): a December diklat verified in January is last year's development, as the BKPSDM reports
+person's region, or now when that is still ahead): a December diklat verified in January is last year's development, as the BKPSDM reports
 it. The XP is earned when it is verified: a fact dated months back would land in weeks and months whose
 boards were already closed and snapshotted, and the learner would see no "+100 XP" on today's board.
 """
@@ -43,7 +43,7 @@ async def credit_certificate(
             title=title,
             competency_type=competency_type,
             jp_centi=granted_centi,
-            earned_at=dt.datetime.combine(completed_on, dt.time(12), ZoneInfo(timezone)),
+            earned_at=min(dt.datetime.combine(completed_on, dt.time(12), ZoneInfo(timezone)), now),
             timezone=timezone,
         )
     fact_id = await record_fact(

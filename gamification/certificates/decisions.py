@@ -38,6 +38,8 @@ class CertificateDecisions:
         """Submitted records in the caller's reach, not their own, oldest first."""
         check_oversees_staff(actor)
         reach = decider_reach(actor, Certificate.person.region, Certificate.person.unit.path)
+        if reach is None:  # an admin without a region decides nothing
+            return Page(items=[], next_after_id=None)
         query = Certificate.select(*COLUMNS).where(
             (Certificate.status == Status.SUBMITTED.value) & (Certificate.person != actor.person_id) & reach
         )
