@@ -23,6 +23,11 @@ from api.controllers.admin_users import UserController
 from api.controllers.audit import AuditController
 from api.controllers.auth import AuthController
 from api.controllers.badges import BadgeAdminController, BadgeController
+from api.controllers.certificates import (  # certificates
+    CertificateController,
+    CertificateImportController,
+    CertificateQueueController,
+)
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
 from api.controllers.health import HealthController
 from api.controllers.initiatives import InitiativeController
@@ -83,6 +88,10 @@ CONTROLLERS = [
     InitiativeController,
     ManagerController,
     AuditController,
+    # certificates
+    CertificateController,
+    CertificateQueueController,
+    CertificateImportController,
 ]
 
 

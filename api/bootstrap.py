@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from gamification.boards import Boards, Displays, Leaderboards, build_boards
+from gamification.certificates import CertificateDecisions, CertificateImport, Certificates  # certificates
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
 from gamification.learning import AttemptService, Catalogue, ModuleAuthoring, MyRecord, UnitJpBreakdown
@@ -40,6 +41,7 @@ from gamification.organization import (
 from gamification.points import Awarding, Badges, LevelScale, PointRules, PointsHistory, ProfileService
 from gamification.rewards import ManagerDesk, Redemptions, Rewards
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
+from gamification.storage.evidence import build_evidence_store  # certificates
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
 
@@ -104,6 +106,10 @@ def bootstrap(settings: Settings) -> Tangkas:
         ManagerDesk(initiatives, redemptions),
         AuditLog(),
         PersonalData(people),
+        # certificates: the evidence store chosen by settings (a directory, or an S3-compatible bucket)
+        Certificates(build_evidence_store(settings), settings.evidence_max_bytes),
+        CertificateDecisions(awarding),
+        CertificateImport(awarding),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)

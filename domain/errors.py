@@ -46,3 +46,12 @@ class TooManyRequests(DomainError):
 
 class Gone(DomainError):
     """The thing existed and was withdrawn for good, e.g. a revoked display token (410)."""
+
+
+# certificates: an evidence file refused for its size or its type
+class TooLarge(DomainError):
+    """What was sent is larger than allowed (413)."""
+
+
+class UnsupportedType(DomainError):
+    """What was sent is not of a type accepted here (415)."""

@@ -16,7 +16,9 @@ from domain.errors import (
     InvalidInput,
     NotAuthenticated,
     NotFound,
+    TooLarge,
     TooManyRequests,
+    UnsupportedType,
 )
 from gamification.storage.db_errors import is_connection_lost
 
@@ -32,6 +34,8 @@ STATUS_OF = {
     Conflict: 409,
     Gone: 410,
     TooManyRequests: 429,
+    TooLarge: 413,  # certificates
+    UnsupportedType: 415,  # certificates
 }
 TITLES = {
     400: "Bad Request",

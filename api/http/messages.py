@@ -473,6 +473,102 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jenis keputusan tidak dikenal (pilihan: {allowed}).",
         "Unknown decision kind (choose from: {allowed}).",
     ),
+    # certificates and training records from outside Tangkas
+    "evidence_file_required": (
+        'Kirim berkas bukti sebagai multipart/form-data dengan bagian bernama "file".',
+        'Send the evidence as multipart/form-data with a part named "file".',
+    ),
+    "evidence_empty": ("Berkas bukti kosong.", "The evidence file is empty."),
+    "evidence_too_large": (
+        "Berkas bukti terlalu besar (paling besar {max_mb} MB).",
+        "The evidence file is too large (at most {max_mb} MB).",
+    ),
+    "evidence_type_not_allowed": (
+        "Berkas bukti harus PDF, JPEG, PNG atau WebP.",
+        "The evidence must be a PDF, JPEG, PNG or WebP file.",
+    ),
+    "evidence_type_mismatch": (
+        "Isi berkas ({found}) tidak sesuai dengan jenis yang disebutkan ({declared}).",
+        "The file's content ({found}) does not match its stated type ({declared}).",
+    ),
+    "certificate_title_length": (
+        "Judul pelatihan harus 3 sampai 160 karakter.",
+        "A training title has 3 to 160 characters.",
+    ),
+    "certificate_issuer_length": (
+        "Nama penyelenggara harus 2 sampai 160 karakter.",
+        "An issuer's name has 2 to 160 characters.",
+    ),
+    "certificate_number_format": (
+        "Nomor sertifikat paling banyak 64 karakter dan harus memuat huruf atau angka.",
+        "A certificate number has at most 64 characters, with letters or digits.",
+    ),
+    "certificate_number_required": (
+        "Nomor sertifikat wajib diisi pada impor.",
+        "An imported row needs its certificate number.",
+    ),
+    "certificate_date_format": (
+        "Tanggal selesai harus berformat TTTT-BB-HH.",
+        "The completion date must be written YYYY-MM-DD.",
+    ),
+    "certificate_in_future": (
+        "Tanggal selesai pelatihan belum tiba.",
+        "The training's completion date has not come yet.",
+    ),
+    "certificate_too_old": (
+        "Hanya pelatihan yang selesai sejak {earliest} yang dapat dicatat.",
+        "Only training completed since {earliest} can be recorded.",
+    ),
+    "certificate_jp_range": (
+        "JP harus lebih dari 0 dan paling banyak {max}, dengan paling banyak dua angka desimal.",
+        "JP must be above 0 and at most {max}, with at most two decimals.",
+    ),
+    "certificate_grant_range": (
+        "JP yang diakui harus 0 sampai {max}, dengan paling banyak dua angka desimal.",
+        "JP granted must be 0 to {max}, with at most two decimals.",
+    ),
+    "certificate_grant_reason_required": (
+        "Jelaskan alasannya bila JP yang diakui berbeda dari yang diajukan.",
+        "Give a reason when the JP granted differs from the JP claimed.",
+    ),
+    "certificate_return_reason_required": (
+        "Jelaskan apa yang perlu diperbaiki sebelum mengembalikan.",
+        "Say what needs correcting when returning a record.",
+    ),
+    "certificate_competency_type_unknown": (
+        "Jenis kompetensi tidak dikenal (pilihan: {allowed}).",
+        "Unknown competency type (choose from: {allowed}).",
+    ),
+    "certificate_duplicate": (
+        "Sertifikat dengan penyelenggara dan nomor yang sama sudah tercatat.",
+        "A certificate with the same issuer and number is already recorded.",
+    ),
+    "certificate_not_found": ("Sertifikat tidak ditemukan.", "No such certificate."),
+    "certificate_owner_only": (
+        "Hanya pemilik sertifikat yang dapat melakukan ini.",
+        "Only the certificate's owner can do this.",
+    ),
+    "certificate_evidence_not_found": (
+        "Sertifikat ini belum memiliki berkas bukti.",
+        "This certificate has no evidence file yet.",
+    ),
+    "certificate_evidence_missing": (
+        "Sertifikat belum dapat diverifikasi karena berkas buktinya belum diunggah.",
+        "The certificate cannot be verified before its evidence is uploaded.",
+    ),
+    "certificate_evidence_changed": (
+        "Berkas bukti baru saja diganti dari perangkat lain; muat ulang lalu coba lagi.",
+        "The evidence was just replaced from another device; reload and try again.",
+    ),
+    "certificate_person_unknown": (
+        "Tidak ada pegawai aktif dengan NIP ini di daerah Anda.",
+        "No active staff member with this NIP in your region.",
+    ),
+    "certificate_partner_org_unknown": ("Lembaga pelatihan tidak dikenal.", "Unknown training body."),
+    "already_decided": (
+        "Keputusan sudah diambil (status: {status}).",
+        "A decision was already taken (status: {status}).",
+    ),
 }
 
 GENERIC_BY_STATUS = {

@@ -20,7 +20,7 @@ import msgspec
 from litestar import Litestar
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Operation, Reference, Schema
-from litestar.openapi.spec.enums import OpenAPIType
+from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 from litestar.plugins import OpenAPISchemaPlugin
 from litestar.routes import HTTPRoute
 from litestar.typing import FieldDefinition
@@ -109,11 +109,21 @@ def _finish_operation(operation: Operation, path: str, method: str, handler: HTT
     responses = {s: r for s, r in (operation.responses or {}).items() if int(s) < 400 or s in declared}
     responses.update({str(status): _problem_response(status) for status in sorted(statuses)})
     operation.responses = responses
+    _file_types(operation, handler)
     if not requires_sign_in(path, handler):
         operation.security = [{}]  # anyone may call it: the app-wide bearer requirement does not apply
     body = handler.parsed_fn_signature.parameters.get("data")
     if operation.request_body is not None and body is not None and body.has_default:
         operation.request_body.required = False
+
+
+def _file_types(operation: Operation, handler: HTTPRouteHandler) -> None:
+    """certificates: a file answered with its own content type (``opt["media_types"]``), documented as each."""
+    types = handler.opt.get("media_types")
+    success = next((r for s, r in (operation.responses or {}).items() if s.startswith("2")), None)
+    if types and isinstance(success, OpenAPIResponse):
+        binary = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
+        success.content = {str(media_type): OpenAPIMediaType(schema=binary) for media_type in types}
 
 
 def _problem_response(status: int) -> OpenAPIResponse:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain.evidence import CEILING_BYTES, DEFAULT_MAX_BYTES
 from domain.limits import DEFAULT_RATE_LIMITS, RateLimit, StreamLimits
 
 DEVELOPMENT_SECRET = "tangkas-development-secret-do-not-use-in-production"
@@ -62,8 +64,21 @@ class Settings:
     # Live display streams held open at once per display token and per address (a lobby of TVs
     # behind one NAT address shares it); None: uncapped (load tests only).
     display_streams: StreamLimits | None = StreamLimits(per_display=10, per_address=50)
+    # certificates: evidence files (gamification/storage/evidence.py). A directory, or an S3-compatible
+    # bucket when one is named (boto3 from the `s3` extra); the largest file accepted.
+    evidence_dir: str | None = None
+    evidence_max_bytes: int = DEFAULT_MAX_BYTES
+    evidence_s3_bucket: str | None = None
+    evidence_s3_endpoint: str | None = None
+    evidence_s3_region: str | None = None
+    evidence_s3_access_key: str | None = None
+    evidence_s3_secret_key: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
+            raise InvalidSettings(
+                f"TANGKAS_EVIDENCE_MAX_BYTES must be within 1..{CEILING_BYTES}, not {self.evidence_max_bytes}"
+            )
         if self.replication_credits_per_month < 0:
             raise InvalidSettings(
                 f"TANGKAS_REPLICATION_CREDITS_PER_MONTH must be 0 or more, not {self.replication_credits_per_month}"
@@ -81,6 +96,16 @@ class Settings:
     @property
     def sqlite_path(self) -> Path:
         return Path(self.database_url.removeprefix("sqlite:///"))
+
+    @property
+    def evidence_path(self) -> Path:
+        """TANGKAS_EVIDENCE_DIR; else a folder beside the SQLite file; else (PostgreSQL without a bucket,
+        development only: set one of the two in production) the system's temporary directory."""
+        if self.evidence_dir:
+            return Path(self.evidence_dir)
+        if not self.is_postgres:
+            return self.sqlite_path.resolve().parent / "tangkas-evidence"
+        return Path(tempfile.gettempdir()) / "tangkas-evidence"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -112,6 +137,13 @@ class Settings:
             production=production,
             rate_limits=_rate_limits(env),
             display_streams=_display_streams(env),
+            evidence_dir=env.get("TANGKAS_EVIDENCE_DIR") or None,
+            evidence_max_bytes=_whole_number(env, "TANGKAS_EVIDENCE_MAX_BYTES", cls.evidence_max_bytes),
+            evidence_s3_bucket=env.get("TANGKAS_EVIDENCE_S3_BUCKET") or None,
+            evidence_s3_endpoint=env.get("TANGKAS_EVIDENCE_S3_ENDPOINT") or None,
+            evidence_s3_region=env.get("TANGKAS_EVIDENCE_S3_REGION") or None,
+            evidence_s3_access_key=env.get("TANGKAS_EVIDENCE_S3_ACCESS_KEY") or None,
+            evidence_s3_secret_key=env.get("TANGKAS_EVIDENCE_S3_SECRET_KEY") or None,
         )
         settings.check_secret()
         return settings

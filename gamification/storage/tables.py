@@ -475,6 +475,35 @@ class AuditEvent(Table, tablename="audit_event"):
     # index (region, id) for a region's log, newest first
 
 
+# certificates: training done outside Tangkas, recorded by an ASN or imported from a training body's list
+class Certificate(Table, tablename="certificate"):
+    """A certificate or training record from elsewhere; verified, it credits JP and XP once."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    issuer = Varchar(length=160)
+    number = Varchar(length=64, null=True, default=None)
+    # issuer and number normalised (domain.certificates.duplicate_key): the same certificate never twice
+    duplicate_key = Varchar(length=400, null=True, default=None, unique=True)
+    title = Varchar(length=160)
+    completed_on = Date()
+    jp_claimed_centi = Integer()
+    jp_granted_centi = Integer(null=True, default=None)
+    competency_type = Varchar(length=20)
+    evidence_key = Varchar(length=255, null=True, default=None)
+    evidence_type = Varchar(length=40, null=True, default=None)
+    evidence_size = Integer(null=True, default=None)
+    status = Varchar(length=10, default="submitted")
+    decided_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    decided_at = Timestamptz(null=True, default=None)
+    decision_reason = Text(default="")
+    client_id = Varchar(length=64, null=True, default=None)  # the phone's id: a resent create replays
+    partner_org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.restrict, null=True, default=None)
+    created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)  # the importing admin
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+    # unique (person, client_id); index (status, id) for the deciders' queue
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -512,4 +541,5 @@ ALL_TABLES: list[type[Table]] = [
     InitiativeEvent,
     Replication,
     AuditEvent,
+    Certificate,  # certificates
 ]

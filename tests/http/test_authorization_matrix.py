@@ -199,6 +199,22 @@ POLICY = {
     "GET    /api/v1/manager/units.csv":                 (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
     "GET    /api/v1/manager/units  @home_region":       (200, AUTH, DENY, DENY, OK,   OK,   OK,   DENY, DENY, OK,   AUTH),
     "GET    /api/v1/manager/units.csv  @home_region":   (200, AUTH, DENY, DENY, OK,   OK,   OK,   DENY, DENY, OK,   AUTH),
+    # certificates: staff record their own; the owner alone changes one; a decider over the owner (never the owner) decides
+    "POST   /api/v1/certificates":                      (201, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
+    "GET    /api/v1/certificates":                      (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/certificates/{certificate_id:int}": (200, AUTH, OK,   HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    "PUT    /api/v1/certificates/{certificate_id:int}/evidence":
+                                                        (200, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
+    "GET    /api/v1/certificates/{certificate_id:int}/evidence":
+                                                        (200, AUTH, OK,   HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/certificates/{certificate_id:int}/resubmit":
+                                                        (200, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
+    "POST   /api/v1/certificates/{certificate_id:int}/verify":
+                                                        (200, AUTH, DENY, HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/certificates/{certificate_id:int}/return":
+                                                        (200, AUTH, DENY, HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    "GET    /api/v1/manager/certificates":              (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "POST   /api/v1/admin/certificates/import":         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -221,6 +237,8 @@ AUTHORIZATION_CODES = {
         "initiative_unit_outside_region",
         "board_out_of_reach",
         "display_out_of_reach",
+        "certificate_owner_only",  # certificates
+        "certificate_person_unknown",  # certificates: an import row for someone out of the admin's reach
     },
     404: {
         "user_not_found",
@@ -230,6 +248,7 @@ AUTHORIZATION_CODES = {
         "reward_not_found",
         "display_not_found",
         "holiday_not_found",
+        "certificate_not_found",  # certificates
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -761,6 +780,84 @@ async def _(home: Home, role: Role) -> Call:
 @builds("GET /api/v1/manager/units.csv @home_region")
 async def _(home: Home, role: Role) -> Call:
     return Call("/api/v1/manager/units.csv", params={"region_id": home.region.region_id})
+
+
+# certificates
+
+CERTIFICATES = "/api/v1/certificates"
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def certificate_body() -> dict:
+    return {
+        "issuer": "BPSDM Provinsi Kalimantan Barat",
+        "number": f"MATRIKS/{next(serials):05d}",
+        "title": "Pelatihan Analisis Data",
+        "completed_on": dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date().isoformat(),
+        "jp_claimed": 8,
+        "competency_type": "teknis",
+    }
+
+
+async def home_certificate(home: Home, status: str = "submitted") -> int:
+    """A record of the home ASN with its evidence, submitted (or returned by the home unit's manager)."""
+    made = await home.ok("POST", CERTIFICATES, Role.ASN, json=certificate_body())
+    files = {"file": ("sertifikat.pdf", PDF, "application/pdf")}
+    await home.ok("PUT", f"{CERTIFICATES}/{made['id']}/evidence", Role.ASN, files=files)
+    if status == "returned":
+        await home.ok("POST", f"{CERTIFICATES}/{made['id']}/return", Role.MANAGER, json={"reason": "Kurang jelas"})
+    return made["id"]
+
+
+@builds("POST /api/v1/certificates")
+async def _(home: Home, role: Role) -> Call:
+    return Call(CERTIFICATES, json=certificate_body())
+
+
+@builds("GET /api/v1/certificates/{certificate_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"{CERTIFICATES}/{await home.shared('certificate', lambda: home_certificate(home))}")
+
+
+@builds("PUT /api/v1/certificates/{certificate_id:int}/evidence")
+async def _(home: Home, role: Role) -> Call:
+    certificate = await home.shared("certificate", lambda: home_certificate(home))
+    files = {"file": ("sertifikat.pdf", PDF, "application/pdf")}
+    return Call(f"{CERTIFICATES}/{certificate}/evidence", files=files)
+
+
+@builds("GET /api/v1/certificates/{certificate_id:int}/evidence")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"{CERTIFICATES}/{await home.shared('certificate', lambda: home_certificate(home))}/evidence")
+
+
+@builds("POST /api/v1/certificates/{certificate_id:int}/resubmit")
+async def _(home: Home, role: Role) -> Call:
+    body = certificate_body()
+    return Call(f"{CERTIFICATES}/{await home_certificate(home, 'returned')}/resubmit", json=body)
+
+
+@builds("POST /api/v1/certificates/{certificate_id:int}/verify")
+async def _(home: Home, role: Role) -> Call:
+    body = {"jp_granted": 6, "reason": "Dua JP tanpa bukti kehadiran"}
+    return Call(f"{CERTIFICATES}/{await home_certificate(home)}/verify", json=body)
+
+
+@builds("POST /api/v1/certificates/{certificate_id:int}/return")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"{CERTIFICATES}/{await home_certificate(home)}/return", json={"reason": "Halaman kedua kurang"})
+
+
+@builds("POST /api/v1/admin/certificates/import")
+async def _(home: Home, role: Role) -> Call:
+    nip = (await Person.select(Person.nip).where(Person.id == home.region.asn).first())["nip"]
+    body = certificate_body()
+    csv = (
+        "nip,title,issuer,number,completed_on,jp\n"
+        f"{nip},{body['title']},{body['issuer']},{body['number']},{body['completed_on']},{body['jp_claimed']}\n"
+    )
+    files = {"file": ("lulusan.csv", csv.encode(), "text/csv")}
+    return Call("/api/v1/admin/certificates/import", files=files, outcome=import_outcome)
 
 
 # --- the tests --------------------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ ERROR_KINDS = {
     "Gone",
     "TooManyRequests",
     "ApiError",
+    "TooLarge",  # certificates
+    "UnsupportedType",  # certificates
 }
 
 
