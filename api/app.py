@@ -24,6 +24,7 @@ from api.controllers.audit import AuditController
 from api.controllers.auth import AuthController
 from api.controllers.badges import BadgeAdminController, BadgeController
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
+from api.controllers.events import EventAdminController, EventController, MyEventsController  # events
 from api.controllers.health import HealthController
 from api.controllers.initiatives import InitiativeController
 from api.controllers.leaderboards import LeaderboardController
@@ -83,6 +84,10 @@ CONTROLLERS = [
     InitiativeController,
     ManagerController,
     AuditController,
+    # events
+    EventAdminController,
+    EventController,
+    MyEventsController,
 ]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from gamification.boards import Boards, Displays, Leaderboards, build_boards
+from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
 from gamification.learning import AttemptService, Catalogue, ModuleAuthoring, MyRecord, UnitJpBreakdown
@@ -104,6 +105,10 @@ def bootstrap(settings: Settings) -> Tangkas:
         ManagerDesk(initiatives, redemptions),
         AuditLog(),
         PersonalData(people),
+        # events
+        EventOrganising(settings, awarding),
+        EventRegistrations(),
+        EventCheckins(settings, awarding),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)

@@ -21,6 +21,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from domain.errors import Conflict, InvalidInput
+from domain.text import check_shown_text
 
 STEP_SECONDS = 30
 STEPS_EITHER_SIDE = 1
@@ -102,7 +103,9 @@ def schedule(sessions: list[SessionTimes], repeat: Repeat, count: int, timezone:
     ordered = sorted(sessions, key=lambda session: session.starts_at)
     if any(later.starts_at < earlier.ends_at for earlier, later in zip(ordered, ordered[1:], strict=False)):
         raise InvalidInput("event_sessions_overlap")
-    return [SessionTimes(s.starts_at.astimezone(dt.timezone.utc), s.ends_at.astimezone(dt.timezone.utc)) for s in ordered]
+    return [
+        SessionTimes(s.starts_at.astimezone(dt.timezone.utc), s.ends_at.astimezone(dt.timezone.utc)) for s in ordered
+    ]
 
 
 def _repeated(first: SessionTimes, repeat: Repeat, count: int, zone: ZoneInfo) -> list[SessionTimes]:
@@ -199,9 +202,7 @@ def check_min_attendance(percent: int) -> int:
     return percent
 
 
-def check_registration_window(
-    opens_at: dt.datetime | None, closes_at: dt.datetime, now: dt.datetime
-) -> None:
+def check_registration_window(opens_at: dt.datetime | None, closes_at: dt.datetime, now: dt.datetime) -> None:
     if (opens_at is not None and now < opens_at) or now > closes_at:
         raise Conflict("registration_closed")
 
@@ -210,3 +211,16 @@ def check_feedback(rating: int, comment: str) -> tuple[int, str]:
     if not 1 <= rating <= 5:
         raise InvalidInput("feedback_rating")
     return rating, comment.strip()
+
+
+MAX_EVENT_XP = 1000
+
+
+def check_event_fields(title: str, xp: int) -> str:
+    title = " ".join(title.split())
+    if not 3 <= len(title) <= 200:
+        raise InvalidInput("event_title_length")
+    check_shown_text(title)
+    if not 0 <= xp <= MAX_EVENT_XP:
+        raise InvalidInput("event_xp_range", max=MAX_EVENT_XP)
+    return title
