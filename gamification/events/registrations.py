@@ -93,14 +93,16 @@ class EventRegistrations:
         return page_of(views, page, lambda view: view.id)
 
     async def read(self, actor: Actor, event_id: int) -> EventView:
+        place = await _learner(actor)
         event = await published_for(actor, event_id)
-        check_in_audience(event, await _learner(actor))
+        check_in_audience(event, place)
         return await event_view(event, actor.person_id)
 
     async def register(self, actor: Actor, event_id: int) -> RegistrationView:
         """Registered while seats remain, else on the waiting list; registering again answers the same."""
+        place = await _learner(actor)
         event = await published_for(actor, event_id)
-        check_in_audience(event, await _learner(actor))
+        check_in_audience(event, place)
         return await _enrol(event, actor.person_id, nominated_by=None)
 
     async def nominate(self, actor: Actor, event_id: int, person_id: int) -> RegistrationView:
@@ -115,6 +117,7 @@ class EventRegistrations:
 
     async def cancel(self, actor: Actor, event_id: int) -> RegistrationView:
         """Until the first session starts; the first person waiting moves up into the seat. Again: no change."""
+        await _learner(actor)
         event = await published_for(actor, event_id)
         if dt.datetime.now(dt.timezone.utc) >= event["starts_at"]:
             raise Conflict("event_started")
@@ -175,6 +178,7 @@ class EventRegistrations:
 
     async def give_feedback(self, actor: Actor, event_id: int, rating: int, comment: str) -> FeedbackView:
         """After the last session, by those registered; given again, it replaces the first."""
+        await _learner(actor)
         event = await published_for(actor, event_id)
         rating, comment = check_feedback(rating, comment)
         row = await _registration(event_id, actor.person_id)
@@ -225,12 +229,14 @@ async def _enrol(event: dict, person_id: int, nominated_by: int | None) -> Regis
     previous = await _registration(event["id"], person_id)
     if previous is not None and previous["status"] != RegistrationStatus.CANCELLED:
         return _view(previous)
-    now = dt.datetime.now(dt.timezone.utc)
-    check_registration_window(event["registration_opens_at"], event["registration_closes_at"], now)
+    check_registration_window(
+        event["registration_opens_at"], event["registration_closes_at"], dt.datetime.now(dt.timezone.utc)
+    )
     for tries_left in reversed(range(MAX_WRITE_TRIES)):
         try:
             async with unit_of_work():
                 await _lock(event["id"])
+                now = dt.datetime.now(dt.timezone.utc)  # after the lock: the waiting list's order is the lock's
                 row = await _registration(event["id"], person_id)
                 if row is not None and row["status"] != RegistrationStatus.CANCELLED:
                     return _view(row)
