@@ -216,17 +216,21 @@ class EventOrganising:
             raise Conflict("session_not_started")
         if len(set(nips)) != len(nips):
             raise InvalidInput("attendance_list_duplicates")
-        people = {
-            row["nip"]: row["id"]
-            for row in await Person.select(Person.id, Person.nip).where(Person.nip.is_in(nips or [""]))
-        }
-        if actor.person_id in people.values():
+        own = await Person.select(Person.nip).where(Person.id == actor.person_id).first()
+        if own is not None and own["nip"] in nips:
             raise Forbidden("self_decision")
+        # Only the event's registrants are looked up: the list tells nothing of who else has a NIP.
+        people = {
+            row["person.nip"]: row["person"]
+            for row in await EventRegistration.select(EventRegistration.person, EventRegistration.person.nip).where(
+                (EventRegistration.event == event_id) & EventRegistration.person.nip.is_in(nips)
+            )
+        }
         items = []
         for nip in nips:
             person_id = people.get(nip)
             if person_id is None:
-                items.append(ListItem(nip, "refused", "user_not_found"))
+                items.append(ListItem(nip, "refused", "not_registered"))
                 continue
             outcome = await record_attendance(
                 event, session, person_id, at=session.starts_at, awarding=self._awarding, recorded_by=actor.person_id
