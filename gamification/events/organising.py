@@ -182,13 +182,16 @@ class EventOrganising:
                     .where((Event.id == event_id) & (Event.status != EventStatus.CANCELLED.value))
                     .returning(Event.id)
                 )
-                people = (
-                    await EventRegistration.select(EventRegistration.person)
-                    .where((EventRegistration.event == event_id) & (EventRegistration.status != "cancelled"))
-                    .output(as_list=True)
-                    if changed
-                    else []
-                )
+                people = []
+                if changed:  # told once, by whoever cancelled first
+                    people = (
+                        await EventRegistration.select(EventRegistration.person)
+                        .where(
+                            (EventRegistration.event == event_id)
+                            & (EventRegistration.status != RegistrationStatus.CANCELLED.value)
+                        )
+                        .output(as_list=True)
+                    )
                 for person_id in people:
                     await notify(
                         person_id, "event_cancelled", f"Kegiatan dibatalkan: {event['title']}", event_id=event_id
