@@ -32,6 +32,7 @@ LATE_SUBMISSION = dt.timedelta(hours=24)  # an offline phone may send a scan thi
 MAX_SESSIONS = 52
 MAX_SESSION_LENGTH = dt.timedelta(hours=12)
 DEFAULT_MIN_ATTENDANCE_PERCENT = 80
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 CODE_PATTERN = re.compile(r"[0-9]{6}")
 
 
@@ -90,6 +91,8 @@ def schedule(sessions: list[SessionTimes], repeat: Repeat, count: int, timezone:
     for session in sessions:
         if session.starts_at.tzinfo is None or session.ends_at.tzinfo is None:
             raise InvalidInput("event_time_zone_missing")
+        if not all(EARLIEST_YEAR <= t.year <= LATEST_YEAR for t in (session.starts_at, session.ends_at)):
+            raise InvalidInput("event_session_times")  # nor does a repetition run off the calendar
         if not session.starts_at < session.ends_at <= session.starts_at + MAX_SESSION_LENGTH:
             raise InvalidInput("event_session_times")
     if repeat != Repeat.NONE:

@@ -527,8 +527,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An event has between 1 and {max} sessions.",
     ),
     "event_session_times": (
-        "Setiap sesi berakhir setelah dimulai, paling lama 12 jam.",
-        "Each session ends after it starts, within 12 hours.",
+        "Setiap sesi berakhir setelah dimulai, paling lama 12 jam, antara tahun 2000 dan 2100.",
+        "Each session ends after it starts, within 12 hours, between the years 2000 and 2100.",
     ),
     "event_sessions_overlap": ("Sesi-sesi kegiatan tidak boleh tumpang tindih.", "The sessions must not overlap."),
     "event_time_zone_missing": (

@@ -70,6 +70,7 @@ def test_given_sessions_are_ordered_and_checked():
         ([early], Repeat.WEEKLY, 53, "event_session_count"),
         ([SessionTimes(early.ends_at, early.starts_at)], Repeat.NONE, 1, "event_session_times"),
         ([session(WIB, 2027, 1, 4, 9, hours=13)], Repeat.NONE, 1, "event_session_times"),
+        ([session(WIB, 9999, 12, 31, 9)], Repeat.MONTHLY, 2, "event_session_times"),
         (
             [SessionTimes(dt.datetime(2027, 1, 4, 9), dt.datetime(2027, 1, 4, 10))],
             Repeat.NONE,
