@@ -29,6 +29,7 @@ from api.controllers.certificates import (  # certificates
     CertificateQueueController,
 )
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
+from api.controllers.events import EventAdminController, EventController, MyEventsController  # events
 from api.controllers.health import HealthController
 from api.controllers.initiatives import InitiativeController
 from api.controllers.leaderboards import LeaderboardController
@@ -92,6 +93,10 @@ CONTROLLERS = [
     CertificateController,
     CertificateQueueController,
     CertificateImportController,
+    # events
+    EventAdminController,
+    EventController,
+    MyEventsController,
 ]
 
 

@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 
 from gamification.boards import Boards, Displays, Leaderboards, build_boards
 from gamification.certificates import CertificateDecisions, CertificateImport, Certificates  # certificates
+from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
 from gamification.learning import AttemptService, Catalogue, ModuleAuthoring, MyRecord, UnitJpBreakdown
@@ -110,6 +111,10 @@ def bootstrap(settings: Settings) -> Tangkas:
         Certificates(build_evidence_store(settings), settings.evidence_max_bytes),
         CertificateDecisions(awarding),
         CertificateImport(awarding),
+        # events
+        EventOrganising(settings, awarding),
+        EventRegistrations(),
+        EventCheckins(settings, awarding),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)

@@ -29,6 +29,8 @@ DEFAULT_RATE_LIMITS: dict[str, RateLimit] = {
     "redemption": RateLimit(per_person=10, per_address=300),
     "display": RateLimit(per_person=None, per_address=600),  # an office of TVs polling when streams fail
     "export": RateLimit(per_person=3, per_address=60, window_seconds=3600),
+    # events: a check-in code is 6 digits; a person may not guess at it (a hall of phones shares an address)
+    "checkin": RateLimit(per_person=20, per_address=1200),
 }
 
 

@@ -569,6 +569,125 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Keputusan sudah diambil (status: {status}).",
         "A decision was already taken (status: {status}).",
     ),
+    # events (workshops, seminars, webinars, classroom diklat)
+    "event_not_found": ("Kegiatan tidak ditemukan.", "No such event."),
+    "organiser_required": (
+        "Hanya penyelenggara kegiatan ini (admin wilayahnya atau mitra pembuatnya) yang boleh melakukannya.",
+        "Only the organiser of this event (an admin of its region or the partner who made it) may do this.",
+    ),
+    "event_not_open_to_you": ("Kegiatan ini tidak terbuka untuk Anda.", "This event is not open to you."),
+    "event_not_open_to_person": (
+        "Kegiatan ini tidak terbuka untuk pegawai tersebut.",
+        "This event is not open to that member of staff.",
+    ),
+    "event_cancelled": ("Kegiatan ini telah dibatalkan.", "This event has been cancelled."),
+    "event_not_published": ("Kegiatan ini belum diterbitkan.", "This event is not published yet."),
+    "event_started": (
+        "Kegiatan sudah dimulai; pendaftaran tidak dapat dibatalkan lagi.",
+        "The event has started; the registration can no longer be cancelled.",
+    ),
+    "event_region_required": (
+        "Mitra harus menyebutkan wilayah kegiatan (region_id).",
+        "A partner must name the event's region (region_id).",
+    ),
+    "event_kind_unknown": (
+        "Jenis kegiatan tidak dikenal: {value}. Pilih workshop, seminar, webinar atau diklat.",
+        "Unknown event kind: {value}. Choose workshop, seminar, webinar or diklat.",
+    ),
+    "competency_type_unknown": (
+        "Jenis kompetensi tidak dikenal: {value}. Pilih teknis, manajerial atau sosial_kultural.",
+        "Unknown competency type: {value}. Choose teknis, manajerial or sosial_kultural.",
+    ),
+    "event_audience_unknown": (
+        "Sasaran peserta tidak dikenal: {value}. Pilih all, units atau agencies.",
+        "Unknown audience: {value}. Choose all, units or agencies.",
+    ),
+    "event_audience_ids": (
+        "Daftar unit atau perangkat daerah sasaran tidak sah (kosong, atau bukan milik wilayah kegiatan).",
+        "The audience's units or agencies are not valid (none given, or not of the event's region).",
+    ),
+    "event_repeat_unknown": (
+        "Pengulangan tidak dikenal: {value}. Pilih none, weekly atau monthly.",
+        "Unknown repetition: {value}. Choose none, weekly or monthly.",
+    ),
+    "event_repeat_one_session": (
+        "Pengulangan mingguan atau bulanan dibuat dari tepat satu sesi.",
+        "A weekly or monthly repetition is made from exactly one session.",
+    ),
+    "event_repeat_count": (
+        "Jumlah pengulangan hanya berlaku untuk sesi yang diulang.",
+        "A repeat count applies only to a repeated session.",
+    ),
+    "event_session_count": (
+        "Kegiatan memiliki 1 sampai {max} sesi.",
+        "An event has between 1 and {max} sessions.",
+    ),
+    "event_session_times": (
+        "Setiap sesi berakhir setelah dimulai, paling lama 12 jam, antara tahun 2000 dan 2100.",
+        "Each session ends after it starts, within 12 hours, between the years 2000 and 2100.",
+    ),
+    "event_sessions_overlap": ("Sesi-sesi kegiatan tidak boleh tumpang tindih.", "The sessions must not overlap."),
+    "event_time_zone_missing": (
+        "Waktu harus menyertakan zona waktu (mis. 2027-01-04T09:00:00+07:00).",
+        "Times must carry a time zone (e.g. 2027-01-04T09:00:00+07:00).",
+    ),
+    "event_registration_window": (
+        "Pendaftaran dibuka sebelum ditutup, dan ditutup paling lambat saat sesi terakhir berakhir.",
+        "Registration opens before it closes, and closes by the end of the last session.",
+    ),
+    "event_min_attendance": (
+        "Kehadiran minimum antara 1 dan 100 persen.",
+        "The minimum attendance is between 1 and 100 percent.",
+    ),
+    "event_title_length": ("Judul kegiatan 3 sampai 200 karakter.", "An event title has 3 to 200 characters."),
+    "event_xp_range": ("XP kegiatan antara 0 dan {max}.", "An event's XP is between 0 and {max}."),
+    "event_online_url": (
+        "Tautan daring harus diawali https:// atau http://.",
+        "The online link must start with https:// or http://.",
+    ),
+    "registration_closed": (
+        "Pendaftaran kegiatan ini tidak sedang dibuka.",
+        "Registration for this event is not open.",
+    ),
+    "not_registered": (
+        "Anda tidak terdaftar (atau masih dalam daftar tunggu) pada kegiatan ini.",
+        "You are not registered for this event (or are still on its waiting list).",
+    ),
+    "session_not_found": ("Sesi kegiatan tidak ditemukan.", "No such session."),
+    "session_not_started": ("Sesi ini belum dimulai.", "This session has not started yet."),
+    "attendance_list_duplicates": (
+        "Daftar hadir memuat NIP yang sama lebih dari sekali.",
+        "The attendance list names a NIP more than once.",
+    ),
+    "checkin_code_invalid": (
+        "Kode presensi tidak cocok dengan sesi ini.",
+        "The check-in code does not match this session.",
+    ),
+    "checkin_code_expired": (
+        "Kode presensi sudah kedaluwarsa: pindai kode yang sedang ditampilkan penyelenggara.",
+        "The check-in code has expired: scan the code the organiser is showing now.",
+    ),
+    "checkin_outside_session": (
+        "Waktu pindai berada di luar jadwal sesi ini.",
+        "The moment of the scan lies outside this session's time.",
+    ),
+    "checkin_scanned_in_future": (
+        "Waktu pindai berada di masa depan; periksa jam ponsel Anda.",
+        "The moment of the scan is in the future; check your phone's clock.",
+    ),
+    "checkin_too_late": (
+        "Presensi dikirim terlalu lama setelah sesi berakhir (lebih dari 24 jam).",
+        "The check-in was sent too long after the session ended (more than 24 hours).",
+    ),
+    "feedback_too_early": (
+        "Umpan balik dapat diberikan setelah sesi terakhir berakhir.",
+        "Feedback can be given once the last session has ended.",
+    ),
+    "registration_status_unknown": (
+        "Status pendaftaran tidak dikenal: {value}. Pilih registered, waitlisted atau cancelled.",
+        "Unknown registration status: {value}. Choose registered, waitlisted or cancelled.",
+    ),
+    "feedback_rating": ("Nilai umpan balik antara 1 dan 5.", "A rating is between 1 and 5."),
 }
 
 GENERIC_BY_STATUS = {

@@ -502,6 +502,77 @@ class Certificate(Table, tablename="certificate"):
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
     # unique (person, client_id); index (status, id) for the deciders' queue
+# --- events (workshops, seminars, webinars, classroom diklat) ---------------------------------------
+
+
+class Event(Table, tablename="event"):
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None, index=True)  # None: national
+    partner_org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.restrict, null=True, default=None)
+    organiser = ForeignKey(Person, on_delete=OnDelete.restrict, index=True)
+    title = Varchar(length=200)
+    kind = Varchar(length=20)  # domain.events.EventKind
+    competency_type = Varchar(length=20)
+    jp_centi = Integer()
+    xp = Integer(default=0)
+    place = Varchar(length=300, default="")
+    online_url = Varchar(length=500, default="")
+    capacity = Integer(null=True, default=None)  # None: no limit
+    audience = Varchar(length=10, default="all")  # domain.events.Audience
+    audience_ids = Text(default="[]")  # unit or agency ids, as JSON
+    registration_opens_at = Timestamptz(null=True, default=None)
+    registration_closes_at = Timestamptz()
+    min_attendance_percent = Integer(default=80)
+    starts_at = Timestamptz()  # the first session's start
+    ends_at = Timestamptz()  # the last session's end
+    status = Varchar(length=12, default="draft", index=True)
+    # Bumped first by every registration change: the row lock queues an event's registrations.
+    revision = Integer(default=0)
+    created_at = Timestamptz(default=TimestamptzNow())
+    published_at = Timestamptz(null=True, default=None)
+
+
+class EventSession(Table, tablename="event_session"):
+    event = ForeignKey(Event, on_delete=OnDelete.cascade, index=True)
+    starts_at = Timestamptz()
+    ends_at = Timestamptz()
+
+
+class EventRegistration(Table, tablename="event_registration"):
+    event = ForeignKey(Event, on_delete=OnDelete.cascade, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    status = Varchar(length=12)  # domain.events.RegistrationStatus
+    nominated_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    queued_at = Timestamptz(default=TimestamptzNow())  # the waiting list's order
+    # Bumped first by every check-in of the person: the row lock queues their check-ins to this event.
+    revision = Integer(default=0)
+    credited_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (event, person)
+
+
+class EventAttendance(Table, tablename="event_attendance"):
+    session = ForeignKey(EventSession, on_delete=OnDelete.cascade, index=True)
+    event = ForeignKey(Event, on_delete=OnDelete.cascade, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    method = Varchar(length=8)  # domain.events.AttendanceMethod
+    client_id = Varchar(length=64, null=True, default=None)
+    recorded_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    scanned_at = Timestamptz()
+    recorded_at = Timestamptz(default=TimestamptzNow())
+    # what this check-in's answer said, for its replay
+    attended_count = Integer(default=0)
+    credited = Boolean(default=False)
+    xp_awarded = Integer(default=0)
+    # unique (session, person); unique (person, client_id)
+
+
+class EventFeedback(Table, tablename="event_feedback"):
+    event = ForeignKey(Event, on_delete=OnDelete.cascade, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)
+    rating = Integer()
+    comment = Text(default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (event, person)
 
 
 ALL_TABLES: list[type[Table]] = [
@@ -542,4 +613,10 @@ ALL_TABLES: list[type[Table]] = [
     Replication,
     AuditEvent,
     Certificate,  # certificates
+    # events
+    Event,
+    EventSession,
+    EventRegistration,
+    EventAttendance,
+    EventFeedback,
 ]

@@ -44,7 +44,8 @@ from pathlib import Path
 import pytest
 
 from api.app import create_app
-from gamification.storage.tables import PartnerAdmission, Person
+from domain.events import checkin_code, checkin_key, time_step  # events
+from gamification.storage.tables import EventRegistration, PartnerAdmission, Person
 from tests.authorization import (
     Call,
     Home,
@@ -215,6 +216,33 @@ POLICY = {
                                                         (200, AUTH, DENY, HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
     "GET    /api/v1/manager/certificates":              (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
     "POST   /api/v1/admin/certificates/import":         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    # events: organised by the region's admins (a superadmin), or the admitted partner who made one; staff register,
+    # check in and give feedback in their region; a manager nominates their staff
+    "POST   /api/v1/admin/events":                      (201, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, OK,   OK,   AUTH),
+    "GET    /api/v1/admin/events/{event_id:int}":       (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/admin/events/{event_id:int}/publish":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/admin/events/{event_id:int}/cancel":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "GET    /api/v1/admin/events/{event_id:int}/sessions/{session_id:int}/code":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "POST   /api/v1/admin/events/{event_id:int}/sessions/{session_id:int}/attendance":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "GET    /api/v1/admin/events/{event_id:int}/registrations":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "GET    /api/v1/admin/events/{event_id:int}/feedback":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    "GET    /api/v1/events":                            (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
+    "GET    /api/v1/events/{event_id:int}":             (200, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
+    "POST   /api/v1/events/{event_id:int}/registration":
+                                                        (200, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
+    "DELETE /api/v1/events/{event_id:int}/registration":
+                                                        (200, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
+    "POST   /api/v1/events/{event_id:int}/nominations":  # the home ASN, by a decider over the home unit
+                                                        (200, AUTH, DENY, DENY, OK,   DENY, OK,   HIDE, HIDE, HIDE, AUTH),
+    "POST   /api/v1/events/{event_id:int}/feedback":   (200, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
+    "POST   /api/v1/events/checkins":                   (201, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
+    "GET    /api/v1/me/events":                         (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -239,6 +267,8 @@ AUTHORIZATION_CODES = {
         "display_out_of_reach",
         "certificate_owner_only",  # certificates
         "certificate_person_unknown",  # certificates: an import row for someone out of the admin's reach
+        "organiser_required",  # events
+        "partner_not_admitted",  # events
     },
     404: {
         "user_not_found",
@@ -249,6 +279,8 @@ AUTHORIZATION_CODES = {
         "display_not_found",
         "holiday_not_found",
         "certificate_not_found",  # certificates
+        "event_not_found",  # events
+        "session_not_found",  # events
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -858,6 +890,137 @@ async def _(home: Home, role: Role) -> Call:
     )
     files = {"file": ("lulusan.csv", csv.encode(), "text/csv")}
     return Call("/api/v1/admin/certificates/import", files=files, outcome=import_outcome)
+# events
+
+
+def event_body(home: Home, start: dt.datetime, **extra) -> dict:
+    """A workshop of the home region, one session of two hours."""
+    session = {"starts_at": start.isoformat(), "ends_at": (start + dt.timedelta(hours=2)).isoformat()}
+    body = {"title": "Lokakarya Keamanan Siber", "kind": "workshop", "competency_type": "teknis", "jp": 4}
+    return body | {"xp": 40, "sessions": [session], "region_id": home.region.region_id} | extra
+
+
+async def home_event(home: Home, start: dt.datetime | None = None, publish: bool = True, **extra) -> dict:
+    """Made by a superadmin (so that the region's admin is not its organiser), published unless asked."""
+    start = start or dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)
+    event = await home.ok("POST", "/api/v1/admin/events", Role.SUPERADMIN, json=event_body(home, start, **extra))
+    if publish:
+        event = await home.ok("POST", f"/api/v1/admin/events/{event['id']}/publish", Role.SUPERADMIN)
+    return event
+
+
+async def ongoing_event(home: Home) -> dict:
+    """Its session began ten minutes ago and registration stays open until it ends."""
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=10)
+    closes = (start + dt.timedelta(hours=2)).isoformat()
+    return await home.shared("ongoing event", lambda: home_event(home, start, registration_closes_at=closes))
+
+
+async def enrolled(home: Home, event: dict, role: Role) -> None:
+    """The caller registered, written directly: the registration window may be over."""
+    if role in home.people and not await EventRegistration.exists().where(
+        (EventRegistration.event == event["id"]) & (EventRegistration.person == home.people[role])
+    ):
+        await EventRegistration.insert(
+            EventRegistration(event=event["id"], person=home.people[role], status="registered")
+        )
+
+
+@builds("POST /api/v1/admin/events")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/events", json=event_body(home, dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)))
+
+
+@builds("GET /api/v1/admin/events/{event_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    event = await home.shared("event", lambda: home_event(home))
+    return Call(f"/api/v1/admin/events/{event['id']}")
+
+
+@builds("POST /api/v1/admin/events/{event_id:int}/publish")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/events/{(await home_event(home, publish=False))['id']}/publish")
+
+
+@builds("POST /api/v1/admin/events/{event_id:int}/cancel")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/events/{(await home_event(home))['id']}/cancel")
+
+
+@builds("GET /api/v1/admin/events/{event_id:int}/sessions/{session_id:int}/code")
+async def _(home: Home, role: Role) -> Call:
+    event = await home.shared("event", lambda: home_event(home))
+    return Call(f"/api/v1/admin/events/{event['id']}/sessions/{event['sessions'][0]['id']}/code")
+
+
+@builds("POST /api/v1/admin/events/{event_id:int}/sessions/{session_id:int}/attendance")
+async def _(home: Home, role: Role) -> Call:
+    event = await ongoing_event(home)
+    nip = (await Person.select(Person.nip).where(Person.id == home.people[Role.ASN]).first())["nip"]
+    path = f"/api/v1/admin/events/{event['id']}/sessions/{event['sessions'][0]['id']}/attendance"
+    return Call(path, json={"nips": [nip]})
+
+
+@builds("GET /api/v1/admin/events/{event_id:int}/registrations")
+async def _(home: Home, role: Role) -> Call:
+    event = await home.shared("event", lambda: home_event(home))
+    return Call(f"/api/v1/admin/events/{event['id']}/registrations")
+
+
+@builds("GET /api/v1/admin/events/{event_id:int}/feedback")
+async def _(home: Home, role: Role) -> Call:
+    event = await home.shared("event", lambda: home_event(home))
+    return Call(f"/api/v1/admin/events/{event['id']}/feedback")
+
+
+@builds("GET /api/v1/events/{event_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    event = await home.shared("event", lambda: home_event(home))
+    return Call(f"/api/v1/events/{event['id']}")
+
+
+@builds("POST /api/v1/events/{event_id:int}/registration")
+async def _(home: Home, role: Role) -> Call:
+    event = await home.shared("event", lambda: home_event(home))
+    return Call(f"/api/v1/events/{event['id']}/registration")
+
+
+@builds("DELETE /api/v1/events/{event_id:int}/registration")
+async def _(home: Home, role: Role) -> Call:
+    event = await home.shared("event", lambda: home_event(home))
+    await enrolled(home, event, role)
+    return Call(f"/api/v1/events/{event['id']}/registration")
+
+
+@builds("POST /api/v1/events/{event_id:int}/nominations")
+async def _(home: Home, role: Role) -> Call:
+    event = await home.shared("event", lambda: home_event(home))
+    return Call(f"/api/v1/events/{event['id']}/nominations", json={"person_id": home.people[Role.ASN]})
+
+
+@builds("POST /api/v1/events/{event_id:int}/feedback")
+async def _(home: Home, role: Role) -> Call:
+    """An event that ended yesterday, the caller registered."""
+    yesterday = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
+    event = await home.shared("past event", lambda: home_event(home, yesterday))
+    await enrolled(home, event, role)
+    return Call(f"/api/v1/events/{event['id']}/feedback", json={"rating": 5, "comment": "Bermanfaat"})
+
+
+@builds("POST /api/v1/events/checkins")
+async def _(home: Home, role: Role) -> Call:
+    """The code the ongoing session shows now, the caller registered."""
+    event = await ongoing_event(home)
+    await enrolled(home, event, role)
+    session, moment = event["sessions"][0]["id"], dt.datetime.now(dt.timezone.utc)
+    code = checkin_code(checkin_key(home.settings.jwt_secret), session, time_step(moment))
+    body = {
+        "session_id": session,
+        "code": code,
+        "scanned_at": moment.isoformat(),
+        "client_id": f"hp-hadir-{next(serials):06d}",
+    }
+    return Call("/api/v1/events/checkins", json=body)
 
 
 # --- the tests --------------------------------------------------------------------------------------------------------
