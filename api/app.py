@@ -31,6 +31,7 @@ from api.controllers.manager import ManagerController
 from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
 from api.controllers.notifications import NotificationController
+from api.controllers.partners import PartnerController, PartnerOrgAdmissionController  # partners and xAPI
 from api.controllers.rewards import (
     MyRedemptionsController,
     RedemptionController,
@@ -38,6 +39,7 @@ from api.controllers.rewards import (
     RewardController,
 )
 from api.controllers.sync import SyncController
+from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
 from api.http.errors import EXCEPTION_HANDLERS
 from api.http.guards import EXCLUDE_KEY, PUBLIC_PATHS, BearerAuthMiddleware
@@ -83,6 +85,11 @@ CONTROLLERS = [
     InitiativeController,
     ManagerController,
     AuditController,
+    # partners and xAPI
+    PartnerController,
+    PartnerOrgAdmissionController,
+    XapiAboutController,
+    XapiStatementController,
 ]
 
 

@@ -62,6 +62,10 @@ class Settings:
     # Live display streams held open at once per display token and per address (a lobby of TVs
     # behind one NAT address shares it); None: uncapped (load tests only).
     display_streams: StreamLimits | None = StreamLimits(per_display=10, per_address=50)
+    # partners and xAPI: the account homePage whose names are NIPs, and the key under which partners'
+    # machine secrets are kept as HMACs (unset: derived from the JWT secret; set it before rotating that).
+    xapi_home_page: str = "https://tangkas.go.id"
+    xapi_credential_key: str | None = None
 
     def __post_init__(self) -> None:
         if self.replication_credits_per_month < 0:
@@ -112,6 +116,8 @@ class Settings:
             production=production,
             rate_limits=_rate_limits(env),
             display_streams=_display_streams(env),
+            xapi_home_page=env.get("TANGKAS_XAPI_HOME_PAGE") or cls.xapi_home_page,
+            xapi_credential_key=env.get("TANGKAS_XAPI_CREDENTIAL_KEY") or None,
         )
         settings.check_secret()
         return settings
