@@ -7,7 +7,7 @@ from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post, put
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from api.http.errors import ApiError
 from api.http.guards import EXCLUDE_KEY
@@ -15,8 +15,8 @@ from api.http.xapi_protocol import XapiHeaders, basic_credentials, xapi_guard
 from domain.xapi import VERSION
 from gamification.xapi.intake import XapiIntake
 
-StatementId = Annotated[str | None, Parameter(query="statementId", max_length=36)]
-VoidedId = Annotated[str | None, Parameter(query="voidedStatementId", max_length=36)]
+StatementId = Annotated[str | None, QueryParameter(name="statementId", max_length=36)]
+VoidedId = Annotated[str | None, QueryParameter(name="voidedStatementId", max_length=36)]
 Intake = NamedDependency[XapiIntake]
 
 
