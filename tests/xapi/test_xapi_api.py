@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 
 from gamification.storage.tables import JpCredit, Person, XapiStatement
+from tests.awards import boards_ready
 from tests.invariants import books_balance
 from tests.xapi.helpers import (
     EXPERIENCED,
@@ -30,6 +31,7 @@ async def xp_and_jp(client, headers) -> tuple[int, float]:
 async def test_a_completion_credits_the_person_once_and_voiding_takes_it_back(client, world, as_):
     p = await partner_org(client, world, as_, "Universitas Tanjungpura", [world.pontianak.region_id])
     asn, learner = world.pontianak.asn, as_(world.pontianak.asn)
+    await boards_ready()
     second = await client.post(
         f"/api/v1/partners/{p.org_id}/xapi/activities",
         json={
@@ -203,6 +205,7 @@ async def test_the_protocol_and_bad_input_get_clear_codes_and_store_nothing(clie
 async def test_one_organisation_never_reaches_another_ones_statements_people_or_activities(client, world, as_):
     a = await partner_org(client, world, as_, "Universitas Tadulako", [world.pontianak.region_id])
     b = await partner_org(client, world, as_, "Vendor Palu", [world.palu.region_id])
+    await boards_ready()
     asn = world.pontianak.asn
     credited = statement(by_nip(await nip_of(asn)), a.iri)
     assert (await client.post(STATEMENTS, json=credited, headers=a.basic())).status_code == 200
@@ -243,6 +246,7 @@ async def test_one_organisation_never_reaches_another_ones_statements_people_or_
 async def test_racing_sends_store_once_and_credit_once(client, world, as_):
     p = await partner_org(client, world, as_, "Universitas Sumatera", [world.pontianak.region_id])
     nip = await nip_of(world.pontianak.asn)
+    await boards_ready()
     same = statement(by_nip(nip), p.iri)
     answers = await asyncio.gather(*[client.post(STATEMENTS, json=same, headers=p.basic()) for _ in range(4)])
     assert [a.status_code for a in answers] == [200] * 4
