@@ -11,6 +11,7 @@ from litestar.params import QueryParameter
 
 from api.http.errors import ApiError
 from api.http.guards import EXCLUDE_KEY
+from api.http.nul_guard import JSON_NUL
 from api.http.xapi_protocol import XapiHeaders, basic_credentials, xapi_guard
 from domain.xapi import VERSION
 from gamification.xapi.intake import XapiIntake
@@ -21,10 +22,17 @@ Intake = NamedDependency[XapiIntake]
 
 
 async def _json(request: Request) -> object:
+    """The body as JSON, refused at the door when PostgreSQL could not store it (NUL, lone surrogates) or it
+    nests deeper than the parser goes."""
+    body = await request.body()
+    if JSON_NUL.search(body):
+        raise ApiError(400, "nul_character")
     try:
-        return json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError):
+        payload = json.loads(body)
+        json.dumps(payload, ensure_ascii=False).encode()
+    except (ValueError, UnicodeError, RecursionError):
         raise ApiError(400, "malformed_json") from None
+    return payload
 
 
 class XapiAboutController(Controller):

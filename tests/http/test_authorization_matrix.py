@@ -44,11 +44,12 @@ from pathlib import Path
 import pytest
 
 from api.app import create_app
-from gamification.storage.tables import PartnerAdmission, Person
 from gamification.storage.tables import (
+    PartnerAdmission,
     PartnerCredential,
     PartnerOrganisation,
     PartnerRegion,
+    Person,
     XapiActivity,
 )  # partners and xAPI
 from tests.authorization import (

@@ -146,8 +146,14 @@ async def test_the_protocol_and_bad_input_get_clear_codes_and_store_nothing(clie
     for code, body in cases.items():
         refused = await client.post(STATEMENTS, json=body, headers=p.basic())
         assert (refused.status_code, refused.json()["code"]) == (400, code), refused.text
-    malformed = await client.post(STATEMENTS, content=b"{not json", headers=p.basic())
-    assert (malformed.status_code, malformed.json()["code"]) == (400, "malformed_json")
+    for raw, code in (
+        (b"{not json", "malformed_json"),
+        (b"[" * 100_000 + b"]" * 100_000, "malformed_json"),  # deeper than the parser goes
+        (b'{"actor": {"mbox": "mailto:\\ud800@b.test"}}', "malformed_json"),  # a lone surrogate
+        (b'{"actor": {"mbox": "mailto:a\\u0000@b.test"}}', "nul_character"),
+    ):
+        malformed = await client.post(STATEMENTS, content=raw, headers=p.basic())
+        assert (malformed.status_code, malformed.json()["code"]) == (400, code)
     unknown_query = await client.get(STATEMENTS, params={"agent": "x"}, headers=p.basic())
     assert (unknown_query.status_code, unknown_query.json()["code"]) == (400, "query_parameter_unknown")
     assert not await XapiStatement.count()  # the batch with one bad statement stored none of it
