@@ -140,7 +140,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             path="/schema",
             render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
             components=Components(
-                security_schemes={"BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")}
+                security_schemes={
+                    "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
+                    # partners and xAPI: a partner organisation's machine key on /xapi/statements
+                    "PartnerKey": SecurityScheme(type="http", scheme="basic"),
+                }
             ),
             security=[{"BearerToken": []}],
         ),
