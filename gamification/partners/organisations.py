@@ -176,6 +176,8 @@ class PartnerOrganisations:
             raise NotFound("partner_not_found")
         if Role.PARTNER not in parse_roles(person[0]["roles"]):
             raise InvalidInput("partner_role_required")
+        if not actor.is_superadmin and person[0]["partner_org"] not in (None, org_id):
+            raise Forbidden("partner_org_attach_superadmin")  # moving someone out of another organisation
         if attached:
             await Person.update({Person.partner_org: org_id}).where(Person.id == person_id)
         elif person[0]["partner_org"] == org_id:

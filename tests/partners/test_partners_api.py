@@ -31,6 +31,9 @@ async def test_an_organisation_admitted_by_a_region_admits_its_people_and_shows_
     assert [person["id"] for person in page["people"]] == [lecturer]
     assert (page["events"], page["certificates"]) == ([], [])
     assert await is_admitted(lecturer, p.region_id) and not await is_admitted(lecturer, palu.region_id)
+    other = (await client.post(ORGS, json={"name": "Vendor", "kind": "vendor"}, headers=as_(p.admin))).json()
+    moved = await client.put(f"{ORGS}/{other['id']}/people/{lecturer}", headers=as_(p.admin))
+    assert (moved.status_code, moved.json()["code"]) == (403, "partner_org_attach_superadmin")
     not_partner = await client.put(f"{ORGS}/{org['id']}/people/{p.asn}", headers=as_(p.admin))
     assert (not_partner.status_code, not_partner.json()["code"]) == (422, "partner_role_required")
 
