@@ -50,7 +50,8 @@ class XapiAboutController(Controller):
 class XapiStatementController(Controller):
     path = "/xapi/statements"
     tags = ["xapi"]
-    opt = {EXCLUDE_KEY: True, "openapi_security": [{"PartnerKey": []}]}  # a partner's key, not a sign-in
+    # a partner's key, not a sign-in: 401 without it, 404 for a statement not theirs, 409 for a reused id
+    opt = {EXCLUDE_KEY: True, "openapi_security": [{"PartnerKey": []}], "problems": (401, 404, 409, 413)}
     middleware = [XapiHeaders()]
     guards = [xapi_guard]
 
