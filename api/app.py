@@ -37,6 +37,7 @@ from api.controllers.manager import ManagerController
 from api.controllers.me import MeController
 from api.controllers.modules import ModuleController
 from api.controllers.notifications import NotificationController
+from api.controllers.partners import PartnerController, PartnerOrgAdmissionController  # partners and xAPI
 from api.controllers.rewards import (
     MyRedemptionsController,
     RedemptionController,
@@ -44,6 +45,7 @@ from api.controllers.rewards import (
     RewardController,
 )
 from api.controllers.sync import SyncController
+from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
 from api.http.errors import EXCEPTION_HANDLERS
 from api.http.guards import EXCLUDE_KEY, PUBLIC_PATHS, BearerAuthMiddleware
@@ -97,6 +99,11 @@ CONTROLLERS = [
     EventAdminController,
     EventController,
     MyEventsController,
+    # partners and xAPI
+    PartnerController,
+    PartnerOrgAdmissionController,
+    XapiAboutController,
+    XapiStatementController,
 ]
 
 
@@ -147,7 +154,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             path="/schema",
             render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
             components=Components(
-                security_schemes={"BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")}
+                security_schemes={
+                    "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
+                    # partners and xAPI: a partner organisation's machine key on /xapi/statements
+                    "PartnerKey": SecurityScheme(type="http", scheme="basic"),
+                }
             ),
             security=[{"BearerToken": []}],
         ),

@@ -39,12 +39,14 @@ from gamification.organization import (
     PersonalData,
     UserImport,
 )
+from gamification.partners import PartnerCredentials, PartnerOrganisations  # partners and xAPI
 from gamification.points import Awarding, Badges, LevelScale, PointRules, PointsHistory, ProfileService
 from gamification.rewards import ManagerDesk, Redemptions, Rewards
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
+from gamification.xapi import XapiActivities, XapiIntake, XapiReports  # partners and xAPI
 
 
 @dataclass
@@ -115,6 +117,16 @@ def bootstrap(settings: Settings) -> Tangkas:
         EventOrganising(settings, awarding),
         EventRegistrations(),
         EventCheckins(settings, awarding),
+    )
+    # partners and xAPI: machine keys kept as HMACs under the credential key (else one derived from the JWT secret)
+    credential_key = settings.xapi_credential_key or f"xapi-credentials:{settings.jwt_secret}"
+    credentials = PartnerCredentials(credential_key.encode())
+    services |= _by_class_name(
+        PartnerOrganisations(),
+        credentials,
+        XapiActivities(),
+        XapiIntake(credentials, awarding, settings.xapi_home_page),
+        XapiReports(),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)

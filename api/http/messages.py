@@ -688,6 +688,128 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown registration status: {value}. Choose registered, waitlisted or cancelled.",
     ),
     "feedback_rating": ("Nilai umpan balik antara 1 dan 5.", "A rating is between 1 and 5."),
+    # partners and xAPI
+    "partner_org_not_found": ("Organisasi mitra tidak ditemukan.", "No such partner organisation."),
+    "partner_org_members_only": (
+        "Hanya orang dari organisasi mitra ini yang dapat mengelolanya.",
+        "Only the partner organisation's own people manage this.",
+    ),
+    "partner_org_attach_superadmin": (
+        "Hanya superadmin (atau admin satu-satunya daerah yang menerima organisasi ini) yang dapat menambahkan orangnya.",
+        "Only a superadmin (or the admin of the only region that admitted it) adds people to this organisation.",
+    ),
+    "partner_role_required": ("Akun ini tidak memiliki peran mitra.", "This account does not hold the partner role."),
+    "partner_org_name_required": ("Nama organisasi wajib diisi.", "The organisation's name is required."),
+    "partner_org_name_too_long": (
+        "Nama organisasi paling banyak {max} karakter.",
+        "The organisation's name has at most {max} characters.",
+    ),
+    "partner_org_kind_unknown": (
+        "Jenis organisasi tidak dikenal. Pilihan: {allowed}.",
+        "Unknown kind of organisation. Choose from: {allowed}.",
+    ),
+    "partner_org_contact_email": ("Email kontak tidak sah.", "The contact email is not valid."),
+    "partner_org_contact_too_long": (
+        "Nama atau telepon kontak terlalu panjang.",
+        "The contact name or phone is too long.",
+    ),
+    "partner_credential_label_too_long": (
+        "Label kunci paling banyak {max} karakter.",
+        "A key's label has at most {max} characters.",
+    ),
+    "partner_credential_not_found": ("Kunci mesin tidak ditemukan.", "No such machine key."),
+    "xapi_activity_not_found": ("Aktivitas xAPI tidak ditemukan.", "No such xAPI activity."),
+    "xapi_activity_registered": (
+        "Aktivitas dengan IRI ini sudah terdaftar untuk organisasi ini.",
+        "An activity with this IRI is already registered for this organisation.",
+    ),
+    "xapi_activity_iri_invalid": ("IRI aktivitas tidak sah.", "The activity IRI is not valid."),
+    "xapi_activity_title_required": ("Judul aktivitas wajib diisi.", "The activity's title is required."),
+    "xapi_activity_title_too_long": (
+        "Judul aktivitas paling banyak {max} karakter.",
+        "An activity's title has at most {max} characters.",
+    ),
+    "xapi_activity_competency_type_unknown": (
+        "Jenis kompetensi tidak dikenal. Pilihan: {allowed}.",
+        "Unknown competency type. Choose from: {allowed}.",
+    ),
+    "xapi_activity_xp_range": ("XP aktivitas antara 0 dan {max}.", "An activity's XP is between 0 and {max}."),
+    "xapi_credentials_invalid": (
+        "Kredensial mitra (HTTP Basic: id kunci dan rahasia) tidak ada, salah, atau sudah dicabut.",
+        "Partner credentials (HTTP Basic: key id and secret) are missing, wrong or revoked.",
+    ),
+    "xapi_version_header": (
+        "Header X-Experience-API-Version 1.0.x wajib ada.",
+        "The X-Experience-API-Version header (1.0.x) is required.",
+    ),
+    "xapi_version_unsupported": ("Versi pernyataan tidak didukung (1.0.x).", "Unsupported statement version (1.0.x)."),
+    "xapi_no_statements": ("Tidak ada pernyataan yang dikirim.", "No statement was sent."),
+    "xapi_too_many_statements": (
+        "Paling banyak {limit} pernyataan per permintaan.",
+        "At most {limit} statements per request.",
+    ),
+    "xapi_statement_not_object": (
+        "Setiap pernyataan harus berupa objek JSON.",
+        "Each statement must be a JSON object.",
+    ),
+    "xapi_statement_ids_repeated": (
+        "Satu id pernyataan muncul lebih dari sekali dalam permintaan.",
+        "A statement id appears more than once in the request.",
+    ),
+    "xapi_statement_id_required": ("Parameter statementId wajib ada.", "The statementId parameter is required."),
+    "xapi_statement_id_mismatch": (
+        "Id dalam pernyataan berbeda dengan statementId.",
+        "The statement's id differs from statementId.",
+    ),
+    "xapi_statement_id_and_voided": (
+        "Gunakan statementId atau voidedStatementId, tidak keduanya.",
+        "Use statementId or voidedStatementId, not both.",
+    ),
+    "xapi_statement_conflict": (
+        "Id pernyataan ini sudah dipakai untuk pernyataan yang berbeda.",
+        "This statement id is already used by a different statement.",
+    ),
+    "xapi_statement_not_found": ("Pernyataan tidak ditemukan.", "No such statement."),
+    "xapi_id_not_uuid": ("Id pernyataan harus berupa UUID.", "A statement id must be a UUID."),
+    "xapi_actor_invalid": ("Aktor pernyataan tidak sah.", "The statement's actor is not valid."),
+    "xapi_actor_ifi": (
+        "Aktor harus memiliki tepat satu pengenal: mbox, mbox_sha1sum, openid atau account.",
+        "The actor needs exactly one identifier: mbox, mbox_sha1sum, openid or account.",
+    ),
+    "xapi_actor_mbox": ("mbox aktor harus berbentuk mailto:alamat@email.", "The actor's mbox must be mailto:address."),
+    "xapi_actor_mbox_sha1sum": (
+        "mbox_sha1sum aktor harus 40 digit heksadesimal.",
+        "The actor's mbox_sha1sum must be 40 hexadecimal digits.",
+    ),
+    "xapi_actor_openid": ("openid aktor harus berupa URI.", "The actor's openid must be a URI."),
+    "xapi_actor_account": (
+        "account aktor memerlukan homePage (URL) dan name.",
+        "The actor's account needs a homePage (URL) and a name.",
+    ),
+    "xapi_actor_too_long": ("Pengenal aktor terlalu panjang.", "The actor's identifier is too long."),
+    "xapi_verb_invalid": ("Kata kerja pernyataan memerlukan id berupa IRI.", "The statement's verb needs an IRI id."),
+    "xapi_object_invalid": ("Objek pernyataan tidak sah.", "The statement's object is not valid."),
+    "xapi_timestamp_invalid": (
+        "timestamp harus berformat ISO 8601.",
+        "The timestamp must be in ISO 8601 format.",
+    ),
+    "xapi_timestamp_future": ("timestamp tidak boleh di masa depan.", "The timestamp must not be in the future."),
+    "xapi_result_invalid": (
+        "result.score.scaled harus berupa angka antara -1 dan 1.",
+        "result.score.scaled must be a number between -1 and 1.",
+    ),
+    "xapi_void_needs_statement_ref": (
+        "Pernyataan pembatalan (voided) harus merujuk ke pernyataan (StatementRef).",
+        "A voiding statement's object must be a StatementRef.",
+    ),
+    "xapi_void_target_unknown": (
+        "Pernyataan yang hendak dibatalkan tidak ditemukan di antara pernyataan Anda.",
+        "The statement to void is not among yours.",
+    ),
+    "xapi_void_voiding": (
+        "Pernyataan pembatalan tidak dapat dibatalkan.",
+        "A voiding statement cannot be voided.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

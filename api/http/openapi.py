@@ -111,7 +111,8 @@ def _finish_operation(operation: Operation, path: str, method: str, handler: HTT
     operation.responses = responses
     _file_types(operation, handler)
     if not requires_sign_in(path, handler):
-        operation.security = [{}]  # anyone may call it: the app-wide bearer requirement does not apply
+        # anyone may call it: the app-wide bearer requirement does not apply (the xAPI routes name their own)
+        operation.security = handler.opt.get("openapi_security", [{}])
     body = handler.parsed_fn_signature.parameters.get("data")
     if operation.request_body is not None and body is not None and body.has_default:
         operation.request_body.required = False

@@ -10,7 +10,7 @@ from domain.errors import Forbidden, NotFound
 from domain.roles import Role, parse_roles
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
-from gamification.storage.tables import PartnerAdmission, Person, Region
+from gamification.storage.tables import PartnerAdmission, PartnerRegion, Person, Region
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,19 @@ class Admission:
 
 
 async def is_admitted(partner_id: int, region_id: int) -> bool:
-    return await PartnerAdmission.exists().where(
+    """Whether a partner person may act in a region: admitted themselves, or their (active)
+    organisation is. The one check every feature asks."""
+    if await PartnerAdmission.exists().where(
         (PartnerAdmission.partner == partner_id) & (PartnerAdmission.region == region_id)
+    ):
+        return True
+    person = await Person.select(Person.partner_org).where(Person.id == partner_id).first()
+    if person is None or person["partner_org"] is None:
+        return False
+    return await PartnerRegion.exists().where(
+        (PartnerRegion.org == person["partner_org"])
+        & (PartnerRegion.region == region_id)
+        & (PartnerRegion.org.active == True)  # noqa: E712
     )
 
 

@@ -73,6 +73,10 @@ class Settings:
     evidence_s3_region: str | None = None
     evidence_s3_access_key: str | None = None
     evidence_s3_secret_key: str | None = field(default=None, repr=False)
+    # partners and xAPI: the account homePage whose names are NIPs, and the key under which partners'
+    # machine secrets are kept as HMACs (unset: derived from the JWT secret; set it before rotating that).
+    xapi_home_page: str = "https://tangkas.go.id"
+    xapi_credential_key: str | None = None
 
     def __post_init__(self) -> None:
         if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
@@ -144,6 +148,8 @@ class Settings:
             evidence_s3_region=env.get("TANGKAS_EVIDENCE_S3_REGION") or None,
             evidence_s3_access_key=env.get("TANGKAS_EVIDENCE_S3_ACCESS_KEY") or None,
             evidence_s3_secret_key=env.get("TANGKAS_EVIDENCE_S3_SECRET_KEY") or None,
+            xapi_home_page=env.get("TANGKAS_XAPI_HOME_PAGE") or cls.xapi_home_page,
+            xapi_credential_key=env.get("TANGKAS_XAPI_CREDENTIAL_KEY") or None,
         )
         settings.check_secret()
         return settings

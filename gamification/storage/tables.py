@@ -502,6 +502,8 @@ class Certificate(Table, tablename="certificate"):
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
     # unique (person, client_id); index (status, id) for the deciders' queue
+
+
 # --- events (workshops, seminars, webinars, classroom diklat) ---------------------------------------
 
 
@@ -575,6 +577,61 @@ class EventFeedback(Table, tablename="event_feedback"):
     # unique (event, person)
 
 
+# partners and xAPI: organisations admitted by regions, their machine credentials, activities and statements
+class PartnerRegion(Table, tablename="partner_org_region"):
+    """A region admitted a partner organisation: its people act there, its xAPI records credit there."""
+
+    org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.cascade, index=True)
+    region = ForeignKey(Region, on_delete=OnDelete.cascade, index=True)
+    admitted_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (org, region)
+
+
+class PartnerCredential(Table, tablename="partner_credential"):
+    """A machine key of a partner organisation (HTTP Basic on /xapi): the secret kept only as an HMAC."""
+
+    org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.cascade, index=True)
+    key_id = Varchar(length=40, unique=True)
+    secret_hmac = Varchar(length=64)  # hex HMAC-SHA256 of the secret under the server's credential key
+    label = Varchar(length=120, default="")
+    created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    revoked_at = Timestamptz(null=True, default=None)
+
+
+class XapiActivity(Table, tablename="xapi_activity"):
+    """An activity of a partner's own content whose completion earns JP and XP (its IRI, per organisation)."""
+
+    org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.cascade, index=True)
+    iri = Varchar(length=512)
+    title = Varchar(length=160)
+    competency_type = Varchar(length=20)
+    jp_centi = Integer()
+    xp = Integer()
+    active = Boolean(default=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (org, iri)
+
+
+class XapiStatement(Table, tablename="xapi_statement"):
+    """A statement as a partner sent it (plus ``stored`` and ``authority``), and what it did to credit."""
+
+    statement_id = Varchar(length=36, unique=True)
+    org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.cascade, index=True)
+    body = Text()  # the statement JSON as stored and answered
+    digest = Varchar(length=64)  # sha256 of its canonical content, to tell a resend from a different statement
+    verb = Varchar(length=512)
+    object_id = Varchar(length=512)
+    actor_key = Varchar(length=300)  # the actor's identifier as sent (for the unmatched report)
+    activity = ForeignKey(XapiActivity, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    credit = Varchar(length=24, index=True)  # domain.xapi.Credit
+    source_key = Varchar(length=80, null=True, default=None)  # the fact it credited, when it did
+    voided = Boolean(default=False)
+    stored = Timestamptz()
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -619,4 +676,9 @@ ALL_TABLES: list[type[Table]] = [
     EventRegistration,
     EventAttendance,
     EventFeedback,
+    # partners and xAPI
+    PartnerRegion,
+    PartnerCredential,
+    XapiActivity,
+    XapiStatement,
 ]

@@ -45,7 +45,15 @@ import pytest
 
 from api.app import create_app
 from domain.events import checkin_code, checkin_key, time_step  # events
-from gamification.storage.tables import EventRegistration, PartnerAdmission, Person
+from gamification.storage.tables import (
+    EventRegistration,
+    PartnerAdmission,
+    PartnerCredential,
+    PartnerOrganisation,
+    PartnerRegion,
+    Person,
+    XapiActivity,
+)  # partners and xAPI
 from tests.authorization import (
     Call,
     Home,
@@ -243,13 +251,47 @@ POLICY = {
     "POST   /api/v1/events/{event_id:int}/feedback":   (200, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
     "POST   /api/v1/events/checkins":                   (201, AUTH, OK,   OK,   OK,   OK,   OK,   HIDE, DENY, DENY, AUTH),
     "GET    /api/v1/me/events":                         (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    # partners and xAPI: organisations (admins create, superadmins update), their page (their people, the admins of
+    # admitting regions), their keys and activities (their people only), admissions by a region, the LRS (Basic keys)
+    "POST   /api/v1/partners":                          (201, AUTH, DENY, DENY, DENY, DENY, OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/partners":                          (200, AUTH, DENY, DENY, DENY, DENY, OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/partners/{org_id:int}":             (200, AUTH, HIDE, HIDE, HIDE, HIDE, OK,   HIDE, OK,   OK,   AUTH),
+    "PATCH  /api/v1/partners/{org_id:int}":             (200, AUTH, DENY, DENY, DENY, DENY, DENY, DENY, DENY, OK,   AUTH),
+    "PUT    /api/v1/partners/{org_id:int}/people/{person_id:int}":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "DELETE /api/v1/partners/{org_id:int}/people/{person_id:int}":
+                                                        (204, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "POST   /api/v1/partners/{org_id:int}/credentials": (201, AUTH, HIDE, HIDE, HIDE, HIDE, DENY, HIDE, OK,   OK,   AUTH),
+    "GET    /api/v1/partners/{org_id:int}/credentials": (200, AUTH, HIDE, HIDE, HIDE, HIDE, DENY, HIDE, OK,   OK,   AUTH),
+    "DELETE /api/v1/partners/{org_id:int}/credentials/{key_id:str}":
+                                                        (204, AUTH, HIDE, HIDE, HIDE, HIDE, DENY, HIDE, OK,   OK,   AUTH),
+    "POST   /api/v1/partners/{org_id:int}/xapi/activities":
+                                                        (201, AUTH, HIDE, HIDE, HIDE, HIDE, DENY, HIDE, OK,   OK,   AUTH),
+    "GET    /api/v1/partners/{org_id:int}/xapi/activities":
+                                                        (200, AUTH, HIDE, HIDE, HIDE, HIDE, DENY, HIDE, OK,   OK,   AUTH),
+    "PATCH  /api/v1/partners/{org_id:int}/xapi/activities/{activity_id:int}":
+                                                        (200, AUTH, HIDE, HIDE, HIDE, HIDE, DENY, HIDE, OK,   OK,   AUTH),
+    "DELETE /api/v1/partners/{org_id:int}/xapi/activities/{activity_id:int}":
+                                                        (204, AUTH, HIDE, HIDE, HIDE, HIDE, DENY, HIDE, OK,   OK,   AUTH),
+    "GET    /api/v1/partners/{org_id:int}/xapi/unmatched":
+                                                        (200, AUTH, HIDE, HIDE, HIDE, HIDE, OK,   HIDE, OK,   OK,   AUTH),
+    "GET    /api/v1/admin/regions/{region_id:int}/partner-orgs":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PUT    /api/v1/admin/regions/{region_id:int}/partner-orgs/{org_id:int}":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "DELETE /api/v1/admin/regions/{region_id:int}/partner-orgs/{org_id:int}":
+                                                        (204, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /xapi/about":                               (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /xapi/statements":                          (200, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
+    "POST   /xapi/statements":                          (200, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
+    "PUT    /xapi/statements":                          (204, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
 
 # Refusals that mean "not you" or "not here": a refusal with any other code was not about authorization.
 AUTHORIZATION_CODES = {
-    401: {"not_authenticated", "token_invalid"},
+    401: {"not_authenticated", "token_invalid", "xapi_credentials_invalid"},  # partners and xAPI: the last
     403: {
         "admin_required",
         "superadmin_required",
@@ -269,6 +311,8 @@ AUTHORIZATION_CODES = {
         "certificate_person_unknown",  # certificates: an import row for someone out of the admin's reach
         "organiser_required",  # events
         "partner_not_admitted",  # events
+        "partner_org_members_only",  # partners and xAPI
+        "partner_org_attach_superadmin",  # partners and xAPI
     },
     404: {
         "user_not_found",
@@ -281,6 +325,7 @@ AUTHORIZATION_CODES = {
         "certificate_not_found",  # certificates
         "event_not_found",  # events
         "session_not_found",  # events
+        "partner_org_not_found",  # partners and xAPI
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -890,6 +935,8 @@ async def _(home: Home, role: Role) -> Call:
     )
     files = {"file": ("lulusan.csv", csv.encode(), "text/csv")}
     return Call("/api/v1/admin/certificates/import", files=files, outcome=import_outcome)
+
+
 # events
 
 
@@ -1024,6 +1071,135 @@ async def _(home: Home, role: Role) -> Call:
 
 
 # --- the tests --------------------------------------------------------------------------------------------------------
+
+
+# partners and xAPI ----------------------------------------------------------------------------------------------------
+
+
+async def home_org(home: Home) -> int:
+    """A fresh organisation admitted by the home region alone, with the home partner as one of its people."""
+    rows = await PartnerOrganisation.insert(
+        PartnerOrganisation(name=f"Universitas {next(serials)}", kind="university")
+    ).returning(PartnerOrganisation.id)
+    org_id = rows[0]["id"]
+    await PartnerRegion.insert(PartnerRegion(org=org_id, region=home.region.region_id, admitted_by=home.region.admin))
+    await Person.update({Person.partner_org: org_id}).where(Person.id == home.people[Role.PARTNER])
+    return org_id
+
+
+async def home_activity(org_id: int) -> int:
+    rows = await XapiActivity.insert(
+        XapiActivity(
+            org=org_id,
+            iri=f"https://lms.test/{next(serials)}",
+            title="Kursus",
+            competency_type="teknis",
+            jp_centi=100,
+            xp=10,
+        )
+    ).returning(XapiActivity.id)
+    return rows[0]["id"]
+
+
+ORG_BODY = {"name": "Universitas Terbuka", "kind": "university"}
+ACTIVITY_BODY = {"title": "Kursus Data", "competency_type": "teknis", "jp": 1, "xp": 10}
+
+
+@builds("POST /api/v1/partners")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/partners", json=ORG_BODY)
+
+
+@builds("GET /api/v1/partners/{org_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/partners/{await home_org(home)}")
+
+
+@builds("PATCH /api/v1/partners/{org_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/partners/{await home_org(home)}", json=ORG_BODY | {"active": True})
+
+
+@builds("PUT /api/v1/partners/{org_id:int}/people/{person_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    person = await add_person("Dosen", None, None, "partner", email=f"dosen{next(serials)}@kampus.test")
+    return Call(f"/api/v1/partners/{await home_org(home)}/people/{person}")
+
+
+@builds("DELETE /api/v1/partners/{org_id:int}/people/{person_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    org_id = await home_org(home)
+    person = await add_person("Dosen", None, None, "partner", email=f"dosen{next(serials)}@kampus.test")
+    await Person.update({Person.partner_org: org_id}).where(Person.id == person)
+    return Call(f"/api/v1/partners/{org_id}/people/{person}")
+
+
+@builds("POST /api/v1/partners/{org_id:int}/credentials")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/partners/{await home_org(home)}/credentials", json={"label": "LMS"})
+
+
+@builds("GET /api/v1/partners/{org_id:int}/credentials")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/partners/{await home_org(home)}/credentials")
+
+
+@builds("DELETE /api/v1/partners/{org_id:int}/credentials/{key_id:str}")
+async def _(home: Home, role: Role) -> Call:
+    org_id, key_id = await home_org(home), f"tkx_{next(serials):016d}"
+    await PartnerCredential.insert(PartnerCredential(org=org_id, key_id=key_id, secret_hmac="0" * 64))
+    return Call(f"/api/v1/partners/{org_id}/credentials/{key_id}")
+
+
+@builds("POST /api/v1/partners/{org_id:int}/xapi/activities")
+async def _(home: Home, role: Role) -> Call:
+    body = ACTIVITY_BODY | {"iri": f"https://lms.test/{next(serials)}"}
+    return Call(f"/api/v1/partners/{await home_org(home)}/xapi/activities", json=body)
+
+
+@builds("GET /api/v1/partners/{org_id:int}/xapi/activities")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/partners/{await home_org(home)}/xapi/activities")
+
+
+@builds("PATCH /api/v1/partners/{org_id:int}/xapi/activities/{activity_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    org_id = await home_org(home)
+    return Call(f"/api/v1/partners/{org_id}/xapi/activities/{await home_activity(org_id)}", json=ACTIVITY_BODY)
+
+
+@builds("DELETE /api/v1/partners/{org_id:int}/xapi/activities/{activity_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    org_id = await home_org(home)
+    return Call(f"/api/v1/partners/{org_id}/xapi/activities/{await home_activity(org_id)}")
+
+
+@builds("GET /api/v1/partners/{org_id:int}/xapi/unmatched")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/partners/{await home_org(home)}/xapi/unmatched")
+
+
+@builds("GET /api/v1/admin/regions/{region_id:int}/partner-orgs")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}/partner-orgs")
+
+
+@builds("PUT /api/v1/admin/regions/{region_id:int}/partner-orgs/{org_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    rows = await PartnerOrganisation.insert(PartnerOrganisation(name="Vendor", kind="vendor")).returning(
+        PartnerOrganisation.id
+    )
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}/partner-orgs/{rows[0]['id']}")
+
+
+@builds("DELETE /api/v1/admin/regions/{region_id:int}/partner-orgs/{org_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}/partner-orgs/{await home_org(home)}")
+
+
+@builds("PUT /xapi/statements")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/xapi/statements", params={"statementId": "0b3a3a3e-7b0c-4b5e-9d0e-2f1e6c1a0a01"}, json={})
 
 
 def route_of(row: str) -> str:
