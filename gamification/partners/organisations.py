@@ -9,16 +9,24 @@ its people (``gamification.organization.partners.is_admitted``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from piccolo.query.functions.aggregate import Count, Sum
 
 from domain.access import Actor
+from domain.certificates import Status as CertificateStatus
 from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.partners import check_org
 from domain.roles import Role, parse_roles
+from gamification.learning.jp_ledger import JpSource
 from gamification.partners.reach import admitting_regions, check_exists, check_viewer
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.sql_dialect import as_datetime
 from gamification.storage.tables import (
+    Certificate,
+    Event,
+    JpCredit,
     Module,
     PartnerOrganisation,
     PartnerRegion,
@@ -79,16 +87,36 @@ class PartnerActivity:
 
 
 @dataclass(frozen=True)
+class PartnerEvent:
+    id: int
+    title: str
+    kind: str
+    status: str
+    region_id: int | None
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    credited: int  # people whose attendance earned the event's JP
+
+
+@dataclass(frozen=True)
+class PartnerCertificates:
+    """Verified certificates the organisation issued (imported from its completion lists), by title:
+    counts only, so a region's admin does not read another region's people on a partner's page."""
+
+    title: str
+    issued: int
+    jp: float
+
+
+@dataclass(frozen=True)
 class PartnerPage:
     org: OrgView
     regions: list[OrgAdmission]
     people: list[PartnerPerson]
     modules: list[PartnerModule]
     activities: list[PartnerActivity]
-    # Filled by the events and certificates features when they join the page: the events the
-    # organisation ran and the certificates it issued.
-    events: list[dict] = field(default_factory=list)
-    certificates: list[dict] = field(default_factory=list)
+    events: list[PartnerEvent]
+    certificates: list[PartnerCertificates]
 
 
 class PartnerOrganisations:
@@ -203,7 +231,44 @@ class PartnerOrganisations:
             people=[PartnerPerson(p["id"], p["name"], p["email"]) for p in people],
             modules=[PartnerModule(m["id"], m["title"], m["status"], m["region"], m["partner"]) for m in modules],
             activities=await _activities(org_id),
+            events=await _events(org_id),
+            certificates=await _certificates(org_id),
         )
+
+
+async def _events(org_id: int) -> list[PartnerEvent]:
+    rows = await Event.select().where(Event.partner_org == org_id).order_by(Event.starts_at, Event.id)
+    credits = await JpCredit.select(JpCredit.source_id, JpCredit.reversal).where(
+        (JpCredit.source_kind == JpSource.WORKSHOP.value) & JpCredit.source_id.is_in([r["id"] for r in rows] or [0])
+    )
+    credited: dict[int, int] = {}
+    for credit in credits:
+        credited[credit["source_id"]] = credited.get(credit["source_id"], 0) + (-1 if credit["reversal"] else 1)
+    return [
+        PartnerEvent(
+            r["id"],
+            r["title"],
+            r["kind"],
+            r["status"],
+            r["region"],
+            as_datetime(r["starts_at"]),
+            as_datetime(r["ends_at"]),
+            credited.get(r["id"], 0),
+        )
+        for r in rows
+    ]
+
+
+async def _certificates(org_id: int) -> list[PartnerCertificates]:
+    rows = await (
+        Certificate.select(
+            Certificate.title, Count(Certificate.id, alias="issued"), Sum(Certificate.jp_granted_centi, alias="jp")
+        )
+        .where((Certificate.partner_org == org_id) & (Certificate.status == CertificateStatus.VERIFIED.value))
+        .group_by(Certificate.title)
+        .order_by(Certificate.title)
+    )
+    return [PartnerCertificates(r["title"], int(r["issued"]), int(r["jp"] or 0) / 100) for r in rows]
 
 
 async def _activities(org_id: int) -> list[PartnerActivity]:
