@@ -8,7 +8,8 @@ COPY api ./api
 COPY domain ./domain
 COPY gamification ./gamification
 COPY migrations ./migrations
-RUN pip install --no-cache-dir ".[s3]" && useradd --system --uid 10001 tangkas
+RUN pip install --no-cache-dir ".[s3]" && useradd --system --uid 10001 tangkas \
+    && mkdir -p /app/tangkas-evidence && chown tangkas /app/tangkas-evidence
 USER tangkas
 EXPOSE 8000
 CMD ["tangkas", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -92,10 +92,16 @@ def redis_url() -> str | None:
 
 
 @pytest.fixture
-def settings(database_url, redis_url) -> Settings:
+def settings(database_url, redis_url, tmp_path) -> Settings:
     # Functional tests replay and race far faster than any phone: request budgets are tested on their own
     # (tests/limits/test_request_budgets_api.py).
-    return Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET, rate_limits={})
+    return Settings(
+        database_url=database_url,
+        redis_url=redis_url,
+        jwt_secret=TEST_SECRET,
+        rate_limits={},
+        evidence_dir=str(tmp_path / "evidence"),
+    )
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,13 +102,14 @@ class Settings:
 
     @property
     def evidence_path(self) -> Path:
-        """TANGKAS_EVIDENCE_DIR; else a folder beside the SQLite file; else (PostgreSQL without a bucket,
-        development only: set one of the two in production) the system's temporary directory."""
+        """TANGKAS_EVIDENCE_DIR; else a folder beside the SQLite file; else (PostgreSQL without a bucket)
+        a folder in the working directory, never a temporary one that a restart may empty. Several API
+        machines need a bucket, or one shared directory (compose.yaml mounts a volume)."""
         if self.evidence_dir:
             return Path(self.evidence_dir)
         if not self.is_postgres:
             return self.sqlite_path.resolve().parent / "tangkas-evidence"
-        return Path(tempfile.gettempdir()) / "tangkas-evidence"
+        return Path.cwd() / "tangkas-evidence"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:

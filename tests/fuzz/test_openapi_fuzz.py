@@ -75,10 +75,16 @@ for schema in (all_phases, fuzz_only):
 
 
 @pytest.fixture(scope="module")
-def live(database_url, redis_url):
+def live(database_url, redis_url, tmp_path_factory):
     # Request budgets off, as for the functional tests: the seed and the fuzzer replay far faster than a phone,
     # and a 429 here would depend on timing (budgets: tests/limits/test_request_budgets_api.py).
-    server_settings = Settings(database_url=database_url, redis_url=redis_url, jwt_secret=TEST_SECRET, rate_limits={})
+    server_settings = Settings(
+        database_url=database_url,
+        redis_url=redis_url,
+        jwt_secret=TEST_SECRET,
+        rate_limits={},
+        evidence_dir=str(tmp_path_factory.mktemp("evidence")),
+    )
     server = LiveServer(create_app(server_settings))
     server.start()
     yield server
