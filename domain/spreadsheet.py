@@ -1,6 +1,11 @@
-"""Text bound for a spreadsheet (the CSV exports a BKPSDM opens in Excel or LibreOffice)."""
+"""Spreadsheets: the CSV exports a BKPSDM opens in Excel or LibreOffice, and the CSV files it uploads."""
 
 from __future__ import annotations
+
+import csv
+import io
+
+from domain.errors import InvalidInput
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -8,3 +13,42 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 def spreadsheet_cell(text: str) -> str:
     """A spreadsheet must not run what a name starts with (CSV injection): such a cell is quoted as text."""
     return "'" + text if text[:1] in FORMULA_STARTS else text
+
+
+def read_rows(
+    content: bytes, required: tuple[str, ...], optional: tuple[str, ...], max_rows: int
+) -> list[tuple[int, dict]]:
+    """(line, row) for every non-blank row of an uploaded CSV (comma, semicolon or tab separated, as a
+    spreadsheet saves it), each row holding exactly the named columns, stripped; the header checked."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("csv_encoding") from None
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
+    except csv.Error:
+        dialect = csv.excel  # a one-column file: the header check below explains what is wrong
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InvalidInput("csv_header", missing=",".join(missing))
+    reader.fieldnames = header
+    rows = []
+    try:
+        for raw in reader:
+            if len(rows) >= max_rows:
+                raise InvalidInput("csv_too_many_rows", max=max_rows)
+            if not any(_cell(v) for k, v in raw.items() if k is not None):
+                continue
+            rows.append((reader.line_num, {k: _cell(raw.get(k)) for k in (*required, *optional)}))
+    except csv.Error:
+        raise InvalidInput("csv_malformed", line=reader.line_num) from None
+    if not rows:
+        raise InvalidInput("csv_empty")
+    return rows
+
+
+def _cell(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""  # a short row's missing cells are None

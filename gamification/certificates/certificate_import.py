@@ -5,9 +5,7 @@ its rows are refused as duplicates (the issuer-and-number key)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 from dataclasses import dataclass, field
 
@@ -16,6 +14,7 @@ from domain.attempts import local_date
 from domain.certificates import Status, check_fields
 from domain.errors import DomainError, InvalidInput
 from domain.nip import parse_nip
+from domain.spreadsheet import read_rows
 from gamification.certificates.crediting import credit_certificate
 from gamification.points.awarding import Awarding
 from gamification.storage.database import unit_of_work
@@ -53,7 +52,7 @@ class CertificateImport:
             PartnerOrganisation.id == partner_org_id
         ):
             raise InvalidInput("certificate_partner_org_unknown")
-        rows = read_csv(content)
+        rows = read_rows(content, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, MAX_ROWS)
         people = await _people([raw["nip"] for _, raw in rows])
         report = CertificateImportReport()
         timezones: dict[int, str] = {}
@@ -128,42 +127,6 @@ class CertificateImport:
                 raise InvalidInput("certificate_duplicate") from None
             raise
         return certificate_id
-
-
-def read_csv(content: bytes) -> list[tuple[int, dict]]:
-    """(line, row) for every non-blank row, the header checked; comma, semicolon or tab separated."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput("csv_encoding") from None
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise InvalidInput("csv_header", missing=",".join(missing))
-    reader.fieldnames = header
-    rows = []
-    try:
-        for raw in reader:
-            if len(rows) >= MAX_ROWS:
-                raise InvalidInput("csv_too_many_rows", max=MAX_ROWS)
-            if not any((v or "").strip() for k, v in raw.items() if isinstance(v, str) and k is not None):
-                continue
-            rows.append((reader.line_num, {k: _cell(raw.get(k)) for k in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}))
-    except csv.Error:
-        raise InvalidInput("csv_malformed", line=reader.line_num) from None
-    if not rows:
-        raise InvalidInput("csv_empty")
-    return rows
-
-
-def _cell(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _date(raw: str) -> dt.date:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 import anyio.to_thread
@@ -12,6 +10,7 @@ from domain.access import Actor
 from domain.errors import Forbidden, InvalidInput
 from domain.ids import parse_id
 from domain.people import PersonFields, check_person
+from domain.spreadsheet import read_rows
 from gamification.identity.passwords import check_password_rules, hash_password_blocking
 from gamification.organization.people import PeopleService, new_person_row
 from gamification.storage.database import unit_of_work
@@ -51,7 +50,7 @@ class UserImport:
         self._people = people
 
     async def run(self, actor: Actor, content: bytes) -> ImportReport:
-        rows = _read_csv(content)
+        rows = read_rows(content, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, MAX_ROWS)
         report = ImportReport()
         good = await self._validate(actor, rows, report)
         good = await _drop_existing(good, report)
@@ -93,39 +92,6 @@ class UserImport:
                 continue
             good.append(_GoodRow(line, fields, placements[key], password))
         return good
-
-
-def _read_csv(content: bytes) -> list[tuple[int, dict]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput("csv_encoding") from None
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
-    except csv.Error:
-        dialect = csv.excel  # a one-column file: the header check below explains what is wrong
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise InvalidInput("csv_header", missing=",".join(missing))
-    reader.fieldnames = header
-    rows = []
-    try:
-        for raw in reader:
-            if len(rows) >= MAX_ROWS:
-                raise InvalidInput("csv_too_many_rows", max=MAX_ROWS)
-            if not any((v or "").strip() for k, v in raw.items() if k is not None):
-                continue
-            rows.append(
-                (reader.line_num, {k: (raw.get(k) or "").strip() for k in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)})
-            )
-    except csv.Error:
-        raise InvalidInput("csv_malformed", line=reader.line_num) from None
-    if not rows:
-        raise InvalidInput("csv_empty")
-    return rows
 
 
 def _unit_id(raw: str) -> int | None:
