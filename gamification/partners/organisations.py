@@ -213,8 +213,10 @@ class PartnerOrganisations:
         return await self.page(actor, org_id)
 
     async def page(self, actor: Actor, org_id: int) -> PartnerPage:
-        """The organisation, its regions, people, modules and xAPI activities with their credited counts."""
-        await check_viewer(actor, org_id)
+        """The organisation, its regions, people, modules, xAPI activities with their credited counts,
+        events and certificates issued; a region's admin sees the work done in their region (and the
+        national modules and events), not another region's."""
+        region_id = await check_viewer(actor, org_id)
         people = await (
             Person.select(Person.id, Person.name, Person.email)
             .where((Person.partner_org == org_id) & (Person.active == True))  # noqa: E712
@@ -222,7 +224,7 @@ class PartnerOrganisations:
         )
         modules = await (
             Module.select(Module.id, Module.title, Module.status, Module.region, Module.partner)
-            .where(Module.partner.partner_org == org_id)
+            .where(Module.partner.partner_org == org_id, *_in_region(Module.region, region_id))
             .order_by(Module.id)
         )
         return PartnerPage(
@@ -230,14 +232,23 @@ class PartnerOrganisations:
             regions=await _admissions(PartnerRegion.org == org_id),
             people=[PartnerPerson(p["id"], p["name"], p["email"]) for p in people],
             modules=[PartnerModule(m["id"], m["title"], m["status"], m["region"], m["partner"]) for m in modules],
-            activities=await _activities(org_id),
-            events=await _events(org_id),
-            certificates=await _certificates(org_id),
+            activities=await _activities(org_id, region_id),
+            events=await _events(org_id, region_id),
+            certificates=await _certificates(org_id, region_id),
         )
 
 
-async def _events(org_id: int) -> list[PartnerEvent]:
-    rows = await Event.select().where(Event.partner_org == org_id).order_by(Event.starts_at, Event.id)
+def _in_region(column, region_id: int | None) -> list:
+    """Rows of the region and national ones (a column that may be null), or every row."""
+    return [] if region_id is None else [(column == region_id) | column.is_null()]
+
+
+async def _events(org_id: int, region_id: int | None) -> list[PartnerEvent]:
+    rows = await (
+        Event.select()
+        .where(Event.partner_org == org_id, *_in_region(Event.region, region_id))
+        .order_by(Event.starts_at, Event.id)
+    )
     credits = await JpCredit.select(JpCredit.source_id, JpCredit.reversal).where(
         (JpCredit.source_kind == JpSource.WORKSHOP.value) & JpCredit.source_id.is_in([r["id"] for r in rows] or [0])
     )
@@ -259,22 +270,26 @@ async def _events(org_id: int) -> list[PartnerEvent]:
     ]
 
 
-async def _certificates(org_id: int) -> list[PartnerCertificates]:
+async def _certificates(org_id: int, region_id: int | None) -> list[PartnerCertificates]:
     rows = await (
         Certificate.select(
             Certificate.title, Count(Certificate.id, alias="issued"), Sum(Certificate.jp_granted_centi, alias="jp")
         )
-        .where((Certificate.partner_org == org_id) & (Certificate.status == CertificateStatus.VERIFIED.value))
+        .where(
+            (Certificate.partner_org == org_id) & (Certificate.status == CertificateStatus.VERIFIED.value),
+            *([] if region_id is None else [Certificate.person.region == region_id]),
+        )
         .group_by(Certificate.title)
         .order_by(Certificate.title)
     )
     return [PartnerCertificates(r["title"], int(r["issued"]), int(r["jp"] or 0) / 100) for r in rows]
 
 
-async def _activities(org_id: int) -> list[PartnerActivity]:
+async def _activities(org_id: int, region_id: int | None) -> list[PartnerActivity]:
     rows = await XapiActivity.select().where(XapiActivity.org == org_id).order_by(XapiActivity.id)
     credited = await XapiStatement.select(XapiStatement.activity).where(
-        (XapiStatement.org == org_id) & (XapiStatement.credit == "credited")
+        (XapiStatement.org == org_id) & (XapiStatement.credit == "credited"),
+        *([] if region_id is None else [XapiStatement.person.region == region_id]),
     )
     counts: dict[int, int] = {}
     for row in credited:

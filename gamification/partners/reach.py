@@ -40,11 +40,14 @@ async def check_member(actor: Actor, org_id: int) -> None:
     raise NotFound("partner_org_not_found")
 
 
-async def check_viewer(actor: Actor, org_id: int) -> None:
-    """Its people, the admins of the regions that admitted it, and a superadmin see the organisation."""
+async def check_viewer(actor: Actor, org_id: int) -> int | None:
+    """Its people, the admins of the regions that admitted it, and a superadmin see the organisation.
+    Answers the one region a viewer sees its work in (a region's admin), or None for all of it."""
     await check_exists(org_id)
-    if actor.is_superadmin or await org_of(actor.person_id) == org_id or await _sees(actor, org_id):
-        return
+    if actor.is_superadmin or await org_of(actor.person_id) == org_id:
+        return None
+    if await _sees(actor, org_id):
+        return actor.region_id
     raise NotFound("partner_org_not_found")
 
 

@@ -1,5 +1,6 @@
 """A partner's page lists the events its people ran (with how many earned their JP) and the
-certificates it issued through its completion lists, as counts by title."""
+certificates it issued through its completion lists, as counts by title; a region's admin sees
+what was done in their region only."""
 
 from __future__ import annotations
 
@@ -58,14 +59,25 @@ async def test_the_page_lists_the_organisations_events_and_certificates(client, 
     )
     assert imported.json()["imported"] == 3, imported.text
 
-    for viewer in (lecturer, p.admin):
-        page = (await client.get(f"{ORGS}/{org['id']}", headers=as_(viewer))).json()
-        assert [(e["id"], e["kind"], e["status"], e["credited"]) for e in page["events"]] == [
-            (event["id"], "diklat", "published", 1)
-        ]
-        assert page["certificates"] == [
-            {"title": "Pelatihan Dasar CPNS", "issued": 2, "jp": 78.5},
-            {"title": "Pelatihan Kepemimpinan", "issued": 1, "jp": 30.0},
-        ]
     refused = await client.get(f"{ORGS}/{org['id']}", headers=as_(palu.admin))
     assert (refused.status_code, refused.json()["code"]) == (404, "partner_org_not_found")
+    admitted = await client.put(
+        f"/api/v1/admin/regions/{palu.region_id}/partner-orgs/{org['id']}", headers=as_(palu.admin)
+    )
+    assert admitted.status_code == 200, admitted.text
+    in_palu = await published(client, as_(lecturer), workshop(now() + 3 * HOUR, region_id=palu.region_id))
+
+    certificates = [
+        {"title": "Pelatihan Dasar CPNS", "issued": 2, "jp": 78.5},
+        {"title": "Pelatihan Kepemimpinan", "issued": 1, "jp": 30.0},
+    ]
+    for viewer, events, issued in (
+        (lecturer, [(event["id"], 1), (in_palu["id"], 0)], certificates),
+        (p.admin, [(event["id"], 1)], certificates),
+        (palu.admin, [(in_palu["id"], 0)], []),
+    ):
+        page = (await client.get(f"{ORGS}/{org['id']}", headers=as_(viewer))).json()
+        assert sorted((e["id"], e["credited"]) for e in page["events"]) == events
+        assert page["certificates"] == issued
+    page = (await client.get(f"{ORGS}/{org['id']}", headers=as_(p.admin))).json()
+    assert [(e["kind"], e["status"]) for e in page["events"]] == [("diklat", "published")]
