@@ -116,7 +116,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         # events
         EventOrganising(settings, awarding),
         EventRegistrations(),
-        EventCheckins(settings, awarding),
+        EventCheckins(settings, awarding, counter),
     )
     # partners and xAPI: machine keys kept as HMACs under the credential key (else one derived from the JWT secret)
     credential_key = settings.xapi_credential_key or f"xapi-credentials:{settings.jwt_secret}"

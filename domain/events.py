@@ -6,7 +6,8 @@ a server secret: the organiser's phone shows it (as a QR code), the ASN's phone 
 it with the moment it was scanned. It is valid for the step of that moment and one step either side;
 the moment must lie within the session's window and not in the future, and a phone that was offline
 may send it up to a day after the session ends. A code from another session, or from an hour before
-the moment the phone claims, does not match.
+the moment the phone claims, does not match; only a code of the ten minutes before the scan is called
+expired, and a person gets ``MAX_CHECKIN_MISSES`` wrong codes per session (counted by the application).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ OPENS_BEFORE_START = dt.timedelta(minutes=30)  # check-in opens this long before
 CLOSES_AFTER_END = dt.timedelta(minutes=30)  # ... and closes this long after it ends
 CLOCK_SKEW = dt.timedelta(minutes=2)  # a phone's clock may run this much ahead of the server's
 LATE_SUBMISSION = dt.timedelta(hours=24)  # an offline phone may send a scan this long after the session
+RECENTLY_SHOWN = dt.timedelta(minutes=10)  # a code this much older than the scan is "expired", not "invalid"
+MAX_CHECKIN_MISSES = 5  # wrong codes a person may send for one session before check-in there is refused
 MAX_SESSIONS = 52
 MAX_SESSION_LENGTH = dt.timedelta(hours=12)
 DEFAULT_MIN_ATTENDANCE_PERCENT = 80
@@ -176,8 +179,10 @@ def check_scan(
     step = time_step(scanned_at)
     if any(_same(code, checkin_code(key, session_id, step + d)) for d in _around()):
         return
-    # A code this session showed at another moment: shown long ago (a photo passed on) or not yet.
-    if any(_same(code, checkin_code(key, session_id, s)) for s in range(time_step(opens), time_step(closes) + 1)):
+    # A code this session showed shortly before the scan (a slow scan, a photo passed on): said so. Any other
+    # code is just wrong; naming a code of another moment would tell a guesser which moment to claim.
+    recent = range(time_step(scanned_at - RECENTLY_SHOWN), step - STEPS_EITHER_SIDE)
+    if any(_same(code, checkin_code(key, session_id, s)) for s in recent):
         raise InvalidInput("checkin_code_expired")
     raise InvalidInput("checkin_code_invalid")
 
@@ -203,6 +208,14 @@ def check_min_attendance(percent: int) -> int:
     if not 1 <= percent <= 100:
         raise InvalidInput("event_min_attendance")
     return percent
+
+
+def check_registration_times(opens_at: dt.datetime | None, closes_at: dt.datetime) -> None:
+    """An event's registration window as given: aware, within the calendar the sessions keep to, opening first."""
+    if any(t is not None and t.tzinfo is None for t in (opens_at, closes_at)):
+        raise InvalidInput("event_time_zone_missing")
+    if not all(t is None or EARLIEST_YEAR <= t.year <= LATEST_YEAR for t in (opens_at, closes_at)):
+        raise InvalidInput("event_registration_times")
 
 
 def check_registration_window(opens_at: dt.datetime | None, closes_at: dt.datetime, now: dt.datetime) -> None:

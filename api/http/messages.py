@@ -667,6 +667,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kode presensi sudah kedaluwarsa: pindai kode yang sedang ditampilkan penyelenggara.",
         "The check-in code has expired: scan the code the organiser is showing now.",
     ),
+    # events: registration times within the calendar the sessions keep to
+    "event_registration_times": (
+        "Waktu buka dan tutup pendaftaran harus antara tahun 2000 dan 2100.",
+        "Registration opens and closes between the years 2000 and 2100.",
+    ),
+    # events: check-in guesses capped per person and session
+    "checkin_attempts_exhausted": (
+        "Terlalu banyak kode presensi salah untuk sesi ini; presensi Anda dapat dicatat penyelenggara lewat daftar hadir.",
+        "Too many wrong check-in codes for this session; the organiser can record your attendance on the attendance list.",
+    ),
     "checkin_outside_session": (
         "Waktu pindai berada di luar jadwal sesi ini.",
         "The moment of the scan lies outside this session's time.",

@@ -22,6 +22,7 @@ from domain.events import (
     SessionTimes,
     check_event_fields,
     check_min_attendance,
+    check_registration_times,
     checkin_key,
     checkin_window,
     current_code,
@@ -43,6 +44,7 @@ from gamification.storage.tables import (
     Agency,
     Event,
     EventAttendance,
+    EventCodeViewer,
     EventFeedback,
     EventRegistration,
     EventSession,
@@ -125,8 +127,7 @@ class EventOrganising:
         sessions = schedule(given, repeat, fields["repeat_count"], await region_timezone(region_id))
         closes = fields["registration_closes_at"] or sessions[0].starts_at
         opens = fields["registration_opens_at"]
-        if any(t is not None and t.tzinfo is None for t in (opens, closes)):
-            raise InvalidInput("event_time_zone_missing")
+        check_registration_times(opens, closes)
         if (opens is not None and opens >= closes) or closes > sessions[-1].ends_at:
             raise InvalidInput("event_registration_window")
         async with unit_of_work():
@@ -204,6 +205,7 @@ class EventOrganising:
         session = await _session_of(event_id, session_id)
         if event["status"] != EventStatus.PUBLISHED:
             raise Conflict("event_not_published")
+        await _seen_by(session_id, actor.person_id)  # who saw it may not check in with it
         code, valid_until = current_code(self._key, session_id, dt.datetime.now(dt.timezone.utc))
         opens, closes = checkin_window(times(session))
         return CheckinCode(session_id, code, valid_until, STEP_SECONDS, opens, closes)
@@ -312,6 +314,12 @@ async def _session_of(event_id: int, session_id: int):
     if session is None:
         raise NotFound("session_not_found")
     return session
+
+
+async def _seen_by(session_id: int, person_id: int) -> None:
+    where = (EventCodeViewer.session == session_id) & (EventCodeViewer.person == person_id)
+    if not await EventCodeViewer.exists().where(where):
+        await EventCodeViewer.insert(EventCodeViewer(session=session_id, person=person_id))
 
 
 async def _placement(actor: Actor, region_id: int | None) -> tuple[int | None, int | None]:

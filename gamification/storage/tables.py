@@ -568,6 +568,14 @@ class EventAttendance(Table, tablename="event_attendance"):
     # unique (session, person); unique (person, client_id)
 
 
+# events: who was shown a session's check-in code (they may not check in to it themselves)
+class EventCodeViewer(Table, tablename="event_code_viewer"):
+    session = ForeignKey(EventSession, on_delete=OnDelete.cascade, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)
+    first_at = Timestamptz(default=TimestamptzNow())
+    # one row per (session, person) as a rule; a rare duplicate from a race changes nothing
+
+
 class EventFeedback(Table, tablename="event_feedback"):
     event = ForeignKey(Event, on_delete=OnDelete.cascade, index=True)
     person = ForeignKey(Person, on_delete=OnDelete.cascade)
@@ -676,6 +684,7 @@ ALL_TABLES: list[type[Table]] = [
     EventRegistration,
     EventAttendance,
     EventFeedback,
+    EventCodeViewer,  # events: code viewers
     # partners and xAPI
     PartnerRegion,
     PartnerCredential,

@@ -125,14 +125,20 @@ async def test_a_two_session_workshop_attended_by_code_credits_jp_and_xp_once(cl
         assert problem(await client.post(f"{EVENTS}/checkins", json=request, headers=as_(person))) == expected, request
     assert await EventAttendance.count() == 1
 
-    # the second session: a code from an hour ago with a scanned_at of now fails; with its real moment
-    # (a phone that was offline) it counts and completes the event
+    # the second session: a code from an hour ago with a scanned_at of now is just wrong (only a code of the
+    # ten minutes before the scan is called expired); with its real moment (a phone that was offline) it counts
+    # and completes the event
     time_machine.move_to(start + DAY + dt.timedelta(minutes=5), tick=True)
     shown = (await client.get(f"{ADMIN_EVENTS}/{event['id']}/sessions/{second}/code", headers=as_(p.admin))).json()
     scanned = now()
     time_machine.move_to(start + DAY + dt.timedelta(minutes=65), tick=True)
     late = checkin(second, shown["code"], now(), "hp-presensi-0003")
     assert problem(await client.post(f"{EVENTS}/checkins", json=late, headers=as_(p.asn))) == (
+        422,
+        "checkin_code_invalid",
+    )
+    slow = checkin(second, shown["code"], scanned + dt.timedelta(minutes=5), "hp-presensi-0005")
+    assert problem(await client.post(f"{EVENTS}/checkins", json=slow, headers=as_(p.asn))) == (
         422,
         "checkin_code_expired",
     )
@@ -228,6 +234,51 @@ async def test_checkins_sent_together_credit_once(client, world, as_, time_machi
     assert (me["jp"]["earned"], me["xp"]) == (20, 50)
 
 
+async def test_codes_cannot_be_guessed_nor_used_by_who_fetched_them(client, world, as_, code_of):
+    """A guesser gets five wrong codes per session, sent one by one or together, and no hint of which moment a
+    code belongs to; whoever fetched a session's code (another admin of the region) may not check in to it."""
+    p, start = world.pontianak, now() - HOUR
+    admin2 = await add_person("Admin Kedua", p.head_unit, p.region_id, "admin;asn", email="admin2@kominfo.test")
+    body = workshop(start, gap=3 * HOUR, capacity=None, registration_closes_at=(start + 2 * HOUR).isoformat())
+    body["sessions"] = body["sessions"][:1]
+    event = await published(client, as_(p.admin), body)
+    session = event["sessions"][0]["id"]
+    for person in (p.asn, p.asn_child, p.manager, admin2):
+        assert (await client.post(f"{EVENTS}/{event['id']}/registration", headers=as_(person))).status_code == 200
+    post = lambda person, request: client.post(f"{EVENTS}/checkins", json=request, headers=as_(person))  # noqa: E731
+
+    # the second admin fetches the code and tries it on themselves; nothing is recorded
+    code_url = f"{ADMIN_EVENTS}/{event['id']}/sessions/{session}/code"
+    shown = (await client.get(code_url, headers=as_(admin2))).json()["code"]
+    assert problem(await post(admin2, checkin(session, shown, now(), "hp-admin2-0001"))) == (403, "self_decision")
+    (await client.get(code_url, headers=as_(admin2))).raise_for_status()  # fetched again: still refused
+    assert problem(await post(admin2, checkin(session, shown, now(), "hp-admin2-0002"))) == (403, "self_decision")
+
+    # a code the session showed 40 minutes before the claimed scan: invalid, not expired (no oracle)
+    scanned = now()
+    old = code_of(session, scanned - 40 * dt.timedelta(minutes=1))
+    assert old != code_of(session, scanned)
+    answers = [await post(p.asn, checkin(session, old, scanned, f"hp-tebak-{n:04d}")) for n in range(5)]
+    assert [problem(a) for a in answers] == [(422, "checkin_code_invalid")] * 5
+    # the sixth, even the right code of the right moment, is refused: the session's check-in is spent
+    right = checkin(session, code_of(session, scanned), scanned, "hp-tebak-0006")
+    assert problem(await post(p.asn, right)) == (429, "checkin_attempts_exhausted")
+    # a burst sent together is bounded the same way
+    wrong = "000000" if code_of(session, scanned) != "000000" else "111111"
+    burst = await asyncio.gather(
+        *(post(p.manager, checkin(session, wrong, scanned, f"hp-ledak-{n:04d}")) for n in range(9))
+    )
+    assert (
+        sorted(problem(a) for a in burst)
+        == [(422, "checkin_code_invalid")] * 5 + [(429, "checkin_attempts_exhausted")] * 4
+    )
+    # someone else, with the code shown now, checks in
+    fresh = now()
+    answer = await post(p.asn_child, checkin(session, code_of(session, fresh), fresh, "hp-jujur-0001"))
+    assert answer.status_code == 201, answer.text
+    assert await EventAttendance.count() == 1 and await JpCredit.count() == 1
+
+
 async def test_who_organises_where(client, world, as_, time_machine):
     p, palu, start = world.pontianak, world.palu, now() + 3 * HOUR
     partner = await add_person("Universitas Tanjungpura", None, None, "partner", email="mitra@untan.test")
@@ -319,6 +370,9 @@ BAD_EVENTS = [
     ({"repeat": "weekly", "repeat_count": 3}, "event_repeat_one_session"),
     ({"sessions": [{"starts_at": "2027-01-04T09:00:00", "ends_at": "2027-01-04T11:00:00"}]}, "event_time_zone_missing"),
     ({"registration_closes_at": "2099-01-01T00:00:00+07:00"}, "event_registration_window"),
+    ({"registration_opens_at": "0001-01-01T00:30:00+01:00"}, "event_registration_times"),
+    ({"registration_opens_at": "0001-01-01T00:30:00+00:00"}, "event_registration_times"),
+    ({"registration_closes_at": "9999-12-31T23:30:00-01:00"}, "event_registration_times"),
 ]
 
 

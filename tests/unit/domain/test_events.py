@@ -13,6 +13,7 @@ from domain.events import (
     Repeat,
     SessionTimes,
     attended_enough,
+    check_registration_times,
     check_registration_window,
     check_scan,
     checkin_code,
@@ -108,8 +109,13 @@ def test_a_code_is_valid_for_its_step_and_one_step_either_side():
     for seconds in (-30, 0, 29, 59):
         assert refused(code, shown + dt.timedelta(seconds=seconds), shown + dt.timedelta(seconds=60)) is None
     assert refused(code, shown + dt.timedelta(seconds=61), shown + dt.timedelta(seconds=61)) == "checkin_code_expired"
-    hour_ago = checkin_code(KEY, 7, time_step(shown - dt.timedelta(hours=1)))
-    assert refused(hour_ago, shown, shown) == "checkin_code_expired"  # a photo passed on
+    minutes_ago = checkin_code(KEY, 7, time_step(shown - dt.timedelta(minutes=9)))
+    assert refused(minutes_ago, shown, shown) == "checkin_code_expired"  # a slow scan, a photo passed on
+    # a code of another moment of the session says nothing of when it was shown (no hint for a guesser)
+    for moment in (shown - dt.timedelta(minutes=11), shown - dt.timedelta(hours=1), shown + dt.timedelta(minutes=5)):
+        other = checkin_code(KEY, 7, time_step(moment))
+        if all(other != checkin_code(KEY, 7, time_step(shown) + d) for d in range(-20, 2)):
+            assert refused(other, shown, shown) == "checkin_code_invalid"
     assert refused(code, shown, shown, session_id=8) == "checkin_code_invalid"  # another session's
     assert refused("12345", shown, shown) == "checkin_code_invalid"
     assert refused("１２３４５６", shown, shown) == "checkin_code_invalid"  # full-width digits are not digits here
@@ -134,6 +140,20 @@ def test_the_attendance_rule():
     assert [required_sessions(total, 80) for total in (1, 2, 3, 4, 5, 10)] == [1, 2, 3, 4, 4, 8]
     assert required_sessions(2, 50) == 1 and required_sessions(3, 1) == 1
     assert attended_enough(4, 5, 80) and not attended_enough(3, 5, 80) and not attended_enough(0, 0, 80)
+
+
+def test_registration_times_keep_to_the_calendar():
+    check_registration_times(None, local(WIB, 2027, 1, 4, 9))
+    for opens, closes in [
+        (dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))), local(WIB, 2027, 1, 4, 9)),
+        (None, dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.timezone(-dt.timedelta(hours=1)))),
+    ]:
+        with pytest.raises(InvalidInput) as refused_times:
+            check_registration_times(opens, closes)
+        assert refused_times.value.code == "event_registration_times"
+    with pytest.raises(InvalidInput) as naive:
+        check_registration_times(dt.datetime(2027, 1, 1), local(WIB, 2027, 1, 4, 9))
+    assert naive.value.code == "event_time_zone_missing"
 
 
 def test_the_registration_window():
