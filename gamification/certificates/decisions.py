@@ -85,8 +85,10 @@ class CertificateDecisions:
         verifying = decision is Decision.VERIFY
         if verifying and row["partner_org"] is None and not await self._evidence_stored(row["evidence_key"]):
             raise Conflict("certificate_evidence_missing")
-        if verifying and row["claim_key"] and await Certificate.exists().where(
-            Certificate.duplicate_key == row["claim_key"]
+        if (
+            verifying
+            and row["claim_key"]
+            and await Certificate.exists().where(Certificate.duplicate_key == row["claim_key"])
         ):
             raise Conflict("certificate_duplicate")  # someone else's record with this number is verified
         now = dt.datetime.now(dt.timezone.utc)
@@ -147,8 +149,7 @@ async def _open_claims(keys: set[str]) -> Counter:
     if not keys:
         return Counter()
     rows = await Certificate.select(Certificate.claim_key).where(
-        Certificate.claim_key.is_in(sorted(keys))
-        & Certificate.status.is_in([s.value for s in EVIDENCE_CHANGEABLE])
+        Certificate.claim_key.is_in(sorted(keys)) & Certificate.status.is_in([s.value for s in EVIDENCE_CHANGEABLE])
     )
     return Counter(row["claim_key"] for row in rows)
 

@@ -60,9 +60,7 @@ async def test_a_claim_blocks_nobody_and_invisible_characters_make_no_new_number
     assert [item["duplicate_claims"] for item in queue] == [0]
 
 
-async def test_identical_uploads_racing_keep_the_file_and_a_gone_file_is_not_verified(
-    client, world, as_, settings
-):
+async def test_identical_uploads_racing_keep_the_file_and_a_gone_file_is_not_verified(client, world, as_, settings):
     p = world.pontianak
     asn, manager = as_(p.asn), as_(p.manager)
     for attempt in range(5):
