@@ -110,8 +110,8 @@ def bootstrap(settings: Settings) -> Tangkas:
         AuditLog(),
         PersonalData(people),
         # certificates: the evidence store chosen by settings (a directory, or an S3-compatible bucket)
-        Certificates(build_evidence_store(settings), settings.evidence_max_bytes),
-        CertificateDecisions(awarding),
+        Certificates(evidence_store := build_evidence_store(settings), settings.evidence_max_bytes),
+        CertificateDecisions(awarding, evidence_store),
         CertificateImport(awarding),
         # events
         EventOrganising(settings, awarding),

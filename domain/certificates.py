@@ -18,6 +18,16 @@ MAX_CLAIM_JP = 100  # a certificate claims and is granted at most this much (a l
 NUMBER_NOISE = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d./]+")
 
 
+def has_format_char(text: str) -> bool:
+    """A Unicode format character (category Cf: zero-width space, soft hyphen, joiners, BOM, bidi marks)
+    draws nothing: ``"SK-001\u200b"`` looks like ``"SK-001"``."""
+    return any(unicodedata.category(char) == "Cf" for char in text)
+
+
+def drop_format_chars(text: str) -> str:
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
 class Status(StrEnum):
     SUBMITTED = "submitted"
     RETURNED = "returned"
@@ -50,19 +60,20 @@ class CertificateFields:
 
 def normal_issuer(issuer: str) -> str:
     """``"BPSDM  Prov. Kalbar"`` and ``"bpsdm prov. kalbar"`` (or in full-width letters) are one issuer."""
-    return " ".join(unicodedata.normalize("NFKC", issuer).casefold().split())
+    return " ".join(drop_format_chars(unicodedata.normalize("NFKC", issuer)).casefold().split())
 
 
 def normal_number(number: str) -> str:
     """``"SK-001/2026"``, ``"sk 001 2026"`` and ``"ＳＫ００１２０２６"`` are one number; digits of any script
     are read as the digits they are."""
-    text = NUMBER_NOISE.sub("", unicodedata.normalize("NFKC", number)).casefold()
+    text = NUMBER_NOISE.sub("", drop_format_chars(unicodedata.normalize("NFKC", number))).casefold()
     return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
 
 
 def duplicate_key(issuer: str, number: str | None) -> str | None:
     """Global, not per person: a certificate number belongs to one person, so the same issuer and number
-    recorded by two people is one of them claiming another's certificate."""
+    recorded by two people is one of them claiming another's certificate. Only a verified record holds its
+    key (unique); open claims carry it to be compared, so nobody blocks a number by claiming it first."""
     if not number:
         return None
     normal = normal_number(number)
@@ -71,6 +82,8 @@ def duplicate_key(issuer: str, number: str | None) -> str | None:
 
 def parse_centi_jp(jp: float, code: str) -> int:
     """JP as sent (``2.5``) → hundredths, two decimals at most, within 0..MAX_CLAIM_JP."""
+    if not 0 <= jp <= MAX_CLAIM_JP:  # first: 1e308 * 100 is inf, and round(inf) raises
+        raise InvalidInput(code, max=MAX_CLAIM_JP)
     centi = round(jp * 100)
     if abs(jp * 100 - centi) > 1e-6 or not 0 <= centi <= MAX_CLAIM_JP * 100:
         raise InvalidInput(code, max=MAX_CLAIM_JP)
@@ -97,8 +110,10 @@ def check_fields(
         raise InvalidInput("certificate_issuer_length")
     check_shown_text(title)
     check_shown_text(issuer)
+    if has_format_char(issuer):
+        raise InvalidInput("certificate_issuer_format")
     number = " ".join((number or "").split()) or None
-    if number is not None and (len(number) > 64 or not normal_number(number)):
+    if number is not None and (len(number) > 64 or has_format_char(number) or not normal_number(number)):
         raise InvalidInput("certificate_number_format")
     if completed_on > today:
         raise InvalidInput("certificate_in_future")

@@ -36,8 +36,8 @@ class CertificateController(Controller):
     ) -> Response[CertificateView]:
         """Record a certificate or training done elsewhere: ``issuer``, ``number`` (when it has one), ``title``,
         ``completed_on`` (this year or the last), ``jp_claimed`` (up to 100, two decimals), ``competency_type``
-        teknis, manajerial or sosial_kultural. Then attach its evidence. The same issuer and number recorded
-        before (by anyone, however spelt) is ``409 certificate_duplicate``; with ``client_id`` a resent create
+        teknis, manajerial or sosial_kultural. Then attach its evidence. The same issuer and number (however spelt)
+        verified for anyone, or still open for the caller, is ``409 certificate_duplicate``; with ``client_id`` a resent create
         answers the first record (200)."""
         view, replayed = await certificates.create(request.user, **msgspec.structs.asdict(data))
         return Response(view, status_code=200 if replayed else 201)
@@ -113,7 +113,9 @@ class CertificateController(Controller):
     ) -> CertificateView:
         """Verify with ``jp_granted`` (0–100; other than claimed only with a ``reason``): the owner is credited the
         JP and XP at once. A manager over the owner or their region's admin, never the owner; a decision is taken
-        once (``409 already_decided``), the same one resent answers as the first."""
+        once (``409 already_decided``), the same one resent answers as the first. ``409 certificate_duplicate``
+        when a record with the same issuer and number is verified already; ``409 certificate_evidence_missing``
+        when the evidence file is not stored."""
         return await certificate_decisions.verify(request.user, certificate_id, data.jp_granted, data.reason)
 
     @post("/{certificate_id:int}/return", status_code=200)
@@ -140,7 +142,8 @@ class CertificateQueueController(Controller):
         cursor: Cursor = None,
         limit: Limit = 20,
     ) -> ListResponse[CertificateView]:
-        """Records waiting for the caller's decision (a manager's units, an admin's region), oldest first."""
+        """Records waiting for the caller's decision (a manager's units, an admin's region), oldest first;
+        ``duplicate_claims`` counts other open records with the same issuer and number."""
         return list_response(await certificate_decisions.queue(request.user, page_request(cursor, limit)))
 
 

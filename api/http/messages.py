@@ -500,8 +500,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An issuer's name has 2 to 160 characters.",
     ),
     "certificate_number_format": (
-        "Nomor sertifikat paling banyak 64 karakter dan harus memuat huruf atau angka.",
-        "A certificate number has at most 64 characters, with letters or digits.",
+        "Nomor sertifikat paling banyak 64 karakter, harus memuat huruf atau angka, tanpa karakter tak terlihat.",
+        "A certificate number has at most 64 characters, with letters or digits and no invisible characters.",
+    ),
+    # certificates (fix-certs)
+    "certificate_issuer_format": (
+        "Nama penyelenggara tidak boleh memuat karakter tak terlihat.",
+        "An issuer's name may not hold invisible characters.",
     ),
     "certificate_number_required": (
         "Nomor sertifikat wajib diisi pada impor.",

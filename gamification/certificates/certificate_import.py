@@ -95,7 +95,8 @@ class CertificateImport:
                         person=person["id"],
                         issuer=fields.issuer,
                         number=fields.number,
-                        duplicate_key=fields.duplicate_key,
+                        duplicate_key=fields.duplicate_key,  # verified as imported: it holds the key
+                        claim_key=fields.duplicate_key,
                         title=fields.title,
                         completed_on=fields.completed_on,
                         jp_claimed_centi=fields.jp_claimed_centi,

@@ -41,6 +41,7 @@ class Certificates:
             previous = await _created_with(actor, client_id, checked)
             if previous is not None:
                 return previous, True
+        await _check_not_duplicate(actor.person_id, checked.duplicate_key)
         try:
             async with unit_of_work():
                 rows = await Certificate.insert(
@@ -55,7 +56,7 @@ class Certificates:
         except Exception as error:
             if not is_unique_violation(error):
                 raise
-            # the same create raced in (a resend), or the certificate is recorded already (by anyone)
+            # the same create raced in (a resend)
             previous = await _created_with(actor, client_id, checked) if client_id else None
             if previous is None:
                 raise Conflict("certificate_duplicate") from None
@@ -102,9 +103,11 @@ class Certificates:
             )
             if changed and old is not None:
                 after_commit(("evidence", old), lambda: self._store.delete(old))
-        if not changed:  # decided, or another upload won meanwhile: this file belongs to nothing
-            await self._store.delete(key)
+        if not changed:  # decided, or another upload won meanwhile
             current = await load(certificate_id)
+            if current["evidence_key"] == key:  # the same file raced in and won: the stored key is the row's
+                return view(current)
+            await self._store.delete(key)  # this file belongs to nothing
             if Status(current["status"]) not in EVIDENCE_CHANGEABLE:
                 raise Conflict("already_decided", status=current["status"])
             raise Conflict("certificate_evidence_changed")
@@ -126,6 +129,7 @@ class Certificates:
         if row["status"] != Status.RETURNED.value:
             raise Conflict("already_decided", status=row["status"])
         checked = check_fields(**fields, today=await _today(row["person.region"]))
+        await _check_not_duplicate(actor.person_id, checked.duplicate_key, certificate_id)
         values = {getattr(Certificate, name): value for name, value in _columns(checked).items()}
         try:
             async with unit_of_work():
@@ -159,12 +163,28 @@ def _columns(fields: CertificateFields) -> dict:
     return {
         "issuer": fields.issuer,
         "number": fields.number,
-        "duplicate_key": fields.duplicate_key,
+        "claim_key": fields.duplicate_key,
         "title": fields.title,
         "completed_on": fields.completed_on,
         "jp_claimed_centi": fields.jp_claimed_centi,
         "competency_type": fields.competency_type.value,
     }
+
+
+async def _check_not_duplicate(person_id: int, key: str | None, certificate_id: int | None = None) -> None:
+    """``409 certificate_duplicate`` when a verified record holds the key, or the person has another open
+    claim with it. Another person's open claim blocks nothing: the decider sees it (``duplicate_claims``)."""
+    if key is None:
+        return
+    own_open = (
+        (Certificate.person == person_id)
+        & (Certificate.claim_key == key)
+        & Certificate.status.is_in([s.value for s in EVIDENCE_CHANGEABLE])
+    )
+    if certificate_id is not None:
+        own_open &= Certificate.id != certificate_id
+    if await Certificate.exists().where(Certificate.duplicate_key == key) or await Certificate.exists().where(own_open):
+        raise Conflict("certificate_duplicate")
 
 
 async def _today(region_id: int | None) -> dt.date:

@@ -6,20 +6,36 @@ is a manager or admin too). Another region's records, or records outside a manag
 for them (404). The same decision resent by the same person answers as the first did; another decision
 on a decided record is ``409 already_decided``. Two verifies racing: one conditional UPDATE wins, the other
 finds the first's decision (a replay) and nothing is credited twice (the JP and fact keys hold anyway).
+
+Verifying takes the record's issuer-and-number key (unique among verified records): when another person's
+record was verified with it first, the verify is ``409 certificate_duplicate`` and nothing is credited. The
+queue shows, per record, how many other open claims carry the same key (``duplicate_claims``). A record
+(not an imported one) is verified only while its evidence file is really stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import replace
 
 from domain.access import Actor, check_oversees_staff
-from domain.certificates import Decision, Status, check_decidable, check_grant, check_return_reason
+from domain.certificates import (
+    EVIDENCE_CHANGEABLE,
+    Decision,
+    Status,
+    check_decidable,
+    check_grant,
+    check_return_reason,
+)
 from domain.errors import Conflict, NotFound
 from gamification.certificates.crediting import credit_certificate
 from gamification.certificates.records import COLUMNS, CertificateView, load, may_see, view
 from gamification.notifications.inbox import notify
 from gamification.points.awarding import Awarding
 from gamification.storage.database import unit_of_work
+from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.evidence import EvidenceStore
 from gamification.storage.pagination import Page, PageRequest, page_of
 from gamification.storage.reach import decider_reach
 from gamification.storage.tables import Certificate
@@ -31,8 +47,9 @@ NOTICES = {
 
 
 class CertificateDecisions:
-    def __init__(self, awarding: Awarding) -> None:
+    def __init__(self, awarding: Awarding, store: EvidenceStore) -> None:
         self._awarding = awarding
+        self._store = store
 
     async def queue(self, actor: Actor, page: PageRequest) -> Page[CertificateView]:
         """Submitted records in the caller's reach, not their own, oldest first."""
@@ -46,7 +63,9 @@ class CertificateDecisions:
         if page.after_id is not None:
             query = query.where(Certificate.id > page.after_id)
         rows = await query.order_by(Certificate.id).limit(page.limit + 1)
-        return page_of([view(row) for row in rows], page, lambda item: item.id)
+        claims = await _open_claims({row["claim_key"] for row in rows if row["claim_key"]})
+        items = [replace(view(row), duplicate_claims=max(claims[row["claim_key"]] - 1, 0)) for row in rows]
+        return page_of(items, page, lambda item: item.id)
 
     async def verify(self, actor: Actor, certificate_id: int, jp_granted: float, reason: str) -> CertificateView:
         row = await _for_decider(actor, certificate_id)
@@ -63,14 +82,41 @@ class CertificateDecisions:
         if _same_decision(actor, row, decision, granted):
             return view(row)
         check_decidable(Status(row["status"]))
-        if decision is Decision.VERIFY and not row["evidence_key"] and row["partner_org"] is None:
+        verifying = decision is Decision.VERIFY
+        if verifying and row["partner_org"] is None and not await self._evidence_stored(row["evidence_key"]):
             raise Conflict("certificate_evidence_missing")
+        if (
+            verifying
+            and row["claim_key"]
+            and await Certificate.exists().where(Certificate.duplicate_key == row["claim_key"])
+        ):
+            raise Conflict("certificate_duplicate")  # someone else's record with this number is verified
         now = dt.datetime.now(dt.timezone.utc)
+        try:
+            decided = await self._record(actor, row, decision, granted, reason, now)
+        except Exception as error:
+            if not is_unique_violation(error):
+                raise
+            raise Conflict("certificate_duplicate") from None  # verified by another meanwhile
+        current = await load(row["id"])
+        if not decided and not _same_decision(actor, current, decision, granted):
+            raise Conflict("already_decided", status=current["status"])  # another decision won the race
+        return view(current)
+
+    async def _evidence_stored(self, key: str | None) -> bool:
+        return key is not None and await self._store.get(key) is not None
+
+    async def _record(
+        self, actor: Actor, row: dict, decision: Decision, granted: int | None, reason: str, now: dt.datetime
+    ) -> bool:
+        """The decision and, verified, the credit, in one transaction; False when another decision came first."""
+        verifying = decision is Decision.VERIFY
         async with unit_of_work():
             decided = (
                 await Certificate.update(
                     {
                         Certificate.status: _status_of(decision).value,
+                        Certificate.duplicate_key: row["claim_key"] if verifying else None,
                         Certificate.jp_granted_centi: granted,
                         Certificate.decided_by: actor.person_id,
                         Certificate.decided_at: now,
@@ -95,10 +141,17 @@ class CertificateDecisions:
                     )
                 kind, title = NOTICES[decision]
                 await notify(row["person"], kind, title.format(row["title"]), reason[:1000], certificate=row["id"])
-        current = await load(row["id"])
-        if not decided and not _same_decision(actor, current, decision, granted):
-            raise Conflict("already_decided", status=current["status"])  # another decision won the race
-        return view(current)
+        return bool(decided)
+
+
+async def _open_claims(keys: set[str]) -> Counter:
+    """How many open (submitted or returned) records carry each key."""
+    if not keys:
+        return Counter()
+    rows = await Certificate.select(Certificate.claim_key).where(
+        Certificate.claim_key.is_in(sorted(keys)) & Certificate.status.is_in([s.value for s in EVIDENCE_CHANGEABLE])
+    )
+    return Counter(row["claim_key"] for row in rows)
 
 
 def _status_of(decision: Decision) -> Status:

@@ -47,6 +47,8 @@ class CertificateView:
     partner_org_id: int | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    # in the deciders' queue: other open claims of the same issuer and number (someone may claim another's)
+    duplicate_claims: int = 0
 
 
 async def load(certificate_id: int) -> dict | None:

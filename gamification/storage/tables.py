@@ -482,8 +482,10 @@ class Certificate(Table, tablename="certificate"):
     person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
     issuer = Varchar(length=160)
     number = Varchar(length=64, null=True, default=None)
-    # issuer and number normalised (domain.certificates.duplicate_key): the same certificate never twice
+    # issuer and number normalised (domain.certificates.duplicate_key): the same certificate verified never
+    # twice. Held (unique) only by a verified record: a claim cannot block another person's certificate.
     duplicate_key = Varchar(length=400, null=True, default=None, unique=True)
+    claim_key = Varchar(length=400, null=True, default=None, index=True)  # the same key, on every record
     title = Varchar(length=160)
     completed_on = Date()
     jp_claimed_centi = Integer()

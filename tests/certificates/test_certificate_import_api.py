@@ -31,13 +31,14 @@ async def test_an_admin_imports_a_diklat_list_once(client, world, as_):
         f"{await nip_of(p.asn)};Pelatihan Kepemimpinan Pengawas;BPSDM Kalbar;PKP/006;31-12-2026;20;",
         f"{await nip_of(p.asn)};Pelatihan Kepemimpinan Pengawas;bpsdm  kalbar;PKP 001;{day};20;",
         f"12345;Pelatihan Kepemimpinan Pengawas;BPSDM Kalbar;PKP/007;{day};20;",
+        f"{await nip_of(p.asn)};Pelatihan Kepemimpinan Pengawas;BPSDM Kalbar;PKP/008;{day};1e308;",  # 100x is inf
     ]
     csv = ("\n".join(lines) + "\n").encode()
     files = {"file": ("lulusan.csv", csv, "text/csv")}
     first = await client.post(IMPORT, params={"partner_org_id": partner_org}, files=files, headers=as_(p.admin))
     assert first.status_code == 200, first.text
     report = first.json()
-    assert (report["imported"], report["failed"]) == (2, 7)
+    assert (report["imported"], report["failed"]) == (2, 8)
     assert [(e["line"], e["code"]) for e in report["errors"]] == [
         (4, "certificate_person_unknown"),  # Palu's ASN: not this admin's region
         (5, "self_decision"),
@@ -46,6 +47,7 @@ async def test_an_admin_imports_a_diklat_list_once(client, world, as_):
         (8, "certificate_date_format"),
         (9, "certificate_duplicate"),  # the first row again, spelt otherwise
         (10, "nip_format"),
+        (11, "certificate_jp_range"),
     ]
     me = (await client.get("/api/v1/me", headers=as_(p.asn))).json()
     assert (me["xp"], me["jp"]["earned"], me["jp"]["by_competency"]["manajerial"]) == (100, 20.0, 20.0)

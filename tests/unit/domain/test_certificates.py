@@ -37,6 +37,9 @@ def test_one_certificate_however_its_issuer_and_number_are_typed():
         duplicate_key(" bpsdm prov. KALBAR ", "sk 001 2026"),
         duplicate_key("ＢＰＳＤＭ Prov. Kalbar", "ＳＫ００１２０２６"),  # full-width, as some keyboards type
         duplicate_key("BPSDM Prov. Kalbar", "SK\u2013001\u2014\u00a02026"),  # en and em dashes, a no-break space
+        # format characters (Cf) draw nothing: zero-width space and joiner, soft hyphen, BOM, LRM
+        duplicate_key("BPSDM\u00ad Prov. Kalbar\u200e", "SK\u00ad-001/2026\u200b"),
+        duplicate_key("\ufeffBPSDM Prov. Kalbar", "SK-\u200d001/\u20602026"),
     }
     assert keys == {"bpsdm prov. kalbar|sk0012026"}
     assert duplicate_key("BPSDM Prov. Kalbar", "SK-001/2027") not in keys
@@ -57,6 +60,11 @@ def test_a_record_is_for_this_year_or_the_last_with_jp_in_hundredths():
         ({"competency_type": "Teknis"}, "certificate_competency_type_unknown"),
         ({"number": "-/-"}, "certificate_number_format"),
         ({"issuer": "X"}, "certificate_issuer_length"),
+        ({"jp_claimed": 1e308}, "certificate_jp_range"),  # x100 is inf: refused before, never round(inf)
+        ({"jp_claimed": -1e308}, "certificate_jp_range"),
+        ({"number": "STTPP-001/2026\u200b"}, "certificate_number_format"),
+        ({"number": "STTPP\u00ad-001/2026"}, "certificate_number_format"),
+        ({"issuer": "LAN\u2060 RI"}, "certificate_issuer_format"),
     ]:
         with pytest.raises(InvalidInput) as refused:
             fields(**changes)
