@@ -44,6 +44,7 @@ class Credit(StrEnum):
     CREDITED = "credited"
     DUPLICATE = "duplicate"  # the person already earned this activity
     UNKNOWN_ACTOR = "unknown_actor"  # no active person in an admitting region: kept, reported, never credited
+    OWN_PEOPLE = "own_people"  # one of the sender's own people or any partner: kept, reported, never credited
     NOT_REGISTERED = "not_registered"  # not an active activity of the sending organisation
     NOT_CREDITED_VERB = "not_credited_verb"  # neither completed nor passed (voiding statements too)
     TOO_OLD = "too_old"  # completed longer ago than the credit window

@@ -14,6 +14,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from api.http.errors import ApiError
 from domain.errors import NotAuthenticated
 from domain.xapi import VERSION
+from gamification.partners.credentials import KEY_ID
 
 REALM = b'Basic realm="Tangkas xAPI"'
 MAX_CREDENTIALS = 300
@@ -29,8 +30,8 @@ def basic_credentials(connection: ASGIConnection) -> tuple[str, str]:
     except (binascii.Error, UnicodeDecodeError):
         raise NotAuthenticated("xapi_credentials_invalid") from None
     key_id, colon, secret = decoded.partition(":")
-    if not colon or not key_id or not secret:
-        raise NotAuthenticated("xapi_credentials_invalid")
+    if not colon or not KEY_ID.fullmatch(key_id) or not secret or not secret.isprintable():
+        raise NotAuthenticated("xapi_credentials_invalid")  # never a stray byte (a NUL) down to the database
     return key_id, secret
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from gamification.partners.reach import check_member
 from gamification.storage.tables import PartnerCredential, PartnerOrganisation
 
 KEY_PREFIX = "tkx_"
+KEY_ID = re.compile(KEY_PREFIX + "[0-9a-f]{16}")  # the shape create() issues: anything else is no key
 MAX_LABEL = 120
 
 
@@ -82,11 +84,13 @@ class PartnerCredentials:
 
     async def organisation_of(self, key_id: str, secret: str) -> int | None:
         """The active organisation a live key belongs to, or None for any wrong, revoked or unknown key."""
+        if not KEY_ID.fullmatch(key_id):
+            return None  # not a key Tangkas issued (a NUL would even break the PostgreSQL query)
         row = (
             await PartnerCredential.select(
                 PartnerCredential.org, PartnerCredential.secret_hmac, PartnerCredential.revoked_at
             )
-            .where(PartnerCredential.key_id == key_id[:40])
+            .where(PartnerCredential.key_id == key_id)
             .first()
         )
         expected = row["secret_hmac"] if row else self._hmac("")  # the same work for an unknown key

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from domain.attempts import local_date
 from domain.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
 from domain.nip import parse_nip
+from domain.roles import Role, parse_roles
 from domain.rules import FactKind
 from domain.xapi import (
     CREDITING_VERBS,
@@ -163,6 +164,8 @@ class XapiIntake:
         person = await self._person(statement)
         if person is None or person["region"] not in await admitting_regions(org_id):
             return Credit.UNKNOWN_ACTOR, activity, None  # an unadmitted region's person is not told apart
+        if person["partner_org"] == org_id or Role.PARTNER in parse_roles(person["roles"]):
+            return Credit.OWN_PEOPLE, activity, None  # a partner never credits itself nor its colleagues
         if too_old(at, stored):
             return Credit.TOO_OLD, activity, person
         if await XapiStatement.exists().where(XapiStatement.source_key == _source_key(activity, person)):
@@ -182,7 +185,7 @@ class XapiIntake:
         else:
             return None  # mbox_sha1sum and openid name nobody Tangkas knows
         return (
-            await Person.select(Person.id, Person.region, Person.unit)
+            await Person.select(Person.id, Person.region, Person.unit, Person.partner_org, Person.roles)
             .where(where & (Person.active == True))  # noqa: E712
             .first()
         )

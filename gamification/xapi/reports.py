@@ -1,5 +1,6 @@
 """What a partner (and the admins of the regions that admitted it) read back: the statements whose
-actor Tangkas could not map to a person, so that they can fix a NIP or an email and send again."""
+actor Tangkas could not map to a person, so that they can fix a NIP or an email and send again, and
+those naming one of the partner's own people (or any partner), which never credit."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from gamification.partners.reach import check_viewer
 from gamification.storage.tables import XapiStatement
 
 REPORT_LIMIT = 200
+UNMATCHED = (Credit.UNKNOWN_ACTOR.value, Credit.OWN_PEOPLE.value)
 
 
 @dataclass(frozen=True)
@@ -21,11 +23,12 @@ class UnmatchedStatement:
     verb: str
     activity_iri: str
     stored: dt.datetime
+    credit: str  # unknown_actor or own_people
 
 
 class XapiReports:
     async def unmatched(self, actor: Actor, org_id: int) -> list[UnmatchedStatement]:
-        """The newest statements kept with an unknown actor (never credited), newest first."""
+        """The newest statements kept with an unknown actor or one of the partner's own (never credited), newest first."""
         await check_viewer(actor, org_id)
         rows = await (
             XapiStatement.select(
@@ -34,11 +37,13 @@ class XapiReports:
                 XapiStatement.verb,
                 XapiStatement.object_id,
                 XapiStatement.stored,
+                XapiStatement.credit,
             )
-            .where((XapiStatement.org == org_id) & (XapiStatement.credit == Credit.UNKNOWN_ACTOR.value))
+            .where((XapiStatement.org == org_id) & XapiStatement.credit.is_in(list(UNMATCHED)))
             .order_by(XapiStatement.id, ascending=False)
             .limit(REPORT_LIMIT)
         )
         return [
-            UnmatchedStatement(r["statement_id"], r["actor_key"], r["verb"], r["object_id"], r["stored"]) for r in rows
+            UnmatchedStatement(r["statement_id"], r["actor_key"], r["verb"], r["object_id"], r["stored"], r["credit"])
+            for r in rows
         ]

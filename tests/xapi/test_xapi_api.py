@@ -9,6 +9,7 @@ import uuid
 
 from gamification.storage.tables import JpCredit, Person, XapiStatement
 from tests.awards import boards_ready
+from tests.factories import add_person
 from tests.invariants import books_balance
 from tests.xapi.helpers import (
     EXPERIENCED,
@@ -112,6 +113,12 @@ async def test_the_protocol_and_bad_input_get_clear_codes_and_store_nothing(clie
         basic("Basic " + base64.b64encode(b"\xff\xfe:x").decode()),
         basic("Bearer something"),
         p.basic(secret="wrong-secret"),
+        # a key id not of the issued shape, a NUL or any control character: 401 (it once was a 500 on PostgreSQL)
+        basic("Basic " + base64.b64encode(b"tkx\x00abc:secret").decode()),
+        basic("Basic " + base64.b64encode(f"{p.key_id}\x00:{p.secret}".encode()).decode()),
+        basic("Basic " + base64.b64encode(f"{p.key_id}\n:{p.secret}".encode()).decode()),
+        basic("Basic " + base64.b64encode(f"{p.key_id.upper()}:{p.secret}".encode()).decode()),
+        basic("Basic " + base64.b64encode(f"{p.key_id}:{p.secret}\x00".encode()).decode()),
     ):
         refused = await client.post(STATEMENTS, json=good, headers=headers)
         assert refused.status_code == 401, (headers, refused.text)
@@ -247,6 +254,36 @@ async def test_one_organisation_never_reaches_another_ones_statements_people_or_
     keys = (await client.get(f"/api/v1/partners/{a.org_id}/credentials", headers=as_(a.person))).json()
     assert keys[0]["revoked_at"] is not None and "secret" not in keys[0] and "secret_hmac" not in keys[0]
     await books_balance({asn: 40})
+
+
+async def test_a_partner_never_credits_its_own_people_nor_any_partner(client, world, as_):
+    p = world.pontianak
+    org = await partner_org(client, world, as_, "Universitas Tanjungpura", [p.region_id])
+    unit = (await Person.select(Person.unit).where(Person.id == p.admin).first())["unit"]
+    # a lecturer who is also an ASN of an admitting region, attached to the organisation, with a key of their own
+    dual = await add_person("Dosen ASN", unit, p.region_id, "partner;asn", email="dosen.asn@untan.test")
+    assert (await client.put(f"/api/v1/partners/{org.org_id}/people/{dual}", headers=as_(world.superadmin))).is_success
+    key = await client.post(f"/api/v1/partners/{org.org_id}/credentials", json={"label": "x"}, headers=as_(dual))
+    token = base64.b64encode(f"{key.json()['key_id']}:{key.json()['secret']}".encode()).decode()
+    own_key = {"Authorization": f"Basic {token}", "X-Experience-API-Version": "1.0.3"}
+    himself = statement(by_nip(await nip_of(dual)), org.iri)
+    assert (await client.post(STATEMENTS, json=himself, headers=own_key)).status_code == 200
+    # a partner of no organisation (or another one) who is also an ASN there: not credited either
+    other = await add_person("Mitra ASN", unit, p.region_id, "partner;asn", email="mitra.asn@lain.test")
+    colleague = statement(by_nip(await nip_of(other)), org.iri, verb=PASSED)
+    assert (await client.post(STATEMENTS, json=colleague, headers=org.basic())).status_code == 200
+    assert await xp_and_jp(client, as_(dual)) == (0, 0.0)
+    assert await xp_and_jp(client, as_(other)) == (0, 0.0)
+    assert not await JpCredit.exists().where(JpCredit.person.is_in([dual, other]))
+    report = (await client.get(f"/api/v1/partners/{org.org_id}/xapi/unmatched", headers=as_(org.person))).json()
+    assert [(s["statement_id"], s["credit"]) for s in report] == [
+        (colleague["id"], "own_people"),
+        (himself["id"], "own_people"),
+    ]
+    # an ASN of the region is still credited by the same key
+    asn = statement(by_nip(await nip_of(p.asn_child)), org.iri)
+    assert (await client.post(STATEMENTS, json=asn, headers=own_key)).status_code == 200
+    assert await xp_and_jp(client, as_(p.asn_child)) == (40, 2.0)
 
 
 async def test_racing_sends_store_once_and_credit_once(client, world, as_):
