@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass, field
 
 from domain.errors import InvalidInput
 
@@ -13,6 +14,22 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 def spreadsheet_cell(text: str) -> str:
     """A spreadsheet must not run what a name starts with (CSV injection): such a cell is quoted as text."""
     return "'" + text if text[:1] in FORMULA_STARTS else text
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Why one line of an uploaded CSV was not taken (the others go on)."""
+
+    line: int
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    created_ids: list[int] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
 
 
 def read_rows(

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 
 from domain.access import Actor
 from domain.attempts import local_date
 from domain.certificates import Status, check_fields
 from domain.errors import DomainError, InvalidInput
 from domain.nip import parse_nip
-from domain.spreadsheet import read_rows
+from domain.spreadsheet import ImportReport, RowError, read_rows
 from gamification.certificates.crediting import credit_certificate
 from gamification.points.awarding import Awarding
 from gamification.storage.database import unit_of_work
@@ -28,25 +27,11 @@ MAX_ROWS = 2_000
 LOOKUP_CHUNK = 500
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    code: str
-    params: dict = field(default_factory=dict)
-
-
-@dataclass
-class CertificateImportReport:
-    imported: int = 0
-    created_ids: list[int] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-
-
 class CertificateImport:
     def __init__(self, awarding: Awarding) -> None:
         self._awarding = awarding
 
-    async def run(self, actor: Actor, content: bytes, partner_org_id: int | None = None) -> CertificateImportReport:
+    async def run(self, actor: Actor, content: bytes, partner_org_id: int | None = None) -> ImportReport:
         """Rows for people of a region the caller administers (never the caller), each in its own transaction."""
         if partner_org_id is not None and not await PartnerOrganisation.exists().where(
             PartnerOrganisation.id == partner_org_id
@@ -54,7 +39,7 @@ class CertificateImport:
             raise InvalidInput("certificate_partner_org_unknown")
         rows = read_rows(content, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, MAX_ROWS)
         people = await _people([raw["nip"] for _, raw in rows])
-        report = CertificateImportReport()
+        report = ImportReport()
         timezones: dict[int, str] = {}
         for line, raw in rows:
             try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import anyio.to_thread
 
@@ -10,7 +10,7 @@ from domain.access import Actor
 from domain.errors import Forbidden, InvalidInput
 from domain.ids import parse_id
 from domain.people import PersonFields, check_person
-from domain.spreadsheet import read_rows
+from domain.spreadsheet import ImportReport, RowError, read_rows
 from gamification.identity.passwords import check_password_rules, hash_password_blocking
 from gamification.organization.people import PeopleService, new_person_row
 from gamification.storage.database import unit_of_work
@@ -21,20 +21,6 @@ REQUIRED_COLUMNS = ("name", "nip", "email", "staff_type", "unit_id", "roles")
 OPTIONAL_COLUMNS = ("password",)
 MAX_ROWS = 20_000
 LOOKUP_CHUNK = 500
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    code: str
-    params: dict = field(default_factory=dict)
-
-
-@dataclass
-class ImportReport:
-    imported: int = 0
-    created_ids: list[int] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
