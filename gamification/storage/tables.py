@@ -64,6 +64,7 @@ class Person(Table, tablename="person"):
     # refresh tokens carry the epoch they were issued in, and an older one is refused at once.
     token_epoch = Integer(default=0)
     partner_org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.restrict, null=True, default=None, index=True)
+    citizen_naming = Boolean(default=False)  # opted in to be picked by first name on citizens' surveys
 
 
 class RefreshToken(Table, tablename="refresh_token"):
@@ -345,6 +346,7 @@ class Display(Table, tablename="display"):
     created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
     revoked_at = Timestamptz(null=True, default=None)
+    show_ikm = Boolean(default=False)  # a line with the citizens' satisfaction index of the board's scope
 
 
 class PeriodClose(Table, tablename="period_close"):
@@ -642,6 +644,100 @@ class XapiStatement(Table, tablename="xapi_statement"):
     stored = Timestamptz()
 
 
+class ServicePoint(Table, tablename="service_point"):
+    """A service a unit offers citizens ("Perekaman KTP-el"), reached without sign-in by a QR/link."""
+
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, index=True)
+    name = Varchar(length=120)
+    description = Text(default="")
+    public_key = Varchar(length=32, unique=True)  # in the QR/link; a new link replaces it, the old one stops
+    site_code_secret = Varchar(length=64)  # HMAC key of the day's on-site code
+    requires_site_code = Boolean(default=False)  # answers need the code shown at the counter today
+    yearly_users = Integer(null=True, default=None)  # the unit's estimate: the survey's population (its sample size)
+    complaint_answer_days = Integer(default=5)  # working days the unit has to answer a complaint
+    active = Boolean(default=True)
+    created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    link_renewed_at = Timestamptz(null=True, default=None)
+
+
+class SurveyAnswer(Table, tablename="survey_answer"):
+    """One citizen's Survei Kepuasan Masyarakat (PermenPANRB 14/2017): elements U1..U9 scored 1-4."""
+
+    service_point = ForeignKey(ServicePoint, on_delete=OnDelete.restrict, index=True)
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, index=True)
+    answered_at = Timestamptz()
+    local_date = Date()  # in the region's zone: the device's day and the survey period
+    device_key = Varchar(length=64)  # keyed hash of the device cookie; never the cookie itself
+    u1 = Integer()  # persyaratan
+    u2 = Integer()  # sistem, mekanisme dan prosedur
+    u3 = Integer()  # waktu penyelesaian
+    u4 = Integer()  # biaya/tarif
+    u5 = Integer()  # produk spesifikasi jenis pelayanan
+    u6 = Integer()  # kompetensi pelaksana
+    u7 = Integer()  # perilaku pelaksana
+    u8 = Integer()  # penanganan pengaduan, saran dan masukan
+    u9 = Integer()  # sarana dan prasarana
+    comment = Text(default="")
+    comment_status = Varchar(length=10, default="none")  # none, pending, released, hidden
+    comment_flagged = Boolean(default=False)  # the word filter matched: never released unread
+    moderated_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    moderated_at = Timestamptz(null=True, default=None)
+    served_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    contact = Varchar(length=160, default="")  # only with consent, erased at contact_erase_at
+    contact_consent = Boolean(default=False)
+    contact_erase_at = Timestamptz(null=True, default=None)
+    # unique (service_point, device_key, local_date)
+
+
+class Complaint(Table, tablename="complaint"):
+    """A citizen's pengaduan on a service point, followed by its tracking code."""
+
+    service_point = ForeignKey(ServicePoint, on_delete=OnDelete.restrict, index=True)
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, index=True)
+    tracking_code = Varchar(length=16, unique=True)
+    client_id = Varchar(length=64, null=True, default=None)  # a resent filing answers the first
+    body = Text()
+    status = Varchar(length=12, default="received", index=True)  # received, in_progress, answered, closed
+    filed_at = Timestamptz()
+    due_at = Timestamptz()
+    answer = Text(default="")
+    answered_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    answered_at = Timestamptz(null=True, default=None)
+    closed_at = Timestamptz(null=True, default=None)
+    overdue_notified_at = Timestamptz(null=True, default=None)
+    initiative = ForeignKey(Initiative, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    contact = Varchar(length=160, default="")
+    contact_consent = Boolean(default=False)
+    contact_erase_at = Timestamptz(null=True, default=None)
+    # unique (service_point, client_id)
+
+
+class ComplaintEvent(Table, tablename="complaint_event"):
+    """Every step of a complaint: who (None: the citizen), from what to what, and the note."""
+
+    complaint = ForeignKey(Complaint, on_delete=OnDelete.cascade, index=True)
+    actor = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    from_status = Varchar(length=12, null=True, default=None)
+    to_status = Varchar(length=12)
+    note = Text(default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class UnitBadge(Table, tablename="unit_badge"):
+    """A badge a unit earns as a whole (citizens' scores of its services above a threshold)."""
+
+    unit = ForeignKey(Unit, on_delete=OnDelete.cascade, index=True)
+    badge = ForeignKey(Badge, on_delete=OnDelete.cascade)
+    period_key = Varchar(length=20, default="")  # "2026-Q4", "2026-12", "2026"
+    awarded_at = Timestamptz(default=TimestamptzNow())
+    reason = JSON()
+    # unique (unit, badge, period_key)
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -692,4 +788,10 @@ ALL_TABLES: list[type[Table]] = [
     PartnerCredential,
     XapiActivity,
     XapiStatement,
+    # the citizens' voice
+    ServicePoint,
+    SurveyAnswer,
+    Complaint,
+    ComplaintEvent,
+    UnitBadge,
 ]
