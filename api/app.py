@@ -14,7 +14,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, OpenAPI, SecurityScheme
 
-from api.bootstrap import bootstrap
+from api.bootstrap import Tangkas, bootstrap
 from api.controllers.admin_modules import ModuleAuthoringController
 from api.controllers.admin_organization import AgencyController, RegionController, UnitController
 from api.controllers.admin_partners import PartnerAdmissionController
@@ -110,35 +110,13 @@ CONTROLLERS = [
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     redact_logs()
-    tangkas = bootstrap(settings)
-
-    @asynccontextmanager
-    async def lifespan(_: Litestar) -> AsyncIterator[None]:
-        async with tangkas.running():
-            scheduler = build_scheduler(tangkas) if settings.scheduler else None
-            if scheduler is not None:
-                scheduler.start()
-            try:
-                yield
-            finally:
-                if scheduler is not None:
-                    scheduler.shutdown(wait=False)
+    parts = _Parts(bootstrap(settings))
 
     app = Litestar(
         route_handlers=CONTROLLERS,
-        lifespan=[lifespan],
-        state=State(
-            {
-                "tangkas": tangkas,
-                "settings": settings,
-                "redis": tangkas.redis,
-                "auth": tangkas.services["auth_service"],
-                "rate_limiter": tangkas.rate_limiter,
-            }
-        ),
-        dependencies={
-            name: Provide(_constant(service), sync_to_thread=False) for name, service in tangkas.services.items()
-        },
+        lifespan=[parts.lifespan],
+        state=State(parts.state()),
+        dependencies={name: Provide(parts.provider(name), sync_to_thread=False) for name in parts.tangkas.services},
         middleware=[
             DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS, exclude_from_auth_key=EXCLUDE_KEY),
             AuditMiddleware(),
@@ -163,9 +141,57 @@ def create_app(settings: Settings | None = None) -> Litestar:
             security=[{"BearerToken": []}],
         ),
     )
+    app.state.parts = parts
     _complete_document(app)
     app.state.query_names = documented_query_names(app)
     return app
+
+
+def rebuild_parts(app: Litestar, settings: Settings) -> None:
+    """Give a stopped app freshly built parts for other settings, keeping its routes: registering them is
+    most of the cost of an app, and the test suite needs fresh parts for every test. The settings must
+    keep the body size limit (a property of the routes)."""
+    if settings.max_body_bytes != app.state.settings.max_body_bytes:
+        raise ValueError("max_body_bytes is fixed when the app is built")
+    parts: _Parts = app.state.parts
+    parts.tangkas = bootstrap(settings)
+    app.state.update(parts.state())
+
+
+class _Parts:
+    """The composition root's product that the routes, the middleware and the lifespan serve from."""
+
+    def __init__(self, tangkas: Tangkas) -> None:
+        self.tangkas = tangkas
+
+    def state(self) -> dict:
+        tangkas = self.tangkas
+        return {
+            "tangkas": tangkas,
+            "settings": tangkas.settings,
+            "redis": tangkas.redis,
+            "auth": tangkas.services["auth_service"],
+            "rate_limiter": tangkas.rate_limiter,
+        }
+
+    def provider(self, name: str):
+        def provide():
+            return self.tangkas.services[name]
+
+        return provide
+
+    @asynccontextmanager
+    async def lifespan(self, _: Litestar) -> AsyncIterator[None]:
+        tangkas = self.tangkas
+        async with tangkas.running():
+            scheduler = build_scheduler(tangkas) if tangkas.settings.scheduler else None
+            if scheduler is not None:
+                scheduler.start()
+            try:
+                yield
+            finally:
+                if scheduler is not None:
+                    scheduler.shutdown(wait=False)
 
 
 class _FinishedDocument:
@@ -189,10 +215,3 @@ async def _before_request(request: Request) -> Response | None:
     refuse_loose_path_numbers(request)
     await check_body_types(request)
     return options_answer(request)
-
-
-def _constant(value):
-    def provide():
-        return value
-
-    return provide

@@ -9,7 +9,11 @@ document does not list), except the one explained in ``CHECKS``.
 Left out: ``GET /api/v1/displays/{token}/stream`` (server-sent events: the answer never ends), and the
 display page and ``/schema`` pages, which are not in the document (HTML for people, not the API).
 
-Deterministic: generation is derandomized and each role starts from a freshly seeded world. The coverage
+Deterministic: generation is derandomized and each role starts from a freshly seeded world.
+
+Sharded: the operations are split by a hash of method and path over ``SHARDS`` test modules
+(test_openapi_fuzz_<n>.py), each with a server of its own, so that the workers of a run share the
+fuzzing instead of one of them doing all of it while the others wait at the end. The coverage
 phase (boundaries, missing and wrong-typed fields, unlisted methods) runs as the admin and the superadmin,
 who get past the guards to the validation; the fuzzing phase runs as everyone.
 """
@@ -17,8 +21,8 @@ who get past the guards to the validation; the fuzzing phase runs as everyone.
 from __future__ import annotations
 
 import os
+import zlib
 
-import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -55,7 +59,7 @@ EXAMPLES = settings(
     suppress_health_check=list(HealthCheck),
 )
 STREAM = "/api/v1/displays/{token}/stream"
-pytestmark = pytest.mark.fuzz  # scripts/test runs it once per database and once with Redis (README)
+SHARDS = 4
 
 # The document does not depend on the settings; test_the_document_fuzzed_is_the_one_served holds them together.
 DOCUMENT = create_app(Settings(jwt_secret=TEST_SECRET)).openapi_schema.to_schema()
@@ -74,8 +78,15 @@ for schema in (all_phases, fuzz_only):
     schema.hook("filter_query")(sent_as_drawn)
 
 
-@pytest.fixture(scope="module")
-def live(database_url, redis_url, tmp_path_factory):
+def in_shard(number: int):
+    def matches(context) -> bool:
+        operation = context.operation
+        return zlib.crc32(f"{operation.method.upper()} {operation.path}".encode()) % SHARDS == number
+
+    return matches
+
+
+def live_server(database_url, redis_url, tmp_path_factory):
     # Request budgets off, as for the functional tests: the seed and the fuzzer replay far faster than a phone,
     # and a 429 here would depend on timing (budgets: tests/limits/test_request_budgets_api.py).
     server_settings = Settings(
@@ -98,28 +109,30 @@ def acting_as(live: LiveServer, role: str) -> dict[str, str]:
     return {} if person is None else bearer(live.app.state.settings, person)
 
 
-@pytest.fixture(scope="module", params=["admin", "superadmin"])
-def staff(request, live) -> dict[str, str]:
-    return acting_as(live, request.param)
+def shard(number: int) -> dict:
+    """The fixtures and tests of one shard, to be named in its module (where pytest finds them)."""
+    mine = in_shard(number)
 
+    @pytest.fixture(scope="module")
+    def live(database_url, redis_url, tmp_path_factory):
+        yield from live_server(database_url, redis_url, tmp_path_factory)
 
-@pytest.fixture(scope="module", params=["anonymous", "asn", "manager"])
-def anyone_else(request, live) -> dict[str, str]:
-    return acting_as(live, request.param)
+    @pytest.fixture(scope="module", params=["admin", "superadmin"])
+    def staff(request, live) -> dict[str, str]:
+        return acting_as(live, request.param)
 
+    @pytest.fixture(scope="module", params=["anonymous", "asn", "manager"])
+    def anyone_else(request, live) -> dict[str, str]:
+        return acting_as(live, request.param)
 
-def test_the_document_fuzzed_is_the_one_served(live):
-    served = httpx.get(f"{live.base_url}/schema/openapi.json", timeout=10)
-    assert served.status_code == 200 and served.json() == DOCUMENT
+    @all_phases.include(mine).parametrize()
+    @EXAMPLES
+    def test_every_phase_as_staff(case, live, staff):
+        case.call_and_validate(base_url=live.base_url, headers=staff)
 
+    @fuzz_only.include(mine).parametrize()
+    @EXAMPLES
+    def test_fuzzing_as_anyone_else(case, live, anyone_else):
+        case.call_and_validate(base_url=live.base_url, headers=anyone_else)
 
-@all_phases.parametrize()
-@EXAMPLES
-def test_every_phase_as_staff(case, live, staff):
-    case.call_and_validate(base_url=live.base_url, headers=staff)
-
-
-@fuzz_only.parametrize()
-@EXAMPLES
-def test_fuzzing_as_anyone_else(case, live, anyone_else):
-    case.call_and_validate(base_url=live.base_url, headers=anyone_else)
+    return live, staff, anyone_else, test_every_phase_as_staff, test_fuzzing_as_anyone_else
