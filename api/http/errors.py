@@ -88,8 +88,13 @@ def status_of(error: DomainError) -> int:
     return next((s for kind, s in STATUS_OF.items() if isinstance(error, kind)), 400)
 
 
+# Parameters a client may act on, given as members of the problem beside the sentence that names them.
+MEMBERS_OF = {"balance_insufficient": ("cost", "balance", "held")}
+
+
 def domain_error_handler(request: Request, error: DomainError) -> Response:
-    return problem(request, status_of(error), error.code, error.params)
+    members = {name: error.params[name] for name in MEMBERS_OF.get(error.code, ()) if name in error.params}
+    return problem(request, status_of(error), error.code, error.params, **members)
 
 
 def http_error_handler(request: Request, error: HTTPException) -> Response:

@@ -384,8 +384,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reward_not_found": ("Hadiah tidak ditemukan.", "No such reward."),
     "reward_inactive": ("Hadiah ini sedang tidak dapat ditukar.", "This reward cannot be redeemed now."),
     "balance_insufficient": (
-        "Saldo poin Anda tidak cukup ({cost} poin).",
-        "Your points balance is short ({cost} points).",
+        "Saldo poin Anda {balance} poin, tidak cukup untuk hadiah seharga {cost} poin.",
+        "Your points balance is {balance}, short of this reward's {cost} points.",
     ),
     "reward_out_of_stock": ("Stok hadiah ini sudah habis.", "This reward is out of stock."),
     "reward_limit_reached": (
@@ -839,11 +839,34 @@ GENERIC_BY_STATUS = {
 }
 
 
+# A state named in a message, in the message's language: "sudah diputuskan (ditolak)", not "(rejected)".
+STATES_IN_INDONESIAN = {
+    "draft": "draf",
+    "submitted": "diajukan",
+    "approved": "disetujui",
+    "rejected": "ditolak",
+    "needs_revision": "perlu revisi",
+    "implemented": "diterapkan",
+    "verified": "terverifikasi",
+    "returned": "dikembalikan",
+    "pending": "menunggu keputusan",
+    "cancelled": "dibatalkan",
+    "expired": "kedaluwarsa",
+    "published": "terbit",
+    "archived": "diarsipkan",
+    "registered": "terdaftar",
+    "waitlisted": "daftar tunggu",
+}
+
+
 def message(code: str, language: str, params: dict | None = None) -> str:
     indonesian, english = MESSAGES.get(code, MESSAGES["bad_request"])
     template = english if language == "en" else indonesian
+    params = params or {}
+    if language != "en" and "status" in params:
+        params = params | {"status": STATES_IN_INDONESIAN.get(str(params["status"]), params["status"])}
     try:
-        return template.format(**(params or {}))
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
 

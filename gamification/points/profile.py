@@ -50,6 +50,7 @@ class Profile:
     xp: int
     level: LevelProgress
     balance: int  # XP earned minus redeemed and held: what pays for rewards
+    held: int  # points held by redemptions waiting for a manager's decision
     streak: StreakView
 
 
@@ -97,6 +98,7 @@ class ProfileService:
             xp=points["xp"],
             level=progress(points["xp"], await levels_of(row["region.id"])),
             balance=max(0, points["xp"] - points["spent"] - points["held"]),
+            held=points["held"],
             streak=StreakView(streak.current, streak.longest),
             jp=await jp_year(row["id"], local_year(row["region.timezone"] or NATIONAL_TIMEZONE)),
             region=RegionRef(row["region.id"], row["region.name"], row["region.slug"], row["region.timezone"])

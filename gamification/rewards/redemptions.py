@@ -186,7 +186,11 @@ class Rewards:
             reward["cost"],
         )
         if not held:
-            raise Conflict("balance_insufficient", cost=reward["cost"])
+            points = await PointsTotal.select(PointsTotal.xp, PointsTotal.spent, PointsTotal.held).where(
+                PointsTotal.person == actor.person_id
+            ).first() or {"xp": 0, "spent": 0, "held": 0}
+            balance = max(0, points["xp"] - points["spent"] - points["held"])
+            raise Conflict("balance_insufficient", cost=reward["cost"], balance=balance, held=points["held"])
         period_key = window_at(Period(reward["period"]), await region_timezone(actor.region_id), now).key
         if reward["per_person_limit"] is not None:
             taken = await Redemption.count().where(

@@ -210,3 +210,41 @@ async def test_stale_holds_expire_once_and_give_everything_back(client, world, a
         f"/api/v1/redemptions/{made['id']}/decision", json={"decision": "approve"}, headers=as_(p.manager)
     )
     assert (late.status_code, late.json()["code"]) == (409, "redemption_already_decided")
+
+
+async def test_a_short_balance_is_told_with_what_is_held_and_me_shows_the_hold(client, world, as_):
+    p = world.pontianak
+    await award(p.asn, 150, this_week_at(WIB, 0, 9))
+    reward = await make_reward(client, as_(p.admin), cost=100)
+    assert (await redeem(client, as_(p.asn), reward["id"], "first")).status_code == 201
+    me = (await client.get("/api/v1/me", headers=as_(p.asn))).json()
+    assert (me["balance"], me["held"]) == (50, 100)
+
+    short = await redeem(client, as_(p.asn), reward["id"], "second")
+    assert short.status_code == 409
+    problem = short.json()
+    assert (problem["code"], problem["cost"], problem["balance"], problem["held"]) == (
+        "balance_insufficient",
+        100,
+        50,
+        100,
+    )
+    assert "50 poin" in problem["detail"] and "100 poin" in problem["detail"]
+    english = await redeem(client, as_(p.asn) | {"Accept-Language": "en"}, reward["id"], "third")
+    assert "balance is 50" in english.json()["detail"]
+
+
+async def test_a_decided_redemption_is_named_in_the_answers_language(client, world, as_):
+    p = world.pontianak
+    await award(p.asn, 150, this_week_at(WIB, 0, 9))
+    reward = await make_reward(client, as_(p.admin), cost=100)
+    redemption = (await redeem(client, as_(p.asn), reward["id"], "one")).json()
+    decide = f"/api/v1/redemptions/{redemption['id']}/decision"
+    assert (await client.post(decide, json={"decision": "reject"}, headers=as_(p.manager))).status_code == 200
+    again = await client.post(decide, json={"decision": "approve"}, headers=as_(p.manager))
+    assert again.json()["code"] == "redemption_already_decided"
+    assert "(ditolak)" in again.json()["detail"] and "rejected" not in again.json()["detail"]
+    english = await client.post(
+        decide, json={"decision": "approve"}, headers=as_(p.manager) | {"Accept-Language": "en"}
+    )
+    assert "(rejected)" in english.json()["detail"]
