@@ -150,6 +150,8 @@ class Badges:
             .where(PersonBadge.person == actor.person_id)
             .order_by(PersonBadge.id, ascending=False)
         )
+        reasons = [loaded(r["reason"]) for r in rows]
+        modules = await _modules_of([c for reason in reasons for c in reason.get("completions", [])])
         return [
             EarnedBadge(
                 r["badge.code"],
@@ -157,7 +159,24 @@ class Badges:
                 r["badge.description"],
                 r["awarded_at"],
                 r["period_key"],
-                loaded(r["reason"]),
+                _named(reason, modules),
             )
-            for r in rows
+            for r, reason in zip(rows, reasons, strict=True)
         ]
+
+
+async def _modules_of(completion_ids: list[int]) -> dict[int, dict]:
+    if not completion_ids:
+        return {}
+    rows = await Completion.select(Completion.id, Completion.module.id, Completion.module.title).where(
+        Completion.id.is_in(sorted(set(completion_ids)))
+    )
+    return {r["id"]: {"id": r["module.id"], "title": r["module.title"]} for r in rows}
+
+
+def _named(reason: dict, modules: dict[int, dict]) -> dict:
+    """A reason as a person reads it: the modules that earned the badge, not the completions' ids."""
+    if "completions" not in reason:
+        return reason
+    named = {key: value for key, value in reason.items() if key != "completions"}
+    return named | {"modules": [modules[c] for c in reason["completions"] if c in modules]}
