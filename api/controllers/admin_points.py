@@ -17,7 +17,7 @@ from gamification.organization.holidays import Holidays, HolidayView
 from gamification.points.levels import LevelScale, LevelStepView
 from gamification.points.rules import PointRules, RuleChange, RulePreview, RuleView
 
-Year = Annotated[int, QueryParameter(ge=2000, le=2100)]
+OptionalYear = Annotated[int | None, QueryParameter(ge=2000, le=2100)]
 
 
 class RuleController(Controller):
@@ -74,8 +74,13 @@ class HolidayController(Controller):
 
     @get("/")
     async def list(
-        self, request: Request, year: Year, holidays: NamedDependency[Holidays], region_id: OptionalId = None
+        self,
+        request: Request,
+        holidays: NamedDependency[Holidays],
+        year: OptionalYear = None,
+        region_id: OptionalId = None,
     ) -> list[HolidayView]:
+        """The region's holidays of the year given, or of this year in the region's time zone."""
         return await holidays.list(request.user, region_id, year)
 
     @post("/")

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from domain.access import Actor
 from domain.errors import Conflict, InvalidInput, NotFound
 from domain.text import check_shown_text
+from domain.timezones import local_year
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.regions import region_timezone
 from gamification.storage.tables import Holiday
 
 
@@ -23,8 +25,10 @@ class HolidayView:
 
 
 class Holidays:
-    async def list(self, actor: Actor, region_id: int | None, year: int) -> list[HolidayView]:
+    async def list(self, actor: Actor, region_id: int | None, year: int | None) -> list[HolidayView]:
+        """The region's holidays of a year: by default this year in the region's zone."""
         region_id = await _region(actor, region_id)
+        year = year or local_year(await region_timezone(region_id))
         rows = (
             await Holiday.select()
             .where(

@@ -153,3 +153,17 @@ async def test_rules_and_levels_are_their_regions_admins_to_change(client, world
     assert (bad.status_code, bad.json()["code"]) == (422, "levels_thresholds")
     assert (await client.get("/api/v1/me", headers=as_(world.pontianak.asn))).json()["level"]["name"] == "Tunas"
     assert (await client.get("/api/v1/me", headers=as_(world.palu.asn))).json()["level"]["name"] == "Pemula"
+
+
+async def test_holidays_without_a_year_are_this_years_in_the_regions_zone(client, world, as_):
+    admin = as_(world.pontianak.admin)
+    today = dt.datetime.now(ZoneInfo("Asia/Jakarta")).date()  # Pontianak keeps WIB
+    for day, name in ((today, "Hari ini"), (today.replace(year=today.year + 1, month=1, day=1), "Tahun depan")):
+        response = await client.post(
+            "/api/v1/admin/holidays", json={"day": day.isoformat(), "name": name}, headers=admin
+        )
+        assert response.status_code == 201
+    listed = (await client.get("/api/v1/admin/holidays", headers=admin)).json()
+    assert [h["name"] for h in listed] == ["Hari ini"]
+    next_year = (await client.get("/api/v1/admin/holidays", params={"year": today.year + 1}, headers=admin)).json()
+    assert [h["name"] for h in next_year] == ["Tahun depan"]
