@@ -40,7 +40,15 @@ from gamification.organization import (
     UserImport,
 )
 from gamification.partners import PartnerCredentials, PartnerOrganisations  # partners and xAPI
-from gamification.points import Awarding, Badges, LevelScale, PointRules, PointsHistory, ProfileService
+from gamification.points import (
+    Awarding,
+    Badges,
+    LevelScale,
+    PointRules,
+    PointsHistory,
+    ProfileService,
+    refresh_streaks_around,
+)
 from gamification.rewards import ManagerDesk, Redemptions, Rewards
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
@@ -99,7 +107,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         Badges(),
         PointRules(),
         LevelScale(),
-        Holidays(),
+        Holidays(changed=refresh_streaks_around),
         leaderboards,
         Displays(leaderboards, boards.events),
         Notifications(),

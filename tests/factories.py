@@ -12,7 +12,7 @@ from gamification.identity.passwords import hash_password
 from gamification.identity.tokens import issue_access_token
 from gamification.organization.structure import OrganizationService
 from gamification.storage.settings import Settings
-from gamification.storage.tables import Person
+from gamification.storage.tables import Holiday, Person
 
 PASSWORD = "kata-sandi-rahasia"
 SYSTEM = Actor(person_id=0, roles=frozenset({Role.SUPERADMIN}), region_id=None, unit_id=None, unit_path=None)
@@ -76,6 +76,9 @@ class World:
 
 async def build_region(org: OrganizationService, name: str, slug: str, timezone: str) -> RegionWorld:
     region = await org.create_region(SYSTEM, name, slug, timezone)
+    # The test world's calendar starts empty: a test that counts working days names its holidays itself
+    # (the national ones: tests/organization/test_national_holidays.py).
+    await Holiday.delete().where(Holiday.region == region.id)
     agency = await org.create_agency(SYSTEM, region.id, "Dinas Kominfo")
     head = await org.create_unit(SYSTEM, agency.id, None, "Bidang E-Government")
     child = await org.create_unit(SYSTEM, agency.id, head.id, "Seksi Aplikasi")

@@ -14,6 +14,7 @@ from gamification.demo.content_files import DEMO_BADGES, DEMO_MODULES, NAMES, PL
 from gamification.identity.passwords import hash_password
 from gamification.learning.attempts import AttemptService
 from gamification.learning.authoring import ModuleAuthoring
+from gamification.organization.national_holidays import add_national_holidays
 from gamification.storage.database import unit_of_work
 from gamification.storage.tables import Agency, Badge, Display, Module, Person, Region, Reward, Unit
 
@@ -45,6 +46,7 @@ async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = 
             region_id = await _get_or_create(
                 Region, {Region.slug: slug}, name=region_name, slug=slug, timezone=region.timezone
             )
+            await add_national_holidays(region_id)
             units = await _agencies(region_id)
             summary["regions"] += 1
             admin_email = f"admin.{slug}@tangkas.demo"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from domain.access import Actor
@@ -24,7 +25,13 @@ class HolidayView:
     name: str
 
 
+HolidaysChanged = Callable[[int, dt.date], Awaitable[object]]  # the region and the day; the streaks follow
+
+
 class Holidays:
+    def __init__(self, changed: HolidaysChanged) -> None:
+        self._changed = changed
+
     async def list(self, actor: Actor, region_id: int | None, year: int | None) -> list[HolidayView]:
         """The region's holidays of a year: by default this year in the region's zone."""
         region_id = await _region(actor, region_id)
@@ -51,13 +58,15 @@ class Holidays:
             if is_unique_violation(error):
                 raise Conflict("holiday_exists") from None
             raise
+        await self._changed(region_id, day)
         return HolidayView(inserted[0]["id"], region_id, day, name)
 
     async def remove(self, actor: Actor, holiday_id: int) -> None:
-        row = await Holiday.select(Holiday.region).where(Holiday.id == holiday_id).first()
+        row = await Holiday.select(Holiday.region, Holiday.day).where(Holiday.id == holiday_id).first()
         if row is None or not actor.administers(row["region"]):
             raise NotFound("holiday_not_found")
         await Holiday.delete().where(Holiday.id == holiday_id)
+        await self._changed(row["region"], row["day"])
 
 
 async def _region(actor: Actor, requested: int | None) -> int:

@@ -9,6 +9,7 @@ from domain.access import Actor, unit_path
 from domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from domain.text import check_shown_text
 from domain.timezones import parse_timezone
+from gamification.organization.national_holidays import add_national_holidays
 from gamification.storage.database import unit_of_work
 from gamification.storage.pagination import Page, PageRequest, page_of
 from gamification.storage.tables import Agency, Region, Unit
@@ -88,6 +89,7 @@ class OrganizationService:
                     *Region.all_columns()
                 )
             )[0]
+            await add_national_holidays(row["id"])
         return _region(row)
 
     async def get_region(self, actor: Actor, region_id: int) -> RegionView:

@@ -10,6 +10,7 @@ from piccolo.query.functions.aggregate import Min
 from domain.rules import FactKind
 from domain.streaks import StreakState, milestones_reached, missed_between, runs, streak_state
 from gamification.points.facts import record_fact
+from gamification.storage.database import unit_of_work
 from gamification.storage.regions import region_timezone
 from gamification.storage.tables import Completion, Fact, Holiday, Person, Streak
 
@@ -59,6 +60,32 @@ async def update_streak(person_id: int, now: dt.datetime | None = None) -> list[
                 )
             )
     return new_facts
+
+
+REFRESH_REACH = dt.timedelta(days=14)  # wider than any run of weekends and holidays around one day
+
+
+async def refresh_streaks_around(region_id: int, day: dt.date, now: dt.datetime | None = None) -> int:
+    """A holiday added or removed on ``day`` joins or splits the runs that pass it: the streaks of the
+    region's people who learned near it are computed again at once, not at the next local midnight.
+    Returns how many people were looked at."""
+    today = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(await region_timezone(region_id))).date()
+    if day > today:
+        return 0  # no run reaches a day still to come
+    people = (
+        await Completion.select(Completion.person)
+        .where(
+            Completion.region == region_id,
+            Completion.local_date >= day - REFRESH_REACH,
+            Completion.local_date <= day + REFRESH_REACH,
+        )
+        .distinct()
+        .output(as_list=True)
+    )
+    for person_id in people:
+        async with unit_of_work():
+            await update_streak(person_id, now)
+    return len(people)
 
 
 async def _store(person_id: int, state: StreakState) -> None:

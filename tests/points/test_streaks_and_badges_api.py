@@ -167,3 +167,24 @@ async def test_holidays_without_a_year_are_this_years_in_the_regions_zone(client
     assert [h["name"] for h in listed] == ["Hari ini"]
     next_year = (await client.get("/api/v1/admin/holidays", params={"year": today.year + 1}, headers=admin)).json()
     assert [h["name"] for h in next_year] == ["Tahun depan"]
+
+
+async def test_a_holiday_added_after_the_learning_joins_the_runs_at_once_and_removing_it_splits_them(
+    client, world, as_
+):
+    admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
+    days = last_working_days(3)
+    modules = [await published_module(client, admin, title=f"Sebelum libur {n}") for n in range(2)]
+    await client.post(
+        "/api/v1/sync", json={"attempts": [on_day(modules[0], days[0]), on_day(modules[1], days[2])]}, headers=learner
+    )
+    assert (await client.get("/api/v1/me", headers=learner)).json()["streak"]["longest"] == 1
+
+    holiday = await client.post(
+        "/api/v1/admin/holidays", json={"day": days[1].isoformat(), "name": "Cuti bersama"}, headers=admin
+    )
+    assert (await client.get("/api/v1/me", headers=learner)).json()["streak"]["longest"] == 2  # no nightly run
+
+    removed = await client.delete(f"/api/v1/admin/holidays/{holiday.json()['id']}", headers=admin)
+    assert removed.status_code == 204
+    assert (await client.get("/api/v1/me", headers=learner)).json()["streak"]["current"] == 1
