@@ -20,7 +20,8 @@ class RewardKind(StrEnum):
     TRAINING_SEAT = "training_seat"
     MERCHANDISE = "merchandise"
     FLEXIBLE_DAY = "flexible_day"  # a day of flexible work
-    VIRTUAL = "virtual"  # e.g. a streak freeze
+    VIRTUAL = "virtual"
+    STREAK_FREEZE = "streak_freeze"  # covers one missed working day of a streak (domain.streaks)
 
 
 class RedemptionStatus(StrEnum):

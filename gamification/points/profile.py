@@ -10,7 +10,7 @@ from domain.roles import parse_roles
 from domain.timezones import NATIONAL_TIMEZONE, local_year
 from gamification.learning.jp_ledger import JpYear, jp_year
 from gamification.points.levels import LevelProgress, levels_of, progress
-from gamification.points.streaks import streak_of
+from gamification.points.streaks import freezes_left, streak_of
 from gamification.storage.tables import Person, PointsTotal
 
 
@@ -32,6 +32,7 @@ class RegionRef:
 class StreakView:
     current: int
     longest: int
+    freezes: int = 0  # streak freezes not yet spent on a missed working day
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class ProfileService:
             level=progress(points["xp"], await levels_of(row["region.id"])),
             balance=max(0, points["xp"] - points["spent"] - points["held"]),
             held=points["held"],
-            streak=StreakView(streak.current, streak.longest),
+            streak=StreakView(streak.current, streak.longest, await freezes_left(actor.person_id, row["region.id"])),
             jp=await jp_year(row["id"], local_year(row["region.timezone"] or NATIONAL_TIMEZONE)),
             region=RegionRef(row["region.id"], row["region.name"], row["region.slug"], row["region.timezone"])
             if row["region.id"]

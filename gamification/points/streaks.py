@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 from piccolo.query.functions.aggregate import Min
 
 from domain.rules import FactKind
-from domain.streaks import StreakState, milestones_reached, missed_between, runs, streak_state
+from domain.streaks import StreakState, frozen_days, milestones_reached, missed_between, runs, streak_state
 from gamification.points.facts import record_fact
 from gamification.storage.database import unit_of_work
 from gamification.storage.regions import region_timezone
-from gamification.storage.tables import Completion, Fact, Holiday, Person, Streak
+from gamification.storage.tables import Completion, Fact, Holiday, Person, Streak, StreakFreeze
 
 
 async def holidays_of(region_id: int | None) -> set[dt.date]:
@@ -37,6 +37,7 @@ async def update_streak(person_id: int, now: dt.datetime | None = None) -> list[
         .group_by(Completion.local_date)
     }
     holidays = await holidays_of(person["region"])
+    holidays |= frozen_days(firsts, holidays, await _freezes_of(person_id), today)
     await _store(person_id, streak_state(firsts, holidays, today))
     reached = await Fact.select(Fact.level, Fact.local_date).where(
         Fact.person == person_id, Fact.kind == FactKind.STREAK_MILESTONE.value
@@ -111,5 +112,41 @@ async def streak_of(person_id: int, now: dt.datetime | None = None) -> StreakSta
     )
     current = row["current"]
     if row["last_day"] is not None and missed_between(row["last_day"], today, await holidays_of(person["region"])):
-        current = 0
+        freezes = await _freezes_of(person_id)
+        if not freezes or missed_between(row["last_day"], today, await _days_off(person_id, person["region"], today)):
+            current = 0
     return StreakState(current, row["longest"], row["last_day"])
+
+
+async def give_streak_freeze(person_id: int, redemption_id: int, now: dt.datetime | None = None) -> None:
+    """A freeze from an approved redemption; it covers a working day missed from today on (call inside
+    the unit of work that approves)."""
+    person = await Person.select(Person.region).where(Person.id == person_id).first()
+    zone = ZoneInfo(await region_timezone(person["region"]))
+    today = (now or dt.datetime.now(dt.timezone.utc)).astimezone(zone).date()
+    await StreakFreeze.insert(StreakFreeze(person=person_id, redemption=redemption_id, given_on=today))
+
+
+async def freezes_left(person_id: int, region_id: int | None, now: dt.datetime | None = None) -> int:
+    freezes = await _freezes_of(person_id)
+    if not freezes:
+        return 0
+    today = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(await region_timezone(region_id))).date()
+    holidays = await holidays_of(region_id)
+    return len(freezes) - len(frozen_days(await _learning_days(person_id), holidays, freezes, today))
+
+
+async def _freezes_of(person_id: int) -> list[dt.date]:
+    return await StreakFreeze.select(StreakFreeze.given_on).where(StreakFreeze.person == person_id).output(as_list=True)
+
+
+async def _learning_days(person_id: int) -> list[dt.date]:
+    return await (
+        Completion.select(Completion.local_date).where(Completion.person == person_id).distinct().output(as_list=True)
+    )
+
+
+async def _days_off(person_id: int, region_id: int | None, today: dt.date) -> set[dt.date]:
+    """The region's holidays and the person's frozen days."""
+    holidays = await holidays_of(region_id)
+    return holidays | frozen_days(await _learning_days(person_id), holidays, await _freezes_of(person_id), today)

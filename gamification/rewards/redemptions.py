@@ -17,8 +17,9 @@ from domain.access import Actor
 from domain.attempts import check_client_id
 from domain.errors import Conflict, Forbidden, NotFound
 from domain.leaderboards import Period, window_at
-from domain.rewards import DECIDED, Decision, RedemptionStatus, check_reward, is_active
+from domain.rewards import DECIDED, Decision, RedemptionStatus, RewardKind, check_reward, is_active
 from gamification.notifications.inbox import notify
+from gamification.points.streaks import give_streak_freeze
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
@@ -82,6 +83,7 @@ REDEMPTION_COLUMNS = (
     Redemption.id,
     Redemption.reward,
     Redemption.reward.name,
+    Redemption.reward.kind,
     Redemption.person,
     Redemption.client_id,
     Redemption.cost,
@@ -309,6 +311,8 @@ async def _settle(row: dict, status: RedemptionStatus, decided_by: int | None, c
             row["cost"],
             row["person"],
         )
+        if row["reward.kind"] == RewardKind.STREAK_FREEZE.value:
+            await give_streak_freeze(row["person"], row["id"])
     else:
         await PointsTotal.raw("UPDATE points_total SET held = held - {} WHERE person = {}", row["cost"], row["person"])
         await Reward.raw("UPDATE reward SET reserved = reserved - 1 WHERE id = {}", row["reward"])

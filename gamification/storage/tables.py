@@ -421,6 +421,15 @@ class Redemption(Table, tablename="redemption"):
     # unique (person, client_id)
 
 
+class StreakFreeze(Table, tablename="streak_freeze"):
+    """A streak freeze a person got from an approved redemption: it covers one missed working day."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    redemption = ForeignKey(Redemption, on_delete=OnDelete.cascade, unique=True)
+    given_on = Date()  # in the person's region's zone: it covers a day missed from then on
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
 class Initiative(Table, tablename="initiative"):
     region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
     unit = ForeignKey(Unit, on_delete=OnDelete.restrict, index=True)
@@ -770,6 +779,7 @@ ALL_TABLES: list[type[Table]] = [
     Notification,
     Reward,
     Redemption,
+    StreakFreeze,
     Initiative,
     InitiativeMember,
     InitiativeEvent,

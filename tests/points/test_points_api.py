@@ -40,7 +40,7 @@ async def test_passing_shows_xp_at_once_and_the_ledger_explains_it(client, world
         "Pemula",
         100,
     )
-    assert profile["streak"] == {"current": 1, "longest": 1}
+    assert profile["streak"] == {"current": 1, "longest": 1, "freezes": 0}
     points = (await client.get("/api/v1/me/points", headers=learner)).json()["items"]
     assert sorted((p["rule_code"], p["xp"], p["label"]) for p in points) == [
         ("module_xp", 60, "Mengenali Email Phishing"),

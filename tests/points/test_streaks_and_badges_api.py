@@ -2,7 +2,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from gamification.demo.content_files import DEMO_BADGES
-from gamification.storage.tables import Badge, PersonBadge
+from gamification.storage.tables import Badge, PersonBadge, StreakFreeze
+from tests.awards import award, this_week_at
 from tests.module_payloads import attempt_body, published_module
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -36,7 +37,7 @@ async def test_seven_working_days_make_a_streak_milestone_that_earns_xp_even_whe
     late = await client.post("/api/v1/sync", json={"attempts": [on_day(modules[6], days[3])]}, headers=learner)
     assert late.json()["results"][0]["result"]["xp_awarded"] == 20 + 50  # the module, and the 7-day milestone
     profile = (await client.get("/api/v1/me", headers=learner)).json()
-    assert profile["streak"] == {"current": 7, "longest": 7}
+    assert profile["streak"] == {"current": 7, "longest": 7, "freezes": 0}
     assert profile["xp"] == 7 * 20 + 50
     points = (await client.get("/api/v1/me/points", headers=learner)).json()["items"]
     assert [(p["rule_code"], p["xp"], p["label"]) for p in points if p["fact_kind"] == "streak_milestone"] == [
@@ -188,3 +189,41 @@ async def test_a_holiday_added_after_the_learning_joins_the_runs_at_once_and_rem
     removed = await client.delete(f"/api/v1/admin/holidays/{holiday.json()['id']}", headers=admin)
     assert removed.status_code == 204
     assert (await client.get("/api/v1/me", headers=learner)).json()["streak"]["current"] == 1
+
+
+async def test_a_streak_freeze_from_an_approved_redemption_covers_one_missed_working_day(client, world, as_):
+    p = world.pontianak
+    admin, learner, manager = as_(p.admin), as_(p.asn), as_(p.manager)
+    await award(p.asn, 100, this_week_at("Asia/Jakarta", 0, 9))
+    freeze = await client.post(
+        "/api/v1/admin/rewards", json={"name": "Pembeku Runtunan", "kind": "streak_freeze", "cost": 40}, headers=admin
+    )
+    assert freeze.status_code == 201, freeze.text
+    redemptions = [
+        (
+            await client.post(
+                f"/api/v1/rewards/{freeze.json()['id']}/redemptions",
+                json={"client_id": f"hp-beku-{n}"},
+                headers=learner,
+            )
+        ).json()
+        for n in range(2)
+    ]
+    for redemption, decision in zip(redemptions, ("approve", "reject"), strict=True):
+        decided = await client.post(
+            f"/api/v1/redemptions/{redemption['id']}/decision", json={"decision": decision}, headers=manager
+        )
+        assert decided.status_code == 200
+    assert (await client.get("/api/v1/me", headers=learner)).json()["streak"]["freezes"] == 1  # the rejected: none
+
+    days = last_working_days(3)
+    # as if approved a week before the miss: a freeze covers days missed after it was given
+    await StreakFreeze.update({StreakFreeze.given_on: days[0] - dt.timedelta(days=7)}).where(
+        StreakFreeze.person == p.asn
+    )
+    modules = [await published_module(client, admin, title=f"Beku {n}") for n in range(2)]
+    await client.post(
+        "/api/v1/sync", json={"attempts": [on_day(modules[0], days[0]), on_day(modules[1], days[2])]}, headers=learner
+    )
+    streak = (await client.get("/api/v1/me", headers=learner)).json()["streak"]
+    assert streak == {"current": 2, "longest": 2, "freezes": 0}  # the frozen day kept the run, and is not counted
