@@ -193,7 +193,7 @@ def previous_window(window: SurveyWindow) -> SurveyWindow:
     return survey_window(window.period, window.start - dt.timedelta(days=1))
 
 
-_AT = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(\d{2})))?")
+_AT = re.compile(r"([0-9]{4})(?:-(?:Q([1-4])|([0-9]{2})))?")
 
 
 def parse_at(text: str, period: SurveyPeriod) -> dt.date:

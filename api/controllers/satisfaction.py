@@ -18,8 +18,10 @@ from domain.skm import parse_survey_period
 from gamification.satisfaction.ikm import IkmReport, SatisfactionIndex
 from gamification.satisfaction.unit_badges import UnitBadgePreview, UnitBadges, UnitBadgeView
 
+# "scope" is a reserved name in Litestar handlers: the parameter is named apart from its query key.
 Scope = Annotated[
-    str, QueryParameter(max_length=20, description="service, unit (with the units below), agency, region")
+    str,
+    QueryParameter(name="scope", max_length=20, description="service, unit (with the units below), agency or region"),
 ]
 ScopeId = Annotated[int, QueryParameter(ge=1, le=MAX_ID, description="The service point, unit, agency or region")]
 Period = Annotated[str, QueryParameter(max_length=20, description="month, quarter (the default) or year")]
@@ -39,7 +41,7 @@ class SatisfactionController(Controller):
         self,
         request: Request,
         satisfaction_index: Index,
-        scope: Scope,
+        ikm_scope: Scope,
         scope_id: ScopeId,
         period: Period = "quarter",
         at: At = None,
@@ -47,7 +49,7 @@ class SatisfactionController(Controller):
         """The IKM (PermenPANRB 14/2017) of a scope in the caller's reach for a month, quarter or year: each element's
         NRR and converted value, the answers, the sample the regulation asks and the grade."""
         return await satisfaction_index.report(
-            request.user, parse_ikm_scope(scope), scope_id, parse_survey_period(period), at
+            request.user, parse_ikm_scope(ikm_scope), scope_id, parse_survey_period(period), at
         )
 
     @get("/ikm.csv", media_type="text/csv", opt={"audit": True})
@@ -55,14 +57,14 @@ class SatisfactionController(Controller):
         self,
         request: Request,
         satisfaction_index: Index,
-        scope: Scope,
+        ikm_scope: Scope,
         scope_id: ScopeId,
         period: Period = "quarter",
         at: At = None,
     ) -> Response[str]:
         """The IKM as CSV (UTF-8, Indonesian headers): one row per service point of the scope, then the whole."""
         body = await satisfaction_index.report_csv(
-            request.user, parse_ikm_scope(scope), scope_id, parse_survey_period(period), at
+            request.user, parse_ikm_scope(ikm_scope), scope_id, parse_survey_period(period), at
         )
         headers = {"Content-Disposition": 'attachment; filename="ikm.csv"', "Cache-Control": "no-store"}
         return Response("\ufeff" + body, media_type="text/csv; charset=utf-8", headers=headers)
