@@ -44,6 +44,7 @@ from api.controllers.rewards import (
     RewardAdminController,
     RewardController,
 )
+from api.controllers.satisfaction import SatisfactionController, UnitBadgeAdminController  # satisfaction
 from api.controllers.sync import SyncController
 from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
@@ -104,6 +105,9 @@ CONTROLLERS = [
     PartnerOrgAdmissionController,
     XapiAboutController,
     XapiStatementController,
+    # satisfaction
+    SatisfactionController,
+    UnitBadgeAdminController,
 ]
 
 

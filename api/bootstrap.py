@@ -50,6 +50,7 @@ from gamification.points import (
     refresh_streaks_around,
 )
 from gamification.rewards import ManagerDesk, Redemptions, Rewards
+from gamification.satisfaction import DisplayIkm, SatisfactionIndex, UnitBadges, team_service  # satisfaction
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
 from gamification.storage.redis_client import create_redis
@@ -109,12 +110,12 @@ def bootstrap(settings: Settings) -> Tangkas:
         LevelScale(),
         Holidays(changed=refresh_streaks_around),
         leaderboards,
-        Displays(leaderboards, boards.events),
+        Displays(leaderboards, boards.events, DisplayIkm().line),  # satisfaction: the IKM line
         Notifications(),
         Rewards(),
         redemptions,
         initiatives,
-        ManagerDesk(initiatives, redemptions),
+        ManagerDesk(initiatives, redemptions, team_service),  # satisfaction: the unit's IKM on the team view
         AuditLog(),
         PersonalData(people),
         # certificates: the evidence store chosen by settings (a directory, or an S3-compatible bucket)
@@ -136,6 +137,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         XapiIntake(credentials, awarding, settings.xapi_home_page),
         XapiReports(),
     )
+    services |= _by_class_name(SatisfactionIndex(), UnitBadges())  # satisfaction
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

@@ -16,6 +16,7 @@ from apscheduler.triggers.cron import CronTrigger
 from gamification.boards.scheduled import close_periods_job
 from gamification.points.scheduled import close_days_job, full_rebuild_job, recalc_job
 from gamification.rewards.scheduled import expire_holds_job
+from gamification.satisfaction.scheduled import award_unit_badges_job  # satisfaction
 
 if TYPE_CHECKING:
     from api.bootstrap import Tangkas
@@ -56,4 +57,6 @@ def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     scheduler.add_job(close_periods_job, CronTrigger(minute=0), id="close_periods")
     # every hour: the regions' zones whose midnight has just passed (each closes once, keyed by its midnight)
     scheduler.add_job(close_days_job, CronTrigger(minute=0), id="close_days")
+    # satisfaction: daily at 02:40 WIB (after midnight in every Indonesian zone), unit badges of periods just ended
+    scheduler.add_job(award_unit_badges_job, CronTrigger(hour=19, minute=40), id="award_unit_badges")
     return scheduler

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import anyio
 import msgspec
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, PathParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
@@ -15,7 +15,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 from api.http.guards import display_maker_guard
 from api.http.params import PathId
 from api.http.rate_limit import client_address, rate_limited
-from api.schemas.displays import DisplayIn
+from api.schemas.displays import DisplayChangeIn, DisplayIn
 from domain.errors import DomainError
 from domain.leaderboards import parse_period, parse_scope
 from gamification.boards.displays import DisplayCreated, Displays, DisplayView, Screen, stream
@@ -42,12 +42,19 @@ class DisplayAdminController(Controller):
     ) -> DisplayCreated:
         """A display of one board; the token in the answer is shown once. Open ``path`` on the TV."""
         scope, period = parse_scope(data.scope), parse_period(data.period)
-        return await displays.create(request.user, scope, data.scope_id, data.name, period)
+        return await displays.create(request.user, scope, data.scope_id, data.name, period, data.show_ikm)
 
     @get("/")
     async def list(self, request: Request, displays: NamedDependency[Displays]) -> list[DisplayView]:
         """Displays of the admin's region, or those the manager made."""
         return await displays.list(request.user)
+
+    @patch("/{display_id:int}")
+    async def change(
+        self, request: Request, display_id: PathId, data: JSONBody[DisplayChangeIn], displays: NamedDependency[Displays]
+    ) -> DisplayView:
+        """Shows or hides the line with this quarter's IKM of the board's scope (``show_ikm``)."""
+        return await displays.set_show_ikm(request.user, display_id, data.show_ikm)
 
     @delete("/{display_id:int}", status_code=200)
     async def revoke(self, request: Request, display_id: PathId, displays: NamedDependency[Displays]) -> DisplayView:

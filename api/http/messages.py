@@ -825,6 +825,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pernyataan pembatalan tidak dapat dibatalkan.",
         "A voiding statement cannot be voided.",
     ),
+    # satisfaction: the IKM and unit badges
+    "ikm_scope_unknown": ("Cakupan IKM tidak dikenal. Pilihan: {allowed}.", "Unknown IKM scope. Choose: {allowed}."),
+    "ikm_period_unknown": ("Periode IKM tidak dikenal. Pilihan: {allowed}.", "Unknown IKM period. Choose: {allowed}."),
+    "ikm_at_format": (
+        "Periode ditulis 2026, 2026-Q4 (triwulan) atau 2026-12 (bulan), tahun 2000 sampai 2100.",
+        "Write the period as 2026, 2026-Q4 (a quarter) or 2026-12 (a month), years 2000 to 2100.",
+    ),
+    "ikm_scope_not_found": (
+        "Layanan, unit, perangkat daerah atau daerah tersebut tidak ditemukan.",
+        "No such service, unit, agency or region.",
+    ),
+    "ikm_out_of_reach": (
+        "Anda tidak berwenang melihat IKM cakupan ini.",
+        "The IKM of this scope is outside your reach.",
+    ),
+    "badge_criterion_element": (
+        "Unsur lencana unit harus salah satu dari: {allowed}.",
+        "A unit badge's element is one of: {allowed}.",
+    ),
+    "badge_criterion_min": (
+        "Nilai minimum lencana unit harus antara {low} dan {high}, paling banyak 4 angka desimal.",
+        "A unit badge's least value lies between {low} and {high}, with at most 4 decimals.",
+    ),
+    "badge_not_found": ("Lencana tidak ditemukan.", "No such badge."),
+    "badge_not_unit_service": (
+        "Lencana ini bukan lencana unit (kind unit_service).",
+        "This is not a unit badge (kind unit_service).",
+    ),
+    "unit_badge_preview_input": (
+        "Sebutkan kode lencana atau kriterianya, salah satu saja.",
+        "Name either a badge code or its criteria, one of the two.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

@@ -37,7 +37,9 @@ class HolidayIn(msgspec.Struct, forbid_unknown_fields=True):
 class BadgeIn(msgspec.Struct, forbid_unknown_fields=True):
     code: Annotated[str, msgspec.Meta(max_length=60)]
     name: Annotated[str, msgspec.Meta(max_length=80)]
-    criteria: Annotated[dict[Annotated[str, msgspec.Meta(max_length=20)], str | int], msgspec.Meta(max_length=5)]
+    criteria: Annotated[
+        dict[Annotated[str, msgspec.Meta(max_length=20)], str | int | float], msgspec.Meta(max_length=5)
+    ]  # a float only as a unit badge's least NRR or IKM (satisfaction)
     description: Annotated[str, msgspec.Meta(max_length=500)] = ""
     value: Code | None = None
     region_id: Id | None = None

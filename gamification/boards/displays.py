@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import secrets
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 from domain.access import Actor
@@ -26,6 +26,7 @@ from domain.displays import (
 from domain.errors import Gone, InvalidInput, NotFound
 from domain.leaderboards import Period, PeriodWindow, Scope, previous_window
 from domain.levels import level_for
+from domain.skm import IkmLine
 from gamification.boards.events import BoardEvents
 from gamification.boards.leaderboards import Leaderboards, ScopeRef, scope_ref
 from gamification.points.levels import levels_of
@@ -48,6 +49,7 @@ class DisplayView:
     period: str
     created_at: dt.datetime
     revoked_at: dt.datetime | None
+    show_ikm: bool = False  # a line with this quarter's IKM of the board's scope
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class DisplayCreated:
     scope: str
     scope_id: int | None
     period: str
+    show_ikm: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class Screen:
     entries: list[ScreenEntry]
     ticker: list[TickerItem]
     previous: PastTop | None = None  # only while ``entries`` is empty
+    ikm: IkmLine | None = None  # only on a display that shows it (``show_ikm``)
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,11 @@ class ShownDisplay:
     ref: ScopeRef
     period: Period
     name: str
+    show_ikm: bool = False
+
+
+# satisfaction: the IKM line of a board's scope (scope, scope_id, region, unit path, time zone), handed in by the root
+IkmLineSource = Callable[[str, int | None, int | None, str | None, str], Awaitable[IkmLine | None]]
 
 
 def token_hash(token: str) -> str:
@@ -117,12 +126,13 @@ def token_hash(token: str) -> str:
 
 
 class Displays:
-    def __init__(self, leaderboards: Leaderboards, events: BoardEvents) -> None:
+    def __init__(self, leaderboards: Leaderboards, events: BoardEvents, ikm_line: IkmLineSource | None = None) -> None:
         self.leaderboards = leaderboards
         self.events = events
+        self.ikm_line = ikm_line
 
     async def create(
-        self, actor: Actor, scope: Scope, scope_id: int | None, name: str, period: Period
+        self, actor: Actor, scope: Scope, scope_id: int | None, name: str, period: Period, show_ikm: bool = False
     ) -> DisplayCreated:
         """A display for one board; the caller must administer its region or manage its unit."""
         name = check_display_name(name)
@@ -141,9 +151,12 @@ class Displays:
                     name=name,
                     token_hash=token_hash(token),
                     created_by=actor.person_id,
+                    show_ikm=show_ikm,
                 )
             ).returning(Display.id)
-        return DisplayCreated(row[0]["id"], token, f"/display/{token}", name, scope.value, ref.scope_id, period.value)
+        return DisplayCreated(
+            row[0]["id"], token, f"/display/{token}", name, scope.value, ref.scope_id, period.value, show_ikm
+        )
 
     async def list(self, actor: Actor) -> list[DisplayView]:
         """Displays of the admin's region, or those the manager made."""
@@ -167,6 +180,20 @@ class Displays:
         await self.events.publish({"kind": "display_revoked", "display": display_id})
         return _view(row)
 
+    async def set_show_ikm(self, actor: Actor, display_id: int, show_ikm: bool) -> DisplayView:
+        """Turns the IKM line on or off, for whoever may revoke the display; a revoked one stays as it is."""
+        where = Display.id == display_id
+        if not actor.is_superadmin:
+            where = where & _own_displays(actor)
+        async with unit_of_work():
+            row = await Display.select().where(where).first()
+            if row is None:
+                raise NotFound("display_not_found")
+            if row["revoked_at"] is None and row["show_ikm"] != show_ikm:
+                row["show_ikm"] = show_ikm
+                await Display.update({Display.show_ikm: show_ikm}).where(Display.id == display_id)
+        return _view(row)
+
     async def shown(self, token: str) -> ShownDisplay:
         """The display behind a token: 404 when unknown, 410 when revoked."""
         if not token or len(token) > MAX_TOKEN_LENGTH:
@@ -177,7 +204,7 @@ class Displays:
         if row["revoked_at"] is not None:
             raise Gone("display_revoked")
         ref = await scope_ref(Scope(row["scope"]), row["scope_id"])
-        return ShownDisplay(row["id"], ref, Period(row["period"]), row["name"])
+        return ShownDisplay(row["id"], ref, Period(row["period"]), row["name"], bool(row["show_ikm"]))
 
     async def still_shown(self, display: ShownDisplay) -> bool:
         row = await Display.select(Display.revoked_at).where(Display.id == display.id).first()
@@ -203,7 +230,14 @@ class Displays:
             entries=entries,
             ticker=await _ticker(ref),
             previous=None if entries else await self._past_top(ref, window),
+            ikm=await self._ikm(display),
         )
+
+    async def _ikm(self, display: ShownDisplay) -> IkmLine | None:
+        if not display.show_ikm or self.ikm_line is None:
+            return None
+        ref = display.ref
+        return await self.ikm_line(ref.scope.value, ref.scope_id, ref.region_id, ref.unit_path, ref.timezone)
 
     async def _top(self, ref: ScopeRef, window: PeriodWindow) -> list[ScreenEntry]:
         ranked = await self.leaderboards.standings(ref, window, TOP)
@@ -252,7 +286,14 @@ def _own_displays(actor: Actor):
 
 def _view(row: dict) -> DisplayView:
     return DisplayView(
-        row["id"], row["name"], row["scope"], row["scope_id"], row["period"], row["created_at"], row["revoked_at"]
+        row["id"],
+        row["name"],
+        row["scope"],
+        row["scope_id"],
+        row["period"],
+        row["created_at"],
+        row["revoked_at"],
+        bool(row["show_ikm"]),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,7 @@ from domain.rewards import RedemptionStatus, parse_decision
 from domain.spreadsheet import spreadsheet_cell
 from gamification.innovation.initiatives import Initiatives
 from gamification.rewards.redemptions import Redemptions
+from gamification.satisfaction.team import TeamService  # satisfaction
 from gamification.storage.reach import decider_reach
 from gamification.storage.regions import region_timezone
 from gamification.storage.tables import (
@@ -95,12 +97,19 @@ class TeamView:
     jp_compliance_rate: float  # share of members with at least 20 JP this year
     year_elapsed: float  # share of the year gone by on the region's calendar
     jp_due: float  # JP that are on track today: 20 × year_elapsed, rounded up to a hundredth
+    service: TeamService | None = None  # satisfaction: the citizens' IKM of the unit (an admin: the region), its badges
 
 
 class ManagerDesk:
-    def __init__(self, initiatives: Initiatives, redemptions: Redemptions) -> None:
+    def __init__(
+        self,
+        initiatives: Initiatives,
+        redemptions: Redemptions,
+        team_service: Callable[[Actor], Awaitable[TeamService | None]] | None = None,
+    ) -> None:
         self.initiatives = initiatives
         self.redemptions = redemptions
+        self.team_service = team_service  # satisfaction
 
     async def inbox(self, actor: Actor) -> Inbox:
         check_oversees_staff(actor)
@@ -245,7 +254,8 @@ class ManagerDesk:
         ]
         compliant = sum(1 for m in members if m.jp >= YEARLY_TARGET_JP)
         rate = round(compliant / len(members), 4) if members else 0.0
-        return TeamView(year, members, rate, pace.elapsed_share, jp_value(pace.due_centi))
+        service = await self.team_service(actor) if self.team_service else None
+        return TeamView(year, members, rate, pace.elapsed_share, jp_value(pace.due_centi), service)
 
     async def team_csv(self, actor: Actor) -> str:
         view = await self.team(actor)

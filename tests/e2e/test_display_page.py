@@ -25,6 +25,7 @@ from tests.clock import python_command
 from tests.conftest import TEST_SECRET
 from tests.factories import add_person, bearer
 from tests.module_payloads import attempt_body, module_payload
+from tests.satisfaction.helpers import HAND_ANSWERS, add_answers, add_service_point, today_in  # satisfaction
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
@@ -90,6 +91,8 @@ async def test_the_tv_page_follows_a_completion_live_and_stops_when_revoked(app,
     for n, person in enumerate(people):
         await award(person, 200 - 10 * n, this_week_at(WIB, 0, 8) + dt.timedelta(minutes=n))
     climber = people[10]  # 100 XP: eleventh, off the screen
+    service = await add_service_point(p.head_unit)  # satisfaction: citizens' answers this quarter, IKM 86,81 (B)
+    await add_answers(service, today_in(WIB), HAND_ANSWERS)
     port = free_port()
     server = await start_server(settings, port)
     base = f"http://127.0.0.1:{port}"
@@ -102,7 +105,7 @@ async def test_the_tv_page_follows_a_completion_live_and_stops_when_revoked(app,
             assert (await http.post(f"/api/v1/admin/modules/{module['id']}/publish", headers=as_(p.admin))).is_success
             display = await http.post(
                 "/api/v1/admin/displays",
-                json={"name": "TV Lobi Bidang", "scope": "unit", "scope_id": p.head_unit},
+                json={"name": "TV Lobi Bidang", "scope": "unit", "scope_id": p.head_unit, "show_ikm": True},
                 headers=as_(p.admin),
             )
             assert display.status_code == 201, display.text
@@ -119,6 +122,7 @@ async def test_the_tv_page_follows_a_completion_live_and_stops_when_revoked(app,
                     assert [n.splitlines()[0] for n in names] == [f"Pegawai {n:02d}" for n in range(10)]
                     assert await page.locator("#title").inner_text() == "TV Lobi Bidang"
                     assert "Kota Pontianak" in await page.locator("#subtitle").inner_text()
+                    assert await page.locator("#ikm").inner_text() == "IKM triwulan ini: 86,81 (B)"
                     await page.wait_for_function("document.getElementById('status-text').textContent === 'Langsung'")
                     await page.evaluate("window.notReloaded = true")
 

@@ -69,6 +69,7 @@ from tests.authorization import (
 from tests.awards import award
 from tests.factories import PASSWORD, add_person, make_nip
 from tests.module_payloads import attempt_body, create_module, module_payload, published_module
+from tests.satisfaction.helpers import add_service_point  # satisfaction
 
 
 class Allowed:
@@ -285,6 +286,20 @@ POLICY = {
     "GET    /xapi/statements":                          (200, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
     "POST   /xapi/statements":                          (200, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
     "PUT    /xapi/statements":                          (204, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
+    # satisfaction: the IKM of the home unit for its staff, managers over it and the region's admins; an agency's for
+    # the manager of one of its top units; the region's for its admins; unit badges previewed by admins; the IKM line
+    # of a display switched by whoever may revoke it
+    "GET    /api/v1/ikm":                               (200, AUTH, OK,   DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/ikm.csv":                           (200, AUTH, OK,   DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/ikm  @home_service":                (200, AUTH, OK,   DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/ikm  @home_agency":                 (200, AUTH, DENY, DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/ikm  @home_region":                 (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/ikm.csv  @home_region":             (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/units/{unit_id:int}/badges":        (200, AUTH, OK,   DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/unit-badges/preview":         (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/unit-badges/preview  @home_region":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/displays/{display_id:int}":   (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -313,6 +328,7 @@ AUTHORIZATION_CODES = {
         "partner_not_admitted",  # events
         "partner_org_members_only",  # partners and xAPI
         "partner_org_attach_superadmin",  # partners and xAPI
+        "ikm_out_of_reach",  # satisfaction
     },
     404: {
         "user_not_found",
@@ -326,6 +342,7 @@ AUTHORIZATION_CODES = {
         "event_not_found",  # events
         "session_not_found",  # events
         "partner_org_not_found",  # partners and xAPI
+        "badge_not_found",  # satisfaction: another region's unit badge, previewed
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -1200,6 +1217,77 @@ async def _(home: Home, role: Role) -> Call:
 @builds("PUT /xapi/statements")
 async def _(home: Home, role: Role) -> Call:
     return Call("/xapi/statements", params={"statementId": "0b3a3a3e-7b0c-4b5e-9d0e-2f1e6c1a0a01"}, json={})
+
+
+# satisfaction
+
+UNIT_SERVICE = {"kind": "unit_service", "element": "U7", "min": 3.5, "period": "quarter", "min_answers": 1}
+
+
+async def home_service_point(home: Home) -> int:
+    return await home.shared("service_point", lambda: add_service_point(home.region.head_unit, yearly_users=120))
+
+
+def ikm_call(path: str, scope: str, scope_id: int) -> Call:
+    return Call(path, params={"scope": scope, "scope_id": scope_id, "period": "quarter", "at": "2026-Q4"})
+
+
+@builds("GET /api/v1/ikm")
+async def _(home: Home, role: Role) -> Call:
+    return ikm_call("/api/v1/ikm", "unit", home.region.head_unit)
+
+
+@builds("GET /api/v1/ikm.csv")
+async def _(home: Home, role: Role) -> Call:
+    return ikm_call("/api/v1/ikm.csv", "unit", home.region.head_unit)
+
+
+@builds("GET /api/v1/ikm @home_service")
+async def _(home: Home, role: Role) -> Call:
+    return ikm_call("/api/v1/ikm", "service", await home_service_point(home))
+
+
+@builds("GET /api/v1/ikm @home_agency")
+async def _(home: Home, role: Role) -> Call:
+    return ikm_call("/api/v1/ikm", "agency", home.region.agency_id)
+
+
+@builds("GET /api/v1/ikm @home_region")
+async def _(home: Home, role: Role) -> Call:
+    return ikm_call("/api/v1/ikm", "region", home.region.region_id)
+
+
+@builds("GET /api/v1/ikm.csv @home_region")
+async def _(home: Home, role: Role) -> Call:
+    return ikm_call("/api/v1/ikm.csv", "region", home.region.region_id)
+
+
+@builds("GET /api/v1/units/{unit_id:int}/badges")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/units/{home.region.head_unit}/badges")
+
+
+@builds("POST /api/v1/admin/unit-badges/preview")
+async def _(home: Home, role: Role) -> Call:
+    async def make() -> str:
+        body = {"code": "layanan-teladan", "name": "Layanan Teladan", "criteria": UNIT_SERVICE}
+        await home.ok("POST", "/api/v1/admin/badges", json=body)
+        return body["code"]
+
+    return Call("/api/v1/admin/unit-badges/preview", json={"code": await home.shared("unit_badge", make)})
+
+
+@builds("POST /api/v1/admin/unit-badges/preview @home_region")
+async def _(home: Home, role: Role) -> Call:
+    body = {"criteria": UNIT_SERVICE, "region_id": home.region.region_id, "at": "2026-Q4"}
+    return Call("/api/v1/admin/unit-badges/preview", json=body)
+
+
+@builds("PATCH /api/v1/admin/displays/{display_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    body = home_display() | {"scope_id": home.region.head_unit}
+    made = await home.ok("POST", "/api/v1/admin/displays", Role.MANAGER, json=body)  # the home unit's manager's
+    return Call(f"/api/v1/admin/displays/{made['id']}", json={"show_ikm": True})
 
 
 def route_of(row: str) -> str:

@@ -125,6 +125,7 @@ def test_every_criterion_kind_can_be_declared():
         Criterion.INITIATIVES: {"count": 1},
         Criterion.PERFECT_FIRST_ATTEMPT: {},
         Criterion.BOARD_TOP: {"scope": "national", "period": "year", "top": 1},
+        Criterion.UNIT_SERVICE: {"element": "IKM", "min": 88.31, "period": "quarter"},  # satisfaction
     }
     assert set(declared) == set(Criterion)
     for kind, params in declared.items():
