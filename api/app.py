@@ -44,6 +44,7 @@ from api.controllers.rewards import (
     RewardAdminController,
     RewardController,
 )
+from api.controllers.survey_comments import SurveyCommentController  # moderation and praise
 from api.controllers.sync import SyncController
 from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
@@ -104,6 +105,8 @@ CONTROLLERS = [
     PartnerOrgAdmissionController,
     XapiAboutController,
     XapiStatementController,
+    # moderation and praise
+    SurveyCommentController,
 ]
 
 

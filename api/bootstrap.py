@@ -46,6 +46,7 @@ from gamification.storage.database import bind_engine, close_engine, create_engi
 from gamification.storage.evidence import build_evidence_store  # certificates
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
+from gamification.surveys import CommentModeration  # moderation and praise
 from gamification.xapi import XapiActivities, XapiIntake, XapiReports  # partners and xAPI
 
 
@@ -128,6 +129,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         XapiIntake(credentials, awarding, settings.xapi_home_page),
         XapiReports(),
     )
+    services |= _by_class_name(CommentModeration(awarding))  # moderation and praise
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

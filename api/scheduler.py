@@ -16,6 +16,7 @@ from apscheduler.triggers.cron import CronTrigger
 from gamification.boards.scheduled import close_periods_job
 from gamification.points.scheduled import close_days_job, full_rebuild_job, recalc_job
 from gamification.rewards.scheduled import expire_holds_job
+from gamification.surveys.scheduled import erase_contacts_job  # moderation and praise: contact erasure
 
 if TYPE_CHECKING:
     from api.bootstrap import Tangkas
@@ -56,4 +57,6 @@ def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     scheduler.add_job(close_periods_job, CronTrigger(minute=0), id="close_periods")
     # every hour: the regions' zones whose midnight has just passed (each closes once, keyed by its midnight)
     scheduler.add_job(close_days_job, CronTrigger(minute=0), id="close_days")
+    # UU PDP: citizens' contacts past their erase time blanked every hour
+    scheduler.add_job(erase_contacts_job, CronTrigger(minute=45), id="erase_contacts")
     return scheduler

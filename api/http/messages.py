@@ -825,6 +825,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pernyataan pembatalan tidak dapat dibatalkan.",
         "A voiding statement cannot be voided.",
     ),
+    # moderation and praise
+    "survey_comment_not_found": ("Komentar survei tidak ditemukan.", "No such survey comment."),
+    "survey_comment_status_unknown": (
+        "Status komentar tidak dikenal (pilihan: {allowed}).",
+        "Unknown comment status (choose from: {allowed}).",
+    ),
+    "survey_comment_decided": (
+        "Komentar ini sudah disembunyikan ({status}) dan tidak dapat dirilis lagi.",
+        "This comment was hidden ({status}) and cannot be released again.",
+    ),
+    "survey_comment_flagged": (
+        "Komentar ini tertangkap saringan kata. Baca dulu, lalu kirim confirm_flagged: true untuk merilisnya.",
+        "The word filter caught this comment. Read it, then send confirm_flagged: true to release it.",
+    ),
+    "survey_comment_reason_length": (
+        "Alasan paling panjang {max} karakter.",
+        "A reason has at most {max} characters.",
+    ),
+    "rule_per_month_range": (
+        "per_month harus 1 sampai {max}.",
+        "per_month must be 1 to {max}.",
+    ),
 }
 
 GENERIC_BY_STATUS = {
