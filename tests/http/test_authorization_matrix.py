@@ -69,6 +69,7 @@ from tests.authorization import (
 from tests.awards import award
 from tests.factories import PASSWORD, add_person, make_nip
 from tests.module_payloads import attempt_body, create_module, module_payload, published_module
+from tests.surveys.moderation_helpers import add_answer, add_service_point  # moderation and praise
 
 
 class Allowed:
@@ -285,6 +286,12 @@ POLICY = {
     "GET    /xapi/statements":                          (200, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
     "POST   /xapi/statements":                          (200, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
     "PUT    /xapi/statements":                          (204, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH),
+    # moderation and praise: deciders over the unit see and decide its citizens' comments; the ASN named never decides
+    "GET    /api/v1/survey-comments":                   (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "POST   /api/v1/survey-comments/{answer_id:int}/decision":  # praise of the home ASN
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/survey-comments/{answer_id:int}/decision  @naming_the_home_manager":
+                                                        (200, AUTH, DENY, DENY, DENY, HIDE, OK,   HIDE, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -326,6 +333,7 @@ AUTHORIZATION_CODES = {
         "event_not_found",  # events
         "session_not_found",  # events
         "partner_org_not_found",  # partners and xAPI
+        "survey_comment_not_found",  # moderation and praise
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -1200,6 +1208,28 @@ async def _(home: Home, role: Role) -> Call:
 @builds("PUT /xapi/statements")
 async def _(home: Home, role: Role) -> Call:
     return Call("/xapi/statements", params={"statementId": "0b3a3a3e-7b0c-4b5e-9d0e-2f1e6c1a0a01"}, json={})
+
+
+# moderation and praise
+
+
+async def home_comment(home: Home, served_by: int) -> int:
+    """A citizen's praise of ``served_by`` on a service of the home unit, waiting for moderation."""
+    p = home.region
+    point = await home.shared("service_point", lambda: add_service_point(p.region_id, p.head_unit))
+    return await add_answer(point, p.region_id, p.head_unit, served_by=served_by)
+
+
+@builds("POST /api/v1/survey-comments/{answer_id:int}/decision")
+async def _(home: Home, role: Role) -> Call:
+    answer_id = await home_comment(home, home.region.asn)
+    return Call(f"/api/v1/survey-comments/{answer_id}/decision", json={"decision": "release"})
+
+
+@builds("POST /api/v1/survey-comments/{answer_id:int}/decision @naming_the_home_manager")
+async def _(home: Home, role: Role) -> Call:
+    answer_id = await home_comment(home, home.region.manager)
+    return Call(f"/api/v1/survey-comments/{answer_id}/decision", json={"decision": "release"})
 
 
 def route_of(row: str) -> str:
