@@ -150,3 +150,16 @@ async def test_racing_decisions_move_a_comment_once(client, world, as_, home):
     assert await Fact.count().where(Fact.source_key == f"praise:{answer_id}") == 1
     notices = await Notification.select(Notification.kind).where(Notification.person == p.asn)
     assert [n["kind"] for n in notices] == ["citizen_praise"]
+
+
+async def test_the_asn_named_exports_no_citizens_contact(client, world, as_, home):
+    """UU PDP: a person's export holds the rows that name them, never a citizen's contact or device key."""
+    p = world.pontianak
+    answer_id = await add_answer(home["point"], p.region_id, p.head_unit, served_by=p.asn, contact="0812 3456 7890")
+    await decide(client, as_(p.manager), answer_id, "release")
+    for person in (p.asn, p.manager):
+        export = await client.get("/api/v1/me/export", headers=as_(person))
+        assert export.status_code == 200, export.text
+        rows = export.json()["tables"]["survey_answer"]
+        assert [row["id"] for row in rows] == [answer_id]
+        assert "0812" not in export.text and "contact" not in rows[0] and "device_key" not in rows[0]
