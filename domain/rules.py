@@ -63,6 +63,7 @@ PARAMS_OF = {
     Formula.PERFECT_FIRST_ATTEMPT: {"bonus"},
     Formula.CAPPED_PER_MONTH: {"xp", "per_month"},
 }
+SLOTTED_KINDS = (FactKind.CITIZEN_PRAISE,)  # facts whose level is their slot in the person's month
 MAX_PER_MONTH = 100  # the set engine lists a capped rule's paying slots: kept short
 
 DEFAULT_RULES = [
@@ -139,6 +140,8 @@ def check_rule(code: str, formula: str, params: dict, effective_from: dt.date) -
         raise InvalidInput("rule_params", expected="level → XP")
     if any(not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= MAX_RULE_XP for v in params.values()):
         raise InvalidInput("rule_param_range", max=MAX_RULE_XP)
+    if parsed is Formula.CAPPED_PER_MONTH and RULE_KINDS[code] not in SLOTTED_KINDS:
+        raise InvalidInput("rule_formula_needs_slots", kinds=", ".join(SLOTTED_KINDS))
     if parsed is Formula.CAPPED_PER_MONTH and not 1 <= params["per_month"] <= MAX_PER_MONTH:
         raise InvalidInput("rule_per_month_range", max=MAX_PER_MONTH)
     if not dt.date(2000, 1, 1) <= effective_from <= dt.date(2100, 1, 1):

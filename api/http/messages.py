@@ -843,6 +843,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Alasan paling panjang {max} karakter.",
         "A reason has at most {max} characters.",
     ),
+    "rule_formula_needs_slots": (
+        "Rumus capped_per_month hanya untuk fakta yang bernomor urut per bulan ({kinds}).",
+        "The capped_per_month formula is only for facts numbered within their month ({kinds}).",
+    ),
     "rule_per_month_range": (
         "per_month harus 1 sampai {max}.",
         "per_month must be 1 to {max}.",

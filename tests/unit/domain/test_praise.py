@@ -64,6 +64,16 @@ def test_a_capped_rule_checks_its_params(params, code):
     assert raised.value.code == code
 
 
+def test_only_praise_is_capped_by_its_slot():
+    with pytest.raises(InvalidInput) as raised:
+        check_rule("certificate_verified", "capped_per_month", {"xp": 5, "per_month": 2}, dt.date(2026, 1, 1))
+    assert raised.value.code == "rule_formula_needs_slots"
+    assert check_rule("citizen_praise", "capped_per_month", {"xp": 5, "per_month": 2}, dt.date(2026, 1, 1))[2] == {
+        "xp": 5,
+        "per_month": 2,
+    }
+
+
 @pytest.mark.parametrize(
     ("current", "decision", "after"),
     [
