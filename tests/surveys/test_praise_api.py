@@ -123,3 +123,26 @@ async def test_the_cap_is_a_rule_previewed_and_changed_as_data(client, world, as
     assert (await client.post(RULES, json=change, headers=as_(p.admin))).status_code == 201
     await recalculate(follow=wiring.follow())
     assert await xp_of(p.asn) == 6 * 30
+
+
+async def test_a_slot_taken_meanwhile_is_skipped_for_the_next(client, world, as_):
+    """What a racing release does to another: the slot this one counted is taken, so it takes the next."""
+    p = world.pontianak
+    now = dt.datetime.now(dt.timezone.utc)
+    month = now.astimezone(ZoneInfo(WIB)).strftime("%Y-%m")
+    await Fact.insert(
+        Fact(
+            kind="citizen_praise",
+            person=p.asn,
+            source_key="praise:lain",
+            occurred_at=now,
+            local_date=now.astimezone(ZoneInfo(WIB)).date(),
+            region=p.region_id,
+            unit=p.head_unit,
+            level=f"{month}#2",  # one praise counted, but holding slot 2
+        )
+    )
+    [answer_id] = await praises(p, 1, p.asn)
+    assert (await decide(client, as_(p.manager), answer_id, "release")).status_code == 200
+    assert await slots(p.asn) == [f"{month}#2", f"{month}#3"]
+    assert await Fact.count().where(Fact.source_key == f"praise:{answer_id}") == 1
