@@ -4,7 +4,7 @@ from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.columns.column_types import Varchar
 from piccolo.columns.indexes import IndexMethod
 
-ID = "2026-12-07T02:31:17:000000"
+ID = "2026-12-07T02:31:18:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "A survey answer keeps the reason its comment was released or hidden."
 
