@@ -45,6 +45,7 @@ from api.controllers.rewards import (
     RewardController,
 )
 from api.controllers.satisfaction import SatisfactionController, UnitBadgeAdminController  # satisfaction
+from api.controllers.survey_comments import SurveyCommentController  # moderation and praise
 from api.controllers.sync import SyncController
 from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
@@ -108,6 +109,8 @@ CONTROLLERS = [
     # satisfaction
     SatisfactionController,
     UnitBadgeAdminController,
+    # moderation and praise
+    SurveyCommentController,
 ]
 
 

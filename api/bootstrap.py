@@ -55,6 +55,7 @@ from gamification.storage.database import bind_engine, close_engine, create_engi
 from gamification.storage.evidence import build_evidence_store  # certificates
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
+from gamification.surveys import CommentModeration  # moderation and praise
 from gamification.xapi import XapiActivities, XapiIntake, XapiReports  # partners and xAPI
 
 
@@ -138,6 +139,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         XapiReports(),
     )
     services |= _by_class_name(SatisfactionIndex(), UnitBadges())  # satisfaction
+    services |= _by_class_name(CommentModeration(awarding))  # moderation and praise
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

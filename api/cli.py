@@ -1,4 +1,4 @@
-"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, leaderboards rebuild, bench seed, scheduler, user create."""
+"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, leaderboards rebuild, bench seed, scheduler, user create, erase-contacts."""
 
 from __future__ import annotations
 
@@ -250,6 +250,19 @@ def user_create(
 
         raise click.ClickException(f"{message(error.code, 'id', error.params)} ({error.code})") from None
     click.echo(f"Pengguna dibuat: id={person.id} email={person.email} peran={','.join(person.roles)}")
+
+
+# moderation and praise: the UU PDP erasure, on demand as the scheduler runs it every hour
+@main.command("erase-contacts")
+def erase_contacts() -> None:
+    """Blank citizens' contacts (survey answers, complaints) whose erase time has passed."""
+    import datetime as dt
+
+    from gamification.surveys.erasure import erase_contacts as erase
+
+    now = dt.datetime.now(dt.timezone.utc)
+    erased = asyncio.run(with_database(settings_from_env(), lambda tangkas: erase(now)))
+    click.echo(f"Kontak dihapus: {erased['survey_answers']} jawaban survei, {erased['complaints']} pengaduan.")
 
 
 def _demo_banner(summary: dict, password: str) -> str:

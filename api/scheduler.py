@@ -17,6 +17,7 @@ from gamification.boards.scheduled import close_periods_job
 from gamification.points.scheduled import close_days_job, full_rebuild_job, recalc_job
 from gamification.rewards.scheduled import expire_holds_job
 from gamification.satisfaction.scheduled import award_unit_badges_job  # satisfaction
+from gamification.surveys.scheduled import erase_contacts_job  # moderation and praise: contact erasure
 
 if TYPE_CHECKING:
     from api.bootstrap import Tangkas
@@ -59,4 +60,6 @@ def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     scheduler.add_job(close_days_job, CronTrigger(minute=0), id="close_days")
     # satisfaction: daily at 02:40 WIB (after midnight in every Indonesian zone), unit badges of periods just ended
     scheduler.add_job(award_unit_badges_job, CronTrigger(hour=19, minute=40), id="award_unit_badges")
+    # UU PDP: citizens' contacts past their erase time blanked every hour
+    scheduler.add_job(erase_contacts_job, CronTrigger(minute=45), id="erase_contacts")
     return scheduler

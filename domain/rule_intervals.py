@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
+from domain.praise import slot_names
 from domain.rules import RULE_KINDS, FactKind, Formula, RuleVersion
 
 NO_OWN_VERSION = 0
@@ -43,12 +44,21 @@ class RuleLayout:
             return version.params["xp"]
         if version.formula is Formula.PERFECT_FIRST_ATTEMPT:
             return version.params["bonus"]
+        if version.formula is Formula.CAPPED_PER_MONTH:
+            return version.params["xp"]
         return 0
 
     def levels(self) -> list[tuple[int, str, int]]:
         """(version, level, XP) for every by-level version in use."""
         versions = {i.version.id: i.version for i in self.intervals if i.version.formula is Formula.BY_LEVEL}
         return [(vid, level, xp) for vid, version in sorted(versions.items()) for level, xp in version.params.items()]
+
+    def paying_slots(self) -> list[tuple[int, str]]:
+        """(version, slot) for every slot a capped version in use pays: "1" … its per_month."""
+        versions = {i.version.id: i.version for i in self.intervals if i.version.formula is Formula.CAPPED_PER_MONTH}
+        return [
+            (vid, slot) for vid, version in sorted(versions.items()) for slot in slot_names(version.params["per_month"])
+        ]
 
 
 def lay_out(versions: list[RuleVersion]) -> RuleLayout:

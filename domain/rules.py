@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.errors import InvalidInput
+from domain.praise import slot_within
 
 MAX_RULE_XP = 100_000
 
@@ -23,6 +24,7 @@ class FactKind(StrEnum):
     INITIATIVE_REPLICATED = "initiative_replicated"
     CERTIFICATE_VERIFIED = "certificate_verified"
     WORKSHOP_ATTENDED = "workshop_attended"
+    CITIZEN_PRAISE = "citizen_praise"  # a citizen's released praise naming the ASN who served them
 
 
 class Formula(StrEnum):
@@ -30,6 +32,7 @@ class Formula(StrEnum):
     FIXED = "fixed"  # a fixed amount per fact
     PERFECT_FIRST_ATTEMPT = "perfect_first_attempt"  # a bonus when passed with 100 % on the first attempt
     BY_LEVEL = "by_level"  # an amount per level named in the fact: impact (initiatives), days (streaks)
+    CAPPED_PER_MONTH = "capped_per_month"  # xp for each of a person's first per_month facts of a month (its slot)
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,9 @@ class FactValues:
     xp: int = 0
     score: int | None = None
     first_attempt: bool = False
-    level: str | None = None  # initiative impact (unit, agency, …) or streak milestone ("7", "30", …)
+    level: str | None = (
+        None  # initiative impact (unit, agency, …), streak milestone ("7", …), praise slot ("2026-12#3")
+    )
     voided: bool = False  # taken back at its source (a voided xAPI statement): earns nothing under any rule
 
 
@@ -56,7 +61,10 @@ PARAMS_OF = {
     Formula.FACT_XP: {"multiplier_percent"},
     Formula.FIXED: {"xp"},
     Formula.PERFECT_FIRST_ATTEMPT: {"bonus"},
+    Formula.CAPPED_PER_MONTH: {"xp", "per_month"},
 }
+SLOTTED_KINDS = (FactKind.CITIZEN_PRAISE,)  # facts whose level is their slot in the person's month
+MAX_PER_MONTH = 100  # the set engine lists a capped rule's paying slots: kept short
 
 DEFAULT_RULES = [
     RuleSpec("module_xp", FactKind.MODULE_COMPLETION, Formula.FACT_XP, {"multiplier_percent": 100}, "XP modul"),
@@ -92,6 +100,13 @@ DEFAULT_RULES = [
         {"multiplier_percent": 100},
         "XP kegiatan (lokakarya, seminar, webinar, diklat) yang dihadiri",
     ),
+    RuleSpec(
+        "citizen_praise",
+        FactKind.CITIZEN_PRAISE,
+        Formula.CAPPED_PER_MONTH,
+        {"xp": 25, "per_month": 5},
+        "Pujian warga bagi ASN yang melayani, setelah dirilis moderator (dibatasi per bulan)",
+    ),
 ]
 RULE_KINDS = {rule.code: rule.fact_kind for rule in DEFAULT_RULES}
 
@@ -105,6 +120,8 @@ def evaluate(formula: Formula, params: dict[str, int], fact: FactValues) -> int:
         return params["xp"]
     if formula is Formula.PERFECT_FIRST_ATTEMPT:
         return params["bonus"] if fact.first_attempt and fact.score == 100 else 0
+    if formula is Formula.CAPPED_PER_MONTH:
+        return params["xp"] if slot_within(fact.level, params["per_month"]) else 0
     return params.get(fact.level or "", 0)
 
 
@@ -123,6 +140,10 @@ def check_rule(code: str, formula: str, params: dict, effective_from: dt.date) -
         raise InvalidInput("rule_params", expected="level → XP")
     if any(not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= MAX_RULE_XP for v in params.values()):
         raise InvalidInput("rule_param_range", max=MAX_RULE_XP)
+    if parsed is Formula.CAPPED_PER_MONTH and RULE_KINDS[code] not in SLOTTED_KINDS:
+        raise InvalidInput("rule_formula_needs_slots", kinds=", ".join(SLOTTED_KINDS))
+    if parsed is Formula.CAPPED_PER_MONTH and not 1 <= params["per_month"] <= MAX_PER_MONTH:
+        raise InvalidInput("rule_per_month_range", max=MAX_PER_MONTH)
     if not dt.date(2000, 1, 1) <= effective_from <= dt.date(2100, 1, 1):
         raise InvalidInput("rule_effective_from_range")
     return RULE_KINDS[code], parsed, params

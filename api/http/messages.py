@@ -857,6 +857,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sebutkan kode lencana atau kriterianya, salah satu saja.",
         "Name either a badge code or its criteria, one of the two.",
     ),
+    # moderation and praise
+    "survey_comment_not_found": ("Komentar survei tidak ditemukan.", "No such survey comment."),
+    "survey_comment_status_unknown": (
+        "Status komentar tidak dikenal (pilihan: {allowed}).",
+        "Unknown comment status (choose from: {allowed}).",
+    ),
+    "survey_comment_decided": (
+        "Komentar ini sudah disembunyikan ({status}) dan tidak dapat dirilis lagi.",
+        "This comment was hidden ({status}) and cannot be released again.",
+    ),
+    "survey_comment_flagged": (
+        "Komentar ini tertangkap saringan kata. Baca dulu, lalu kirim confirm_flagged: true untuk merilisnya.",
+        "The word filter caught this comment. Read it, then send confirm_flagged: true to release it.",
+    ),
+    "survey_comment_reason_length": (
+        "Alasan paling panjang {max} karakter.",
+        "A reason has at most {max} characters.",
+    ),
+    "rule_formula_needs_slots": (
+        "Rumus capped_per_month hanya untuk fakta yang bernomor urut per bulan ({kinds}).",
+        "The capped_per_month formula is only for facts numbered within their month ({kinds}).",
+    ),
+    "rule_per_month_range": (
+        "per_month harus 1 sampai {max}.",
+        "per_month must be 1 to {max}.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

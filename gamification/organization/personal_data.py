@@ -22,6 +22,9 @@ from gamification.storage.json_column import loaded
 from gamification.storage.tables import ALL_TABLES, Notification, Person, RefreshToken
 
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
+# moderation and praise: a citizen's contact and device key are theirs, not the named ASN's or the
+# moderator's to export; a service point's code key is a secret
+SECRET_COLUMNS |= {"contact", "device_key", "site_code_secret"}
 ANONYMOUS_NAME = "Anonim"
 
 

@@ -134,12 +134,14 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
     )
     own = ", ".join(f"({sql.text(code)}, {region_id})" for code, region_id in layout.own) or f"('', {NO_OWN_VERSION})"
     levels = ", ".join(f"({vid}, {sql.text(level)}, {xp})" for vid, level, xp in layout.levels()) or "(0, '', 0)"
+    slots = ", ".join(f"({vid}, {sql.text(slot)})" for vid, slot in layout.paying_slots()) or "(0, '')"
     target = (
         "CASE WHEN f.voided_at IS NOT NULL THEN 0 ELSE CASE ri.formula"
         f" WHEN {sql.text(Formula.FACT_XP.value)} THEN CAST(f.xp AS BIGINT) * ri.amount / 100"
         f" WHEN {sql.text(Formula.FIXED.value)} THEN ri.amount"
         f" WHEN {sql.text(Formula.PERFECT_FIRST_ATTEMPT.value)}"
         " THEN CASE WHEN f.first_attempt AND f.score = 100 THEN ri.amount ELSE 0 END"
+        f" WHEN {sql.text(Formula.CAPPED_PER_MONTH.value)} THEN CASE WHEN cap.slot IS NULL THEN 0 ELSE ri.amount END"
         " ELSE COALESCE(lv.xp, 0) END END"
     )
     national_day = sql.national_day("t.occurred_at")  # only for the few rows that differ: a time zone costs
@@ -158,6 +160,7 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
         ri(code, region, valid_from, valid_until, rule, formula, amount) AS (VALUES {intervals}),
         own(code, region) AS (VALUES {own}),
         lv(rule, level, xp) AS (VALUES {levels}),
+        cap(rule, slot) AS (VALUES {slots}),  -- the slots each capped version pays (domain.praise.slot_within)
         picked AS MATERIALIZED (  -- read by id range once; the rule tables then join in memory
             SELECT f.id, f.person, f.kind, f.occurred_at, f.local_date, f.region, f.unit, f.xp, f.score,
                    f.first_attempt, f.level, f.voided_at
@@ -173,6 +176,7 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
             JOIN ri ON ri.code = c.code AND ri.region = COALESCE(o.region, {NO_OWN_VERSION})
                    AND f.local_date >= ri.valid_from AND f.local_date < ri.valid_until
             LEFT JOIN lv ON lv.rule = ri.rule AND lv.level = f.level
+            LEFT JOIN cap ON cap.rule = ri.rule AND SUBSTR(f.level, 8, 1) = '#' AND cap.slot = SUBSTR(f.level, 9)
         ),
         earned AS (
             SELECT x.fact, x.rule_code, SUM(x.xp) AS xp FROM xp_entry x

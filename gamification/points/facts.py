@@ -26,23 +26,70 @@ async def record_fact(
 ) -> int:
     """Insert the fact inside the caller's transaction. ``evaluated=False`` leaves it for the recalculation."""
     inserted = await Fact.insert(
-        Fact(
-            kind=kind.value,
-            person=person_id,
+        _fact(
+            kind=kind,
+            person_id=person_id,
             source_key=source_key,
-            label=label[:160],
+            label=label,
             occurred_at=occurred_at,
             local_date=local_date,
-            region=region_id,
-            unit=unit_id,
+            region_id=region_id,
+            unit_id=unit_id,
             xp=xp,
             score=score,
             first_attempt=first_attempt,
             level=level,
-            evaluated_at=dt.datetime.now(dt.timezone.utc) if evaluated else None,
+            evaluated=evaluated,
         )
     ).returning(Fact.id)
     return inserted[0]["id"]
+
+
+async def record_fact_unless_taken(
+    *, kind: FactKind, person_id: int, source_key: str, level: str, **fields
+) -> int | None:
+    """``record_fact``, except that a fact whose source key or (person, level) slot another fact holds
+    (citizens' praise: domain.praise) is not inserted: None. Nothing fails, so the caller's transaction
+    goes on and may try the next slot."""
+    inserted = (
+        await Fact.insert(_fact(kind=kind, person_id=person_id, source_key=source_key, level=level, **fields))
+        .on_conflict(action="DO NOTHING")
+        .returning(Fact.id)
+    )
+    return inserted[0]["id"] if inserted else None
+
+
+def _fact(
+    *,
+    kind: FactKind,
+    person_id: int,
+    source_key: str,
+    label: str,
+    occurred_at: dt.datetime,
+    local_date: dt.date,
+    region_id: int | None,
+    unit_id: int | None,
+    xp: int = 0,
+    score: int | None = None,
+    first_attempt: bool = False,
+    level: str | None = None,
+    evaluated: bool = False,
+) -> Fact:
+    return Fact(
+        kind=kind.value,
+        person=person_id,
+        source_key=source_key,
+        label=label[:160],
+        occurred_at=occurred_at,
+        local_date=local_date,
+        region=region_id,
+        unit=unit_id,
+        xp=xp,
+        score=score,
+        first_attempt=first_attempt,
+        level=level,
+        evaluated_at=dt.datetime.now(dt.timezone.utc) if evaluated else None,
+    )
 
 
 async def void_fact(source_key: str, at: dt.datetime) -> tuple[int, int] | None:

@@ -694,6 +694,7 @@ class SurveyAnswer(Table, tablename="survey_answer"):
     comment_flagged = Boolean(default=False)  # the word filter matched: never released unread
     moderated_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
     moderated_at = Timestamptz(null=True, default=None)
+    moderation_reason = Varchar(length=300, default="")  # moderation: why it was released or hidden
     served_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None, index=True)
     contact = Varchar(length=160, default="")  # only with consent, erased at contact_erase_at
     contact_consent = Boolean(default=False)

@@ -70,6 +70,7 @@ from tests.awards import award
 from tests.factories import PASSWORD, add_person, make_nip
 from tests.module_payloads import attempt_body, create_module, module_payload, published_module
 from tests.satisfaction.helpers import add_service_point  # satisfaction
+from tests.surveys.moderation_helpers import add_answer  # moderation and praise
 
 
 class Allowed:
@@ -300,6 +301,12 @@ POLICY = {
     "POST   /api/v1/admin/unit-badges/preview  @home_region":
                                                         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
     "PATCH  /api/v1/admin/displays/{display_id:int}":   (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    # moderation and praise: deciders over the unit see and decide its citizens' comments; the ASN named never decides
+    "GET    /api/v1/survey-comments":                   (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "POST   /api/v1/survey-comments/{answer_id:int}/decision":  # praise of the home ASN
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/survey-comments/{answer_id:int}/decision  @naming_the_home_manager":
+                                                        (200, AUTH, DENY, DENY, DENY, HIDE, OK,   HIDE, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -343,6 +350,7 @@ AUTHORIZATION_CODES = {
         "session_not_found",  # events
         "partner_org_not_found",  # partners and xAPI
         "badge_not_found",  # satisfaction: another region's unit badge, previewed
+        "survey_comment_not_found",  # moderation and praise
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -1288,6 +1296,28 @@ async def _(home: Home, role: Role) -> Call:
     body = home_display() | {"scope_id": home.region.head_unit}
     made = await home.ok("POST", "/api/v1/admin/displays", Role.MANAGER, json=body)  # the home unit's manager's
     return Call(f"/api/v1/admin/displays/{made['id']}", json={"show_ikm": True})
+
+
+# moderation and praise
+
+
+async def home_comment(home: Home, served_by: int) -> int:
+    """A citizen's praise of ``served_by`` on a service of the home unit, waiting for moderation."""
+    p = home.region
+    point = await home.shared("service_point", lambda: add_service_point(p.head_unit, yearly_users=120))
+    return await add_answer(point, p.region_id, p.head_unit, served_by=served_by)
+
+
+@builds("POST /api/v1/survey-comments/{answer_id:int}/decision")
+async def _(home: Home, role: Role) -> Call:
+    answer_id = await home_comment(home, home.region.asn)
+    return Call(f"/api/v1/survey-comments/{answer_id}/decision", json={"decision": "release"})
+
+
+@builds("POST /api/v1/survey-comments/{answer_id:int}/decision @naming_the_home_manager")
+async def _(home: Home, role: Role) -> Call:
+    answer_id = await home_comment(home, home.region.manager)
+    return Call(f"/api/v1/survey-comments/{answer_id}/decision", json={"decision": "release"})
 
 
 def route_of(row: str) -> str:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.rule_intervals import lay_out
-from domain.rules import DEFAULT_RULES, Formula, RuleVersion
+from domain.rules import DEFAULT_RULES, FactKind, Formula, RuleVersion
 from gamification.points.batch_award import FactRange, award_range
 from gamification.points.ledger import award_facts, rule_versions
 from gamification.points.totals_check import drifted_totals
@@ -26,7 +26,7 @@ from tests import wiring
 ZONES = {"pontianak": "Asia/Jakarta", "palu": "Asia/Makassar"}
 FIRST_RULE_DAY = dt.date(2025, 1, 1)
 RULE_DAY_OFFSETS = [0, 0, 40, 200, 365, 500, 800]
-LEVELS = ["7", "30", "100", "unit", "agency", "region", "national", "other"]
+LEVELS = ["7", "30", "100", "unit", "agency", "region", "national", "other", "2025-03#2", "2025-03#40"]
 
 
 def random_params(rng: random.Random, formula: Formula) -> dict[str, int]:
@@ -36,6 +36,8 @@ def random_params(rng: random.Random, formula: Formula) -> dict[str, int]:
         return {"xp": rng.randint(0, 300)}
     if formula is Formula.PERFECT_FIRST_ATTEMPT:
         return {"bonus": rng.randint(0, 50)}
+    if formula is Formula.CAPPED_PER_MONTH:
+        return {"xp": rng.randint(0, 300), "per_month": rng.randint(1, 12)}
     return {level: rng.randint(0, 900) for level in rng.sample(LEVELS, rng.randint(1, 4))}
 
 
@@ -84,10 +86,17 @@ async def add_facts(rng: random.Random, world, count: int) -> None:
                 xp=rng.randint(0, 120),
                 score=rng.choice([None, 60, 99, 100, 100]),
                 first_attempt=rng.random() < 0.5,
-                level=rng.choice([None, *LEVELS]),
+                level=praise_slot(rng, n) if spec.fact_kind is FactKind.CITIZEN_PRAISE else rng.choice([None, *LEVELS]),
             )
         )
     await Fact.insert(*facts)
+
+
+def praise_slot(rng: random.Random, n: int) -> str:
+    """A praise's slot, unique per fact (as the index on praise slots wants), some within a cap, some not,
+    some not a slot at all."""
+    slot = f"{2025 + n % 2}-{n // 2 % 12 + 1:02d}#{n // 24 + 1}"  # slots 1 to 7
+    return rng.choice([slot, slot, slot, f"2025-01#0{n}", f"x{n}", f"2025-0{n % 9}+{n}"])
 
 
 async def books() -> tuple:
@@ -172,6 +181,7 @@ async def test_both_engines_write_the_same_books(world, seed):
     expected = await books()
     assert expected[0], "the rules awarded nothing: a weak example"
     assert any(entry[4] < 0 for entry in expected[0]), "nothing was taken back: a weak example"
+    assert any(entry[3] == "citizen_praise" and entry[4] > 0 for entry in expected[0]), "no praise paid: weak"
     assert await drifted_totals(None) == {}
 
     await forget_the_awards()

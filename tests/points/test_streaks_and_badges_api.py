@@ -1,6 +1,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from domain.rules import DEFAULT_RULES
 from gamification.demo.content_files import DEMO_BADGES
 from gamification.storage.tables import Badge, PersonBadge, StreakFreeze
 from tests.awards import award, this_week_at
@@ -140,7 +141,7 @@ async def test_rules_and_levels_are_their_regions_admins_to_change(client, world
         response = await client.post("/api/v1/admin/rules", json=body, headers=headers)
         assert (response.status_code, response.json()["code"]) == (status, code), body
     palu_rules = (await client.get("/api/v1/admin/rules", headers=as_(world.palu.admin))).json()
-    assert all(rule["region_id"] is None for rule in palu_rules) and len(palu_rules) == 7
+    assert all(rule["region_id"] is None for rule in palu_rules) and len(palu_rules) == len(DEFAULT_RULES)
 
     levels = {"levels": [{"min_xp": 0, "name": "Tunas"}, {"min_xp": 50, "name": "Bintang Khatulistiwa"}]}
     assert (
