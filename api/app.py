@@ -44,6 +44,8 @@ from api.controllers.rewards import (
     RewardAdminController,
     RewardController,
 )
+from api.controllers.service_points import CitizenNamingController, ServicePointController  # service points
+from api.controllers.surveys import PublicServiceController, SurveyPageController  # service points and surveys
 from api.controllers.sync import SyncController
 from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
@@ -104,6 +106,11 @@ CONTROLLERS = [
     PartnerOrgAdmissionController,
     XapiAboutController,
     XapiStatementController,
+    # service points and surveys
+    ServicePointController,
+    CitizenNamingController,
+    PublicServiceController,
+    SurveyPageController,
 ]
 
 

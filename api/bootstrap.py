@@ -42,10 +42,12 @@ from gamification.organization import (
 from gamification.partners import PartnerCredentials, PartnerOrganisations  # partners and xAPI
 from gamification.points import Awarding, Badges, LevelScale, PointRules, PointsHistory, ProfileService
 from gamification.rewards import ManagerDesk, Redemptions, Rewards
+from gamification.service_points import CitizenNaming, ServicePoints  # service points and surveys
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
+from gamification.surveys import DeviceCookies, SurveyIntake  # service points and surveys
 from gamification.xapi import XapiActivities, XapiIntake, XapiReports  # partners and xAPI
 
 
@@ -127,6 +129,14 @@ def bootstrap(settings: Settings) -> Tangkas:
         XapiActivities(),
         XapiIntake(credentials, awarding, settings.xapi_home_page),
         XapiReports(),
+    )
+    # service points and surveys: citizens' device cookies signed under their own key (else one derived from the
+    # JWT secret); wrong site codes counted in the shared window counter
+    device_key = settings.citizen_device_key or f"citizen-devices:{settings.jwt_secret}"
+    services |= _by_class_name(
+        ServicePoints(settings),
+        CitizenNaming(),
+        SurveyIntake(settings, DeviceCookies(device_key.encode()), counter),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
