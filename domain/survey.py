@@ -33,7 +33,7 @@ SCORES = frozenset(value for value, _ in SCALE)
 MAX_COMMENT = 1000
 MAX_CONTACT = 160  # the column's length
 PHONE = re.compile(r"\+?[0-9][0-9 \-]{6,22}[0-9]")
-EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,96}\.[A-Za-z]{2,24}")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}")
 ALLOWED_CONTROLS = frozenset("\n\t")
 
 
