@@ -34,7 +34,9 @@ async def test_a_citizen_answers_the_survey_on_a_small_phone(app, world, setting
             )
             assert made.status_code == 201, made.text
             point = made.json()
-            shown = await http.get(f"/api/v1/service-points/{point['id']}/site-code", headers=bearer(settings, p.manager))
+            shown = await http.get(
+                f"/api/v1/service-points/{point['id']}/site-code", headers=bearer(settings, p.manager)
+            )
             link = shown.json()["path"]  # what the counter's QR holds
 
         async with async_playwright() as playwright:
@@ -45,7 +47,9 @@ async def test_a_citizen_answers_the_survey_on_a_small_phone(app, world, setting
                 response = await page.goto(base + link)
                 assert response.status == 200
                 assert await page.locator("h1").inner_text() == "Perekaman KTP-el"
-                assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scroll
+                assert (
+                    await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+                )  # no sideways scroll
                 cookies = {cookie["name"]: cookie for cookie in await context.cookies()}
                 assert cookies[COOKIE]["httpOnly"] and cookies[COOKIE]["sameSite"] == "Lax"
                 for n, key in enumerate(ELEMENT_KEYS):
@@ -70,6 +74,9 @@ async def test_a_citizen_answers_the_survey_on_a_small_phone(app, world, setting
     assert len(rows) == 1
     row = rows[0]
     assert [row[key] for key in ELEMENT_KEYS] == [3, 4, 3, 4, 3, 4, 3, 4, 3]
-    assert (row["served_by"], row["comment"], row["comment_status"]) == (served_by, "Petugas ramah <b>dan</b> cepat.", "pending")
+    assert (row["served_by"], row["comment"], row["comment_status"]) == (
+        served_by,
+        "Petugas ramah <b>dan</b> cepat.",
+        "pending",
+    )
     assert row["service_point"] == point["id"]
-
