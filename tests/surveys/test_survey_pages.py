@@ -184,3 +184,11 @@ async def test_hostile_values_in_a_well_formed_form_are_answered_on_the_form(app
             assert answer.status_code == 422, fields
             assert "Mohon periksa kembali" in answer.text and "<script>" not in answer.text
     assert await SurveyAnswer.count() == 0
+
+
+async def test_a_code_in_the_link_is_carried_as_text_whatever_it_holds(app, client, world, as_):
+    point = await make_point(client, as_(world.pontianak.manager), world.pontianak.head_unit, requires_site_code=True)
+    async with citizen(app) as phone:
+        page, _ = await open_page(phone, point["public_key"], '"><script>x')
+    assert page.status_code == 200 and "<script>" not in page.text
+    assert 'name="kode" value="&quot;&gt;&lt;script&gt;x"' in page.text
