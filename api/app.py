@@ -45,7 +45,9 @@ from api.controllers.rewards import (
     RewardController,
 )
 from api.controllers.satisfaction import SatisfactionController, UnitBadgeAdminController  # satisfaction
+from api.controllers.service_points import CitizenNamingController, ServicePointController  # service points
 from api.controllers.survey_comments import SurveyCommentController  # moderation and praise
+from api.controllers.surveys import PublicServiceController, SurveyPageController  # service points and surveys
 from api.controllers.sync import SyncController
 from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
@@ -111,6 +113,11 @@ CONTROLLERS = [
     UnitBadgeAdminController,
     # moderation and praise
     SurveyCommentController,
+    # service points and surveys
+    ServicePointController,
+    CitizenNamingController,
+    PublicServiceController,
+    SurveyPageController,
 ]
 
 

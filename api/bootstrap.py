@@ -51,11 +51,16 @@ from gamification.points import (
 )
 from gamification.rewards import ManagerDesk, Redemptions, Rewards
 from gamification.satisfaction import DisplayIkm, SatisfactionIndex, UnitBadges, team_service  # satisfaction
+from gamification.service_points import CitizenNaming, ServicePoints  # service points and surveys
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
-from gamification.surveys import CommentModeration  # moderation and praise
+from gamification.surveys import (  # service points and surveys
+    CommentModeration,  # moderation and praise
+    DeviceCookies,
+    SurveyIntake,
+)
 from gamification.xapi import XapiActivities, XapiIntake, XapiReports  # partners and xAPI
 
 
@@ -140,6 +145,14 @@ def bootstrap(settings: Settings) -> Tangkas:
     )
     services |= _by_class_name(SatisfactionIndex(), UnitBadges())  # satisfaction
     services |= _by_class_name(CommentModeration(awarding))  # moderation and praise
+    # service points and surveys: citizens' device cookies signed under their own key (else one derived from the
+    # JWT secret); wrong site codes counted in the shared window counter
+    device_key = settings.citizen_device_key or f"citizen-devices:{settings.jwt_secret}"
+    services |= _by_class_name(
+        ServicePoints(settings),
+        CitizenNaming(),
+        SurveyIntake(settings, DeviceCookies(device_key.encode()), counter),
+    )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

@@ -31,6 +31,9 @@ DEFAULT_RATE_LIMITS: dict[str, RateLimit] = {
     "export": RateLimit(per_person=3, per_address=60, window_seconds=3600),
     # events: a check-in code is 6 digits; a person may not guess at it (a hall of phones shares an address)
     "checkin": RateLimit(per_person=20, per_address=1200),
+    # service points and surveys: citizens' public pages and answers (a phone carrier's NAT shares an address)
+    "survey_page": RateLimit(per_person=None, per_address=120),
+    "survey_answer": RateLimit(per_person=None, per_address=20),
 }
 
 

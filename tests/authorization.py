@@ -91,6 +91,7 @@ class Call:
     files: dict | None = None
     outcome: Callable[[httpx.Response], Outcome] = problem_outcome
     streamed: bool = False  # an endless response (server-sent events): read its start, then hang up
+    data: dict | None = None  # service points and surveys: a form's fields (application/x-www-form-urlencoded)
 
 
 @dataclass
@@ -137,7 +138,7 @@ class Home:
             response = await first_chunk(self.app, call.path, headers)
         else:
             response = await self.client.request(
-                method, call.path, json=call.json, params=call.params, files=call.files, headers=headers
+                method, call.path, json=call.json, params=call.params, files=call.files, data=call.data, headers=headers
             )
         return call.outcome(response)
 

@@ -883,6 +883,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "per_month harus 1 sampai {max}.",
         "per_month must be 1 to {max}.",
     ),
+    # service points and surveys
+    "service_point_not_found": ("Titik layanan tidak ditemukan.", "Service point not found."),
+    "service_point_out_of_reach": (
+        "Unit kerja ini di luar cakupan Anda: hanya atasan unit itu atau admin wilayahnya yang dapat mengelola layanannya.",
+        "This unit is outside your scope: only its managers or its region's admins manage its services.",
+    ),
+    "service_point_name_length": (
+        "Nama layanan harus 3 sampai {max} karakter.",
+        "A service's name must be 3 to {max} characters.",
+    ),
+    "service_point_description_length": (
+        "Keterangan layanan paling banyak {max} karakter.",
+        "A service's description may have at most {max} characters.",
+    ),
+    "service_point_yearly_users": (
+        "Jumlah pengguna layanan per tahun harus antara 1 dan {max}.",
+        "The yearly number of service users must be between 1 and {max}.",
+    ),
+    "service_point_answer_days": (
+        "Batas waktu menjawab pengaduan harus 1 sampai {max} hari kerja.",
+        "The time to answer a complaint must be 1 to {max} working days.",
+    ),
+    "service_not_found": (
+        "Layanan tidak ditemukan, atau tautannya sudah tidak berlaku.",
+        "No such service, or its link is no longer valid.",
+    ),
+    "survey_scores_missing": (
+        "Mohon beri nilai 1 sampai 4 untuk setiap unsur pelayanan (belum: {elements}).",
+        "Please score every element of the service from 1 to 4 (missing: {elements}).",
+    ),
+    "survey_comment_too_long": (
+        "Saran atau masukan paling banyak {max} karakter.",
+        "A comment may have at most {max} characters.",
+    ),
+    "survey_comment_invalid": (
+        "Saran atau masukan memuat karakter yang tidak diperbolehkan.",
+        "The comment holds characters that are not allowed.",
+    ),
+    "survey_contact_consent_required": (
+        "Kontak hanya disimpan dengan persetujuan Anda: centang persetujuan, atau kosongkan kontak.",
+        "A contact is kept only with your consent: tick the consent, or leave the contact empty.",
+    ),
+    "survey_contact_invalid": (
+        "Kontak harus berupa nomor HP atau alamat email.",
+        "The contact must be a phone number or an email address.",
+    ),
+    "survey_served_by_invalid": (
+        "Petugas yang dipilih tidak terdaftar pada layanan ini.",
+        "The chosen staff member is not listed for this service.",
+    ),
+    "survey_device_unknown": (
+        "Perangkat tidak dikenali: buka halaman survei terlebih dahulu (cookie harus diaktifkan).",
+        "Unknown device: open the survey first (cookies must be enabled).",
+    ),
+    "survey_form_token_invalid": (
+        "Formulir tidak sah atau kedaluwarsa: buka kembali halaman survei.",
+        "The form is not valid or has expired: open the survey again.",
+    ),
+    "survey_already_answered": (
+        "Perangkat ini sudah mengisi survei layanan ini hari ini.",
+        "This device already answered this service's survey today.",
+    ),
+    "site_code_required": (
+        "Layanan ini memerlukan kode loket hari ini: pindai kode QR di loket layanan.",
+        "This service needs today's counter code: scan the QR code at the counter.",
+    ),
+    "site_code_invalid": (
+        "Kode loket tidak berlaku untuk hari ini. Pindai kode QR terbaru di loket layanan.",
+        "The counter code is not today's. Scan the current QR code at the counter.",
+    ),
+    "site_code_attempts_exhausted": (
+        "Terlalu banyak kode loket yang salah. Coba lagi dalam {retry_after} detik.",
+        "Too many wrong counter codes. Try again in {retry_after} seconds.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

@@ -22,9 +22,10 @@ from gamification.storage.json_column import loaded
 from gamification.storage.tables import ALL_TABLES, Notification, Person, RefreshToken
 
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
-# moderation and praise: a citizen's contact and device key are theirs, not the named ASN's or the
-# moderator's to export; a service point's code key is a secret
-SECRET_COLUMNS |= {"contact", "device_key", "site_code_secret"}
+# the citizens' voice: a citizen's contact and device are the citizen's, never the named ASN's or the
+# moderator's to take home, and the secret of a point's day code is not its maker's; a citizen's comment
+# reaches the ASN it names only once moderation has released it
+CITIZEN_VOICE_COLUMNS = frozenset({"contact", "contact_consent", "contact_erase_at", "device_key", "site_code_secret"})
 ANONYMOUS_NAME = "Anonim"
 
 
@@ -49,6 +50,8 @@ def _own(row: dict, table: type[Table], references: list[ForeignKey], person_id:
     for column in table._meta.columns:
         if isinstance(column, JSON):
             row[column._meta.name] = loaded(row[column._meta.name])
+    if row.get("comment_status", "released") != "released":  # service points and surveys: not yet released
+        row["comment"] = ""
     return row
 
 
@@ -69,7 +72,9 @@ class PersonalData:
                     where = (column == person_id) if where is None else where | (column == person_id)
             else:
                 continue
-            columns = [c for c in table._meta.columns if c._meta.db_column_name not in SECRET_COLUMNS]
+            columns = [
+                c for c in table._meta.columns if c._meta.db_column_name not in SECRET_COLUMNS | CITIZEN_VOICE_COLUMNS
+            ]
             rows = await table.select(*columns).where(where).order_by(table._meta.primary_key)
             if rows:
                 tables[table._meta.tablename] = [_own(row, table, references, person_id) for row in rows]

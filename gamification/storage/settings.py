@@ -76,6 +76,12 @@ class Settings:
     # machine secrets are kept as HMACs (unset: derived from the JWT secret; set it before rotating that).
     xapi_home_page: str = "https://tangkas.go.id"
     xapi_credential_key: str | None = None
+    # service points and surveys: a citizen's contact (given with consent) is erased this many days after the
+    # answer; the base of the links in QR codes (unset: the address the staff's request came to); the key of
+    # the citizens' device cookies (unset: derived from the JWT secret).
+    citizen_contact_days: int = 90
+    public_url: str | None = None
+    citizen_device_key: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
@@ -86,6 +92,12 @@ class Settings:
             raise InvalidSettings(
                 f"TANGKAS_REPLICATION_CREDITS_PER_MONTH must be 0 or more, not {self.replication_credits_per_month}"
             )
+        if not 1 <= self.citizen_contact_days <= 3650:  # service points and surveys
+            raise InvalidSettings(
+                f"TANGKAS_CITIZEN_CONTACT_DAYS must be within 1..3650, not {self.citizen_contact_days}"
+            )
+        if self.public_url is not None and not self.public_url.startswith(("https://", "http://")):
+            raise InvalidSettings(f"TANGKAS_PUBLIC_URL must start with https:// or http://, not {self.public_url!r}")
         if not fits_the_hour(self.recalc_every_seconds):
             raise InvalidSettings(
                 "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
@@ -150,6 +162,10 @@ class Settings:
             evidence_s3_secret_key=env.get("TANGKAS_EVIDENCE_S3_SECRET_KEY") or None,
             xapi_home_page=env.get("TANGKAS_XAPI_HOME_PAGE") or cls.xapi_home_page,
             xapi_credential_key=env.get("TANGKAS_XAPI_CREDENTIAL_KEY") or None,
+            # service points and surveys
+            citizen_contact_days=_whole_number(env, "TANGKAS_CITIZEN_CONTACT_DAYS", cls.citizen_contact_days),
+            public_url=(env.get("TANGKAS_PUBLIC_URL") or "").rstrip("/") or None,
+            citizen_device_key=env.get("TANGKAS_CITIZEN_DEVICE_KEY") or None,
         )
         settings.check_secret()
         return settings

@@ -51,4 +51,7 @@ async def seed(app: Litestar, settings: Settings) -> dict[str, int | None]:
         await post(f"/api/v1/initiatives/{initiative['id']}/submit", p.asn)
         await post("/api/v1/admin/displays", p.admin, {"name": "TV Lobi", "scope": "agency", "scope_id": p.agency_id})
         await post("/api/v1/admin/holidays", p.admin, {"region_id": p.region_id, "day": "2026-08-17", "name": "HUT RI"})
+        await post(
+            "/api/v1/service-points", p.admin, {"unit_id": p.head_unit, "name": "Perekaman KTP-el"}
+        )  # service points
     return {"anonymous": None, "asn": p.asn, "manager": p.manager, "admin": p.admin, "superadmin": world.superadmin}

@@ -307,6 +307,25 @@ POLICY = {
                                                         (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
     "POST   /api/v1/survey-comments/{answer_id:int}/decision  @naming_the_home_manager":
                                                         (200, AUTH, DENY, DENY, DENY, HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    # service points: the home unit's managers and the region's admins; staff opt in to be named; citizens answer
+    # with no sign-in (a fresh service point each, so that every caller's device answers it once)
+    "POST   /api/v1/service-points":                    (201, AUTH, DENY, DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    "GET    /api/v1/service-points":                    (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/service-points/{point_id:int}":     (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "PATCH  /api/v1/service-points/{point_id:int}":     (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/service-points/{point_id:int}/link":
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "GET    /api/v1/service-points/{point_id:int}/site-code":
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "GET    /api/v1/service-points/{point_id:int}/qr.svg":
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "GET    /api/v1/me/citizen-naming":                 (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
+    "PUT    /api/v1/me/citizen-naming":                 (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
+    "GET    /api/v1/public/services/{public_key:str}":  (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /api/v1/public/services/{public_key:str}/answers":
+                                                        (201, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /layanan/{public_key:str}":                 (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /layanan/{public_key:str}":                 (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -336,6 +355,7 @@ AUTHORIZATION_CODES = {
         "partner_org_members_only",  # partners and xAPI
         "partner_org_attach_superadmin",  # partners and xAPI
         "ikm_out_of_reach",  # satisfaction
+        "service_point_out_of_reach",  # service points
     },
     404: {
         "user_not_found",
@@ -351,9 +371,11 @@ AUTHORIZATION_CODES = {
         "partner_org_not_found",  # partners and xAPI
         "badge_not_found",  # satisfaction: another region's unit badge, previewed
         "survey_comment_not_found",  # moderation and praise
+        "service_point_not_found",  # service points
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
+HTML_ROUTES |= {"GET /layanan/{public_key:str}", "POST /layanan/{public_key:str}"}  # service points and surveys
 
 # --- requests ---------------------------------------------------------------------------------------------------------
 
@@ -1318,6 +1340,86 @@ async def _(home: Home, role: Role) -> Call:
 async def _(home: Home, role: Role) -> Call:
     answer_id = await home_comment(home, home.region.manager)
     return Call(f"/api/v1/survey-comments/{answer_id}/decision", json={"decision": "release"})
+
+
+# service points and surveys
+
+
+async def home_point(home: Home) -> dict:
+    """A new service point of the home unit, made by the region's admin."""
+    body = {"unit_id": home.region.head_unit, "name": f"Perekaman KTP-el {next(serials)}"}
+    return await home.ok("POST", "/api/v1/service-points", json=body)
+
+
+async def point_id(home: Home) -> int:
+    return (await home.shared("service point", lambda: home_point(home)))["id"]
+
+
+@builds("POST /api/v1/service-points")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/service-points", json={"unit_id": home.region.head_unit, "name": "Legalisir Dokumen"})
+
+
+@builds("GET /api/v1/service-points/{point_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/service-points/{await point_id(home)}")
+
+
+@builds("PATCH /api/v1/service-points/{point_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/service-points/{await point_id(home)}", json={"description": "Loket 2"})
+
+
+@builds("POST /api/v1/service-points/{point_id:int}/link")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/service-points/{(await home_point(home))['id']}/link")
+
+
+@builds("GET /api/v1/service-points/{point_id:int}/site-code")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/service-points/{await point_id(home)}/site-code")
+
+
+@builds("GET /api/v1/service-points/{point_id:int}/qr.svg")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/service-points/{await point_id(home)}/qr.svg")
+
+
+@builds("PUT /api/v1/me/citizen-naming")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/me/citizen-naming", json={"opt_in": True})
+
+
+SURVEY_SCORES = {f"u{n}": 4 for n in range(1, 10)}
+
+
+@builds("GET /api/v1/public/services/{public_key:str}")
+async def _(home: Home, role: Role) -> Call:
+    point = await home.shared("service point", lambda: home_point(home))
+    return Call(f"/api/v1/public/services/{point['public_key']}")
+
+
+@builds("POST /api/v1/public/services/{public_key:str}/answers")
+async def _(home: Home, role: Role) -> Call:
+    key = (await home_point(home))["public_key"]
+    form = await home.ok(
+        "GET", f"/api/v1/public/services/{key}", Role.ANONYMOUS
+    )  # the device cookie, kept by the client
+    return Call(f"/api/v1/public/services/{key}/answers", json={"form_token": form["form_token"]} | SURVEY_SCORES)
+
+
+@builds("GET /layanan/{public_key:str}")
+async def _(home: Home, role: Role) -> Call:
+    point = await home.shared("service point", lambda: home_point(home))
+    return Call(f"/layanan/{point['public_key']}")
+
+
+@builds("POST /layanan/{public_key:str}")
+async def _(home: Home, role: Role) -> Call:
+    key = (await home_point(home))["public_key"]
+    form = await home.ok("GET", f"/api/v1/public/services/{key}", Role.ANONYMOUS)
+    fields = {"form_token": form["form_token"]} | {name: str(score) for name, score in SURVEY_SCORES.items()}
+    return Call(f"/layanan/{key}", data=fields)
 
 
 def route_of(row: str) -> str:

@@ -54,6 +54,8 @@ def test_public_operations_ask_for_no_token(document):
         "GET /api/v1/displays/{token}/leaderboard",
         "GET /api/v1/displays/{token}/stream",
         "GET /xapi/about",  # partners and xAPI
+        "GET /api/v1/public/services/{public_key}",  # service points and surveys: citizens, no sign-in
+        "POST /api/v1/public/services/{public_key}/answers",  # service points and surveys
     }
 
 

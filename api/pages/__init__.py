@@ -1,0 +1,1 @@
+"""Server-rendered pages for citizens: small, in Indonesian, no script, no outside assets."""
