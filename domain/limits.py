@@ -31,6 +31,10 @@ DEFAULT_RATE_LIMITS: dict[str, RateLimit] = {
     "export": RateLimit(per_person=3, per_address=60, window_seconds=3600),
     # events: a check-in code is 6 digits; a person may not guess at it (a hall of phones shares an address)
     "checkin": RateLimit(per_person=20, per_address=1200),
+    # complaints: citizens file without signing in (an office's public wifi shares an address); a tracking
+    # code is looked up by hand, so a budget far above that bounds guessing
+    "complaint": RateLimit(per_person=None, per_address=20, window_seconds=3600),
+    "complaint_lookup": RateLimit(per_person=None, per_address=60),
 }
 
 

@@ -76,6 +76,10 @@ class Settings:
     # machine secrets are kept as HMACs (unset: derived from the JWT secret; set it before rotating that).
     xapi_home_page: str = "https://tangkas.go.id"
     xapi_credential_key: str | None = None
+    # complaints: a citizen's consented contact is erased this long after filing (UU PDP); complaints one
+    # service point takes in a local day (a flood past it is 429 until the region's midnight)
+    citizen_contact_days: int = 90
+    complaints_per_service_day: int = 100
 
     def __post_init__(self) -> None:
         if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
@@ -85,6 +89,10 @@ class Settings:
         if self.replication_credits_per_month < 0:
             raise InvalidSettings(
                 f"TANGKAS_REPLICATION_CREDITS_PER_MONTH must be 0 or more, not {self.replication_credits_per_month}"
+            )
+        if not 1 <= self.citizen_contact_days <= 3650 or self.complaints_per_service_day < 1:  # complaints
+            raise InvalidSettings(
+                "TANGKAS_CITIZEN_CONTACT_DAYS must be within 1..3650 and TANGKAS_COMPLAINTS_PER_SERVICE_DAY 1 or more"
             )
         if not fits_the_hour(self.recalc_every_seconds):
             raise InvalidSettings(
@@ -150,6 +158,11 @@ class Settings:
             evidence_s3_secret_key=env.get("TANGKAS_EVIDENCE_S3_SECRET_KEY") or None,
             xapi_home_page=env.get("TANGKAS_XAPI_HOME_PAGE") or cls.xapi_home_page,
             xapi_credential_key=env.get("TANGKAS_XAPI_CREDENTIAL_KEY") or None,
+            # complaints
+            citizen_contact_days=_whole_number(env, "TANGKAS_CITIZEN_CONTACT_DAYS", cls.citizen_contact_days),
+            complaints_per_service_day=_whole_number(
+                env, "TANGKAS_COMPLAINTS_PER_SERVICE_DAY", cls.complaints_per_service_day
+            ),
         )
         settings.check_secret()
         return settings
