@@ -9,11 +9,13 @@ import secrets
 from html import escape
 from importlib.resources import files
 from string import Template
+from typing import Annotated
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
+from litestar.params import PathParameter
 
 from api.http.guards import EXCLUDE_KEY
 from api.http.rate_limit import client_address
@@ -23,6 +25,7 @@ from gamification.complaints.filing import ComplaintFiling
 from gamification.complaints.records import CitizenComplaintView, FiledComplaint
 
 Filing = NamedDependency[ComplaintFiling]
+PathText = Annotated[str, PathParameter()]  # unbounded here: a long or odd one is a page saying "not found"
 LAYOUT = Template(files("api").joinpath("templates/complaint_page.html").read_text(encoding="utf-8"))
 HEADERS = {
     "Cache-Control": "no-store",
@@ -55,7 +58,7 @@ class ComplaintFormController(Controller):
     opt = {EXCLUDE_KEY: True, "audit": False}
 
     @get("/", media_type="text/html")
-    async def form(self, request: Request, public_key: str, complaint_filing: Filing) -> Response[str]:
+    async def form(self, request: Request, public_key: PathText, complaint_filing: Filing) -> Response[str]:
         """The complaint form of a service point, with a fresh hidden ``client_id``: a form sent twice files once."""
         try:
             await _spend(request, "complaint_lookup")
@@ -65,7 +68,7 @@ class ComplaintFormController(Controller):
         return _page("Ajukan pengaduan", _form_html(point, public_key, secrets.token_urlsafe(18)))
 
     @post("/", media_type="text/html", status_code=200)
-    async def file(self, request: Request, public_key: str, complaint_filing: Filing) -> Response[str]:
+    async def file(self, request: Request, public_key: PathText, complaint_filing: Filing) -> Response[str]:
         """The form sent: the page with the tracking code, or the form again with what to correct."""
         form = await request.form()
         body, contact = _field(form, "isi", BODY_MAX + 200), _field(form, "kontak", CONTACT_MAX + 40)
@@ -108,7 +111,7 @@ class ComplaintStatusController(Controller):
         return Response("", status_code=303, headers=HEADERS | {"Location": f"/pengaduan/{quote(code)}"})
 
     @get("/{code:str}", media_type="text/html")
-    async def status(self, request: Request, code: str, complaint_filing: Filing) -> Response[str]:
+    async def status(self, request: Request, code: PathText, complaint_filing: Filing) -> Response[str]:
         """A complaint's state, deadline and the unit's answer, by its tracking code."""
         try:
             await _spend(request, "complaint_lookup")

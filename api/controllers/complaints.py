@@ -82,7 +82,7 @@ class ComplaintController(Controller):
 
     @post("/{complaint_id:int}/progress", status_code=200)
     async def progress(
-        self, request: Request, complaint_id: PathId, complaint_desk: Desk, data: JSONBody[NoteIn] | None = None
+        self, request: Request, complaint_id: PathId, complaint_desk: Desk, data: JSONBody[NoteIn | None] = None
     ) -> ComplaintView:
         """Received → in progress, with an optional ``note`` for the history. From another state
         ``409 complaint_wrong_state``; sent again, it answers as it stands."""
@@ -97,7 +97,7 @@ class ComplaintController(Controller):
 
     @post("/{complaint_id:int}/close", status_code=200)
     async def close(
-        self, request: Request, complaint_id: PathId, complaint_desk: Desk, data: JSONBody[NoteIn] | None = None
+        self, request: Request, complaint_id: PathId, complaint_desk: Desk, data: JSONBody[NoteIn | None] = None
     ) -> ComplaintView:
         """Answered → closed."""
         return await complaint_desk.close(request.user, complaint_id, data.note if data else "")
