@@ -22,6 +22,8 @@ from gamification.storage.json_column import loaded
 from gamification.storage.tables import ALL_TABLES, Notification, Person, RefreshToken
 
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
+# complaints: a citizen's contact on a complaint a member of staff answered is the citizen's, not theirs
+CITIZENS_COLUMNS = {"complaint": frozenset({"contact", "contact_consent", "contact_erase_at", "client_id"})}
 ANONYMOUS_NAME = "Anonim"
 
 
@@ -66,7 +68,8 @@ class PersonalData:
                     where = (column == person_id) if where is None else where | (column == person_id)
             else:
                 continue
-            columns = [c for c in table._meta.columns if c._meta.db_column_name not in SECRET_COLUMNS]
+            left_out = SECRET_COLUMNS | CITIZENS_COLUMNS.get(table._meta.tablename, frozenset())
+            columns = [c for c in table._meta.columns if c._meta.db_column_name not in left_out]
             rows = await table.select(*columns).where(where).order_by(table._meta.primary_key)
             if rows:
                 tables[table._meta.tablename] = [_own(row, table, references, person_id) for row in rows]

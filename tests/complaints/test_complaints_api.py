@@ -331,3 +331,19 @@ async def test_floods_and_code_guessing_meet_budgets_with_retry_after(capped):
         assert guessing.status_code == 429 and int(guessing.headers["Retry-After"]) >= 1
         page = await http.get("/pengaduan/ABCDE-FGHJN")
         assert page.status_code == 429 and "Retry-After" in page.headers and "Coba lagi" in page.text
+
+
+async def test_the_answering_managers_data_export_leaves_the_citizens_contact_out(client, world, as_):
+    p = world.pontianak
+    filed = await file(
+        client, await add_service_point(p.region_id, p.head_unit), contact="ani@contoh.id", contact_consent=True
+    )
+    cid = await complaint_id(client, as_(p.manager), filed["tracking_code"])
+    await ok(
+        await client.post(f"{COMPLAINTS}/{cid}/answer", json={"answer": "Sudah ditangani."}, headers=as_(p.manager))
+    )
+    export = await client.get("/api/v1/me/export", headers=as_(p.manager))
+    assert export.status_code == 200, export.text
+    rows = export.json()["tables"]["complaint"]
+    assert [row["id"] for row in rows] == [cid] and "contact" not in rows[0] and "ani@contoh.id" not in export.text
+    assert [e["actor"] for e in export.json()["tables"]["complaint_event"]] == [p.manager]
