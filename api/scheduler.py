@@ -14,7 +14,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from gamification.boards.scheduled import close_periods_job
-from gamification.complaints.scheduled import flag_overdue_job  # complaints
+from gamification.complaints.scheduled import EVERY_MINUTES, flag_overdue_job  # complaints
 from gamification.points.scheduled import close_days_job, full_rebuild_job, recalc_job
 from gamification.rewards.scheduled import expire_holds_job
 
@@ -58,5 +58,5 @@ def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     # every hour: the regions' zones whose midnight has just passed (each closes once, keyed by its midnight)
     scheduler.add_job(close_days_job, CronTrigger(minute=0), id="close_days")
     # complaints: every 15 minutes, complaints past their deadline unanswered are flagged to their managers once
-    scheduler.add_job(flag_overdue_job, CronTrigger(minute="*/15"), id="complaints_overdue")
+    scheduler.add_job(flag_overdue_job, CronTrigger(minute=f"*/{EVERY_MINUTES}"), id="complaints_overdue")
     return scheduler

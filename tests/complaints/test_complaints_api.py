@@ -347,3 +347,12 @@ async def test_the_answering_managers_data_export_leaves_the_citizens_contact_ou
     rows = export.json()["tables"]["complaint"]
     assert [row["id"] for row in rows] == [cid] and "contact" not in rows[0] and "ani@contoh.id" not in export.text
     assert [e["actor"] for e in export.json()["tables"]["complaint_event"]] == [p.manager]
+
+
+def test_the_overdue_flag_runs_every_quarter_hour_on_the_grid_its_trigger_is_keyed_by(settings):
+    from api.bootstrap import bootstrap
+    from api.scheduler import build_scheduler
+    from gamification.complaints.scheduled import EVERY_MINUTES
+
+    job = build_scheduler(bootstrap(settings)).get_job("complaints_overdue")
+    assert str(job.trigger) == f"cron[minute='*/{EVERY_MINUTES}']"
