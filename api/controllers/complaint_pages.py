@@ -79,8 +79,6 @@ class ComplaintFormController(Controller):
         except DomainError as error:
             return _problem_page(error)
         try:
-            if len(body) > BODY_MAX + 100:
-                raise InvalidInput("complaint_body_length")
             filed = await complaint_filing.file(
                 public_key, body=body, contact=contact, contact_consent=consent, client_id=client_id or None
             )
