@@ -356,3 +356,37 @@ def test_the_overdue_flag_runs_every_quarter_hour_on_the_grid_its_trigger_is_key
 
     job = build_scheduler(bootstrap(settings)).get_job("complaints_overdue")
     assert str(job.trigger) == f"cron[minute='*/{EVERY_MINUTES}']"
+
+
+async def test_the_deadline_skips_the_weekend_and_the_holidays_of_the_complaints_own_region(
+    client, world, time_machine
+):
+    from gamification.storage.tables import Holiday
+
+    palu, pontianak = world.palu, world.pontianak
+    await Holiday.insert(
+        Holiday(region=palu.region_id, day=dt.date(2026, 12, 24), name="Cuti bersama"),
+        Holiday(region=pontianak.region_id, day=dt.date(2026, 12, 22), name="Hari Ibu (contoh)"),
+    )
+    time_machine.move_to(dt.datetime(2026, 12, 18, 15, 30, tzinfo=dt.timezone.utc), tick=True)  # Fri 23:30 WITA
+    filed = await file(client, await add_service_point(palu.region_id, palu.head_unit, answer_days=3))
+    # Mon 21, Tue 22 (Pontianak's holiday, not Palu's), Wed 23
+    assert filed["due_on"] == "2026-12-23"
+    assert filed["due_at"].startswith("2026-12-23T15:59:59")  # 23:59:59 WITA
+    later = await file(client, await add_service_point(palu.region_id, palu.head_unit, answer_days=4))
+    assert later["due_on"] == "2026-12-25"  # Thu 24, Palu's holiday, skipped
+
+
+async def test_two_people_answering_at_once_leave_one_answer(client, world, as_):
+    p = world.pontianak
+    filed = await file(client, await add_service_point(p.region_id, p.head_unit))
+    cid = await complaint_id(client, as_(p.manager), filed["tracking_code"])
+    answers = await asyncio.gather(
+        client.post(f"{COMPLAINTS}/{cid}/answer", json={"answer": "Jawaban manajer."}, headers=as_(p.manager)),
+        client.post(f"{COMPLAINTS}/{cid}/answer", json={"answer": "Jawaban admin."}, headers=as_(p.admin)),
+    )
+    assert sorted(a.status_code for a in answers) == [200, 409], [a.text for a in answers]
+    winner = next(a.json() for a in answers if a.status_code == 200)
+    row = await Complaint.select(Complaint.answer).first()
+    assert row["answer"] == winner["answer"]
+    assert await ComplaintEvent.count().where(ComplaintEvent.to_status == "answered") == 1
