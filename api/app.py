@@ -28,6 +28,8 @@ from api.controllers.certificates import (  # certificates
     CertificateImportController,
     CertificateQueueController,
 )
+from api.controllers.complaint_pages import ComplaintFormController, ComplaintStatusController  # complaints
+from api.controllers.complaints import ComplaintController, PublicComplaintController  # complaints
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
 from api.controllers.events import EventAdminController, EventController, MyEventsController  # events
 from api.controllers.health import HealthController
@@ -118,6 +120,11 @@ CONTROLLERS = [
     CitizenNamingController,
     PublicServiceController,
     SurveyPageController,
+    # complaints
+    PublicComplaintController,
+    ComplaintController,
+    ComplaintFormController,
+    ComplaintStatusController,
 ]
 
 

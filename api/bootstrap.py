@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 
 from gamification.boards import Boards, Displays, Leaderboards, build_boards
 from gamification.certificates import CertificateDecisions, CertificateImport, Certificates  # certificates
+from gamification.complaints import ComplaintDesk, ComplaintFiling  # complaints
 from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
@@ -152,6 +153,11 @@ def bootstrap(settings: Settings) -> Tangkas:
         ServicePoints(settings),
         CitizenNaming(),
         SurveyIntake(settings, DeviceCookies(device_key.encode()), counter),
+    )
+    # complaints: citizens file without signing in; the unit's managers and the region's admins answer
+    services |= _by_class_name(
+        ComplaintFiling(settings.citizen_contact_days, settings.complaints_per_service_day),
+        ComplaintDesk(),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)

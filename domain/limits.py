@@ -34,6 +34,10 @@ DEFAULT_RATE_LIMITS: dict[str, RateLimit] = {
     # service points and surveys: citizens' public pages and answers (a phone carrier's NAT shares an address)
     "survey_page": RateLimit(per_person=None, per_address=120),
     "survey_answer": RateLimit(per_person=None, per_address=20),
+    # complaints: citizens file without signing in (an office's public wifi shares an address); a tracking
+    # code is looked up by hand, so a budget far above that bounds guessing
+    "complaint": RateLimit(per_person=None, per_address=20, window_seconds=3600),
+    "complaint_lookup": RateLimit(per_person=None, per_address=60),
 }
 
 

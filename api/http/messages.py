@@ -957,6 +957,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Terlalu banyak kode loket yang salah. Coba lagi dalam {retry_after} detik.",
         "Too many wrong counter codes. Try again in {retry_after} seconds.",
     ),
+    # complaints (pengaduan masyarakat)
+    "complaint_not_found": ("Pengaduan tidak ditemukan.", "No such complaint."),
+    "complaint_service_not_found": (
+        "Layanan tidak ditemukan, atau tautannya sudah diganti. Pindai kembali kode QR di loket.",
+        "No such service, or its link was renewed. Scan the QR code at the counter again.",
+    ),
+    "complaint_body_length": (
+        "Isi pengaduan {min} sampai {max} karakter.",
+        "A complaint has {min} to {max} characters.",
+    ),
+    "complaint_answer_length": (
+        "Jawaban harus diisi, paling banyak {max} karakter.",
+        "An answer is required, at most {max} characters.",
+    ),
+    "complaint_contact_without_consent": (
+        "Kontak hanya disimpan dengan persetujuan (contact_consent).",
+        "A contact is kept only with consent (contact_consent).",
+    ),
+    "complaint_contact_format": (
+        "Kontak paling banyak {max} karakter yang terlihat.",
+        "A contact has at most {max} visible characters.",
+    ),
+    "complaint_wrong_state": (
+        "Pengaduan berstatus {status}; langkah {move} tidak dapat dilakukan.",
+        "The complaint is {status}; the step {move} is not possible.",
+    ),
+    "complaint_status_unknown": (
+        "Status pengaduan tidak dikenal. Pilih salah satu: {allowed}.",
+        "Unknown complaint status. Choose one of: {allowed}.",
+    ),
+    "complaint_daily_cap": (
+        "Layanan ini menerima terlalu banyak pengaduan hari ini. Coba lagi dalam {retry_after} detik.",
+        "This service has taken too many complaints today. Try again in {retry_after} seconds.",
+    ),
+    "complaint_busy": (
+        "Pengaduan belum dapat disimpan. Silakan kirim ulang.",
+        "The complaint could not be saved. Please send it again.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

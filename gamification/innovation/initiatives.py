@@ -28,6 +28,7 @@ from domain.initiatives import (
 )
 from domain.periods import local_month_bounds
 from domain.rules import FactKind
+from gamification.complaints.linked import SolvedComplaints, solved_complaints  # complaints
 from gamification.notifications.inbox import notify
 from gamification.points.awarding import Awarding
 from gamification.points.facts import record_fact
@@ -85,6 +86,7 @@ class InitiativeView:
     updated_at: dt.datetime
     events: list[InitiativeEventView] | None = None  # in the detail only
     replication_credited: bool | None = None  # in a replication's answer only: whether it earned the team XP
+    complaints: SolvedComplaints | None = None  # complaints: in the detail only, the citizens' problems it solves
 
 
 @dataclass
@@ -293,7 +295,7 @@ class Initiatives:
             .order_by(InitiativeEvent.id)
         )
         views = await _views([found.row])
-        return _with_events(views[0], events)
+        return replace(_with_events(views[0], events), complaints=await solved_complaints(initiative_id))
 
     async def list(
         self, actor: Actor, page: PageRequest, status: str | None, region_id: int | None, text: str | None

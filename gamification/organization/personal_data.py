@@ -26,6 +26,8 @@ SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
 # moderator's to take home, and the secret of a point's day code is not its maker's; a citizen's comment
 # reaches the ASN it names only once moderation has released it
 CITIZEN_VOICE_COLUMNS = frozenset({"contact", "contact_consent", "contact_erase_at", "device_key", "site_code_secret"})
+# complaints: the phone's id of a citizen's filing is the citizen's too
+CITIZENS_COLUMNS = {"complaint": frozenset({"client_id"})}
 ANONYMOUS_NAME = "Anonim"
 
 
@@ -72,9 +74,8 @@ class PersonalData:
                     where = (column == person_id) if where is None else where | (column == person_id)
             else:
                 continue
-            columns = [
-                c for c in table._meta.columns if c._meta.db_column_name not in SECRET_COLUMNS | CITIZEN_VOICE_COLUMNS
-            ]
+            left_out = SECRET_COLUMNS | CITIZEN_VOICE_COLUMNS | CITIZENS_COLUMNS.get(table._meta.tablename, frozenset())
+            columns = [c for c in table._meta.columns if c._meta.db_column_name not in left_out]
             rows = await table.select(*columns).where(where).order_by(table._meta.primary_key)
             if rows:
                 tables[table._meta.tablename] = [_own(row, table, references, person_id) for row in rows]

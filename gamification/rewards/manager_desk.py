@@ -19,6 +19,7 @@ from domain.jp import YEARLY_TARGET_JP, jp_value
 from domain.jp_pace import jp_pace, jp_status
 from domain.rewards import RedemptionStatus, parse_decision
 from domain.spreadsheet import spreadsheet_cell
+from gamification.complaints.desk import waiting_for_answer  # complaints
 from gamification.innovation.initiatives import Initiatives
 from gamification.rewards.redemptions import Redemptions
 from gamification.satisfaction.team import TeamService  # satisfaction
@@ -50,6 +51,7 @@ class InboxItem:
     requested_by: str
     waiting_since: dt.datetime
     cost: int | None = None
+    due_at: dt.datetime | None = None  # complaints: the deadline of the unit's answer
 
 
 @dataclass(frozen=True)
@@ -173,8 +175,13 @@ class ManagerDesk:
             )
             for row in pending
         ]
+        # complaints: those the unit still owes an answer (answered through /api/v1/complaints, not in bulk)
+        items += [
+            InboxItem("complaint", c.id, c.service_name, c.unit_name, "Warga", c.filed_at, due_at=c.due_at)
+            for c in await waiting_for_answer(actor, INBOX_LIMIT)
+        ]
         items.sort(key=lambda item: item.waiting_since)
-        counts = {kind: sum(1 for item in items if item.kind == kind) for kind in KINDS}
+        counts = {kind: sum(1 for item in items if item.kind == kind) for kind in (*KINDS, "complaint")}
         return Inbox(items, counts | {"total": len(items)})
 
     async def decide_many(self, actor: Actor, items: list[BulkItem]) -> list[BulkResult]:

@@ -82,6 +82,8 @@ class Settings:
     citizen_contact_days: int = 90
     public_url: str | None = None
     citizen_device_key: str | None = field(default=None, repr=False)
+    # complaints: those one service point takes in a local day (a flood past it is 429 until the region's midnight)
+    complaints_per_service_day: int = 100
 
     def __post_init__(self) -> None:
         if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
@@ -98,6 +100,8 @@ class Settings:
             )
         if self.public_url is not None and not self.public_url.startswith(("https://", "http://")):
             raise InvalidSettings(f"TANGKAS_PUBLIC_URL must start with https:// or http://, not {self.public_url!r}")
+        if self.complaints_per_service_day < 1:  # complaints
+            raise InvalidSettings("TANGKAS_COMPLAINTS_PER_SERVICE_DAY must be 1 or more")
         if not fits_the_hour(self.recalc_every_seconds):
             raise InvalidSettings(
                 "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
@@ -166,6 +170,10 @@ class Settings:
             citizen_contact_days=_whole_number(env, "TANGKAS_CITIZEN_CONTACT_DAYS", cls.citizen_contact_days),
             public_url=(env.get("TANGKAS_PUBLIC_URL") or "").rstrip("/") or None,
             citizen_device_key=env.get("TANGKAS_CITIZEN_DEVICE_KEY") or None,
+            # complaints
+            complaints_per_service_day=_whole_number(
+                env, "TANGKAS_COMPLAINTS_PER_SERVICE_DAY", cls.complaints_per_service_day
+            ),
         )
         settings.check_secret()
         return settings

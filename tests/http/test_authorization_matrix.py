@@ -67,6 +67,8 @@ from tests.authorization import (
     serials,
 )
 from tests.awards import award
+from tests.complaints.helpers import BODY as COMPLAINT_BODY  # complaints
+from tests.complaints.helpers import add_service_point as add_complaint_service_point  # complaints
 from tests.factories import PASSWORD, add_person, make_nip
 from tests.module_payloads import attempt_body, create_module, module_payload, published_module
 from tests.satisfaction.helpers import add_service_point  # satisfaction
@@ -326,6 +328,27 @@ POLICY = {
                                                         (201, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "GET    /layanan/{public_key:str}":                 (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /layanan/{public_key:str}":                 (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    # complaints: citizens file and follow them without signing in (a token sent along changes nothing); the home
+    # unit's managers and the region's admins handle them, anyone else is told they do not exist
+    "POST   /api/v1/public/services/{public_key:str}/complaints":
+                                                        (201, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /api/v1/public/complaints/{code:str}":      (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /layanan/{public_key:str}/pengaduan":       (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /layanan/{public_key:str}/pengaduan":       (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /pengaduan":                                (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /pengaduan/{code:str}":                     (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /api/v1/complaints":                        (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "GET    /api/v1/complaints/{complaint_id:int}":     (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/complaints/{complaint_id:int}/progress":
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/complaints/{complaint_id:int}/answer":
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/complaints/{complaint_id:int}/close":
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/complaints/{complaint_id:int}/initiative":  # an initiative of the home unit
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    "DELETE /api/v1/complaints/{complaint_id:int}/initiative":
+                                                        (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -372,6 +395,7 @@ AUTHORIZATION_CODES = {
         "badge_not_found",  # satisfaction: another region's unit badge, previewed
         "survey_comment_not_found",  # moderation and praise
         "service_point_not_found",  # service points
+        "complaint_not_found",  # complaints
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -1470,3 +1494,97 @@ def mismatch(route: str, expected: int, got: Outcome) -> str | None:
     if got.code not in AUTHORIZATION_CODES.get(expected, set()):
         return f"the right status, but {got.code!r} is not an authorization code"
     return None
+
+
+# complaints
+
+
+async def home_complaint_service_point(home: Home) -> str:
+    """The public key of a service point of the home unit."""
+    return await home.shared(
+        "complaint service point", lambda: add_complaint_service_point(home.region.region_id, home.region.head_unit)
+    )
+
+
+async def home_complaint(home: Home, answered: bool = False) -> tuple[int, str]:
+    """A fresh complaint on the home unit's service point, filed by a citizen (answered by the admin): id, code."""
+    key = await home_complaint_service_point(home)
+    body = {"body": COMPLAINT_BODY}
+    code = (await home.ok("POST", f"/api/v1/public/services/{key}/complaints", Role.ANONYMOUS, json=body))[
+        "tracking_code"
+    ]
+    listed = await home.ok("GET", "/api/v1/complaints", params={"limit": 100})
+    complaint_id = next(item["id"] for item in listed["items"] if item["tracking_code"] == code)
+    if answered:
+        await home.ok("POST", f"/api/v1/complaints/{complaint_id}/answer", json={"answer": "Sudah ditangani."})
+    return complaint_id, code
+
+
+@builds("POST /api/v1/public/services/{public_key:str}/complaints")
+async def _(home: Home, role: Role) -> Call:
+    return Call(
+        f"/api/v1/public/services/{await home_complaint_service_point(home)}/complaints", json={"body": COMPLAINT_BODY}
+    )
+
+
+@builds("GET /api/v1/public/complaints/{code:str}")
+async def _(home: Home, role: Role) -> Call:
+    _, code = await home.shared("complaint", lambda: home_complaint(home))
+    return Call(f"/api/v1/public/complaints/{code}")
+
+
+@builds("GET /layanan/{public_key:str}/pengaduan")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/layanan/{await home_complaint_service_point(home)}/pengaduan")
+
+
+@builds("POST /layanan/{public_key:str}/pengaduan")
+async def _(home: Home, role: Role) -> Call:
+    form = {
+        "isi": (None, "Loket tutup sebelum jam pelayanan berakhir."),
+        "client_id": (None, f"matrix-{next(serials)}"),
+    }
+    return Call(f"/layanan/{await home_complaint_service_point(home)}/pengaduan", files=form)
+
+
+@builds("GET /pengaduan/{code:str}")
+async def _(home: Home, role: Role) -> Call:
+    _, code = await home.shared("complaint", lambda: home_complaint(home))
+    return Call(f"/pengaduan/{code}")
+
+
+@builds("GET /api/v1/complaints/{complaint_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    complaint_id, _ = await home.shared("complaint", lambda: home_complaint(home))
+    return Call(f"/api/v1/complaints/{complaint_id}")
+
+
+@builds("POST /api/v1/complaints/{complaint_id:int}/progress")
+async def _(home: Home, role: Role) -> Call:
+    complaint_id, _ = await home_complaint(home)
+    return Call(f"/api/v1/complaints/{complaint_id}/progress", json={"note": "Dicek"})
+
+
+@builds("POST /api/v1/complaints/{complaint_id:int}/answer")
+async def _(home: Home, role: Role) -> Call:
+    complaint_id, _ = await home_complaint(home)
+    return Call(f"/api/v1/complaints/{complaint_id}/answer", json={"answer": "Sudah kami tindak lanjuti."})
+
+
+@builds("POST /api/v1/complaints/{complaint_id:int}/close")
+async def _(home: Home, role: Role) -> Call:
+    complaint_id, _ = await home_complaint(home, answered=True)
+    return Call(f"/api/v1/complaints/{complaint_id}/close", json={})
+
+
+@builds("POST /api/v1/complaints/{complaint_id:int}/initiative")
+async def _(home: Home, role: Role) -> Call:
+    complaint_id, _ = await home_complaint(home)
+    initiative_id = await home.shared("draft initiative", lambda: initiative(home, "draft"))
+    return Call(f"/api/v1/complaints/{complaint_id}/initiative", json={"initiative_id": initiative_id})
+
+
+@builds("DELETE /api/v1/complaints/{complaint_id:int}/initiative")
+async def _(home: Home, role: Role) -> Call:
+    complaint_id, _ = await home_complaint(home)
+    return Call(f"/api/v1/complaints/{complaint_id}/initiative")

@@ -56,6 +56,8 @@ def test_public_operations_ask_for_no_token(document):
         "GET /xapi/about",  # partners and xAPI
         "GET /api/v1/public/services/{public_key}",  # service points and surveys: citizens, no sign-in
         "POST /api/v1/public/services/{public_key}/answers",  # service points and surveys
+        "POST /api/v1/public/services/{public_key}/complaints",  # complaints
+        "GET /api/v1/public/complaints/{code}",  # complaints
     }
 
 
@@ -65,7 +67,11 @@ def test_request_bodies_are_closed_and_only_a_defaulted_one_is_optional(document
     assert schemas["UserUpdate"]["additionalProperties"] is False
     assert "additionalProperties" not in schemas["PersonView"]  # answers may grow
     optional = {name for name, op in operations(document) if op.get("requestBody", {}).get("required") is False}
-    assert optional == {"POST /api/v1/auth/logout"}
+    assert optional == {
+        "POST /api/v1/auth/logout",
+        "POST /api/v1/complaints/{complaint_id}/progress",  # complaints: a note is optional
+        "POST /api/v1/complaints/{complaint_id}/close",  # complaints
+    }
 
 
 def test_no_body_field_is_named_like_a_dependency(built):
