@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 PROBLEM = Schema(
     type=OpenAPIType.OBJECT,
-    description="RFC 9457 problem details; `code` is stable, `detail` follows Accept-Language (id, en).",
+    description="RFC 9457 problem details; `code` is stable, `title` and `detail` follow Accept-Language (id, en).",
     required=["type", "title", "status", "code", "detail", "instance"],
     properties={
         "type": Schema(type=OpenAPIType.STRING, examples=["urn:tangkas:problem:module_not_found"]),
@@ -46,11 +46,16 @@ PROBLEM = Schema(
         "instance": Schema(type=OpenAPIType.STRING),
         "errors": Schema(
             type=OpenAPIType.ARRAY,
-            description="With `validation_failed`: each field that failed and why.",
+            description="With `validation_failed`: each field that failed, a stable `code` of the fault "
+            "(`type`, `required`, `unknown`, `too_long`, …) and a sentence in the caller's language.",
             items=Schema(
                 type=OpenAPIType.OBJECT,
-                required=["field", "message"],
-                properties={"field": Schema(type=OpenAPIType.STRING), "message": Schema(type=OpenAPIType.STRING)},
+                required=["field", "code", "message"],
+                properties={
+                    "field": Schema(type=OpenAPIType.STRING, examples=["attempts[0].started_at"]),
+                    "code": Schema(type=OpenAPIType.STRING, examples=["type"]),
+                    "message": Schema(type=OpenAPIType.STRING),
+                },
             ),
         ),
     },
