@@ -141,7 +141,7 @@ def _validation_problem(request: Request, error: ValidationException) -> Respons
 
 def _field_error(raw: object, language: str) -> dict:
     if isinstance(raw, dict):
-        return field_error(str(raw.get("key", ""))[:200], str(raw.get("message", "")), language)
+        return field_error(str(raw.get("key", "")), str(raw.get("message", "")), language)
     return field_error("", str(raw), language)
 
 

@@ -92,6 +92,7 @@ def field_error(field: str, raw_message: str, language: str) -> dict[str, str]:
     values = match.groupdict() if match else {}
     if name := values.get("name"):
         field = f"{field}.{name}" if field else name
+    field = field[:200]  # a name the client sent
     english = language == "en"
     if type_ := values.get("type"):
         names = [TYPES.get(part.strip(), (part.strip(), part.strip())) for part in type_.split("|")]

@@ -119,3 +119,8 @@ def test_every_validator_sentence_is_said_again_in_indonesian(raw):
     assert said["message"].startswith("Isian ") and said["code"]
     assert not VALIDATOR_ENGLISH.search(said["message"]), said["message"]
     assert field_error("jumlah", raw, "en")["code"] == said["code"]
+
+
+def test_a_field_name_the_client_sent_is_cut_short():
+    said = field_error("", f"Object contains unknown field `{'x' * 5000}`", "id")
+    assert len(said["field"]) == 200 and len(said["message"]) < 260
