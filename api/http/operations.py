@@ -373,7 +373,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("POST", "/api/v1/redemptions/{redemption_id}/cancel"): Operation(
         "cancelRedemption",
         "Take back my pending redemption",
-        f"Points and stock are released. The person who redeemed. {SIGNED_IN}",
+        "Points and stock are released. Only the person who redeemed it.",
         ("redemption_not_found", "redemption_already_decided"),
     ),
     ("POST", "/api/v1/redemptions/{redemption_id}/decision"): Operation(
