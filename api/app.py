@@ -149,7 +149,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         openapi_config=OpenAPIConfig(
             title="Tangkas API",
             version="1",
-            description="Pembelajaran mikro, poin dan penghargaan inovasi bagi ASN.",
+            # English, like every summary and description (docs/architecture.md, "API names and languages")
+            description="Microlearning, points and innovation rewards for Indonesian civil servants (ASN). "
+            "Problems (`application/problem+json`) have a stable `code`; their `title`, `detail` and field errors "
+            "are in Indonesian, in English with `Accept-Language: en`.",
             path="/schema",
             render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
             components=Components(

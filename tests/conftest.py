@@ -54,6 +54,8 @@ def pytest_configure(config) -> None:
 
 # off: deselects the OpenAPI fuzzer (scripts/test fuzzes each database once and Redis once, not four times)
 FUZZ = os.environ.get("TANGKAS_TEST_FUZZ", "on")
+# off: deselects the generated clients (tests/clients; scripts/test builds them in one variant)
+CLIENTS = os.environ.get("TANGKAS_TEST_CLIENTS", "on")
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -63,6 +65,8 @@ def pytest_collection_modifyitems(config, items) -> None:
         absent.add("postgres")
     if FUZZ == "off":
         absent.add("fuzz")
+    if CLIENTS == "off":
+        absent.add("clients")
     kept = [item for item in items if not absent & set(item.keywords)]
     deselected = [item for item in items if absent & set(item.keywords)]
     if deselected:

@@ -7,6 +7,7 @@ import logging
 from litestar import Request, Response
 from litestar.exceptions import ClientException, HTTPException, ValidationException
 
+from api.http.field_errors import field_error
 from api.http.messages import GENERIC_BY_STATUS, message, preferred_language
 from domain.errors import (
     Conflict,
@@ -52,6 +53,21 @@ TITLES = {
     500: "Internal Server Error",
     503: "Service Unavailable",
 }
+TITLES_ID = {
+    400: "Permintaan Tidak Sah",
+    401: "Perlu Masuk",
+    403: "Akses Ditolak",
+    404: "Tidak Ditemukan",
+    405: "Metode Tidak Diizinkan",
+    409: "Bertentangan dengan Keadaan Saat Ini",
+    410: "Sudah Tidak Tersedia",
+    413: "Permintaan Terlalu Besar",
+    415: "Jenis Konten Tidak Didukung",
+    422: "Tidak Dapat Diproses",
+    429: "Terlalu Banyak Permintaan",
+    500: "Kesalahan pada Server",
+    503: "Layanan Tidak Tersedia",
+}
 
 
 class ApiError(HTTPException):
@@ -69,7 +85,7 @@ def problem(
     language = preferred_language(request.headers.get("accept-language"))
     body = {
         "type": f"urn:tangkas:problem:{code}",
-        "title": TITLES.get(status, "Error"),
+        "title": title(status, language),
         "status": status,
         "code": code,
         "detail": message(code, language, params),
@@ -82,6 +98,12 @@ def problem(
     if params and "retry_after" in params:
         headers["Retry-After"] = str(params["retry_after"])
     return Response(content=body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def title(status: int, language: str) -> str:
+    if language == "en":
+        return TITLES.get(status, "Error")
+    return TITLES_ID.get(status, "Kesalahan")
 
 
 def status_of(error: DomainError) -> int:
@@ -114,14 +136,18 @@ def http_error_handler(request: Request, error: HTTPException) -> Response:
 
 
 def _validation_problem(request: Request, error: ValidationException) -> Response:
-    errors = error.extra if isinstance(error.extra, list) else []
-    return problem(request, 400, "validation_failed", errors=[_field_error(e) for e in errors])
+    # Litestar gives a list of {key, message} for values it could not convert, and only a sentence of its own
+    # for a missing parameter; either is said again in the caller's language (api.http.field_errors).
+    raw = error.extra if isinstance(error.extra, list) else [{"key": "", "message": error.detail}]
+    language = preferred_language(request.headers.get("accept-language"))
+    errors = [_field_error(e, language) for e in raw]
+    return problem(request, 400, "validation_failed", errors=errors)
 
 
-def _field_error(raw: object) -> dict:
+def _field_error(raw: object, language: str) -> dict:
     if isinstance(raw, dict):
-        return {"field": str(raw.get("key", "")), "message": str(raw.get("message", ""))[:300]}
-    return {"field": "", "message": str(raw)[:300]}
+        return field_error(str(raw.get("key", "")), str(raw.get("message", "")), language)
+    return field_error("", str(raw), language)
 
 
 def unexpected_error_handler(request: Request, error: Exception) -> Response:

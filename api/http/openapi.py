@@ -10,6 +10,7 @@
 - **Who may call.** Public operations (``api.http.guards.requires_sign_in``) drop the app-wide bearer requirement.
 - **Closed bodies.** Request structs forbid unknown fields, so their schemas say ``additionalProperties: false``.
 - **Optional bodies.** A body the handler defaults (``data: ... = None``) is not required.
+- **Names.** Each operation's ``operationId``, summary and description come from ``api.http.operations``.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ from litestar.typing import FieldDefinition
 
 from api.http.errors import PROBLEM_JSON, TITLES
 from api.http.guards import requires_sign_in
+from api.http.operations import OPERATIONS
 
 if TYPE_CHECKING:
     from litestar._openapi.schema_generation import SchemaCreator
 
 PROBLEM = Schema(
     type=OpenAPIType.OBJECT,
-    description="RFC 9457 problem details; `code` is stable, `detail` follows Accept-Language (id, en).",
+    description="RFC 9457 problem details; `code` is stable, `title` and `detail` follow Accept-Language (id, en).",
     required=["type", "title", "status", "code", "detail", "instance"],
     properties={
         "type": Schema(type=OpenAPIType.STRING, examples=["urn:tangkas:problem:module_not_found"]),
@@ -44,11 +46,16 @@ PROBLEM = Schema(
         "instance": Schema(type=OpenAPIType.STRING),
         "errors": Schema(
             type=OpenAPIType.ARRAY,
-            description="With `validation_failed`: each field that failed and why.",
+            description="With `validation_failed`: each field that failed, a stable `code` of the fault "
+            "(`type`, `required`, `unknown`, `too_long`, …) and a sentence in the caller's language.",
             items=Schema(
                 type=OpenAPIType.OBJECT,
-                required=["field", "message"],
-                properties={"field": Schema(type=OpenAPIType.STRING), "message": Schema(type=OpenAPIType.STRING)},
+                required=["field", "code", "message"],
+                properties={
+                    "field": Schema(type=OpenAPIType.STRING, examples=["attempts[0].started_at"]),
+                    "code": Schema(type=OpenAPIType.STRING, examples=["type"]),
+                    "message": Schema(type=OpenAPIType.STRING),
+                },
             ),
         ),
     },
@@ -102,6 +109,7 @@ def _problem_statuses(path: str, method: str, handler: HTTPRouteHandler, has_bod
 
 
 def _finish_operation(operation: Operation, path: str, method: str, handler: HTTPRouteHandler) -> None:
+    _name(operation, path, method)
     statuses = _problem_statuses(path, method, handler, operation.request_body is not None)
     # Litestar's own 400 (the shape of its ValidationException) is never what Tangkas sends; what a handler
     # declares in ``responses`` (the 503 of /ready) stays.
@@ -116,6 +124,16 @@ def _finish_operation(operation: Operation, path: str, method: str, handler: HTT
     body = handler.parsed_fn_signature.parameters.get("data")
     if operation.request_body is not None and body is not None and body.has_default:
         operation.request_body.required = False
+
+
+def _name(operation: Operation, path: str, method: str) -> None:
+    # A route without an entry keeps Litestar's generated name: the app still starts, and
+    # tests/http/test_operation_names.py fails naming it.
+    entry = OPERATIONS.get((method, path))
+    if entry is not None:
+        operation.operation_id = entry.operation_id
+        operation.summary = entry.summary
+        operation.description = entry.full_description()
 
 
 def _file_types(operation: Operation, handler: HTTPRouteHandler) -> None:
