@@ -749,4 +749,171 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "One statement or an array; answers their ids. A partner organisation's key (HTTP Basic).",
         ("xapi_credentials_invalid", "xapi_too_many_statements", "xapi_statement_conflict"),
     ),
+    # satisfaction: the IKM and unit badges
+    ("GET", "/api/v1/ikm"): Operation(
+        "getIkm",
+        "Get the citizens' satisfaction index of a scope",
+        "The IKM (PermenPANRB 14/2017) of a service point, unit, agency or region for a month, quarter or year: the"
+        " index, its grade, each element's mean, the answers, the population and whether the minimum sample is"
+        " reached. Region admins their region, managers their units, staff their own unit.",
+        ("ikm_out_of_reach",),
+    ),
+    ("GET", "/api/v1/ikm.csv"): Operation(
+        "exportIkm",
+        "Export the satisfaction index of a scope as CSV",
+        "One row per service point of the scope and one for the whole, with Indonesian headers. Who may: as getIkm.",
+        ("ikm_out_of_reach",),
+    ),
+    ("GET", "/api/v1/units/{unit_id}/badges"): Operation(
+        "listUnitBadges",
+        "List the badges a unit earned for its service",
+        "Unit badges by period, for whoever may see the unit's IKM.",
+        ("ikm_out_of_reach",),
+    ),
+    ("POST", "/api/v1/admin/unit-badges/preview"): Operation(
+        "previewUnitBadge",
+        "Preview which units would earn a unit badge",
+        f"For a badge code or unsaved criteria and a period; awards nothing. {ADMIN}",
+        ("badge_not_found", "badge_not_unit_service", "unit_badge_preview_input"),
+    ),
+    ("PATCH", "/api/v1/admin/displays/{display_id}"): Operation(
+        "updateDisplay",
+        "Change an office display's settings",
+        "Switches the IKM line of the display on or off. Whoever may revoke the display.",
+        ("display_not_found",),
+    ),
+    # moderation and praise
+    ("GET", "/api/v1/survey-comments"): Operation(
+        "listSurveyComments",
+        "List citizens' comments waiting for moderation or decided",
+        f"Pending, released or hidden comments of the units in reach, oldest first, paged. {MANAGER}",
+        ("manager_required", "survey_comment_status_unknown"),
+    ),
+    ("POST", "/api/v1/survey-comments/{answer_id}/decision"): Operation(
+        "decideSurveyComment",
+        "Release or hide a citizen's comment",
+        "Releasing praise pays the named ASN through the capped rule; hiding a released one takes it back. A manager"
+        " over the unit or a region admin; never the ASN the answer names.",
+        ("survey_comment_not_found", "survey_comment_decided", "survey_comment_flagged", "self_decision"),
+    ),
+    # service points and surveys
+    ("GET", "/api/v1/service-points"): Operation(
+        "listServicePoints",
+        "List the service points in reach",
+        f"Service points of the units in reach, paged. {MANAGER}",
+    ),
+    ("POST", "/api/v1/service-points"): Operation(
+        "createServicePoint",
+        "Publish a service for citizens to rate",
+        f"A unit's service with a public link and a daily site code. {MANAGER}",
+        ("service_point_out_of_reach", "service_point_name_length"),
+    ),
+    ("GET", "/api/v1/service-points/{point_id}"): Operation(
+        "getServicePoint",
+        "Get a service point",
+        f"Its settings and public link. {MANAGER}",
+        ("service_point_not_found",),
+    ),
+    ("PATCH", "/api/v1/service-points/{point_id}"): Operation(
+        "updateServicePoint",
+        "Change a service point's settings",
+        f"Only the fields sent change. {MANAGER}",
+        ("service_point_not_found", "service_point_yearly_users", "service_point_answer_days"),
+    ),
+    ("POST", "/api/v1/service-points/{point_id}/link"): Operation(
+        "replaceServicePointLink",
+        "Replace a service point's public link",
+        f"A new link and site-code key; the old link stops working at once. {MANAGER}",
+        ("service_point_not_found",),
+    ),
+    ("GET", "/api/v1/service-points/{point_id}/site-code"): Operation(
+        "getServicePointSiteCode",
+        "Get today's site code of a service point",
+        f"The day's code and the link that carries it, for the counter's QR. {MANAGER}",
+        ("service_point_not_found",),
+    ),
+    ("GET", "/api/v1/service-points/{point_id}/qr.svg"): Operation(
+        "getServicePointQr",
+        "Get the QR code of a service point's link",
+        f"A printable SVG of today's link. {MANAGER}",
+        ("service_point_not_found",),
+    ),
+    ("GET", "/api/v1/me/citizen-naming"): Operation(
+        "getCitizenNaming",
+        "Get whether citizens may name me",
+        f"Whether the caller is listed by first name on their unit's survey forms. {SIGNED_IN}",
+        ("learner_only",),
+    ),
+    ("PUT", "/api/v1/me/citizen-naming"): Operation(
+        "changeCitizenNaming",
+        "Let citizens name me on surveys, or stop it",
+        f"Opts the caller in or out of being picked by first name on their unit's survey forms. {SIGNED_IN}",
+        ("learner_only",),
+    ),
+    ("GET", "/api/v1/public/services/{public_key}"): Operation(
+        "getPublicService",
+        "Get a service's survey for a citizen",
+        f"The service, its nine SKM elements and the staff who may be named, by first name. {ANYONE}",
+        ("service_not_found",),
+    ),
+    ("POST", "/api/v1/public/services/{public_key}/answers"): Operation(
+        "submitSurveyAnswer",
+        "Answer a service's satisfaction survey",
+        f"Nine scores 1-4, an optional comment, named staff and consented contact; one per device and day. {ANYONE}",
+        ("service_not_found", "survey_already_answered", "survey_device_unknown", "site_code_invalid"),
+    ),
+    # complaints
+    ("POST", "/api/v1/public/services/{public_key}/complaints"): Operation(
+        "submitComplaint",
+        "File a complaint about a service",
+        f"Answers a tracking code; the same client_id again answers the same complaint. {ANYONE}",
+        ("complaint_service_not_found", "complaint_body_length", "complaint_daily_cap"),
+    ),
+    ("GET", "/api/v1/public/complaints/{code}"): Operation(
+        "getComplaintStatus",
+        "Follow a complaint by its tracking code",
+        f"Its status, dates, due date and the unit's answer; never the contact. {ANYONE}",
+        ("complaint_not_found",),
+    ),
+    ("GET", "/api/v1/complaints"): Operation(
+        "listComplaints",
+        "List complaints about the units in reach",
+        f"Filtered by status, overdue and unit, paged. {MANAGER}",
+    ),
+    ("GET", "/api/v1/complaints/{complaint_id}"): Operation(
+        "getComplaint",
+        "Get a complaint and its history",
+        f"With each step by name. {MANAGER}",
+        ("complaint_not_found",),
+    ),
+    ("POST", "/api/v1/complaints/{complaint_id}/progress"): Operation(
+        "markComplaintInProgress",
+        "Mark a complaint as being handled",
+        f"Received to in progress. {MANAGER}",
+        ("complaint_not_found", "complaint_wrong_state"),
+    ),
+    ("POST", "/api/v1/complaints/{complaint_id}/answer"): Operation(
+        "answerComplaint",
+        "Answer a complaint",
+        f"The unit's answer, which the citizen reads by the tracking code. {MANAGER}",
+        ("complaint_not_found", "complaint_wrong_state"),
+    ),
+    ("POST", "/api/v1/complaints/{complaint_id}/close"): Operation(
+        "closeComplaint",
+        "Close an answered complaint",
+        f"Answered to closed. {MANAGER}",
+        ("complaint_not_found", "complaint_wrong_state"),
+    ),
+    ("POST", "/api/v1/complaints/{complaint_id}/initiative"): Operation(
+        "attachComplaintToInitiative",
+        "Link a complaint to the initiative that solves it",
+        f"The initiative shows the complaints it closes. {MANAGER}",
+        ("complaint_not_found", "initiative_not_found"),
+    ),
+    ("DELETE", "/api/v1/complaints/{complaint_id}/initiative"): Operation(
+        "detachComplaintFromInitiative",
+        "Unlink a complaint from its initiative",
+        f"The complaint keeps its history. {MANAGER}",
+        ("complaint_not_found",),
+    ),
 }

@@ -12,7 +12,7 @@ from gamification.storage.settings import Settings
 
 # The verbs an operationId may start with; a new one is a decision (docs/architecture.md, "API names").
 VERBS = {
-    "add", "admit", "anonymise", "archive", "attach", "cancel", "change", "check", "create", "deactivate", "decide",
+    "add", "admit", "anonymise", "answer", "archive", "attach", "cancel", "change", "check", "close", "create", "deactivate", "decide",
     "detach", "export", "get", "give", "import", "list", "mark", "nominate", "preview", "publish", "record",
     "redeem", "refresh", "register", "remove", "replace", "report", "resubmit", "retire", "return", "review",
     "revoke", "sign", "store", "stream", "submit", "sync", "update", "verify", "withdraw",
