@@ -21,6 +21,7 @@ from gamification.certificates import CertificateDecisions, CertificateImport, C
 from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
+from gamification.innovation.evidence import InitiativeEvidenceFiles  # initiatives: evidence files
 from gamification.learning import AttemptService, Catalogue, ModuleAuthoring, MyRecord, UnitJpBreakdown
 from gamification.limits import (
     MemoryStreamSlots,
@@ -140,6 +141,7 @@ def bootstrap(settings: Settings) -> Tangkas:
     )
     services |= _by_class_name(SatisfactionIndex(), UnitBadges())  # satisfaction
     services |= _by_class_name(CommentModeration(awarding))  # moderation and praise
+    services |= _by_class_name(InitiativeEvidenceFiles(evidence_store, settings.evidence_max_bytes))  # initiatives
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )
