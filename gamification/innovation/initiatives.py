@@ -555,7 +555,8 @@ async def _replace_team(initiative_id: int, old: set[int], new: set[int]) -> Non
 
 async def _region_id(region: str) -> int:
     """A region named by its slug or its id; an unknown one is 404 (an empty showcase would say "none there")."""
-    where = Region.id == int(region) if region.isdigit() and len(region) < 10 else Region.slug == region.lower()
+    numeric = region.isascii() and region.isdigit() and len(region) < 10
+    where = Region.id == int(region) if numeric else Region.slug == region.lower()
     row = await Region.select(Region.id).where(where).first()
     if row is None:
         raise NotFound("region_not_found")

@@ -173,7 +173,7 @@ async def test_the_showcase_narrows_to_a_region_by_its_slug(client, world, as_):
     assert [i["id"] for i in by_id.json()["items"]] == [pontianak_one["id"]]  # an id still works
     both = await showcase()
     assert {i["id"] for i in both.json()["items"]} == {pontianak_one["id"], palu_one["id"]}
-    for unknown in ("atlantis", "999999", "99999999999999999999"):
+    for unknown in ("atlantis", "999999", "99999999999999999999", "²", "0"):
         assert problem(await showcase(region=unknown)) == (404, "region_not_found"), unknown
     assert (await showcase(region="x" * 65)).status_code == 400
     # outside the showcase, a region's slug narrows what the caller may see, never more
