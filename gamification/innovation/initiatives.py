@@ -246,7 +246,7 @@ class Initiatives:
             if not edited:  # submitted meanwhile
                 raise Conflict("initiative_wrong_state", status=(await load(initiative_id)).row["status"])
             if team is not None:
-                await _replace_team(initiative_id, found.team, team)
+                await _replace_team(initiative_id, team)
         return await self.get(actor, initiative_id)
 
     async def submit(self, actor: Actor, initiative_id: int, comment: str = "") -> InitiativeView:
@@ -542,7 +542,14 @@ async def _check_members(members: set[int], region_id: int) -> None:
         raise InvalidInput("initiative_team_unknown")
 
 
-async def _replace_team(initiative_id: int, old: set[int], new: set[int]) -> None:
+async def _replace_team(initiative_id: int, new: set[int]) -> None:
+    """Read inside the edit's transaction, after its UPDATE took the initiative's row: two team edits at once
+    queue there, and the second sees the first's team."""
+    old = set(
+        await InitiativeMember.select(InitiativeMember.person)
+        .where(InitiativeMember.initiative == initiative_id)
+        .output(as_list=True)
+    )
     if old - new:
         await InitiativeMember.delete().where(
             (InitiativeMember.initiative == initiative_id) & InitiativeMember.person.is_in(sorted(old - new))

@@ -181,3 +181,17 @@ async def test_the_showcase_narrows_to_a_region_by_its_slug(client, world, as_):
     assert hidden_draft["id"] in [i["id"] for i in mine.json()["items"]]
     theirs = await client.get(INITIATIVES, params={"region": "pontianak", "status": "draft"}, headers=as_(palu.admin))
     assert theirs.json()["items"] == []
+
+
+async def test_two_team_edits_at_once_leave_one_of_the_two_teams(client, world, as_):
+    p = world.pontianak
+    made = await a_draft(client, as_, p)
+    path = f"{INITIATIVES}/{made['id']}"
+    first = await add_person("Rekan Satu", p.head_unit, p.region_id)
+    second = await add_person("Rekan Dua", p.head_unit, p.region_id)
+    answers = await asyncio.gather(
+        *[client.patch(path, json={"team": [who]}, headers=as_(p.asn)) for who in (first, second, first, second)]
+    )
+    assert [a.status_code for a in answers] == [200, 200, 200, 200]
+    members = await InitiativeMember.select(InitiativeMember.person).where(InitiativeMember.initiative == made["id"])
+    assert sorted(m["person"] for m in members) in (sorted([p.asn, first]), sorted([p.asn, second]))
