@@ -39,13 +39,11 @@ class InitiativeEvidenceFiles:
         stored = await _stored(initiative_id, key)
         if stored is not None:
             return stored, False
+        await _check_room(initiative_id)  # before storing: a refused file is never written
         await self._store.put(key, content, evidence.content_type.value)
         try:
             async with unit_of_work():
-                await _check_changeable(initiative_id)
-                count = await InitiativeEvidence.count().where(InitiativeEvidence.initiative == initiative_id)
-                if count >= MAX_EVIDENCE:
-                    raise Conflict("initiative_evidence_full", max=MAX_EVIDENCE)
+                await _check_room(initiative_id, lock=True)
                 await InitiativeEvidence.insert(
                     InitiativeEvidence(
                         initiative=initiative_id,
@@ -102,18 +100,26 @@ async def _for_team(actor: Actor, initiative_id: int) -> Loaded:
     return found
 
 
-async def _check_changeable(initiative_id: int) -> None:
-    """Inside the writing transaction, with the initiative's row taken on PostgreSQL: a move racing an
-    upload either comes first (and the upload is refused) or waits for it; so does a second upload
+async def _check_changeable(initiative_id: int, lock: bool = True) -> None:
+    """With ``lock``, inside the writing transaction, the initiative's row taken on PostgreSQL: a move racing
+    an upload either comes first (and the upload is refused) or waits for it; so does a second upload
     counting the files (SQLite lets one writer in at a time anyway)."""
     query = Initiative.select(Initiative.status).where(Initiative.id == initiative_id)
-    if Initiative._meta.db.engine_type == "postgres":
+    if lock and Initiative._meta.db.engine_type == "postgres":
         query = query.lock_rows()
     row = await query.first()
     if row is None:
         raise NotFound("initiative_not_found")
     if Status(row["status"]) not in EVIDENCE_CHANGEABLE:
         raise Conflict("initiative_wrong_state", status=row["status"])
+
+
+async def _check_room(initiative_id: int, lock: bool = False) -> None:
+    """The team still works on it, and it has fewer than ``MAX_EVIDENCE`` files."""
+    await _check_changeable(initiative_id, lock)
+    count = await InitiativeEvidence.count().where(InitiativeEvidence.initiative == initiative_id)
+    if count >= MAX_EVIDENCE:
+        raise Conflict("initiative_evidence_full", max=MAX_EVIDENCE)
 
 
 async def _row(initiative_id: int, evidence_id: int) -> dict:
