@@ -22,6 +22,7 @@ from gamification.complaints import ComplaintDesk, ComplaintFiling  # complaints
 from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
+from gamification.innovation.evidence import InitiativeEvidenceFiles  # initiatives: evidence files
 from gamification.learning import AttemptService, Catalogue, ModuleAuthoring, MyRecord, UnitJpBreakdown
 from gamification.limits import (
     MemoryStreamSlots,
@@ -159,6 +160,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         ComplaintFiling(settings.citizen_contact_days, settings.complaints_per_service_day),
         ComplaintDesk(),
     )
+    services |= _by_class_name(InitiativeEvidenceFiles(evidence_store, settings.evidence_max_bytes))  # initiatives
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

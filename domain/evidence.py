@@ -35,6 +35,10 @@ class Evidence:
         """Where the store keeps it: per certificate and by content, so resending the same file is idempotent."""
         return f"certificates/{certificate_id}/{self.sha256}.{EXTENSIONS[self.content_type]}"
 
+    def initiative_key(self, initiative_id: int) -> str:
+        """An initiative's file: per initiative and by content, so the same file twice is one file."""
+        return f"initiatives/{initiative_id}/{self.sha256}.{EXTENSIONS[self.content_type]}"
+
 
 def sniff(content: bytes) -> EvidenceType | None:
     """The type the file's first bytes show, or None for anything else (HTML, an executable, a ZIP...)."""

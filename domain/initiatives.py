@@ -55,6 +55,10 @@ BY_DECIDER = {status: (Status.SUBMITTED,) for status in REVIEW.values()} | {
     status: (Status.IMPLEMENTED,) for status in VERIFY.values()
 }
 EDITABLE = (Status.DRAFT, Status.NEEDS_REVISION)
+# The team adds or removes evidence files while it still works on the initiative: while it may edit
+# it, and once approved until its report is under verification (or returned for better evidence).
+EVIDENCE_CHANGEABLE = (*EDITABLE, *BY_TEAM[Status.IMPLEMENTED])
+MAX_EVIDENCE = 10
 
 
 @dataclass(frozen=True)
@@ -66,17 +70,42 @@ class InitiativeFields:
 
 
 def check_fields(title: str, problem: str, solution: str, category: str) -> InitiativeFields:
+    return InitiativeFields(check_title(title), check_text(problem), check_text(solution), check_category(category))
+
+
+def check_title(title: str) -> str:
     title = " ".join(title.split())
     if not 3 <= len(title) <= 160:
         raise InvalidInput("initiative_title_length")
     check_shown_text(title)
-    if not 10 <= len(problem.strip()) <= 4000 or not 10 <= len(solution.strip()) <= 4000:
+    return title
+
+
+def check_text(text: str) -> str:
+    if not 10 <= len(text.strip()) <= 4000:
         raise InvalidInput("initiative_text_length")
+    return text.strip()
+
+
+def check_category(category: str) -> Category:
     try:
-        parsed = Category(category)
+        return Category(category)
     except ValueError:
         raise InvalidInput("initiative_category_unknown", allowed=", ".join(Category)) from None
-    return InitiativeFields(title, problem.strip(), solution.strip(), parsed)
+
+
+EDIT_CHECKS = {"title": check_title, "problem": check_text, "solution": check_text, "category": check_category}
+
+
+def check_edit(changes: dict) -> dict:
+    """The fields a partial edit sends, checked as when created; a field sent as null is refused (every field
+    of an initiative has a value)."""
+    checked = {}
+    for name, value in changes.items():
+        if value is None:
+            raise InvalidInput("initiative_field_required", field=name)
+        checked[name] = check_team(value) if name == "team" else EDIT_CHECKS[name](value)
+    return checked
 
 
 def check_team(team: list[int]) -> list[int]:

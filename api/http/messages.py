@@ -995,6 +995,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pengaduan belum dapat disimpan. Silakan kirim ulang.",
         "The complaint could not be saved. Please send it again.",
     ),
+    # initiatives: partial edits and evidence files
+    "initiative_field_required": (
+        "Kolom {field} tidak boleh kosong (null); hilangkan kolom itu bila tidak diubah.",
+        "The field {field} cannot be null; leave it out to keep it unchanged.",
+    ),
+    "initiative_evidence_full": (
+        "Satu inovasi paling banyak {max} berkas bukti. Hapus satu dulu.",
+        "An initiative has at most {max} evidence files. Remove one first.",
+    ),
+    "initiative_evidence_not_found": ("Berkas bukti tidak ditemukan.", "No such evidence file."),
 }
 
 GENERIC_BY_STATUS = {

@@ -22,10 +22,16 @@ class InitiativeIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class InitiativeEditIn(msgspec.Struct, forbid_unknown_fields=True):
-    title: Annotated[str, msgspec.Meta(max_length=400)]
-    problem: Text
-    solution: Text
-    category: Short
+    """Only the fields that change; a field left out stays as it is (null is refused: 422)."""
+
+    title: Annotated[str, msgspec.Meta(max_length=400)] | None | msgspec.UnsetType = msgspec.UNSET
+    problem: Text | None | msgspec.UnsetType = msgspec.UNSET
+    solution: Text | None | msgspec.UnsetType = msgspec.UNSET
+    category: Short | None | msgspec.UnsetType = msgspec.UNSET
+    team: Annotated[list[Id], msgspec.Meta(max_length=50)] | None | msgspec.UnsetType = msgspec.UNSET
+
+    def changes(self) -> dict:
+        return {name: value for name, value in msgspec.structs.asdict(self).items() if value is not msgspec.UNSET}
 
 
 class CommentIn(msgspec.Struct, forbid_unknown_fields=True):

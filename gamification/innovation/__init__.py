@@ -6,5 +6,6 @@ __getattr__, __all__ = exports(
     __name__,
     {
         "Initiatives": "initiatives",
+        "InitiativeEvidenceFiles": "evidence",
     },
 )

@@ -17,6 +17,7 @@ from domain.initiatives import (
     VERIFY,
     Impact,
     Status,
+    check_edit,
     check_fields,
     check_may_verify,
     check_move,
@@ -38,7 +39,16 @@ from gamification.storage.json_column import loaded
 from gamification.storage.pagination import Page, PageRequest, page_of
 from gamification.storage.reach import decider_reach
 from gamification.storage.regions import region_timezone
-from gamification.storage.tables import Initiative, InitiativeEvent, InitiativeMember, Person, Replication, Unit
+from gamification.storage.tables import (
+    Initiative,
+    InitiativeEvent,
+    InitiativeEvidence,
+    InitiativeMember,
+    Person,
+    Region,
+    Replication,
+    Unit,
+)
 from gamification.storage.text_search import contains
 
 STATUS_WORDS = {
@@ -62,8 +72,32 @@ class TeamMember:
 class InitiativeEventView:
     from_status: str | None
     to_status: str
-    actor_id: int | None
+    actor_id: int | None  # None for a person who hid their name or was anonymised
     comment: str
+    at: dt.datetime
+    actor_name: str = ""  # "ASN" for a person who hid their name or was anonymised
+
+
+@dataclass(frozen=True)
+class ReplicationView:
+    """A unit that took the initiative up: where, and when it was recorded."""
+
+    unit_id: int
+    unit_name: str
+    agency_name: str
+    region_name: str
+    region_slug: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """An evidence file's facts; the file itself is at ``GET /initiatives/{id}/evidence/{evidence_id}``."""
+
+    id: int
+    content_type: str
+    size: int
+    uploaded_by: str  # a name ("ASN" for a person who hid it)
     at: dt.datetime
 
 
@@ -85,6 +119,8 @@ class InitiativeView:
     created_at: dt.datetime
     updated_at: dt.datetime
     events: list[InitiativeEventView] | None = None  # in the detail only
+    replicated_by: list[ReplicationView] | None = None  # in the detail only
+    evidence: list[EvidenceView] | None = None  # in the detail only
     replication_credited: bool | None = None  # in a replication's answer only: whether it earned the team XP
     complaints: SolvedComplaints | None = None  # complaints: in the detail only, the citizens' problems it solves
 
@@ -145,15 +181,7 @@ class Initiatives:
             raise InvalidInput("unit_unknown")
         if unit["region"] != actor.region_id:
             raise Forbidden("initiative_unit_outside_region")
-        found = (
-            await Person.select(Person.id)
-            .where(
-                Person.id.is_in(list(members)) & (Person.region == actor.region_id) & (Person.active == True)  # noqa: E712
-            )
-            .output(as_list=True)
-        )
-        if set(found) != members:
-            raise InvalidInput("initiative_team_unknown")
+        await _check_members(members, actor.region_id)
         try:
             async with unit_of_work():
                 rows = await Initiative.insert(
@@ -196,22 +224,31 @@ class Initiatives:
             raise Conflict("client_id_reused")
         return await self.get(actor, row["id"])
 
-    async def update(self, actor: Actor, initiative_id: int, *, title, problem, solution, category) -> InitiativeView:
-        """The team edits a draft, or one sent back for revision."""
+    async def update(self, actor: Actor, initiative_id: int, changes: dict) -> InitiativeView:
+        """The team changes some fields of a draft, or of one sent back for revision; the others stay.
+        ``team`` is the whole new team (the caller stays on it)."""
         found = await self._for_team(actor, initiative_id)
         if Status(found.row["status"]) not in EDITABLE:
             raise Conflict("initiative_wrong_state", status=found.row["status"])
-        fields = check_fields(title, problem, solution, category)
+        checked = check_edit(changes)
+        team = checked.pop("team", None)
+        if team is not None:
+            team = {actor.person_id, *team}
+            await _check_members(team, found.row["region"])
+        if not checked and (team is None or team == found.team):
+            return await self.get(actor, initiative_id)
+        values = {getattr(Initiative, name): str(value) for name, value in checked.items()}
+        editable = Initiative.status.is_in([s.value for s in EDITABLE])
         async with unit_of_work():
-            await Initiative.update(
-                {
-                    Initiative.title: fields.title,
-                    Initiative.problem: fields.problem,
-                    Initiative.solution: fields.solution,
-                    Initiative.category: fields.category.value,
-                    Initiative.updated_at: dt.datetime.now(dt.timezone.utc),
-                }
-            ).where(Initiative.id == initiative_id)
+            edited = (
+                await Initiative.update(values | {Initiative.updated_at: dt.datetime.now(dt.timezone.utc)})
+                .where((Initiative.id == initiative_id) & editable)
+                .returning(Initiative.status)
+            )
+            if not edited:  # submitted meanwhile
+                raise Conflict("initiative_wrong_state", status=(await load(initiative_id)).row["status"])
+            if team is not None:
+                await _replace_team(initiative_id, team)
         return await self.get(actor, initiative_id)
 
     async def submit(self, actor: Actor, initiative_id: int, comment: str = "") -> InitiativeView:
@@ -289,18 +326,21 @@ class Initiatives:
         found = await load(initiative_id)
         if found is None or not may_see(actor, found):
             raise NotFound("initiative_not_found")
-        events = (
-            await InitiativeEvent.select()
-            .where(InitiativeEvent.initiative == initiative_id)
-            .order_by(InitiativeEvent.id)
-        )
         views = await _views([found.row])
-        return replace(_with_events(views[0], events), complaints=await solved_complaints(initiative_id))
+        return replace(
+            views[0],
+            events=await _events(initiative_id),
+            replicated_by=await _replications(initiative_id),
+            evidence=await evidence_of(initiative_id),
+            complaints=await solved_complaints(initiative_id),
+        )
 
     async def list(
-        self, actor: Actor, page: PageRequest, status: str | None, region_id: int | None, text: str | None
+        self, actor: Actor, page: PageRequest, status: str | None, region: str | None, text: str | None
     ) -> Page[InitiativeView]:
-        """The showcase (implemented and verified, every region) or, for other states, what the caller may see."""
+        """The showcase (implemented and verified, every region) or, for other states, what the caller may see;
+        ``region`` a region's slug (``pontianak``) or id."""
+        region_id = await _region_id(region) if region is not None else None
         query = Initiative.select(*Initiative.all_columns(), Initiative.unit.path, Initiative.unit.agency)
         if status is not None:
             try:
@@ -494,11 +534,119 @@ async def _views(rows: list[dict]) -> list[InitiativeView]:
     ]
 
 
-def _with_events(view: InitiativeView, events: list[dict]) -> InitiativeView:
-    return replace(
-        view,
-        events=[
-            InitiativeEventView(e["from_status"], e["to_status"], e["actor"], e["comment"], e["created_at"])
-            for e in events
-        ],
+async def _check_members(members: set[int], region_id: int) -> None:
+    """Every member an active person of the initiative's region."""
+    found = (
+        await Person.select(Person.id)
+        .where(Person.id.is_in(list(members)) & (Person.region == region_id) & (Person.active == True))  # noqa: E712
+        .output(as_list=True)
     )
+    if set(found) != members:
+        raise InvalidInput("initiative_team_unknown")
+
+
+async def _replace_team(initiative_id: int, new: set[int]) -> None:
+    """Read inside the edit's transaction, after its UPDATE took the initiative's row: two team edits at once
+    queue there, and the second sees the first's team."""
+    old = set(
+        await InitiativeMember.select(InitiativeMember.person)
+        .where(InitiativeMember.initiative == initiative_id)
+        .output(as_list=True)
+    )
+    if old - new:
+        await InitiativeMember.delete().where(
+            (InitiativeMember.initiative == initiative_id) & InitiativeMember.person.is_in(sorted(old - new))
+        )
+    if new - old:
+        await InitiativeMember.insert(
+            *[InitiativeMember(initiative=initiative_id, person=p) for p in sorted(new - old)]
+        )
+
+
+async def _region_id(region: str) -> int:
+    """A region named by its slug or its id; an unknown one is 404 (an empty showcase would say "none there")."""
+    numeric = region.isascii() and region.isdigit() and len(region) < 10
+    where = Region.id == int(region) if numeric else Region.slug == region.lower()
+    row = await Region.select(Region.id).where(where).first()
+    if row is None:
+        raise NotFound("region_not_found")
+    return row["id"]
+
+
+def person_shown(name: str | None, hidden: bool | None, anonymised: dt.datetime | None) -> str:
+    """A person as the initiative's history shows them: their name, or "ASN" when hidden or anonymised."""
+    if name is None:  # the person is gone
+        return "ASN"
+    return shown_name(name, bool(hidden) or anonymised is not None, None)
+
+
+async def _events(initiative_id: int) -> list[InitiativeEventView]:
+    rows = (
+        await InitiativeEvent.select(
+            *InitiativeEvent.all_columns(),
+            InitiativeEvent.actor.name,
+            InitiativeEvent.actor.hide_name,
+            InitiativeEvent.actor.anonymised_at,
+        )
+        .where(InitiativeEvent.initiative == initiative_id)
+        .order_by(InitiativeEvent.id)
+    )
+    views = []
+    for e in rows:
+        hidden = bool(e["actor.hide_name"]) or e["actor.anonymised_at"] is not None
+        name = person_shown(e["actor.name"], e["actor.hide_name"], e["actor.anonymised_at"])
+        actor_id = None if hidden else e["actor"]
+        views.append(
+            InitiativeEventView(e["from_status"], e["to_status"], actor_id, e["comment"], e["created_at"], name)
+        )
+    return views
+
+
+async def _replications(initiative_id: int) -> list[ReplicationView]:
+    rows = (
+        await Replication.select(
+            Replication.unit,
+            Replication.unit.name,
+            Replication.unit.agency.name,
+            Replication.unit.region.name,
+            Replication.unit.region.slug,
+            Replication.created_at,
+        )
+        .where(Replication.initiative == initiative_id)
+        .order_by(Replication.id)
+    )
+    return [
+        ReplicationView(
+            r["unit"],
+            r["unit.name"],
+            r["unit.agency.name"],
+            r["unit.region.name"],
+            r["unit.region.slug"],
+            r["created_at"],
+        )
+        for r in rows
+    ]
+
+
+async def evidence_of(initiative_id: int) -> list[EvidenceView]:
+    """The initiative's evidence files, oldest first."""
+    rows = (
+        await InitiativeEvidence.select(
+            *InitiativeEvidence.all_columns(),
+            InitiativeEvidence.uploaded_by.name,
+            InitiativeEvidence.uploaded_by.hide_name,
+            InitiativeEvidence.uploaded_by.anonymised_at,
+        )
+        .where(InitiativeEvidence.initiative == initiative_id)
+        .order_by(InitiativeEvidence.id)
+    )
+    return [
+        EvidenceView(
+            r["id"],
+            r["content_type"],
+            r["size"],
+            person_shown(r["uploaded_by.name"], r["uploaded_by.hide_name"], r["uploaded_by.anonymised_at"]),
+            r["created_at"],
+        )
+        for r in rows
+    ]

@@ -748,6 +748,19 @@ class UnitBadge(Table, tablename="unit_badge"):
     # unique (unit, badge, period_key)
 
 
+# initiatives: evidence files beside the report's links
+class InitiativeEvidence(Table, tablename="initiative_evidence"):
+    """A photo or PDF of an initiative, kept in the evidence store under ``key`` (made from its content)."""
+
+    initiative = ForeignKey(Initiative, on_delete=OnDelete.cascade)
+    key = Varchar(length=255)
+    content_type = Varchar(length=40)
+    size = Integer()
+    uploaded_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    # unique (initiative, key): the same file twice is one row
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -805,4 +818,5 @@ ALL_TABLES: list[type[Table]] = [
     Complaint,
     ComplaintEvent,
     UnitBadge,
+    InitiativeEvidence,  # initiatives: evidence files
 ]

@@ -349,6 +349,22 @@ POLICY = {
                                                         (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
     "DELETE /api/v1/complaints/{complaint_id:int}/initiative":
                                                         (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    # initiatives: evidence files (the team adds and removes them; whoever may see the initiative reads them);
+    # a partial edit; the team's manager decides nothing of their own
+    "POST   /api/v1/initiatives/{initiative_id:int}/evidence":
+                                                        (201, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
+    "GET    /api/v1/initiatives/{initiative_id:int}/evidence":
+                                                        (200, AUTH, OK,   HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    "GET    /api/v1/initiatives/{initiative_id:int}/evidence/{evidence_id:int}":
+                                                        (200, AUTH, OK,   HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    "GET    /api/v1/initiatives/{initiative_id:int}/evidence/{evidence_id:int}  @in_the_showcase":
+                                                        (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "DELETE /api/v1/initiatives/{initiative_id:int}/evidence/{evidence_id:int}":
+                                                        (204, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
+    "PATCH  /api/v1/initiatives/{initiative_id:int}  @only_the_title":
+                                                        (200, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
+    "POST   /api/v1/initiatives/{initiative_id:int}/review  @drafted_by_the_home_manager":
+                                                        (200, AUTH, HIDE, HIDE, DENY, HIDE, OK,   HIDE, HIDE, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -1588,3 +1604,60 @@ async def _(home: Home, role: Role) -> Call:
 async def _(home: Home, role: Role) -> Call:
     complaint_id, _ = await home_complaint(home)
     return Call(f"/api/v1/complaints/{complaint_id}/initiative")
+
+
+# initiatives: evidence files, a partial edit, a manager's own initiative
+
+INITIATIVE_PDF = {"file": ("bukti.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")}
+
+
+async def initiative_with_evidence(home: Home, status: str = "draft") -> tuple[int, int]:
+    """A home initiative of the home ASN's with one evidence file, moved on to ``status`` (draft or implemented)."""
+    initiative_id = await initiative(home, "approved" if status == "implemented" else status)
+    added = await home.ok("POST", f"{INITIATIVES}/{initiative_id}/evidence", Role.ASN, files=INITIATIVE_PDF)
+    if status == "implemented":
+        await home.ok("POST", f"{INITIATIVES}/{initiative_id}/implementation", Role.ASN, json=EVIDENCE)
+    return initiative_id, added["id"]
+
+
+@builds("POST /api/v1/initiatives/{initiative_id:int}/evidence")
+async def _(home: Home, role: Role) -> Call:
+    initiative_id = await home.shared("draft initiative", lambda: initiative(home, "draft"))
+    return Call(f"{INITIATIVES}/{initiative_id}/evidence", files=INITIATIVE_PDF)
+
+
+@builds("GET /api/v1/initiatives/{initiative_id:int}/evidence")
+async def _(home: Home, role: Role) -> Call:
+    initiative_id, _ = await home.shared("initiative with evidence", lambda: initiative_with_evidence(home))
+    return Call(f"{INITIATIVES}/{initiative_id}/evidence")
+
+
+@builds("GET /api/v1/initiatives/{initiative_id:int}/evidence/{evidence_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    initiative_id, evidence_id = await home.shared("initiative with evidence", lambda: initiative_with_evidence(home))
+    return Call(f"{INITIATIVES}/{initiative_id}/evidence/{evidence_id}")
+
+
+@builds("GET /api/v1/initiatives/{initiative_id:int}/evidence/{evidence_id:int} @in_the_showcase")
+async def _(home: Home, role: Role) -> Call:
+    made = await home.shared("showcase evidence", lambda: initiative_with_evidence(home, "implemented"))
+    return Call(f"{INITIATIVES}/{made[0]}/evidence/{made[1]}")
+
+
+@builds("DELETE /api/v1/initiatives/{initiative_id:int}/evidence/{evidence_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    initiative_id, evidence_id = await initiative_with_evidence(home)
+    return Call(f"{INITIATIVES}/{initiative_id}/evidence/{evidence_id}")
+
+
+@builds("PATCH /api/v1/initiatives/{initiative_id:int} @only_the_title")
+async def _(home: Home, role: Role) -> Call:
+    initiative_id = await home.shared("draft initiative", lambda: initiative(home, "draft"))
+    return Call(f"{INITIATIVES}/{initiative_id}", json={"title": "Antrean Daring Kominfo 3.0"})
+
+
+@builds("POST /api/v1/initiatives/{initiative_id:int}/review @drafted_by_the_home_manager")
+async def _(home: Home, role: Role) -> Call:
+    """Self-approval through a second role: the home unit's manager drafted it (alone on its team)."""
+    body = {"decision": "approve", "comment": "Lanjutkan"}
+    return Call(f"{INITIATIVES}/{await initiative(home, 'submitted', by=Role.MANAGER)}/review", json=body)
