@@ -143,7 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password_length": ("Kata sandi harus {min}–{max} karakter.", "A password has {min}–{max} characters."),
     # CSV import
     "csv_encoding": ("Berkas CSV harus berenkode UTF-8.", "The CSV file must be UTF-8."),
-    "csv_header": ("Kolom wajib tidak ada: {missing}.", "Required columns are missing: {missing}."),
+    "csv_header": (
+        "Kolom wajib tidak ada: {missing}. Kolom yang terbaca: {found}; pemisah yang terdeteksi: {delimiter}.",
+        "Required columns are missing: {missing}. Columns found: {found}; delimiter detected: {delimiter}.",
+    ),
     "csv_empty": ("Berkas CSV tidak berisi data.", "The CSV file holds no rows."),
     "csv_malformed": ("Berkas CSV rusak pada baris {line}.", "The CSV file is malformed at line {line}."),
     "csv_too_many_rows": ("Berkas CSV melebihi {max} baris.", "The CSV file has more than {max} rows."),
@@ -882,6 +885,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule_per_month_range": (
         "per_month harus 1 sampai {max}.",
         "per_month must be 1 to {max}.",
+    ),
+    # BKPSDM admin: import and export of people (issue 19)
+    "unit_name_ambiguous": (
+        "Nama unit kerja “{name}” dipakai lebih dari satu unit; tulis nomornya: {candidates}.",
+        "More than one unit is named “{name}”; write its number instead: {candidates}.",
+    ),
+    "nip_pppk_staff_type": (
+        "NIP ini milik PPPK (angka 21 pada bulan TMT), tetapi jenis pegawai ditulis PNS.",
+        "This NIP is a PPPK's (21 in the appointment month), but the staff type says PNS.",
     ),
 }
 

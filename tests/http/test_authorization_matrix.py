@@ -307,6 +307,8 @@ POLICY = {
                                                         (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
     "POST   /api/v1/survey-comments/{answer_id:int}/decision  @naming_the_home_manager":
                                                         (200, AUTH, DENY, DENY, DENY, HIDE, OK,   HIDE, DENY, OK,   AUTH),
+    # BKPSDM admin (issue 19): the staff export in the import's format
+    "GET    /api/v1/admin/users/export.csv":            (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -1368,3 +1370,9 @@ def mismatch(route: str, expected: int, got: Outcome) -> str | None:
     if got.code not in AUTHORIZATION_CODES.get(expected, set()):
         return f"the right status, but {got.code!r} is not an authorization code"
     return None
+
+
+# BKPSDM admin (issue 19)
+@builds("GET /api/v1/admin/users/export.csv")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/users/export.csv", params={"region_id": home.region.region_id})
