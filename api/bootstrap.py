@@ -49,7 +49,10 @@ from gamification.points import (
     ProfileService,
     refresh_streaks_around,
 )
+from gamification.points.badge_catalogue import BadgeCatalogue  # BKPSDM admin (issue 19)
 from gamification.rewards import ManagerDesk, Redemptions, Rewards
+from gamification.rewards.catalogue import RewardCatalogue  # BKPSDM admin (issue 19)
+from gamification.rewards.hand_out import HandOuts  # BKPSDM admin (issue 19)
 from gamification.satisfaction import DisplayIkm, SatisfactionIndex, UnitBadges, team_service  # satisfaction
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
@@ -140,6 +143,7 @@ def bootstrap(settings: Settings) -> Tangkas:
     )
     services |= _by_class_name(SatisfactionIndex(), UnitBadges())  # satisfaction
     services |= _by_class_name(CommentModeration(awarding))  # moderation and praise
+    services |= _by_class_name(RewardCatalogue(), HandOuts(), BadgeCatalogue())  # BKPSDM admin (issue 19)
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

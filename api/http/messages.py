@@ -895,6 +895,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "NIP ini milik PPPK (angka 21 pada bulan TMT), tetapi jenis pegawai ditulis PNS.",
         "This NIP is a PPPK's (21 in the appointment month), but the staff type says PNS.",
     ),
+    # BKPSDM admin: rewards and badges kept, approved rewards handed out (issue 19)
+    "reward_retired": ("Hadiah ini sudah dihentikan.", "This reward has been retired."),
+    "reward_stock_below_reserved": (
+        "Stok tidak boleh kurang dari {reserved} yang sudah dipesan atau disetujui.",
+        "The stock cannot go below the {reserved} already reserved or approved.",
+    ),
+    "redemption_not_approved": (
+        "Hanya penukaran yang disetujui yang dapat diserahkan (saat ini: {status}).",
+        "Only an approved redemption can be handed out (now: {status}).",
+    ),
+    "redemption_given_on_approval": (
+        "Hadiah ini diberikan otomatis saat disetujui; tidak perlu diserahkan.",
+        "This reward is given on approval; there is nothing to hand out.",
+    ),
 }
 
 GENERIC_BY_STATUS = {
