@@ -58,11 +58,7 @@ def read_rows(
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput("csv_encoding") from None
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
-    except csv.Error:
-        dialect = csv.excel  # a one-column file: the header check below explains what is wrong
+    dialect = _dialect(text)
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     found = [(h or "").strip() for h in (reader.fieldnames or [])]
     header = [(aliases or {}).get(_header_key(h), _header_key(h)) for h in found]
@@ -92,6 +88,15 @@ def read_rows(
     if not rows:
         raise InvalidInput("csv_empty")
     return rows
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    """The delimiter the header uses most (a header names columns, it does not hold separators), so
+    rows with unquoted extra cells cannot mislead it; a header with none: one column, comma."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in DELIMITER_NAMES}
+    delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+    return type("Uploaded", (csv.excel,), {"delimiter": delimiter})
 
 
 def _header_key(name: str) -> str:
