@@ -51,7 +51,10 @@ from gamification.points import (
     ProfileService,
     refresh_streaks_around,
 )
+from gamification.points.badge_catalogue import BadgeCatalogue  # BKPSDM admin (issue 19)
 from gamification.rewards import ManagerDesk, Redemptions, Rewards
+from gamification.rewards.catalogue import RewardCatalogue  # BKPSDM admin (issue 19)
+from gamification.rewards.hand_out import HandOuts  # BKPSDM admin (issue 19)
 from gamification.satisfaction import DisplayIkm, SatisfactionIndex, UnitBadges, team_service  # satisfaction
 from gamification.service_points import CitizenNaming, ServicePoints  # service points and surveys
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
@@ -161,6 +164,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         ComplaintDesk(),
     )
     services |= _by_class_name(InitiativeEvidenceFiles(evidence_store, settings.evidence_max_bytes))  # initiatives
+    services |= _by_class_name(RewardCatalogue(), HandOuts(), BadgeCatalogue())  # BKPSDM admin (issue 19)
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

@@ -63,7 +63,8 @@ def check_person(
 ) -> PersonFields:
     """Validate and normalise a person; every rule breaks with its own code."""
     parsed_roles = normalise_roles(roles)
-    nip_value = parse_nip(nip).value if nip and nip.strip() else None
+    parsed_nip = parse_nip(nip) if nip and nip.strip() else None
+    nip_value = parsed_nip.value if parsed_nip else None
     email_value = normalise_email(email)
     if nip_value is None and email_value is None:
         raise InvalidInput("login_required")
@@ -73,6 +74,10 @@ def check_person(
         staff = StaffType(staff_type.strip().upper()) if staff_type and staff_type.strip() else None
     except ValueError:
         raise InvalidInput("staff_type_unknown") from None
+    if parsed_nip is not None and parsed_nip.is_pppk:
+        if staff is StaffType.PNS:
+            raise InvalidInput("nip_pppk_staff_type")  # the number says PPPK, the row says PNS
+        staff = StaffType.PPPK
     if staff is None and nip_value is not None:
         staff = StaffType.PNS
     if unit_id is None and not parsed_roles <= ROLES_WITHOUT_UNIT:

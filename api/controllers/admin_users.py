@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import msgspec
-from litestar import Controller, Request, get, patch, post
+from litestar import Controller, Request, Response, get, patch, post
 from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, MultipartBody, QueryParameter
@@ -19,6 +19,7 @@ from api.http.params import Cursor, Limit, OptionalId, PathId
 from api.schemas.people import ImportResponse, ImportRowError, UserCreate, UserUpdate
 from gamification.organization.people import PeopleService, PersonView
 from gamification.organization.personal_data import PersonalData
+from gamification.organization.user_export import users_csv
 from gamification.organization.user_import import UserImport
 
 Text = Annotated[str | None, QueryParameter(max_length=100, description="Part of a name, email or NIP")]
@@ -53,6 +54,14 @@ class UserController(Controller):
         return list_response(
             await people_service.list(request.user, page, unit_id=unit_id, region_id=region_id, text=q)
         )
+
+    @get("/export.csv", media_type="text/csv", opt={"audit": True})
+    async def export_csv(self, request: Request, region_id: OptionalId = None) -> Response[str]:
+        """Active people of the region as CSV in the import's own columns (name, nip, email, staff_type,
+        unit, roles): the file imports back as it is, into this region or a new one with the same units."""
+        body = await users_csv(request.user, region_id)
+        headers = {"Content-Disposition": 'attachment; filename="pegawai-tangkas.csv"', "Cache-Control": "no-store"}
+        return Response("\ufeff" + body, media_type="text/csv; charset=utf-8", headers=headers)
 
     @get("/{user_id:int}")
     async def read(
@@ -92,9 +101,10 @@ class UserController(Controller):
         user_import: NamedDependency[UserImport],
         data: MultipartBody[dict[str, UploadFile]],
     ) -> ImportResponse:
-        """Import people from a CSV file (columns name, nip, email, staff_type, unit_id, roles[, password]).
+        """Import people from a CSV file (columns name, nip, unit[, email, staff_type, roles, password]).
 
-        Bad rows are reported with their line number and reason; good rows are imported.
+        ``unit`` is a unit's number or its name (unique in the region); ``roles`` are separated by ``|``,
+        ``,`` or ``;``. Bad rows are reported with their line number and reason; good rows are imported.
         """
         upload = data.get("file")
         if not isinstance(upload, UploadFile):

@@ -143,7 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password_length": ("Kata sandi harus {min}–{max} karakter.", "A password has {min}–{max} characters."),
     # CSV import
     "csv_encoding": ("Berkas CSV harus berenkode UTF-8.", "The CSV file must be UTF-8."),
-    "csv_header": ("Kolom wajib tidak ada: {missing}.", "Required columns are missing: {missing}."),
+    "csv_header": (
+        "Kolom wajib tidak ada: {missing}. Kolom yang terbaca: {found}; pemisah yang terdeteksi: {delimiter}.",
+        "Required columns are missing: {missing}. Columns found: {found}; delimiter detected: {delimiter}.",
+    ),
     "csv_empty": ("Berkas CSV tidak berisi data.", "The CSV file holds no rows."),
     "csv_malformed": ("Berkas CSV rusak pada baris {line}.", "The CSV file is malformed at line {line}."),
     "csv_too_many_rows": ("Berkas CSV melebihi {max} baris.", "The CSV file has more than {max} rows."),
@@ -1005,6 +1008,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An initiative has at most {max} evidence files. Remove one first.",
     ),
     "initiative_evidence_not_found": ("Berkas bukti tidak ditemukan.", "No such evidence file."),
+    # BKPSDM admin: import and export of people (issue 19)
+    "unit_name_ambiguous": (
+        "Nama unit kerja “{name}” dipakai lebih dari satu unit; tulis nomornya: {candidates}.",
+        "More than one unit is named “{name}”; write its number instead: {candidates}.",
+    ),
+    "nip_pppk_staff_type": (
+        "NIP ini milik PPPK (angka 21 pada bulan TMT), tetapi jenis pegawai ditulis PNS.",
+        "This NIP is a PPPK's (21 in the appointment month), but the staff type says PNS.",
+    ),
+    # BKPSDM admin: rewards and badges kept, approved rewards handed out (issue 19)
+    "reward_retired": ("Hadiah ini sudah dihentikan.", "This reward has been retired."),
+    "reward_stock_below_reserved": (
+        "Stok tidak boleh kurang dari {reserved} yang sudah dipesan atau disetujui.",
+        "The stock cannot go below the {reserved} already reserved or approved.",
+    ),
+    "redemption_not_approved": (
+        "Hanya penukaran yang disetujui yang dapat diserahkan (saat ini: {status}).",
+        "Only an approved redemption can be handed out (now: {status}).",
+    ),
+    "redemption_given_on_approval": (
+        "Hadiah ini diberikan otomatis saat disetujui; tidak perlu diserahkan.",
+        "This reward is given on approval; there is nothing to hand out.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

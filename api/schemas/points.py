@@ -43,3 +43,18 @@ class BadgeIn(msgspec.Struct, forbid_unknown_fields=True):
     description: Annotated[str, msgspec.Meta(max_length=500)] = ""
     value: Code | None = None
     region_id: Id | None = None
+
+
+class BadgeUpdate(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """Only the fields sent change; the code never does. New criteria count for awards from now on."""
+
+    name: Annotated[str, msgspec.Meta(max_length=80)] | msgspec.UnsetType = msgspec.UNSET
+    description: Annotated[str, msgspec.Meta(max_length=500)] | msgspec.UnsetType = msgspec.UNSET
+    value: Code | None | msgspec.UnsetType = msgspec.UNSET
+    criteria: (
+        Annotated[dict[Annotated[str, msgspec.Meta(max_length=20)], str | int | float], msgspec.Meta(max_length=5)]
+        | msgspec.UnsetType
+    ) = msgspec.UNSET
+
+    def changes(self) -> dict:
+        return {f: getattr(self, f) for f in self.__struct_fields__ if getattr(self, f) is not msgspec.UNSET}

@@ -33,3 +33,19 @@ class DecisionIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class MarkReadIn(msgspec.Struct, forbid_unknown_fields=True):
     ids: list[Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]] | None = None  # None: all
+
+
+class RewardUpdate(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """Only the fields sent change (the kind never does); ``null`` clears ``stock``, the limit or a date."""
+
+    name: Annotated[str, msgspec.Meta(max_length=400)] | msgspec.UnsetType = msgspec.UNSET
+    description: Annotated[str, msgspec.Meta(max_length=2000)] | msgspec.UnsetType = msgspec.UNSET
+    cost: Count | msgspec.UnsetType = msgspec.UNSET
+    stock: Count | None | msgspec.UnsetType = msgspec.UNSET
+    per_person_limit: Count | None | msgspec.UnsetType = msgspec.UNSET
+    period: Annotated[str, msgspec.Meta(max_length=10)] | msgspec.UnsetType = msgspec.UNSET
+    active_from: dt.datetime | None | msgspec.UnsetType = msgspec.UNSET
+    active_until: dt.datetime | None | msgspec.UnsetType = msgspec.UNSET
+
+    def changes(self) -> dict:
+        return {f: getattr(self, f) for f in self.__struct_fields__ if getattr(self, f) is not msgspec.UNSET}

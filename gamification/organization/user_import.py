@@ -10,15 +10,25 @@ from domain.access import Actor
 from domain.errors import Forbidden, InvalidInput
 from domain.ids import parse_id
 from domain.people import PersonFields, check_person
-from domain.spreadsheet import ImportReport, RowError, read_rows
+from domain.spreadsheet import ImportReport, RowError, plain_cell, read_rows
 from gamification.identity.passwords import check_password_rules, hash_password_blocking
 from gamification.organization.people import PeopleService, new_person_row
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
-from gamification.storage.tables import Person
+from gamification.storage.tables import Person, Unit
 
-REQUIRED_COLUMNS = ("name", "nip", "email", "staff_type", "unit_id", "roles")
-OPTIONAL_COLUMNS = ("password",)
+REQUIRED_COLUMNS = ("name", "nip", "unit")
+OPTIONAL_COLUMNS = ("email", "staff_type", "roles", "password")
+# Other names a header may give a column: the older ``unit_id``, the team export's Indonesian words.
+COLUMN_ALIASES = {
+    "unit_id": "unit",
+    "unit_kerja": "unit",
+    "nama": "name",
+    "surel": "email",
+    "jenis_pegawai": "staff_type",
+    "peran": "roles",
+    "kata_sandi": "password",
+}
 MAX_ROWS = 20_000
 LOOKUP_CHUNK = 500
 
@@ -36,16 +46,19 @@ class UserImport:
         self._people = people
 
     async def run(self, actor: Actor, content: bytes) -> ImportReport:
-        rows = read_rows(content, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, MAX_ROWS)
+        rows = read_rows(content, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, MAX_ROWS, COLUMN_ALIASES, spill="roles")
         report = ImportReport()
-        good = await self._validate(actor, rows, report)
+        units = await UnitDirectory.of(actor)
+        good = await self._validate(actor, rows, report, units)
         good = await _drop_existing(good, report)
         hashes = await anyio.to_thread.run_sync(_hash_all, [row.password for row in good])
         await _insert(good, hashes, report)
         report.errors.sort(key=lambda e: e.line)
         return report
 
-    async def _validate(self, actor: Actor, rows: list[tuple[int, dict]], report: ImportReport) -> list[_GoodRow]:
+    async def _validate(
+        self, actor: Actor, rows: list[tuple[int, dict]], report: ImportReport, units: UnitDirectory
+    ) -> list[_GoodRow]:
         good: list[_GoodRow] = []
         seen: dict[str, int] = {}
         placements: dict[tuple, int | None] = {}
@@ -54,12 +67,12 @@ class UserImport:
                 if any("\x00" in value for value in raw.values()):
                     raise InvalidInput("nul_character")  # PostgreSQL cannot store it in text
                 fields = check_person(
-                    name=raw["name"],
+                    name=plain_cell(raw["name"]),
                     nip=raw["nip"],
-                    email=raw["email"],
+                    email=raw["email"] or None,
                     staff_type=raw["staff_type"],
                     roles=raw["roles"] or "asn",
-                    unit_id=_unit_id(raw["unit_id"]),
+                    unit_id=units.resolve(plain_cell(raw["unit"])),
                 )
                 password = raw.get("password") or None
                 if password is not None:
@@ -80,13 +93,41 @@ class UserImport:
         return good
 
 
-def _unit_id(raw: str) -> int | None:
-    if not raw:
-        return None
-    unit_id = parse_id(raw)
-    if unit_id is None:  # no number a unit could have: the same answer as a unit that does not exist
-        raise InvalidInput("unit_unknown")
-    return unit_id
+class UnitDirectory:
+    """The units a row may name by their name: the admin's region's (every region's for a superadmin)."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self._by_name: dict[str, list[dict]] = {}
+        for row in rows:
+            self._by_name.setdefault(unit_name_key(row["name"]), []).append(row)
+
+    @classmethod
+    async def of(cls, actor: Actor) -> UnitDirectory:
+        query = Unit.select(Unit.id, Unit.name, Unit.agency.name)
+        if not actor.is_superadmin:
+            query = query.where(Unit.region == actor.region_id)
+        return cls(await query.order_by(Unit.id))
+
+    def resolve(self, raw: str) -> int | None:
+        """A unit's code (its number) or its name, trimmed and read without regard to case or spacing."""
+        if not raw:
+            return None
+        if raw.isascii() and raw.isdigit():
+            unit_id = parse_id(raw)
+            if unit_id is None:  # no number a unit could have: the same answer as a unit that does not exist
+                raise InvalidInput("unit_unknown")
+            return unit_id
+        found = self._by_name.get(unit_name_key(raw), [])
+        if not found:
+            raise InvalidInput("unit_unknown", name=raw[:160])
+        if len(found) > 1:
+            candidates = "; ".join(f"{u['id']} ({u['name']}, {u['agency.name']})" for u in found[:10])
+            raise InvalidInput("unit_name_ambiguous", name=raw[:160], candidates=candidates)
+        return found[0]["id"]
+
+
+def unit_name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 async def _drop_existing(good: list[_GoodRow], report: ImportReport) -> list[_GoodRow]:

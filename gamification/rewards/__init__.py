@@ -8,5 +8,7 @@ __getattr__, __all__ = exports(
         "ManagerDesk": "manager_desk",
         "Redemptions": "redemptions",
         "Rewards": "redemptions",
+        "RewardCatalogue": "catalogue",
+        "HandOuts": "hand_out",
     },
 )

@@ -146,6 +146,7 @@ class Rewards:
         visible = Reward.region.is_null()
         if actor.region_id is not None:
             visible |= Reward.region == actor.region_id
+        visible &= Reward.retired_at.is_null()
         rows = await Reward.select().where(visible).order_by(Reward.cost).order_by(Reward.id)
         return [_reward(row) for row in rows if is_active(row["active_from"], row["active_until"], now)]
 
@@ -179,6 +180,8 @@ class Rewards:
         now = dt.datetime.now(dt.timezone.utc)
         if reward is None or reward["region"] not in (None, actor.region_id):
             raise NotFound("reward_not_found")
+        if reward["retired_at"] is not None:
+            raise Conflict("reward_retired")
         if not is_active(reward["active_from"], reward["active_until"], now):
             raise Conflict("reward_inactive")
         held = await PointsTotal.raw(

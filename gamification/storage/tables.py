@@ -403,6 +403,7 @@ class Reward(Table, tablename="reward"):
     active_until = Timestamptz(null=True, default=None)
     created_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
+    retired_at = Timestamptz(null=True, default=None)  # BKPSDM admin: out of the catalogue for good
 
 
 class Redemption(Table, tablename="redemption"):
@@ -418,6 +419,9 @@ class Redemption(Table, tablename="redemption"):
     decided_at = Timestamptz(null=True, default=None)
     decided_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
     comment = Text(default="")
+    # BKPSDM admin: an approved reward given to the person (by someone other than them)
+    handed_out_at = Timestamptz(null=True, default=None)
+    handed_out_by = ForeignKey(Person, on_delete=OnDelete.set_null, null=True, default=None)
     # unique (person, client_id)
 
 

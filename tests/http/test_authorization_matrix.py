@@ -46,6 +46,7 @@ import pytest
 from api.app import create_app
 from domain.events import checkin_code, checkin_key, time_step  # events
 from gamification.storage.tables import (
+    Badge,  # BKPSDM admin (issue 19)
     EventRegistration,
     PartnerAdmission,
     PartnerCredential,
@@ -365,6 +366,20 @@ POLICY = {
                                                         (200, AUTH, OK,   HIDE, DENY, HIDE, DENY, HIDE, HIDE, DENY, AUTH),
     "POST   /api/v1/initiatives/{initiative_id:int}/review  @drafted_by_the_home_manager":
                                                         (200, AUTH, HIDE, HIDE, DENY, HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    # BKPSDM admin (issue 19): the staff export in the import's format
+    "GET    /api/v1/admin/users/export.csv":            (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    # BKPSDM admin (issue 19): rewards and badges kept by the region's admins; approved rewards handed out by deciders
+    "GET    /api/v1/admin/rewards":                     (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/rewards/{reward_id:int}":     (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/rewards/{reward_id:int}/retire":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/badges":                      (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    "PATCH  /api/v1/admin/badges/{badge_id:int}":       (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/badges/{badge_id:int}/retire":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "GET    /api/v1/redemptions/hand-outs":             (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
+    "POST   /api/v1/redemptions/{redemption_id:int}/handed-out":  # the home ASN's approved redemption
+                                                        (200, AUTH, DENY, DENY, OK,   DENY, OK,   HIDE, HIDE, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -1661,3 +1676,53 @@ async def _(home: Home, role: Role) -> Call:
     """Self-approval through a second role: the home unit's manager drafted it (alone on its team)."""
     body = {"decision": "approve", "comment": "Lanjutkan"}
     return Call(f"{INITIATIVES}/{await initiative(home, 'submitted', by=Role.MANAGER)}/review", json=body)
+
+
+# BKPSDM admin (issue 19)
+@builds("GET /api/v1/admin/users/export.csv")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/users/export.csv", params={"region_id": home.region.region_id})
+
+
+@builds("GET /api/v1/admin/rewards")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/rewards", params={"region_id": home.region.region_id})
+
+
+@builds("PATCH /api/v1/admin/rewards/{reward_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/rewards/{(await home_reward(home))['id']}", json={"cost": 12, "stock": 3})
+
+
+@builds("POST /api/v1/admin/rewards/{reward_id:int}/retire")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/rewards/{(await home_reward(home))['id']}/retire")
+
+
+@builds("GET /api/v1/admin/badges")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/badges", params={"region_id": home.region.region_id})
+
+
+async def home_badge(home: Home) -> int:
+    code = f"lencana-uji-{next(serials)}"
+    body = {"code": code, "name": "Pembelajar", "criteria": {"kind": "completions", "count": 2}}
+    await home.ok("POST", "/api/v1/admin/badges", json=body | {"region_id": home.region.region_id})
+    return (await Badge.select(Badge.id).where(Badge.code == code).first())["id"]
+
+
+@builds("PATCH /api/v1/admin/badges/{badge_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/badges/{await home_badge(home)}", json={"name": "Pembelajar Tekun"})
+
+
+@builds("POST /api/v1/admin/badges/{badge_id:int}/retire")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/badges/{await home_badge(home)}/retire")
+
+
+@builds("POST /api/v1/redemptions/{redemption_id:int}/handed-out")
+async def _(home: Home, role: Role) -> Call:
+    redemption_id = await home_redemption(home)
+    await home.ok("POST", f"/api/v1/redemptions/{redemption_id}/decision", json={"decision": "approve"})
+    return Call(f"/api/v1/redemptions/{redemption_id}/handed-out")

@@ -1,5 +1,6 @@
+from gamification.organization.structure import OrganizationService
 from gamification.storage.tables import Person
-from tests.factories import add_person, make_nip
+from tests.factories import SYSTEM, add_person, make_nip
 
 IMPORT = "/api/v1/admin/users/import"
 HEADER = "name,nip,email,staff_type,unit_id,roles,password\n"
@@ -187,3 +188,88 @@ async def test_a_name_that_shows_nothing_or_holds_a_bidi_control_is_reported_on_
         (5, "text_bidi_control"),
     ]
     assert report["imported"] == 1 and await Person.count() == before + 1
+
+
+# BKPSDM admin (issue 19): units by name, roles in any separator, PPPK numbers, headers explained
+
+
+async def test_a_unit_is_named_by_its_number_or_its_name_read_loosely(client, world, as_):
+    p = world.pontianak
+    await OrganizationService().create_unit(SYSTEM, p.other_agency_id, None, "Seksi Aplikasi")  # a second one
+    csv = "name,nip,unit,roles\n" + "".join(
+        f"Orang {n},{make_nip()},{unit},asn\n"
+        for n, unit in enumerate(
+            [
+                str(p.head_unit),  # 2: the number
+                "  bidang   E-GOVERNMENT ",  # 3: the name, trimmed, any case and spacing
+                '"Bidang Pelayanan"',  # 4: quoted
+                "Seksi Aplikasi",  # 5: two units carry this name
+                "Bidang Tidak Ada",  # 6: none does
+                "Bidang Pelayanan Palu",  # 7: nor this
+            ]
+        )
+    )
+    await OrganizationService().create_unit(SYSTEM, world.palu.agency_id, None, "Bidang Teluk Palu")
+    csv += f"Orang Palu,{make_nip()},bidang teluk palu,asn\n"  # 8: a name only another region has
+    response = await client.post(IMPORT, files=upload(csv), headers=as_(p.admin))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["imported"] == 3
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [
+        (5, "unit_name_ambiguous"),
+        (6, "unit_unknown"),
+        (7, "unit_unknown"),
+        (8, "unit_unknown"),
+    ]
+    ambiguous = report["errors"][0]["message"]
+    assert str(p.child_unit) in ambiguous and "Dinas Kominfo" in ambiguous and "Disdukcapil" in ambiguous
+    placed = await Person.select(Person.unit).where(Person.id.is_in(report["created_ids"])).order_by(Person.id)
+    assert [r["unit"] for r in placed] == [p.head_unit, p.head_unit, p.other_unit]
+
+
+async def test_roles_are_separated_by_bars_commas_in_quotes_or_semicolons(client, world, as_):
+    unit = world.pontianak.head_unit
+    comma = "name,nip,email,staff_type,unit,roles\n" + "".join(
+        f"Orang {n},{make_nip()},,PNS,{unit},{roles}\n"
+        for n, roles in enumerate(["asn|manager", '"asn,manager"', "asn;manager", "manager | asn"])
+    )
+    semicolon = "name;nip;email;staff_type;unit;roles\n" + "".join(
+        f"Orang {n};{make_nip()};;PNS;{unit};{roles}\n"
+        for n, roles in enumerate(['"asn;manager"', "asn;manager", "asn|manager", '"asn,manager"', "asn;raja"])
+    )
+    for csv, imported, errors in ((comma, 4, []), (semicolon, 4, [(6, "role_unknown")])):
+        report = (await client.post(IMPORT, files=upload(csv), headers=as_(world.pontianak.admin))).json()
+        assert report["imported"] == imported, report
+        assert [(e["line"], e["code"]) for e in report["errors"]] == errors
+        roles = await Person.select(Person.roles).where(Person.id.is_in(report["created_ids"])).output(as_list=True)
+        assert roles == ["asn;manager"] * imported
+
+
+async def test_pppk_numbers_are_imported_as_pppk(client, world, as_):
+    unit, pppk = world.pontianak.head_unit, "199003152023212004"
+    csv = HEADER + f"Sari PPPK,{pppk},,,{unit},asn,\nSalah Jenis,199003152023212005,,PNS,{unit},asn,\n"
+    report = (await client.post(IMPORT, files=upload(csv), headers=as_(world.pontianak.admin))).json()
+    assert report["imported"] == 1
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [(3, "nip_pppk_staff_type")]
+    person = await Person.select(Person.staff_type).where(Person.nip == pppk).first()
+    assert person["staff_type"] == "PPPK"
+
+
+async def test_a_header_problem_names_the_columns_found_and_the_delimiter(client, world, as_):
+    csv = "nama;no_induk;unit kerja\nA;1;x\n"
+    response = await client.post(IMPORT, files=upload(csv), headers=as_(world.pontianak.admin))
+    assert (response.status_code, response.json()["code"]) == (422, "csv_header")
+    detail = response.json()["detail"]
+    assert "nip" in detail and "nama, no_induk, unit kerja" in detail and "“;”" in detail
+    assert "Kolom" in detail  # Indonesian by default
+
+
+async def test_the_team_export_of_a_manager_is_a_file_the_import_reads(client, world, as_):
+    team = await client.get("/api/v1/manager/team.csv", headers=as_(world.pontianak.manager))
+    assert team.status_code == 200
+    response = await client.post(IMPORT, files=upload(team.content), headers=as_(world.pontianak.admin))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    # every row is read (nama, nip, unit by name); each person exists already, so each is reported as such
+    assert report["imported"] == 0 and report["failed"] == len(team.text.strip().splitlines()) - 1 > 0
+    assert {e["code"] for e in report["errors"]} == {"nip_taken"}

@@ -47,3 +47,18 @@ def test_appointment_in_the_birth_month_is_allowed_but_not_before():
 
 def test_masking_keeps_only_the_ends():
     assert mask_nip("198504122010031002") == "1985**********1002"
+
+
+# BKPSDM admin (issue 19): a PPPK's number carries 21 where the month of appointment would be
+def test_a_pppk_number_has_21_in_the_month_field():
+    nip = parse_nip("199003152023212004", today=TODAY)
+    assert nip.is_pppk and nip.appointed == (2023, 21)
+    assert not parse_nip("198504122010031002", today=TODAY).is_pppk
+    for month in ("13", "20", "22", "00"):
+        with pytest.raises(InvalidInput) as error:
+            parse_nip(f"199003152023{month}2004", today=TODAY)
+        assert error.value.code == "nip_appointment_date"
+    with pytest.raises(InvalidInput) as error:
+        parse_nip("199003151989212004", today=TODAY)  # appointed the year before birth
+    assert error.value.code == "nip_appointment_before_birth"
+    assert parse_nip("199003151990212004", today=TODAY).is_pppk  # the year of birth itself: no month to compare

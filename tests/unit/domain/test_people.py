@@ -63,3 +63,13 @@ def test_roles_are_written_back_sorted_and_read_again_the_same():
     roles = frozenset({Role.MANAGER, Role.ASN, Role.ADMIN})
     assert roles_text(roles) == "admin;asn;manager"
     assert check_person("Budi", NIP, None, None, roles_text(roles), 1).roles == roles
+
+
+# BKPSDM admin (issue 19)
+def test_a_pppk_number_makes_the_staff_type_pppk_and_contradicts_pns():
+    pppk = "199003152023212004"
+    assert check_person("Sari", pppk, None, "", "asn", 1).staff_type is StaffType.PPPK
+    assert check_person("Sari", pppk, None, "pppk", "asn", 1).staff_type is StaffType.PPPK
+    with pytest.raises(InvalidInput) as error:
+        check_person("Sari", pppk, None, "PNS", "asn", 1)
+    assert error.value.code == "nip_pppk_staff_type"
