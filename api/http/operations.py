@@ -916,4 +916,82 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"The complaint keeps its history. {MANAGER}",
         ("complaint_not_found",),
     ),
+    # initiatives (issue 19)
+    ("GET", "/api/v1/initiatives/{initiative_id}/evidence"): Operation(
+        "listInitiativeEvidence",
+        "List an initiative's evidence files",
+        "Photos and PDFs beside the links. Whoever may see the initiative.",
+        ("initiative_not_found",),
+    ),
+    ("POST", "/api/v1/initiatives/{initiative_id}/evidence"): Operation(
+        "addInitiativeEvidence",
+        "Add an evidence file to an initiative",
+        "Multipart, one part `file` (JPEG, PNG, WebP or PDF, judged by its bytes); the same file again answers the"
+        " first. The initiative's team, while it may still change.",
+        ("initiative_not_found", "initiative_evidence_full", "evidence_type_not_allowed", "evidence_too_large"),
+    ),
+    ("GET", "/api/v1/initiatives/{initiative_id}/evidence/{evidence_id}"): Operation(
+        "getInitiativeEvidence",
+        "Download an initiative's evidence file",
+        "The file as an attachment. Whoever may see the initiative.",
+        ("initiative_evidence_not_found",),
+    ),
+    ("DELETE", "/api/v1/initiatives/{initiative_id}/evidence/{evidence_id}"): Operation(
+        "removeInitiativeEvidence",
+        "Remove an evidence file from an initiative",
+        "The initiative's team, while it may still change.",
+        ("initiative_evidence_not_found",),
+    ),
+    # BKPSDM admin (issue 19)
+    ("GET", "/api/v1/admin/users/export.csv"): Operation(
+        "exportUsers",
+        "Export a region's staff in the import's format",
+        f"name, nip, email, staff_type, unit, roles: the file the CSV import reads back unedited. {ADMIN}",
+    ),
+    ("GET", "/api/v1/admin/rewards"): Operation(
+        "listAdminRewards",
+        "List a region's rewards for their admin",
+        f"With pending redemptions per reward; retired ones on request. {ADMIN}",
+    ),
+    ("PATCH", "/api/v1/admin/rewards/{reward_id}"): Operation(
+        "updateReward",
+        "Change a reward",
+        f"Only the fields sent change; pending redemptions keep the cost they hold. {ADMIN}",
+        ("reward_not_found", "reward_stock_below_reserved"),
+    ),
+    ("POST", "/api/v1/admin/rewards/{reward_id}/retire"): Operation(
+        "retireReward",
+        "Retire a reward from the catalogue",
+        f"Pending redemptions stay decidable, or are released with `release_pending=true`. {ADMIN}",
+        ("reward_not_found",),
+    ),
+    ("GET", "/api/v1/redemptions/hand-outs"): Operation(
+        "listHandOuts",
+        "List approved redemptions to hand out",
+        f"Oldest first, never the caller's own. {MANAGER}",
+    ),
+    ("POST", "/api/v1/redemptions/{redemption_id}/handed-out"): Operation(
+        "markRedemptionHandedOut",
+        "Mark an approved redemption as handed out",
+        "The person is told once; marking again answers the first mark. Whoever may decide it, never the person"
+        " who redeemed it.",
+        ("redemption_not_found", "redemption_not_approved", "self_decision"),
+    ),
+    ("GET", "/api/v1/admin/badges"): Operation(
+        "listAdminBadges",
+        "List a region's badges for their admin",
+        f"With how many people hold each; retired ones on request. {ADMIN}",
+    ),
+    ("PATCH", "/api/v1/admin/badges/{badge_id}"): Operation(
+        "updateBadge",
+        "Change a badge",
+        f"Name, description, value or criteria; new criteria apply to later awards. {ADMIN}",
+        ("badge_not_found",),
+    ),
+    ("POST", "/api/v1/admin/badges/{badge_id}/retire"): Operation(
+        "retireBadge",
+        "Retire a badge",
+        f"No longer awarded; those who earned it keep it. {ADMIN}",
+        ("badge_not_found",),
+    ),
 }
