@@ -13,6 +13,12 @@ def unit_path(ancestor_path: str | None, unit_id: int) -> str:
     return f"{ancestor_path or '/'}{unit_id}/"
 
 
+def ancestor_paths(path: str) -> list[str]:
+    """``/5/6/9/`` gives ``/5/``, ``/5/6/`` and ``/5/6/9/``: the units whose managers' scope holds unit 9."""
+    ids = path.strip("/").split("/")
+    return ["/" + "/".join(ids[:depth]) + "/" for depth in range(1, len(ids) + 1)]
+
+
 def is_top_unit_path(path: str | None) -> bool:
     """A unit with no parent: a path of one step, ``/5/``."""
     return path is not None and path.count("/") == 2
