@@ -3,7 +3,7 @@ trigger whichever process fires it (``gamification/storage/job_runs.py``).
 
 The recalculation every few minutes (``TANGKAS_RECALC_EVERY_SECONDS``) and in full at night, each
 region's day closing within the hour after its own local midnight, the leaderboard periods that ended closed every
-hour, and redemptions nobody decided released every hour.
+hour, and redemptions nobody decided released every hour; the deciders' digest at 07:00 in each zone.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from apscheduler.triggers.cron import CronTrigger
 from gamification.boards.scheduled import close_periods_job
 from gamification.complaints.scheduled import EVERY_MINUTES, flag_overdue_job  # complaints
 from gamification.points.scheduled import close_days_job, full_rebuild_job, recalc_job
-from gamification.rewards.scheduled import expire_holds_job
+from gamification.rewards.scheduled import decision_digest_job, expire_holds_job
 from gamification.satisfaction.scheduled import award_unit_badges_job  # satisfaction
 from gamification.surveys.scheduled import erase_contacts_job  # moderation and praise: contact erasure
 
@@ -65,4 +65,6 @@ def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     scheduler.add_job(erase_contacts_job, CronTrigger(minute=45), id="erase_contacts")
     # complaints: every 15 minutes, complaints past their deadline unanswered are flagged to their managers once
     scheduler.add_job(flag_overdue_job, CronTrigger(minute=f"*/{EVERY_MINUTES}"), id="complaints_overdue")
+    # the manager's digest: every hour, the zones whose local 07:00 has just come (domain.decision_digest)
+    scheduler.add_job(decision_digest_job, CronTrigger(minute=0), id="decision_digest")
     return scheduler

@@ -13,6 +13,17 @@ def unit_path(ancestor_path: str | None, unit_id: int) -> str:
     return f"{ancestor_path or '/'}{unit_id}/"
 
 
+def ancestor_paths(path: str) -> list[str]:
+    """``/5/6/9/`` gives ``/5/``, ``/5/6/`` and ``/5/6/9/``: the units whose managers' scope holds unit 9."""
+    ids = path.strip("/").split("/")
+    return ["/" + "/".join(ids[:depth]) + "/" for depth in range(1, len(ids) + 1)]
+
+
+def is_top_unit_path(path: str | None) -> bool:
+    """A unit with no parent: a path of one step, ``/5/``."""
+    return path is not None and path.count("/") == 2
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     person_id: int
@@ -21,6 +32,9 @@ class Actor:
     unit_id: int | None
     unit_path: str | None
     agency_id: int | None = None
+    # For the head of an agency only: the paths of all the agency's top units, loaded with the actor
+    # (gamification.storage.reach.agency_top_paths). Empty otherwise, and then the reach is one's own unit.
+    agency_paths: tuple[str, ...] = ()
 
     @property
     def is_superadmin(self) -> bool:
@@ -36,11 +50,26 @@ class Actor:
             return True
         return Role.ADMIN in self.roles and region_id is not None and region_id == self.region_id
 
+    @property
+    def heads_agency(self) -> bool:
+        """The head of an agency (*kepala OPD*): a manager placed in one of the agency's top units."""
+        return Role.MANAGER in self.roles and is_top_unit_path(self.unit_path)
+
+    @property
+    def managed_paths(self) -> tuple[str, ...]:
+        """The unit paths a manager's scope starts from: their own unit, or every top unit of the agency
+        they head. Empty for anyone who manages nothing."""
+        if Role.MANAGER not in self.roles or not self.unit_path:
+            return ()
+        if self.heads_agency and self.agency_paths:
+            return self.agency_paths
+        return (self.unit_path,)
+
     def manages(self, path: str | None) -> bool:
-        """A manager's scope is their unit and everything below it."""
-        if Role.MANAGER not in self.roles or not self.unit_path or not path:
+        """A manager's scope is their unit and everything below it; a head of an agency's, the whole agency."""
+        if not path:
             return False
-        return path.startswith(self.unit_path)
+        return any(path.startswith(start) for start in self.managed_paths)
 
     def administered_region(self, requested: int | None) -> int | None:
         """The region an admin changes things in: the one named, else their own.

@@ -7,7 +7,6 @@ from enum import StrEnum
 
 from domain.access import Actor
 from domain.errors import Forbidden, InvalidInput
-from domain.roles import Role
 
 
 class IkmScope(StrEnum):
@@ -55,5 +54,4 @@ def check_sees_ikm(actor: Actor, place: IkmPlace) -> None:
 
 def heads_agency(actor: Actor, agency_id: int) -> bool:
     """A manager of one of the agency's top units (a path of one step, ``/5/``)."""
-    path = actor.unit_path or ""
-    return Role.MANAGER in actor.roles and actor.agency_id == agency_id and path.count("/") == 2
+    return actor.heads_agency and actor.agency_id == agency_id

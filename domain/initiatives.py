@@ -139,8 +139,7 @@ def check_may_verify(actor: Actor, impact: Impact, region_id: int, agency_id: in
     if impact is Impact.UNIT:
         return
     if impact is Impact.AGENCY:
-        heads_agency = actor.unit_path is not None and actor.unit_path.count("/") == 2 and own_agency == agency_id
-        if actor.administers(region_id) or (heads_agency and actor.manages(actor.unit_path)):
+        if actor.administers(region_id) or (actor.heads_agency and own_agency == agency_id):
             return
     elif impact is Impact.REGION and actor.administers(region_id):
         return

@@ -11,12 +11,12 @@ from litestar.params import JSONBody, QueryParameter
 
 from api.http.errors import status_of
 from api.http.messages import message, preferred_language
-from api.http.paging import ListResponse, list_response, page_request
+from api.http.paging import ListResponse, encode_cursor, list_response, page_request
 from api.http.params import Cursor, Limit, OptionalId
-from api.schemas.manager import BulkIn, BulkItemOut, BulkOut, ItemProblem
+from api.schemas.manager import BulkIn, BulkItemOut, BulkOut, ItemProblem, TeamOut
 from domain.jp_pace import parse_unit_sort
 from gamification.learning.unit_jp import UnitJp, UnitJpBreakdown
-from gamification.rewards.manager_desk import BulkItem, Inbox, ManagerDesk, TeamView
+from gamification.rewards.manager_desk import BulkItem, Inbox, ManagerDesk
 
 Desk = NamedDependency[ManagerDesk]
 Breakdown = NamedDependency[UnitJpBreakdown]
@@ -54,10 +54,12 @@ class ManagerController(Controller):
         return BulkOut(results)
 
     @get("/team")
-    async def team(self, request: Request, manager_desk: Desk) -> TeamView:
-        """Each person in the caller's scope: JP this year against 20, completions this month, XP, streak; and the
-        share who reached 20 JP."""
-        return await manager_desk.team(request.user)
+    async def team(self, request: Request, manager_desk: Desk, cursor: Cursor = None, limit: Limit = 20) -> TeamOut:
+        """The staff in the caller's scope (a head of an agency: the agency; an admin: the region), without admin,
+        partner or superadmin accounts: the share who reached 20 JP, and a page of units (by id) with each unit's JP
+        and its people's JP this year against 20, completions this month, XP and streak."""
+        view = await manager_desk.team(request.user, page_request(cursor, limit))
+        return TeamOut.of(view, encode_cursor(view.next_after_id))
 
     @get("/team.csv", media_type="text/csv", opt={"audit": True})
     async def team_csv(self, request: Request, manager_desk: Desk) -> Response[str]:

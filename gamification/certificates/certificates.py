@@ -12,6 +12,7 @@ from domain.certificates import EVIDENCE_CHANGEABLE, CertificateFields, Status, 
 from domain.errors import Conflict, Forbidden, NotFound
 from domain.evidence import check_evidence
 from gamification.certificates.records import COLUMNS, CertificateView, load, view, visible
+from gamification.notifications.deciders import notify_deciders
 from gamification.storage.database import after_commit, unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.evidence import EvidenceStore
@@ -53,6 +54,7 @@ class Certificates:
                         created_by=actor.person_id,
                     )
                 ).returning(Certificate.id)
+                await _tell_deciders(actor.region_id, actor.unit_id, actor.person_id, rows[0]["id"], checked.title)
         except Exception as error:
             if not is_unique_violation(error):
                 raise
@@ -144,6 +146,10 @@ class Certificates:
                     .where((Certificate.id == certificate_id) & (Certificate.status == Status.RETURNED.value))
                     .returning(Certificate.id)
                 )
+                if moved:
+                    await _tell_deciders(
+                        row["person.region"], row["person.unit"], actor.person_id, certificate_id, checked.title
+                    )
         except Exception as error:
             if is_unique_violation(error):
                 raise Conflict("certificate_duplicate") from None
@@ -169,6 +175,17 @@ def _columns(fields: CertificateFields) -> dict:
         "jp_claimed_centi": fields.jp_claimed_centi,
         "competency_type": fields.competency_type.value,
     }
+
+
+async def _tell_deciders(region_id: int, unit_id: int, person_id: int, certificate_id: int, title: str) -> None:
+    await notify_deciders(
+        region_id,
+        unit_id,
+        {person_id},
+        "certificate_waiting",
+        f"Sertifikat “{title}” menunggu verifikasi Anda",
+        certificate=certificate_id,
+    )
 
 
 async def _check_not_duplicate(person_id: int, key: str | None, certificate_id: int | None = None) -> None:

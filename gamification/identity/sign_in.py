@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain.access import Actor
 from domain.errors import NotAuthenticated
@@ -20,6 +20,7 @@ from gamification.identity.tokens import (
     successor_refresh_token,
 )
 from gamification.storage.database import unit_of_work
+from gamification.storage.reach import agency_top_paths
 from gamification.storage.settings import Settings
 from gamification.storage.tables import Person, RefreshToken
 
@@ -170,7 +171,7 @@ async def load_actor(person_id: int, *, token_epoch: int) -> Actor:
         raise NotAuthenticated("account_unavailable")
     if row["token_epoch"] != token_epoch:
         raise NotAuthenticated("token_revoked")
-    return Actor(
+    actor = Actor(
         person_id=row["id"],
         roles=parse_roles(row["roles"]),
         region_id=row["region"],
@@ -178,6 +179,9 @@ async def load_actor(person_id: int, *, token_epoch: int) -> Actor:
         unit_path=row["unit.path"],
         agency_id=row["unit.agency"],
     )
+    if actor.heads_agency and actor.agency_id is not None:  # one more read, for the heads of agencies only
+        return replace(actor, agency_paths=await agency_top_paths(actor.agency_id))
+    return actor
 
 
 async def _find_by_login(login: str) -> dict | None:

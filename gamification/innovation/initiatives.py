@@ -30,6 +30,7 @@ from domain.initiatives import (
 from domain.periods import local_month_bounds
 from domain.rules import FactKind
 from gamification.complaints.linked import SolvedComplaints, solved_complaints  # complaints
+from gamification.notifications.deciders import notify_deciders
 from gamification.notifications.inbox import notify
 from gamification.points.awarding import Awarding
 from gamification.points.facts import record_fact
@@ -59,6 +60,11 @@ STATUS_WORDS = {
     Status.IMPLEMENTED: "dilaporkan terlaksana",
     Status.VERIFIED: "terverifikasi",
     Status.RETURNED: "dikembalikan",
+}
+# what a decider is told when the team's move leaves the initiative waiting for them
+WAITING_WORDS = {
+    Status.SUBMITTED: "diajukan dan menunggu tinjauan Anda",
+    Status.IMPLEMENTED: "dilaporkan terlaksana dan menunggu verifikasi Anda",
 }
 
 
@@ -413,6 +419,15 @@ class Initiatives:
                     f"initiative_{target.value}",
                     f"Inovasi “{row['title']}” {STATUS_WORDS.get(target, target.value)}",
                     comment[:1000],
+                    initiative=row["id"],
+                )
+            if target in WAITING_WORDS:
+                await notify_deciders(
+                    row["region"],
+                    row["unit"],
+                    found.team,
+                    "initiative_waiting",
+                    f"Inovasi “{row['title']}” {WAITING_WORDS[target]}",
                     initiative=row["id"],
                 )
         return await self.get(actor, row["id"])

@@ -16,6 +16,7 @@ from domain.access import Actor, check_oversees_staff
 from domain.errors import Forbidden, InvalidInput
 from domain.jp import jp_value
 from domain.jp_pace import TARGET_CENTI, JpPace, UnitSort, jp_pace
+from domain.roles import OPERATOR_ROLES
 from domain.spreadsheet import spreadsheet_cell
 from gamification.storage.pagination import Page, PageRequest, page_of
 from gamification.storage.tables import Region, Unit
@@ -88,25 +89,25 @@ class UnitJpBreakdown:
 
     async def _ordered(self, actor: Actor, region_id: int | None, sort: UnitSort) -> list[UnitJp]:
         check_oversees_staff(actor)
-        regions, path = _reach(actor, region_id)
+        regions, paths = _reach(actor, region_id)
         now = dt.datetime.now(dt.timezone.utc)
         rows: list[UnitJp] = []
         for timezone, ids in (await _regions_by_timezone(regions)).items():
-            rows += await _count(ids, path, jp_pace(now, timezone))
+            rows += await _count(ids, paths, jp_pace(now, timezone))
         if sort is UnitSort.NAME:
             return sorted(rows, key=lambda row: (row.name.casefold(), row.id))
         # Units without staff have nothing to chase: they go last rather than first.
         return sorted(rows, key=lambda row: (row.staff == 0, row.compliance_rate or 0, row.name.casefold(), row.id))
 
 
-def _reach(actor: Actor, region_id: int | None) -> tuple[list[int] | None, str | None]:
-    """The regions (None: all) and the unit path prefix (None: every unit) the caller's view covers."""
+def _reach(actor: Actor, region_id: int | None) -> tuple[list[int] | None, tuple[str, ...]]:
+    """The regions (None: all) and the unit path prefixes (none: every unit) the caller's view covers."""
     if actor.is_admin:
         region = actor.listable_region(region_id)
-        return (None if region is None else [region]), None
+        return (None if region is None else [region]), ()
     if region_id is not None and region_id != actor.region_id:
         raise Forbidden("outside_region")
-    return [actor.region_id], actor.unit_path
+    return [actor.region_id], actor.managed_paths
 
 
 async def _regions_by_timezone(regions: list[int] | None) -> dict[str, list[int]]:
@@ -119,18 +120,20 @@ async def _regions_by_timezone(regions: list[int] | None) -> dict[str, list[int]
     return grouped
 
 
-async def _count(regions: list[int], path: str | None, pace: JpPace) -> list[UnitJp]:
-    """One statement: each active person's JP in the year, then per unit how many met, are on track or behind."""
+async def _count(regions: list[int], paths: tuple[str, ...], pace: JpPace) -> list[UnitJp]:
+    """One statement: each active staff member's JP in the year, then per unit how many met, are on track or
+    behind. Operator accounts (``domain.roles.OPERATOR_ROLES``) are not staff, as on the team view."""
     in_regions = ", ".join("{}" for _ in regions)
-    under = " AND u.path LIKE {}" if path else ""
-    scope = [*regions, *([f"{path}%"] if path else [])]
+    under = (" AND (" + " OR ".join("u.path LIKE {}" for _ in paths) + ")") if paths else ""
+    scope = [*regions, *(f"{path}%" for path in paths)]
+    operators = "".join(" AND ';' || p.roles || ';' NOT LIKE {}" for _ in OPERATOR_ROLES)
     sql = f"""
         WITH earned AS (
             SELECT p.id AS person, p.unit AS unit, COALESCE(SUM(c.jp_centi), 0) AS centi
             FROM person p
             JOIN unit u ON u.id = p.unit
             LEFT JOIN jp_credit c ON c.person = p.id AND c.year = {{}}
-            WHERE p.active = {{}} AND u.region IN ({in_regions}){under}
+            WHERE p.active = {{}} AND u.region IN ({in_regions}){under}{operators}
             GROUP BY p.id, p.unit
         )
         SELECT u.id, u.name, u.parent, u.region, a.name AS agency, COUNT(e.person) AS staff,
@@ -143,7 +146,8 @@ async def _count(regions: list[int], path: str | None, pace: JpPace) -> list[Uni
         WHERE u.region IN ({in_regions}){under}
         GROUP BY u.id, u.name, u.parent, u.region, a.name
     """
-    args = [pace.year, True, *scope, TARGET_CENTI, pace.due_centi, TARGET_CENTI, *scope]
+    not_operator = [f"%;{role.value};%" for role in sorted(OPERATOR_ROLES)]
+    args = [pace.year, True, *scope, *not_operator, TARGET_CENTI, pace.due_centi, TARGET_CENTI, *scope]
     return [_unit_jp(row, pace) for row in await Unit.raw(sql, *args)]
 
 

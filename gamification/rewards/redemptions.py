@@ -18,6 +18,7 @@ from domain.attempts import check_client_id
 from domain.errors import Conflict, Forbidden, NotFound
 from domain.leaderboards import Period, window_at
 from domain.rewards import DECIDED, Decision, RedemptionStatus, RewardKind, check_reward, is_active
+from gamification.notifications.deciders import notify_deciders
 from gamification.notifications.inbox import notify
 from gamification.points.streaks import give_streak_freeze
 from gamification.storage.administered import administered_region
@@ -224,6 +225,14 @@ class Rewards:
                 period_key=period_key,
             )
         ).returning(Redemption.id)
+        await notify_deciders(
+            actor.region_id,
+            actor.unit_id,
+            {actor.person_id},
+            "redemption_waiting",
+            f"Penukaran “{reward['name']}” menunggu keputusan Anda",
+            redemption=inserted[0]["id"],
+        )
         return _redemption(await redemption_row(inserted[0]["id"]))
 
 

@@ -70,7 +70,7 @@ async def test_a_certificate_verified_by_the_manager_credits_jp_and_xp_once_and_
     assert [(e["user_id"], e["xp"]) for e in board["entries"]] == [(p.asn, 100)]
     units = (await client.get("/api/v1/manager/units", params={"sort": "name"}, headers=manager)).json()
     head = next(unit for unit in units["items"] if unit["id"] == p.head_unit)
-    assert (head["met"], head["staff"]) == (1, 3)
+    assert (head["met"], head["staff"]) == (1, 2)  # the asn and the manager: the admin is not staff
     assert await JpCredit.count().where(JpCredit.source_kind == "certificate") == 1
     assert await Fact.count().where(Fact.source_key == f"certificate:{certificate['id']}") == 1
     assert (await client.get("/api/v1/manager/certificates", headers=manager)).json()["items"] == []

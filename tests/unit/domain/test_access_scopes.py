@@ -101,3 +101,23 @@ def test_a_superadmin_administers_everyone_and_a_manager_nobody():
     assert grantable_roles(manager) == frozenset()
     assert not may_administer(manager, roles(Role.ASN), 1)
     assert grantable_roles(actor(Role.ADMIN)) == roles(Role.ASN, Role.MANAGER, Role.ADMIN)
+
+
+# the head of an agency: agency 3 has top units 5 and 7 (region 1); agency 4 has top unit 8
+HEAD = Actor(2, frozenset({Role.MANAGER, Role.ASN}), 1, 5, "/5/", agency_id=3, agency_paths=("/5/", "/7/"))
+
+
+def test_the_head_of_an_agency_manages_every_unit_of_it_and_nothing_beyond():
+    assert HEAD.heads_agency and HEAD.managed_paths == ("/5/", "/7/")
+    assert HEAD.manages("/5/6/") and HEAD.manages("/7/") and HEAD.manages("/7/11/12/")
+    assert not HEAD.manages("/8/") and not HEAD.manages("/70/")  # another agency; a prefix of digits
+    assert HEAD.sees_board(1, None, "/7/11/", 3) and not HEAD.sees_board(1, None, "/8/", 3)
+
+
+def test_a_manager_below_the_top_or_without_the_agency_loaded_reaches_their_own_subtree():
+    below = Actor(3, frozenset({Role.MANAGER}), 1, 6, "/5/6/", agency_id=3, agency_paths=("/5/", "/7/"))
+    assert not below.heads_agency and below.managed_paths == ("/5/6/",) and not below.manages("/5/")
+    unloaded = Actor(2, frozenset({Role.MANAGER}), 1, 5, "/5/", agency_id=3)
+    assert unloaded.heads_agency and unloaded.managed_paths == ("/5/",) and not unloaded.manages("/7/")
+    asn_at_top = Actor(4, frozenset({Role.ASN}), 1, 5, "/5/", agency_id=3, agency_paths=("/5/", "/7/"))
+    assert not asn_at_top.heads_agency and asn_at_top.managed_paths == () and not asn_at_top.manages("/5/")
