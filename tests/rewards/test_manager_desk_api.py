@@ -23,7 +23,7 @@ async def ok(response, status=200) -> dict:
 
 
 async def test_the_demo_walk_of_an_initiative_and_a_reward_through_the_managers_inbox(client, app):
-    summary = await seed_demo(wiring.tangkas().services["attempt_service"])
+    summary = await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding)
     learner, manager = await sign_in(client, summary["asn"]), await sign_in(client, summary["manager"])
     me = await ok(await client.get("/api/v1/me", headers=learner))
     colleague = (
