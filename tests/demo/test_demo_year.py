@@ -18,6 +18,7 @@ async def sign_in(client, login: str) -> dict:
 
 async def test_the_demo_has_a_year_of_jp_a_compliance_per_unit_and_a_showcase(client, app):
     tangkas = wiring.tangkas()
+    await tangkas.boards.consistency.check()  # Redis boards built (empty) first: the seed's writes follow into them
     summary = await seed_demo(tangkas.services["attempt_service"], tangkas.awarding)
     now = dt.datetime.now(dt.timezone.utc)
 
