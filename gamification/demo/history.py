@@ -87,8 +87,8 @@ async def streaks_and_badges(follow: TotalsFollower, now: dt.datetime) -> int:
     learned = set(await Completion.select(Completion.person).distinct().output(as_list=True))
     live = await Attempt.select(Attempt.person).where(Attempt.client_id.not_like(f"{CLIENT_PREFIX}-%")).distinct()
     people = sorted(learned - {row["person"] for row in live})
-    for person_id in people:
-        async with unit_of_work():
+    async with unit_of_work():  # one commit for them all: nobody else writes during the seed
+        for person_id in people:
             await award_facts(await update_streak(person_id, now), follow=follow)
             await award_badges(person_id)
     return len(people)
