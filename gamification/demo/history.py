@@ -78,7 +78,20 @@ async def seed_history(follow: TotalsFollower, rng: random.Random, now: dt.datet
         completions = await _write_completions(learners, now)
         certificates = await _write_certificates(learners, deciders, now)
     await recalculate(follow=follow)  # the set-based engine awards every fact just written
+    await _attempts_answer_their_xp()
     return {"completions": completions, "certificates": certificates}
+
+
+async def _attempts_answer_their_xp() -> None:
+    """Each passing attempt keeps the XP its completion earned, as the attempt service stores it for a replay."""
+    await Attempt.raw(
+        "UPDATE attempt SET xp_awarded = (SELECT COALESCE(SUM(e.xp), 0) FROM completion c"
+        " JOIN fact f ON f.source_key = 'completion:' || CAST(c.id AS VARCHAR(20))"
+        " JOIN xp_entry e ON e.fact = f.id WHERE c.attempt = attempt.id)"
+        " WHERE client_id LIKE {} AND credited = {}",
+        f"{CLIENT_PREFIX}-%",
+        True,
+    )
 
 
 async def streaks_and_badges(follow: TotalsFollower, now: dt.datetime) -> int:
@@ -274,7 +287,7 @@ def _attempt(learner, module, client_id, answers, graded, passed, finished) -> A
         question_count=graded.question_count,
         passed=passed,
         credited=passed,
-        xp_awarded=0,  # as the engine awards it below
+        xp_awarded=0,  # the engine's award, written after it (_attempts_answer_their_xp)
         new_badges="[]",
         started_at=finished - dt.timedelta(minutes=7 + learner.id % 9),
         finished_at=finished,

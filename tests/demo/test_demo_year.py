@@ -5,7 +5,7 @@ import datetime as dt
 
 from gamification.demo.seed import DEMO_PASSWORD, seed_demo
 from gamification.points.recalc import recalculate
-from gamification.storage.tables import Completion, Fact, Initiative, JpCredit, Region
+from gamification.storage.tables import Attempt, Completion, Fact, Initiative, JpCredit, Region
 from tests import wiring
 from tests.invariants import boards_agree, totals_agree_with_ledger
 
@@ -29,6 +29,11 @@ async def test_the_demo_has_a_year_of_jp_a_compliance_per_unit_and_a_showcase(cl
     again = await recalculate(follow=tangkas.boards.writes, full=True)  # every fact evaluated again
     assert (again.entries_added, again.xp_added, again.drift_fixed, again.badges_awarded) == (0, 0, 0, 0)
     await totals_agree_with_ledger()
+
+    history_attempts = Attempt.select(Attempt.xp_awarded).where(
+        Attempt.client_id.like("demo-riwayat-%") & (Attempt.credited == True)  # noqa: E712
+    )
+    assert all(row["xp_awarded"] > 0 for row in await history_attempts)  # as a replay would answer
 
     # a year of learning, not ten days: completions and JP in (nearly) every month of the past year
     assert summary["history"]["completions"] > 500 and summary["history"]["certificates"] > 100
