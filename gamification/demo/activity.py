@@ -19,7 +19,7 @@ from gamification.learning.attempts import AttemptInput, AttemptService
 from gamification.learning.module_store import answer_keys, version_row
 from gamification.storage.tables import Completion, Module, Person
 
-LEARNING_SHARE = 0.25  # of the demo staff have learned something lately
+LEARNING_SHARE = 0.2  # of the demo staff have learned something lately
 DAYS_BACK = 10
 FRESH_SHARE = 0.35  # of the attempts finish since the latest week or month began
 
