@@ -65,7 +65,10 @@ def _seed_demo(settings: Settings) -> None:
             "TANGKAS_ENV=production: data demo (dengan kata sandi yang diketahui umum) tidak diisikan."
         )
     summary = asyncio.run(
-        with_database(settings, lambda tangkas: run_seed(tangkas.services["attempt_service"], progress=click.echo))
+        with_database(
+            settings,
+            lambda tangkas: run_seed(tangkas.services["attempt_service"], tangkas.awarding, progress=click.echo),
+        )
     )
     click.echo(_demo_banner(summary, DEMO_PASSWORD))
 
@@ -269,6 +272,8 @@ def _demo_banner(summary: dict, password: str) -> str:
     return (
         f"\nData demo siap: {summary['regions']} wilayah, {summary['people']} orang, {summary['modules']} modul, "
         f"{summary['attempts']} penyelesaian baru.\n"
+        f"Riwayat setahun: {summary['history']['completions']} penyelesaian modul, "
+        f"{summary['history']['certificates']} sertifikat terverifikasi; {summary['initiatives']} inovasi.\n"
         f"Masuk (POST /api/v1/auth/login) dengan kata sandi '{password}' sebagai:\n"
         f"  superadmin : {summary['superadmin']}\n"
         f"  admin      : {summary['admin']}\n"

@@ -1,6 +1,6 @@
-"""A week and a half of demo learning, so that leaderboards, streaks and displays have something to show.
+"""The demo's last ten days of learning, so that leaderboards, streaks and displays have something to show.
 
-Demo staff pass modules through the same attempt service a phone uses (graded, credited, awarded),
+After the year of history (``history``), demo staff pass modules they have not completed yet through the same attempt service a phone uses (graded, credited, awarded),
 with finishing times spread over the last ten days as if synced from offline, and some since the
 current week or month began, so that no current board is empty, even just after midnight on a Monday.
 """
@@ -17,26 +17,26 @@ from domain.roles import parse_roles
 from domain.timezones import NATIONAL_TIMEZONE
 from gamification.learning.attempts import AttemptInput, AttemptService
 from gamification.learning.module_store import answer_keys, version_row
-from gamification.storage.tables import Attempt, Module, Person
+from gamification.storage.tables import Completion, Module, Person
 
-LEARNING_SHARE = 0.5  # of the demo staff have learned something lately
+LEARNING_SHARE = 0.2  # of the demo staff have learned something lately
 DAYS_BACK = 10
 FRESH_SHARE = 0.35  # of the attempts finish since the latest week or month began
 
 
-async def seed_activity(attempts: AttemptService, rng: random.Random, now: dt.datetime | None = None) -> int:
-    """Demo attempts, once: nothing is added when any attempt exists already."""
-    if await Attempt.exists():
-        return 0
-    now = now or dt.datetime.now(dt.timezone.utc)
+async def seed_activity(attempts: AttemptService, rng: random.Random, now: dt.datetime) -> int:
+    """Demo attempts, as of ``now``; call once, on a fresh demo."""
     fresh_since = _latest_turn(now)
     modules = await Module.select(Module.id, Module.region, Module.version).where(
         Module.status == ModuleStatus.PUBLISHED.value
     )
     keys = {m["id"]: await _right_answers(m["id"], m["version"]) for m in modules}
-    people = await Person.select(
-        Person.id, Person.roles, Person.region, Person.unit, Person.unit.path, Person.unit.agency
-    ).where(Person.unit.is_not_null())
+    people = (
+        await Person.select(Person.id, Person.roles, Person.region, Person.unit, Person.unit.path, Person.unit.agency)
+        .where(Person.unit.is_not_null())
+        .order_by(Person.id)
+    )
+    done = {(row["person"], row["module"]) for row in await Completion.select(Completion.person, Completion.module)}
     passed = 0
     for person in people:
         if rng.random() > LEARNING_SHARE:
@@ -49,8 +49,12 @@ async def seed_activity(attempts: AttemptService, rng: random.Random, now: dt.da
             person["unit.path"],
             person["unit.agency"],
         )
-        mine = [m["id"] for m in modules if m["region"] in (None, person["region"])]
-        for module_id in rng.sample(mine, k=min(len(mine), rng.randint(1, 3))):
+        mine = [
+            m["id"] for m in modules if m["region"] in (None, person["region"]) and (person["id"], m["id"]) not in done
+        ]
+        if not mine:
+            continue
+        for module_id in rng.sample(mine, k=min(len(mine), rng.randint(1, 2))):
             finished = _finished_at(rng, now, fresh_since)
             answer = AttemptInput(
                 client_id=f"demo-{person['id']}-{module_id}",

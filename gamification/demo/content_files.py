@@ -11,7 +11,9 @@ from pathlib import Path
 
 from domain.badges import check_criteria
 from domain.errors import InvalidInput
-from domain.modules import TOPIC_PATTERN, CoreValue
+from domain.initiatives import check_fields as check_initiative
+from domain.initiatives import parse_impact
+from domain.modules import TOPIC_PATTERN, CompetencyType, CoreValue
 from domain.people import normalise_name
 from domain.rewards import check_reward
 from domain.text import check_shown_text
@@ -168,3 +170,78 @@ NAMES = load_names(CONTENT / "people.toml")
 DEMO_MODULES: list[DemoModule] = load_modules(CONTENT / "modules", {region.slug for region in PLACES.regions})
 DEMO_BADGES = load_badges(CONTENT / "badges.toml")
 REWARDS = load_rewards(CONTENT / "rewards.toml")
+
+
+@dataclass(frozen=True)
+class Training:
+    """A diklat or course done elsewhere, recorded in the demo as a verified certificate."""
+
+    title: str
+    issuer: str
+    competency_type: str
+    jp: int
+
+
+@dataclass(frozen=True)
+class DemoInitiative:
+    title: str
+    category: str
+    problem: str
+    solution: str
+    status: str  # how far the demo walks it: submitted, approved, implemented or verified
+    impact: str | None = None  # verified only
+    summary: str = ""  # implemented and verified: the team's report
+    metrics: dict | None = None
+
+
+@dataclass(frozen=True)
+class History:
+    trainings: tuple[Training, ...]
+    initiatives: tuple[DemoInitiative, ...]  # every region has its own of each
+
+
+INITIATIVE_STEPS = ("submitted", "approved", "implemented", "verified")
+
+
+def load_history(path: Path) -> History:
+    raw, where = read(path), Where(path)
+    fields(raw, where, {"trainings": TABLES, "initiatives": TABLES})
+    trainings = tuple(_training(training, at) for training, at in each(raw, "trainings", where, "training"))
+    initiatives = tuple(_initiative(item, at) for item, at in each(raw, "initiatives", where, "initiative"))
+    if not trainings:
+        raise where.error("needs at least one training")
+    unique([initiative.title for initiative in initiatives], where, "initiative")
+    return History(trainings, initiatives)
+
+
+def _training(raw: dict, where: Where) -> Training:
+    training = Training(**fields(raw, where, {"title": TEXT, "issuer": TEXT, "competency_type": TEXT, "jp": WHOLE}))
+    with rules(where.at(training.title)):
+        _shown(training.title)
+        _shown(training.issuer)
+        if training.competency_type not in set(CompetencyType):
+            raise InvalidInput("competency_type_unknown")
+        if not 1 <= training.jp <= 40:
+            raise InvalidInput("certificate_jp_range")
+    return training
+
+
+def _initiative(raw: dict, where: Where) -> DemoInitiative:
+    required = {"title": TEXT, "category": TEXT, "problem": TEXT, "solution": TEXT, "status": TEXT}
+    initiative = DemoInitiative(**fields(raw, where, required, {"impact": TEXT, "summary": TEXT, "metrics": TABLE}))
+    with rules(where.at(initiative.title)):
+        check_initiative(initiative.title, initiative.problem, initiative.solution, initiative.category)
+        if initiative.status not in INITIATIVE_STEPS:
+            raise InvalidInput("initiative_status_unknown", allowed=", ".join(INITIATIVE_STEPS))
+        verified = initiative.status == "verified"
+        if verified != (initiative.impact is not None):
+            raise InvalidInput("initiative_impact_required" if verified else "initiative_impact_not_verified")
+        if verified:
+            parse_impact(initiative.impact)
+        reported = INITIATIVE_STEPS.index(initiative.status) >= INITIATIVE_STEPS.index("implemented")
+        if reported and not 10 <= len(initiative.summary.strip()) <= 4000:
+            raise InvalidInput("initiative_text_length")
+    return initiative
+
+
+HISTORY = load_history(CONTENT / "history.toml")

@@ -11,12 +11,16 @@ from domain.roles import Role
 from gamification.boards.displays import token_hash
 from gamification.demo.activity import seed_activity
 from gamification.demo.content_files import DEMO_BADGES, DEMO_MODULES, NAMES, PLACES, REWARDS
+from gamification.demo.history import seed_history, streaks_and_badges
+from gamification.demo.innovations import seed_initiatives
 from gamification.identity.passwords import hash_password
+from gamification.innovation.initiatives import Initiatives
 from gamification.learning.attempts import AttemptService
 from gamification.learning.authoring import ModuleAuthoring
 from gamification.organization.national_holidays import add_national_holidays
+from gamification.points.awarding import Awarding
 from gamification.storage.database import unit_of_work
-from gamification.storage.tables import Agency, Badge, Display, Module, Person, Region, Reward, Unit
+from gamification.storage.tables import Agency, Attempt, Badge, Display, Module, Person, Region, Reward, Unit
 
 DEMO_PASSWORD = "tangkas-demo"
 STAFF_PER_REGION = 55
@@ -28,7 +32,10 @@ def demo_nip(rng: random.Random, serial: int) -> str:
     return f"{birth:%Y%m%d}{appointed_year}{rng.randint(1, 12):02d}{rng.choice((1, 2))}{serial % 1000:03d}"
 
 
-async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = lambda _: None) -> dict:
+async def seed_demo(
+    attempts: AttemptService, awarding: Awarding, progress: Callable[[str], None] = lambda _: None
+) -> dict:
+    """``awarding`` is the one the attempt service uses: the history is awarded to the same boards."""
     rng = random.Random(20261123)
     password_hash = await hash_password(DEMO_PASSWORD)
     existing = set(await Person.select(Person.email).output(as_list=True))
@@ -60,6 +67,7 @@ async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = 
                 bkpsdm_unit,
                 "admin;asn",
                 demo_nip(rng, 0),
+                region_id,
             )
             for agency_name, unit_ids in units.items():
                 head = unit_ids[0]
@@ -75,6 +83,7 @@ async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = 
                     head,
                     "manager;asn",
                     demo_nip(rng, serial),
+                    region_id,
                 )
                 summary.setdefault("manager", manager_email)
             all_units = [u for ids in units.values() for u in ids]
@@ -83,7 +92,7 @@ async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = 
                 name = f"{rng.choice(NAMES.first)} {rng.choice(NAMES.last)}"
                 nip = demo_nip(rng, serial)
                 created = await _person(
-                    existing, password_hash, name, nip, None, all_units[index % len(all_units)], "asn"
+                    existing, password_hash, name, nip, None, all_units[index % len(all_units)], "asn", None, region_id
                 )
                 summary["people"] += created
                 summary.setdefault("asn", nip)
@@ -95,10 +104,25 @@ async def seed_demo(attempts: AttemptService, progress: Callable[[str], None] = 
     summary["badges"] = await _badges()
     progress("  katalog hadiah ...")
     summary["rewards"] = await _rewards()
-    progress("  riwayat belajar sepuluh hari terakhir ...")
-    summary["attempts"] = await seed_activity(attempts, rng)
+    summary |= await _learning(attempts, awarding, rng, progress)
     summary["display"] = await _display()
     return summary
+
+
+async def _learning(attempts: AttemptService, awarding: Awarding, rng: random.Random, progress) -> dict:
+    """A year of learning, the last ten days live, and the innovations: once, on a demo without attempts."""
+    if await Attempt.exists():
+        return {"attempts": 0, "history": {"completions": 0, "certificates": 0}, "initiatives": 0}
+    now = dt.datetime.now(dt.timezone.utc)
+    progress("  riwayat belajar setahun (modul dan sertifikat) ...")
+    history = await seed_history(awarding.follow, rng, now)
+    progress("  belajar sepuluh hari terakhir ...")
+    attempts_made = await seed_activity(attempts, rng, now)
+    progress("  runtunan dan lencana dari riwayat ...")
+    await streaks_and_badges(awarding.follow, now)
+    progress("  inovasi ...")
+    walked = await seed_initiatives(Initiatives(awarding))
+    return {"attempts": attempts_made, "history": history, "initiatives": walked}
 
 
 async def _badges() -> int:
@@ -176,11 +200,11 @@ async def _person(
     unit_id: int | None,
     roles: str,
     own_nip: str | None = None,
+    region_id: int | None = None,
 ) -> int:
     nip = nip or own_nip
     if (email and email in existing) or (nip and nip in existing):
         return 0
-    region = await Unit.select(Unit.region).where(Unit.id == unit_id).first() if unit_id else None
     await Person.insert(
         Person(
             name=name,
@@ -188,7 +212,7 @@ async def _person(
             email=email,
             staff_type="PNS" if nip else None,
             unit=unit_id,
-            region=region["region"] if region else None,
+            region=region_id,
             roles=roles,
             password_hash=password_hash,
         )

@@ -25,6 +25,11 @@ class Awarding:
     def __init__(self, follow: TotalsFollower) -> None:
         self._follow = follow
 
+    @property
+    def follow(self) -> TotalsFollower:
+        """Who hears of every total changed: for set-based awarding (the recalculation) beside this one."""
+        return self._follow
+
     async def after_fact(self, person_id: int, fact_id: int) -> Awarded:
         return await self.after_facts(person_id, [fact_id])
 

@@ -10,13 +10,20 @@ from domain.modules import TOPIC_PATTERN, CoreValue, check_module
 from domain.rewards import check_reward
 from domain.timezones import parse_timezone
 from gamification.demo import content_files as content
-from gamification.demo.content_files import CONTENT, load_badges, load_names, load_places, load_rewards
+from gamification.demo.content_files import (
+    CONTENT,
+    load_badges,
+    load_history,
+    load_names,
+    load_places,
+    load_rewards,
+)
 from gamification.demo.entries import ContentError
 from gamification.demo.module_files import load_modules
 
 
 def test_every_content_file_is_one_the_demo_reads():
-    read = {"badges.toml", "people.toml", "places.toml", "rewards.toml"}
+    read = {"badges.toml", "history.toml", "people.toml", "places.toml", "rewards.toml"}
     assert {path.name for path in CONTENT.glob("*.toml")} == read
     assert not [path for path in CONTENT.rglob("*") if path.is_file() and path.suffix != ".toml"]
 
@@ -132,3 +139,29 @@ def test_the_demo_is_never_seeded_in_production(tmp_path):
         result = CliRunner().invoke(main, command, env=env)
         assert result.exit_code != 0 and "TANGKAS_ENV=production" in result.output, result.output
     assert not (tmp_path / "production.sqlite").exists()  # refused before anything was written
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("jp = 16", "jp = 0", r"training 4, Pelatihan Kepemimpinan Pengawas: certificate_jp_range"),
+        ('competency_type = "teknis"', 'competency_type = "teknik"', r"training 1, .*: competency_type_unknown"),
+        (
+            'status = "verified"\nimpact = "region"',
+            'status = "verified"',
+            r"initiative 1, .*: initiative_impact_required",
+        ),
+        ('status = "submitted"', 'status = "selesai"', r"initiative 5, .*: initiative_status_unknown"),
+        ('category = "data"', 'category = "statistik"', r"initiative 2, .*: initiative_category_unknown"),
+    ],
+)
+def test_a_broken_history_names_the_file_the_entry_and_the_rule(copy, old, new, message):
+    edit(copy / "history.toml", old, new)
+    with pytest.raises(ContentError, match=r"history\.toml: " + message):
+        load_history(copy / "history.toml")
+
+
+def test_the_demo_history_walks_initiatives_to_every_showcase_state():
+    statuses = [initiative.status for initiative in content.HISTORY.initiatives]
+    assert "verified" in statuses and "implemented" in statuses
+    assert all(training.jp > 0 for training in content.HISTORY.trainings)

@@ -14,7 +14,7 @@ async def sign_in(client, login: str) -> dict:
 
 
 async def test_a_demo_learner_lists_opens_passes_and_replays_a_module(client, app):
-    summary = await seed_demo(wiring.tangkas().services["attempt_service"])
+    summary = await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding)
     learner, superadmin = await sign_in(client, summary["asn"]), await sign_in(client, summary["superadmin"])
 
     catalogue = (await client.get("/api/v1/modules", params={"limit": 50}, headers=learner)).json()["items"]
@@ -57,7 +57,7 @@ async def test_a_demo_learner_lists_opens_passes_and_replays_a_module(client, ap
 
 
 async def test_the_demo_has_boards_to_show_and_a_display_to_open(client, app):
-    summary = await seed_demo(wiring.tangkas().services["attempt_service"])
+    summary = await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding)
     assert summary["attempts"] > 50
     learner = await sign_in(client, summary["asn"])
     board = (
@@ -66,6 +66,6 @@ async def test_the_demo_has_boards_to_show_and_a_display_to_open(client, app):
     assert len(board["entries"]) == 10 and board["me"]["rank"] >= 1
     screen = await client.get(f"/api/v1/displays/{summary['display'].rsplit('/', 1)[1]}/leaderboard")
     assert screen.status_code == 200 and screen.json()["entries"] and screen.json()["ticker"]
-    assert (await seed_demo(wiring.tangkas().services["attempt_service"]))[
+    assert (await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding))[
         "attempts"
     ] == 0  # the history is seeded once

@@ -14,11 +14,12 @@ async def test_migrations_can_run_again_without_change(db):
 
 
 async def test_demo_seed_is_safe_to_run_twice(db):
-    attempt_service = AttemptService(Settings(), Awarding(NobodyFollows()))  # the database alone, no boards
-    first = await seed_demo(attempt_service)
+    awarding = Awarding(NobodyFollows())  # the database alone, no boards
+    attempt_service = AttemptService(Settings(), awarding)
+    first = await seed_demo(attempt_service, awarding)
     tables = (Region, Agency, Unit, Person, Module, ModuleQuestion)
     counts = [await table.count() for table in tables]
-    second = await seed_demo(attempt_service)
+    second = await seed_demo(attempt_service, awarding)
     assert [await table.count() for table in tables] == counts
     assert first["modules"] == await Module.count().where(Module.status == "published") >= 20
     assert await Module.count().where(Module.region.is_null()) >= 16
