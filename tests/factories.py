@@ -20,8 +20,11 @@ _serials = itertools.count(1)
 _password_hash: str | None = None
 
 
-def make_nip(serial: int | None = None, birth: str = "19850412", appointed: str = "201003", sex: str = "1") -> str:
+def make_nip(serial: int | None = None, birth: str | None = None, appointed: str = "201003", sex: str = "1") -> str:
+    """A valid NIP, unique per serial: past a thousand people the birth date moves on a day."""
     serial = next(_serials) if serial is None else serial
+    if birth is None:
+        birth = f"{dt.date(1985, 4, 12) + dt.timedelta(days=serial // 1000):%Y%m%d}"
     return f"{birth}{appointed}{sex}{serial % 1000:03d}"
 
 

@@ -328,7 +328,7 @@ async def test_who_organises_where(client, world, as_, time_machine):
     attendance = f"{ADMIN_EVENTS}/{event['id']}/sessions/{session}/attendance"
     nip = {row["id"]: row["nip"] for row in await _people_nips(p.asn, p.asn_child, p.manager)}
     listed = await client.post(
-        attendance, json={"nips": [nip[p.asn], nip[p.manager], "198504122010031999"]}, headers=as_(partner)
+        attendance, json={"nips": [nip[p.asn], nip[p.manager], "197901012005011999"]}, headers=as_(partner)
     )
     assert [(r["status"], r["code"]) for r in listed.json()["results"]] == [
         ("recorded", None),
