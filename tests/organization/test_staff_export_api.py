@@ -19,7 +19,7 @@ def rows(text: str) -> list[list[str]]:
 
 
 async def test_the_demo_staff_export_imports_row_for_row_into_a_fresh_region(client, app, as_):
-    summary = await seed_demo(wiring.tangkas().services["attempt_service"])
+    summary = await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding)
     login = {"login": summary["admin"], "password": DEMO_PASSWORD}
     token = (await client.post("/api/v1/auth/login", json=login)).json()["access_token"]
     exported = await client.get(EXPORT, headers={"Authorization": f"Bearer {token}"})
