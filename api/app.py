@@ -28,6 +28,7 @@ from api.controllers.certificates import (  # certificates
     CertificateImportController,
     CertificateQueueController,
 )
+from api.controllers.devices import MyDevicesController  # push devices
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
 from api.controllers.events import EventAdminController, EventController, MyEventsController  # events
 from api.controllers.health import HealthController
@@ -35,6 +36,7 @@ from api.controllers.initiatives import InitiativeController
 from api.controllers.leaderboards import LeaderboardController
 from api.controllers.manager import ManagerController
 from api.controllers.me import MeController
+from api.controllers.metrics import MetricsController  # metrics
 from api.controllers.modules import ModuleController
 from api.controllers.notifications import NotificationController
 from api.controllers.partners import PartnerController, PartnerOrgAdmissionController  # partners and xAPI
@@ -52,6 +54,7 @@ from api.http.audit import AuditMiddleware
 from api.http.errors import EXCEPTION_HANDLERS
 from api.http.guards import EXCLUDE_KEY, PUBLIC_PATHS, BearerAuthMiddleware
 from api.http.log_redaction import install as redact_logs
+from api.http.metrics import MetricsMiddleware  # metrics
 from api.http.nul_guard import refuse_nul_characters
 from api.http.openapi import ClosedStructs, finish_document
 from api.http.options import options_answer
@@ -111,6 +114,10 @@ CONTROLLERS = [
     UnitBadgeAdminController,
     # moderation and praise
     SurveyCommentController,
+    # metrics
+    MetricsController,
+    # push devices
+    MyDevicesController,
 ]
 
 
@@ -125,6 +132,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=State(parts.state()),
         dependencies={name: Provide(parts.provider(name), sync_to_thread=False) for name in parts.tangkas.services},
         middleware=[
+            MetricsMiddleware(),  # metrics: outermost, so refusals by the others are counted too
             DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS, exclude_from_auth_key=EXCLUDE_KEY),
             AuditMiddleware(),
         ],

@@ -29,10 +29,11 @@ from gamification.limits import (
     RedisStreamSlots,
     RedisWindowCounter,
 )
-from gamification.notifications import Notifications
+from gamification.notifications import Notifications, PushDevices, PushOutbox, build_push_sender  # push
 from gamification.organization import (
     AuditLog,
     Holidays,
+    MySettings,  # PATCH /me
     OrganizationService,
     PartnerAdmissions,
     PeopleService,
@@ -53,6 +54,7 @@ from gamification.rewards import ManagerDesk, Redemptions, Rewards
 from gamification.satisfaction import DisplayIkm, SatisfactionIndex, UnitBadges, team_service  # satisfaction
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
+from gamification.storage.metrics import Metrics  # metrics
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
 from gamification.surveys import CommentModeration  # moderation and praise
@@ -80,6 +82,7 @@ class Tangkas:
             yield self
         finally:
             await self.boards.close()
+            await self.services["push_outbox"].sender.close()  # push notifications
             if self.redis is not None:
                 await self.redis.aclose()
             await close_engine(engine)
@@ -140,6 +143,11 @@ def bootstrap(settings: Settings) -> Tangkas:
     )
     services |= _by_class_name(SatisfactionIndex(), UnitBadges())  # satisfaction
     services |= _by_class_name(CommentModeration(awarding))  # moderation and praise
+    services |= _by_class_name(Metrics(settings.metrics_token, boards.store_in_use))  # metrics
+    # push notifications: devices, and the outbox drained by the chosen sender; PATCH /me tells the boards
+    services |= _by_class_name(
+        PushDevices(), PushOutbox(build_push_sender(settings)), MySettings(boards.writes.totals_changed)
+    )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

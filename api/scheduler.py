@@ -14,6 +14,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from gamification.boards.scheduled import close_periods_job
+from gamification.notifications.scheduled import push_job  # push notifications
 from gamification.points.scheduled import close_days_job, full_rebuild_job, recalc_job
 from gamification.rewards.scheduled import expire_holds_job
 from gamification.satisfaction.scheduled import award_unit_badges_job  # satisfaction
@@ -62,4 +63,6 @@ def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     scheduler.add_job(award_unit_badges_job, CronTrigger(hour=19, minute=40), id="award_unit_badges")
     # UU PDP: citizens' contacts past their erase time blanked every hour
     scheduler.add_job(erase_contacts_job, CronTrigger(minute=45), id="erase_contacts")
+    # push notifications: the outbox drained every minute
+    scheduler.add_job(push_job, CronTrigger(minute="*"), args=[tangkas.services["push_outbox"]], id="push")
     return scheduler

@@ -76,6 +76,14 @@ class Settings:
     # machine secrets are kept as HMACs (unset: derived from the JWT secret; set it before rotating that).
     xapi_home_page: str = "https://tangkas.go.id"
     xapi_credential_key: str | None = None
+    # metrics: GET /metrics open like /health (on a private network) unless a bearer token is set
+    metrics_token: str | None = field(default=None, repr=False)
+    # push notifications: "log" (the default: written to the log) or "fcm" (Firebase Cloud Messaging HTTP v1,
+    # with a service account's JSON key file; the `fcm` extra); the address only changes in tests
+    push_sender: str = "log"
+    fcm_project: str | None = None
+    fcm_credentials: str | None = None
+    fcm_url: str = "https://fcm.googleapis.com"
 
     def __post_init__(self) -> None:
         if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
@@ -91,6 +99,10 @@ class Settings:
                 "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
                 f"or be whole minutes dividing an hour (60, 300, 900, 3600), not {self.recalc_every_seconds}"
             )
+        if self.push_sender not in ("log", "fcm"):
+            raise InvalidSettings(f"TANGKAS_PUSH_SENDER must be log or fcm, not {self.push_sender!r}")
+        if self.push_sender == "fcm" and not (self.fcm_project and self.fcm_credentials):
+            raise InvalidSettings("TANGKAS_PUSH_SENDER=fcm needs TANGKAS_FCM_PROJECT and TANGKAS_FCM_CREDENTIALS")
 
     @property
     def is_postgres(self) -> bool:
@@ -150,6 +162,11 @@ class Settings:
             evidence_s3_secret_key=env.get("TANGKAS_EVIDENCE_S3_SECRET_KEY") or None,
             xapi_home_page=env.get("TANGKAS_XAPI_HOME_PAGE") or cls.xapi_home_page,
             xapi_credential_key=env.get("TANGKAS_XAPI_CREDENTIAL_KEY") or None,
+            metrics_token=env.get("TANGKAS_METRICS_TOKEN") or None,
+            push_sender=(env.get("TANGKAS_PUSH_SENDER") or cls.push_sender).strip().lower(),
+            fcm_project=env.get("TANGKAS_FCM_PROJECT") or None,
+            fcm_credentials=env.get("TANGKAS_FCM_CREDENTIALS") or None,
+            fcm_url=env.get("TANGKAS_FCM_URL") or cls.fcm_url,
         )
         settings.check_secret()
         return settings
