@@ -9,6 +9,8 @@ from litestar.enums import ScopeType
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.http.errors import status_of
+from domain.errors import DomainError
 from gamification.storage.metrics import HTTP_LATENCY, HTTP_REQUESTS
 
 
@@ -35,7 +37,7 @@ class MetricsMiddleware(ASGIMiddleware):
             await next_app(scope, receive, counted)
         except BaseException as error:
             if not answered:  # answered further out (a refusal raised by a middleware): counted here
-                count(getattr(error, "status_code", 500))
+                count(status_of(error) if isinstance(error, DomainError) else getattr(error, "status_code", 500))
             raise
 
 
