@@ -77,7 +77,7 @@ async def forwards():
 
     person_columns = [
         ("push_enabled", "Boolean", Boolean, _params(default=True)),
-        ("push_muted_kinds", "Varchar", Varchar, _params(length=500, default="")),
+        ("push_muted_kinds", "Varchar", Varchar, _params(length=1000, default="")),
     ]
     for name, class_name, column_class, params in person_columns:
         manager.add_column(

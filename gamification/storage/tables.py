@@ -67,7 +67,7 @@ class Person(Table, tablename="person"):
     citizen_naming = Boolean(default=False)  # opted in to be picked by first name on citizens' surveys
     # push notifications: the person's choice (PATCH /api/v1/me); muted kinds ";"-separated
     push_enabled = Boolean(default=True)
-    push_muted_kinds = Varchar(length=500, default="")
+    push_muted_kinds = Varchar(length=1000, default="")  # at most 20 kinds of 40
 
 
 class RefreshToken(Table, tablename="refresh_token"):

@@ -105,3 +105,11 @@ async def test_a_live_display_shows_the_hidden_name_without_waiting_for_points(a
     kind, second = await asyncio.wait_for(next_screen, 5)
     assert kind == "screen" and [e.name for e in second.entries] == ["ASN", "Pegawai Lain"]
     await screens.aclose()
+
+
+async def test_the_most_muted_kinds_fit(client, world, as_):
+    p = world.pontianak
+    kinds = sorted(f"k{n:02d}" + "x" * 37 for n in range(20))  # 20 kinds of 40 characters
+    answer = await client.patch(ME, json={"push_muted_kinds": kinds}, headers=as_(p.asn))
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["push_muted_kinds"] == kinds
