@@ -199,3 +199,20 @@ async def test_the_job_runs_once_per_minute_whoever_fires_it(app, world):
     assert await push_job(PushOutbox(service), at) == {"sent": 1}
     assert await push_job(PushOutbox(service), at.replace(second=40)) is None  # the same minute: taken
     assert len(service.sends) == 1
+
+
+def test_the_scheduler_drains_every_minute_and_the_command_line_on_demand(tmp_path):
+    from click.testing import CliRunner
+
+    from api.bootstrap import bootstrap
+    from api.cli import main
+    from api.scheduler import build_scheduler
+    from gamification.storage.settings import Settings
+    from tests.conftest import TEST_SECRET
+
+    scheduler = build_scheduler(bootstrap(Settings(jwt_secret=TEST_SECRET)))
+    assert str(scheduler.get_job("push").trigger) == "cron[minute='*']"
+    env = {"TANGKAS_JWT_SECRET": "s" * 48, "TANGKAS_DATABASE_URL": f"sqlite:///{tmp_path / 'push.sqlite'}"}
+    result = CliRunner().invoke(main, ["push"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Notifikasi push: tidak ada." in result.output
