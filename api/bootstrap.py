@@ -54,7 +54,7 @@ from gamification.rewards import ManagerDesk, Redemptions, Rewards
 from gamification.satisfaction import DisplayIkm, SatisfactionIndex, UnitBadges, team_service  # satisfaction
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
-from gamification.storage.metrics import Metrics  # metrics
+from gamification.storage.metrics import MetricsExposition  # metrics
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
 from gamification.surveys import CommentModeration  # moderation and praise
@@ -143,7 +143,7 @@ def bootstrap(settings: Settings) -> Tangkas:
     )
     services |= _by_class_name(SatisfactionIndex(), UnitBadges())  # satisfaction
     services |= _by_class_name(CommentModeration(awarding))  # moderation and praise
-    services |= _by_class_name(Metrics(settings.metrics_token, boards.store_in_use))  # metrics
+    services |= _by_class_name(MetricsExposition(settings.metrics_token, boards.store_in_use))  # metrics
     # push notifications: devices, and the outbox drained by the chosen sender; PATCH /me tells the boards
     services |= _by_class_name(
         PushDevices(), PushOutbox(build_push_sender(settings)), MySettings(boards.writes.totals_changed)

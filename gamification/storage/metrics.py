@@ -89,7 +89,7 @@ def _registry() -> CollectorRegistry:
     return registry
 
 
-class Metrics:
+class MetricsExposition:
     """``GET /metrics`` for operators: open like ``/health`` (a private network), or behind a bearer token
     when ``TANGKAS_METRICS_TOKEN`` is set."""
 

@@ -54,6 +54,7 @@ def test_public_operations_ask_for_no_token(document):
         "GET /api/v1/displays/{token}/leaderboard",
         "GET /api/v1/displays/{token}/stream",
         "GET /xapi/about",  # partners and xAPI
+        "GET /metrics",  # metrics: open like /health unless TANGKAS_METRICS_TOKEN is set
     }
 
 
