@@ -30,6 +30,7 @@ from api.controllers.certificates import (  # certificates
 )
 from api.controllers.complaint_pages import ComplaintFormController, ComplaintStatusController  # complaints
 from api.controllers.complaints import ComplaintController, PublicComplaintController  # complaints
+from api.controllers.devices import MyDevicesController  # push devices
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
 from api.controllers.events import EventAdminController, EventController, MyEventsController  # events
 from api.controllers.health import HealthController
@@ -37,6 +38,7 @@ from api.controllers.initiatives import InitiativeController
 from api.controllers.leaderboards import LeaderboardController
 from api.controllers.manager import ManagerController
 from api.controllers.me import MeController
+from api.controllers.metrics import MetricsController  # metrics
 from api.controllers.modules import ModuleController
 from api.controllers.notifications import NotificationController
 from api.controllers.partners import PartnerController, PartnerOrgAdmissionController  # partners and xAPI
@@ -56,6 +58,7 @@ from api.http.audit import AuditMiddleware
 from api.http.errors import EXCEPTION_HANDLERS
 from api.http.guards import EXCLUDE_KEY, PUBLIC_PATHS, BearerAuthMiddleware
 from api.http.log_redaction import install as redact_logs
+from api.http.metrics import MetricsMiddleware  # metrics
 from api.http.nul_guard import refuse_nul_characters
 from api.http.openapi import ClosedStructs, finish_document
 from api.http.options import options_answer
@@ -125,6 +128,10 @@ CONTROLLERS = [
     ComplaintController,
     ComplaintFormController,
     ComplaintStatusController,
+    # metrics
+    MetricsController,
+    # push devices
+    MyDevicesController,
 ]
 
 
@@ -139,6 +146,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=State(parts.state()),
         dependencies={name: Provide(parts.provider(name), sync_to_thread=False) for name in parts.tangkas.services},
         middleware=[
+            MetricsMiddleware(),  # metrics: outermost, so refusals by the others are counted too
             DefineMiddleware(BearerAuthMiddleware, exclude=PUBLIC_PATHS, exclude_from_auth_key=EXCLUDE_KEY),
             AuditMiddleware(),
         ],

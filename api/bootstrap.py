@@ -31,10 +31,11 @@ from gamification.limits import (
     RedisStreamSlots,
     RedisWindowCounter,
 )
-from gamification.notifications import Notifications
+from gamification.notifications import Notifications, PushDevices, PushOutbox, build_push_sender  # push
 from gamification.organization import (
     AuditLog,
     Holidays,
+    MySettings,  # PATCH /me
     OrganizationService,
     PartnerAdmissions,
     PeopleService,
@@ -59,6 +60,7 @@ from gamification.satisfaction import DisplayIkm, SatisfactionIndex, UnitBadges,
 from gamification.service_points import CitizenNaming, ServicePoints  # service points and surveys
 from gamification.storage.database import bind_engine, close_engine, create_engine, open_engine
 from gamification.storage.evidence import build_evidence_store  # certificates
+from gamification.storage.metrics import MetricsExposition  # metrics
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
 from gamification.surveys import (  # service points and surveys
@@ -90,6 +92,7 @@ class Tangkas:
             yield self
         finally:
             await self.boards.close()
+            await self.services["push_outbox"].sender.close()  # push notifications
             if self.redis is not None:
                 await self.redis.aclose()
             await close_engine(engine)
@@ -165,6 +168,11 @@ def bootstrap(settings: Settings) -> Tangkas:
     )
     services |= _by_class_name(InitiativeEvidenceFiles(evidence_store, settings.evidence_max_bytes))  # initiatives
     services |= _by_class_name(RewardCatalogue(), HandOuts(), BadgeCatalogue())  # BKPSDM admin (issue 19)
+    services |= _by_class_name(MetricsExposition(settings.metrics_token, boards.store_in_use))  # metrics
+    # push notifications: devices, and the outbox drained by the chosen sender; PATCH /me tells the boards
+    services |= _by_class_name(
+        PushDevices(), PushOutbox(build_push_sender(settings)), MySettings(boards.writes.totals_changed)
+    )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

@@ -1,4 +1,4 @@
-"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, leaderboards rebuild, bench seed, scheduler, user create, erase-contacts."""
+"""The ``tangkas`` command line: serve, migrate, seed-demo, recalc, leaderboards rebuild, bench seed, scheduler, user create, erase-contacts, push."""
 
 from __future__ import annotations
 
@@ -266,6 +266,15 @@ def erase_contacts() -> None:
     now = dt.datetime.now(dt.timezone.utc)
     erased = asyncio.run(with_database(settings_from_env(), lambda tangkas: erase(now)))
     click.echo(f"Kontak dihapus: {erased['survey_answers']} jawaban survei, {erased['complaints']} pengaduan.")
+
+
+# push notifications: the outbox drained on demand, as the scheduler does every minute
+@main.command("push")
+def push() -> None:
+    """Send the push notifications that are due (TANGKAS_PUSH_SENDER: log or fcm)."""
+    counts = asyncio.run(with_database(settings_from_env(), lambda tangkas: tangkas.services["push_outbox"].drain()))
+    done = ", ".join(f"{outcome} {count}" for outcome, count in sorted(counts.items())) or "tidak ada"
+    click.echo(f"Notifikasi push: {done}.")
 
 
 def _demo_banner(summary: dict, password: str) -> str:

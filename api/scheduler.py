@@ -15,6 +15,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from gamification.boards.scheduled import close_periods_job
 from gamification.complaints.scheduled import EVERY_MINUTES, flag_overdue_job  # complaints
+from gamification.notifications.scheduled import push_job  # push notifications
 from gamification.points.scheduled import close_days_job, full_rebuild_job, recalc_job
 from gamification.rewards.scheduled import decision_digest_job, expire_holds_job
 from gamification.satisfaction.scheduled import award_unit_badges_job  # satisfaction
@@ -67,4 +68,6 @@ def build_scheduler(tangkas: Tangkas) -> AsyncIOScheduler:
     scheduler.add_job(flag_overdue_job, CronTrigger(minute=f"*/{EVERY_MINUTES}"), id="complaints_overdue")
     # the manager's digest: every hour, the zones whose local 07:00 has just come (domain.decision_digest)
     scheduler.add_job(decision_digest_job, CronTrigger(minute=0), id="decision_digest")
+    # push notifications: the outbox drained every minute
+    scheduler.add_job(push_job, CronTrigger(minute="*"), args=[tangkas.services["push_outbox"]], id="push")
     return scheduler

@@ -20,6 +20,7 @@ from domain.errors import DomainError
 from domain.leaderboards import parse_period, parse_scope
 from gamification.boards.displays import DisplayCreated, Displays, DisplayView, Screen, stream
 from gamification.limits.stream_slots import StreamSlots
+from gamification.storage.metrics import DISPLAY_STREAMS  # metrics
 
 Token = Annotated[str, PathParameter(max_length=100)]
 PAGE = files("api").joinpath("templates/display.html").read_text(encoding="utf-8")
@@ -90,6 +91,7 @@ class DisplayController(Controller):
         slot = await stream_slots.take(display.id, client_address(request))
 
         async def messages():
+            DISPLAY_STREAMS.inc()  # metrics
             try:
                 async for kind, screen in stream(displays, display):
                     if kind == "ping":
@@ -98,6 +100,7 @@ class DisplayController(Controller):
                     else:
                         yield ServerSentEventMessage(event=kind, data=msgspec.json.encode(screen).decode())
             finally:
+                DISPLAY_STREAMS.dec()  # metrics
                 with anyio.CancelScope(shield=True):  # a closed connection cancels the stream: still give back
                     await stream_slots.give_back(slot)
 

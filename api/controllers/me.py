@@ -3,15 +3,17 @@ from __future__ import annotations
 from typing import Annotated
 
 import msgspec
-from litestar import Controller, Request, Response, get
+from litestar import Controller, Request, Response, get, patch
 from litestar.di import NamedDependency
-from litestar.params import QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from api.http.paging import ListResponse, encode_cursor, list_response, page_request
 from api.http.params import Cursor, Limit
 from api.http.rate_limit import rate_limited
+from api.schemas.me import MeChanges  # PATCH /me
 from gamification.learning.jp_ledger import JpYear
 from gamification.learning.my_record import CompletionView, MyRecord
+from gamification.organization.my_settings import MySettings, MySettingsView  # PATCH /me
 from gamification.organization.personal_data import PersonalData, PersonalExport
 from gamification.points.badges import Badges, EarnedBadge
 from gamification.points.history import PointEntry, PointsHistory
@@ -65,3 +67,16 @@ class MeController(Controller):
     async def badges(self, request: Request, badges: NamedDependency[Badges]) -> list[EarnedBadge]:
         """Badges the caller earned, with why."""
         return await badges.mine(request.user)
+
+    # PATCH /me: the caller's own settings
+    @patch("/", opt={"audit": False})
+    async def change(
+        self, request: Request, data: JSONBody[MeChanges], my_settings: NamedDependency[MySettings]
+    ) -> MySettingsView:
+        """Changes only the fields sent: the name hidden on boards and displays, push on or off, muted kinds."""
+        return await my_settings.update(request.user, **data.changes())
+
+    @get("/settings")
+    async def settings(self, request: Request, my_settings: NamedDependency[MySettings]) -> MySettingsView:
+        """The caller's own settings, as ``PATCH /me`` changes them."""
+        return await my_settings.get(request.user)

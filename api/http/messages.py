@@ -1031,6 +1031,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hadiah ini diberikan otomatis saat disetujui; tidak perlu diserahkan.",
         "This reward is given on approval; there is nothing to hand out.",
     ),
+    # metrics
+    "metrics_token_invalid": (
+        "Metrik hanya untuk operator: kirim Authorization: Bearer dengan token metrik.",
+        "Metrics are for operators: send Authorization: Bearer with the metrics token.",
+    ),
+    # push notifications and PATCH /me
+    "device_not_found": ("Perangkat tidak ditemukan.", "No such device."),
+    "push_token_invalid": (
+        "Token perangkat harus 1 sampai {max} karakter tanpa spasi.",
+        "A device token has 1 to {max} characters and no spaces.",
+    ),
+    "push_muted_kinds_invalid": (
+        "Jenis notifikasi yang dibisukan: paling banyak {max}, masing-masing huruf kecil, angka atau garis bawah.",
+        "Muted notification kinds: at most {max}, each of lowercase letters, digits or underscores.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

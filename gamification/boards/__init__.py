@@ -41,6 +41,13 @@ class Boards:
     def sql_boards(self) -> SqlBoards:
         return self.state.sql_boards
 
+    async def store_in_use(self) -> str:
+        """``redis`` or ``sql``: where board reads of current periods go now (metrics)."""
+        state = self.state
+        if state.redis_boards is None or state.dirty or not await state.ready():
+            return "sql"
+        return "redis"
+
     async def close(self) -> None:
         await self.rebuilder.close()
         await self.events.close()

@@ -13,5 +13,6 @@ __getattr__, __all__ = exports(
         "PersonMoves": "people",
         "PersonalData": "personal_data",
         "UserImport": "user_import",
+        "MySettings": "my_settings",  # PATCH /me
     },
 )

@@ -13,10 +13,12 @@ import datetime as dt
 import logging
 import os
 import socket
+import time
 from collections.abc import Awaitable, Callable
 
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.metrics import JOB_DURATION, JOB_RUNS
 from gamification.storage.tables import JobRun
 
 log = logging.getLogger(__name__)
@@ -34,19 +36,28 @@ async def run_once(job: str, scheduled_for: dt.datetime, work: Callable[[], Awai
     except Exception as error:
         if is_unique_violation(error):
             log.info("job %s for %s: taken by another process", job, scheduled_for.isoformat())
+            JOB_RUNS.labels(job, "skipped").inc()
             return None
         raise
     run_id = inserted[0]["id"]
     log.info("job %s for %s: running here", job, scheduled_for.isoformat())
     await _close_abandoned(job, scheduled_for)
+    started = time.perf_counter()
     try:
         counts = await work()
     except Exception as error:
         await _finish(run_id, "failed", {}, f"{type(error).__name__}: {error}"[:2000])
+        _count(job, "failed", started)
         log.exception("job %s for %s failed", job, scheduled_for.isoformat())
         raise
     await _finish(run_id, "ok", counts, None)
+    _count(job, "ok", started)
     return counts
+
+
+def _count(job: str, outcome: str, started: float) -> None:
+    JOB_RUNS.labels(job, outcome).inc()
+    JOB_DURATION.labels(job).observe(time.perf_counter() - started)
 
 
 async def _finish(run_id: int, outcome: str, counts: dict, error: str | None) -> None:

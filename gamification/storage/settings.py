@@ -84,6 +84,14 @@ class Settings:
     citizen_device_key: str | None = field(default=None, repr=False)
     # complaints: those one service point takes in a local day (a flood past it is 429 until the region's midnight)
     complaints_per_service_day: int = 100
+    # metrics: GET /metrics open like /health (on a private network) unless a bearer token is set
+    metrics_token: str | None = field(default=None, repr=False)
+    # push notifications: "log" (the default: written to the log) or "fcm" (Firebase Cloud Messaging HTTP v1,
+    # with a service account's JSON key file; the `fcm` extra); the address only changes in tests
+    push_sender: str = "log"
+    fcm_project: str | None = None
+    fcm_credentials: str | None = None
+    fcm_url: str = "https://fcm.googleapis.com"
 
     def __post_init__(self) -> None:
         if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
@@ -107,6 +115,10 @@ class Settings:
                 "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
                 f"or be whole minutes dividing an hour (60, 300, 900, 3600), not {self.recalc_every_seconds}"
             )
+        if self.push_sender not in ("log", "fcm"):
+            raise InvalidSettings(f"TANGKAS_PUSH_SENDER must be log or fcm, not {self.push_sender!r}")
+        if self.push_sender == "fcm" and not (self.fcm_project and self.fcm_credentials):
+            raise InvalidSettings("TANGKAS_PUSH_SENDER=fcm needs TANGKAS_FCM_PROJECT and TANGKAS_FCM_CREDENTIALS")
 
     @property
     def is_postgres(self) -> bool:
@@ -174,6 +186,11 @@ class Settings:
             complaints_per_service_day=_whole_number(
                 env, "TANGKAS_COMPLAINTS_PER_SERVICE_DAY", cls.complaints_per_service_day
             ),
+            metrics_token=env.get("TANGKAS_METRICS_TOKEN") or None,
+            push_sender=(env.get("TANGKAS_PUSH_SENDER") or cls.push_sender).strip().lower(),
+            fcm_project=env.get("TANGKAS_FCM_PROJECT") or None,
+            fcm_credentials=env.get("TANGKAS_FCM_CREDENTIALS") or None,
+            fcm_url=env.get("TANGKAS_FCM_URL") or cls.fcm_url,
         )
         settings.check_secret()
         return settings

@@ -65,6 +65,9 @@ class Person(Table, tablename="person"):
     token_epoch = Integer(default=0)
     partner_org = ForeignKey(PartnerOrganisation, on_delete=OnDelete.restrict, null=True, default=None, index=True)
     citizen_naming = Boolean(default=False)  # opted in to be picked by first name on citizens' surveys
+    # push notifications: the person's choice (PATCH /api/v1/me); muted kinds ";"-separated
+    push_enabled = Boolean(default=True)
+    push_muted_kinds = Varchar(length=1000, default="")  # at most 20 kinds of 40
 
 
 class RefreshToken(Table, tablename="refresh_token"):
@@ -385,8 +388,23 @@ class Notification(Table, tablename="notification"):
     data = JSON()
     created_at = Timestamptz(default=TimestamptzNow())
     read_at = Timestamptz(null=True, default=None)
-    pushed_at = Timestamptz(null=True, default=None)  # for a push sender, later
-    # index (person, id)
+    pushed_at = Timestamptz(null=True, default=None)  # the push sender is done with it (push_result says how)
+    # push notifications: tries so far, when the next may start (a claim's lease, or the backoff), and the end
+    push_attempts = Integer(default=0)
+    push_next_at = Timestamptz(null=True, default=None)
+    push_result = Varchar(length=16, null=True, default=None)  # domain.push.PushOutcome
+    push_devices = JSON()  # device id → "sent" or "rejected": done with those (a retry sends only to the others)
+    # index (person, id); index (id) WHERE pushed_at IS NULL: the outbox
+
+
+class PushDevice(Table, tablename="push_device"):
+    """A phone that receives push notifications; a token belongs to the last person who registered it."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    token = Varchar(length=1024, unique=True)
+    platform = Varchar(length=10)  # domain.push.Platform
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
 
 
 class Reward(Table, tablename="reward"):
@@ -795,6 +813,7 @@ ALL_TABLES: list[type[Table]] = [
     PeriodClose,
     BoardSnapshot,
     Notification,
+    PushDevice,  # push notifications
     Reward,
     Redemption,
     StreakFreeze,

@@ -380,6 +380,16 @@ POLICY = {
     "GET    /api/v1/redemptions/hand-outs":             (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
     "POST   /api/v1/redemptions/{redemption_id:int}/handed-out":  # the home ASN's approved redemption
                                                         (200, AUTH, DENY, DENY, OK,   DENY, OK,   HIDE, HIDE, OK,   AUTH),
+    # metrics: for operators, open like /health (TANGKAS_METRICS_TOKEN puts it behind a bearer token: tests/metrics)
+    "GET    /metrics":                                  (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    # PATCH /me and push devices: one's own, whoever one is; another's device is not there
+    "PATCH  /api/v1/me":                                (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/settings":                       (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "POST   /api/v1/me/devices":                        (201, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "GET    /api/v1/me/devices":                        (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "DELETE /api/v1/me/devices/{device_id:int}":        (204, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "DELETE /api/v1/me/devices/{device_id:int}  @home_asn_device":
+                                                        (204, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -427,6 +437,7 @@ AUTHORIZATION_CODES = {
         "survey_comment_not_found",  # moderation and praise
         "service_point_not_found",  # service points
         "complaint_not_found",  # complaints
+        "device_not_found",  # push devices
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -1726,3 +1737,33 @@ async def _(home: Home, role: Role) -> Call:
     redemption_id = await home_redemption(home)
     await home.ok("POST", f"/api/v1/redemptions/{redemption_id}/decision", json={"decision": "approve"})
     return Call(f"/api/v1/redemptions/{redemption_id}/handed-out")
+
+
+# PATCH /me and push devices
+
+
+@builds("PATCH /api/v1/me")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/me", json={"push_enabled": False})
+
+
+@builds("POST /api/v1/me/devices")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/me/devices", json={"token": f"fcm-token-{next(serials)}", "platform": "android"})
+
+
+async def device_of(home: Home, role: Role) -> int:
+    made = await home.ok(
+        "POST", "/api/v1/me/devices", role, json={"token": f"fcm-token-{next(serials)}", "platform": "android"}
+    )
+    return made["id"]
+
+
+@builds("DELETE /api/v1/me/devices/{device_id:int}")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/me/devices/{await device_of(home, role if role in home.people else Role.ASN)}")
+
+
+@builds("DELETE /api/v1/me/devices/{device_id:int} @home_asn_device")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/me/devices/{await device_of(home, Role.ASN)}")

@@ -58,6 +58,7 @@ def test_public_operations_ask_for_no_token(document):
         "POST /api/v1/public/services/{public_key}/answers",  # service points and surveys
         "POST /api/v1/public/services/{public_key}/complaints",  # complaints
         "GET /api/v1/public/complaints/{code}",  # complaints
+        "GET /metrics",  # metrics: open like /health unless TANGKAS_METRICS_TOKEN is set
     }
 
 
