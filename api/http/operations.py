@@ -994,4 +994,36 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"No longer awarded; those who earned it keep it. {ADMIN}",
         ("badge_not_found",),
     ),
+    # metrics, push devices and my settings (issue 19)
+    ("GET", "/metrics"): Operation(
+        "getMetrics",
+        "Get the Prometheus metrics",
+        "Requests per route template and status class, job runs, the recalculation backlog, the board store in use"
+        " and open display streams, in Prometheus text. No sign-in needed. Open like /health unless"
+        " TANGKAS_METRICS_TOKEN is set, then that bearer token.",
+        ("metrics_token_invalid",),
+    ),
+    ("PATCH", "/api/v1/me"): Operation(
+        "updateMe",
+        "Change my own settings",
+        f"Only the fields sent change: hiding my name on boards and displays, push on or off, muted kinds. {SIGNED_IN}",
+    ),
+    ("GET", "/api/v1/me/settings"): Operation(
+        "getMySettings", "Get my own settings", f"Whether my name is hidden, push, muted kinds. {SIGNED_IN}"
+    ),
+    ("GET", "/api/v1/me/devices"): Operation(
+        "listMyDevices", "List the phones that receive my notifications", f"My registered devices. {SIGNED_IN}"
+    ),
+    ("POST", "/api/v1/me/devices"): Operation(
+        "registerMyDevice",
+        "Register a phone for push notifications",
+        f"A token moves to the newest person who registers it; at most ten devices a person. {SIGNED_IN}",
+        ("push_token_invalid",),
+    ),
+    ("DELETE", "/api/v1/me/devices/{device_id}"): Operation(
+        "removeMyDevice",
+        "Stop push notifications to a phone",
+        f"Removes one of my devices. {SIGNED_IN}",
+        ("device_not_found",),
+    ),
 }
