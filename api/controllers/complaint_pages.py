@@ -47,6 +47,7 @@ PROBLEM_TEXT = {
     "complaint_contact_without_consent": "Kontak hanya disimpan bila Anda mencentang persetujuan.",
     "complaint_contact_format": f"Kontak paling banyak {CONTACT_MAX} karakter.",
     "text_bidi_control": "Teks memuat karakter pengatur arah yang tidak diperbolehkan.",
+    "complaint_control_character": "Teks memuat karakter kendali yang tidak diperbolehkan. Hapus lalu kirim lagi.",
     "client_id_format": "Formulir tidak lengkap. Muat ulang halaman lalu kirim lagi.",
     "client_id_reused": "Formulir ini sudah dipakai untuk pengaduan lain. Muat ulang halaman lalu kirim lagi.",
 }

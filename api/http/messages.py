@@ -995,6 +995,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pengaduan belum dapat disimpan. Silakan kirim ulang.",
         "The complaint could not be saved. Please send it again.",
     ),
+    # review of issue 18
+    "complaint_control_character": (
+        "Teks memuat karakter kendali yang tidak diperbolehkan. Hapus lalu kirim lagi.",
+        "The text holds a control character that is not allowed. Remove it and send again.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

@@ -23,12 +23,12 @@ from gamification.complaints.records import (
     load,
     load_by_code,
 )
+from gamification.service_points.records import PUBLIC_KEY_SHAPE
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.tables import Complaint, ComplaintEvent, Holiday, ServicePoint
 
-MAX_TRIES = 3
-MAX_KEY = 32  # service_point.public_key  # a tracking code drawn twice (never seen) or a resend racing its first
+MAX_TRIES = 3  # a tracking code drawn twice (never seen) or a resend racing its first
 
 
 class ComplaintFiling:
@@ -39,7 +39,7 @@ class ComplaintFiling:
     async def service(self, public_key: str) -> dict:
         """The active service point behind a citizen's link, with its unit's name; ``404`` for an unknown or
         renewed link."""
-        if len(public_key) > MAX_KEY:
+        if not PUBLIC_KEY_SHAPE.fullmatch(public_key):
             raise NotFound("complaint_service_not_found")
         row = (
             await ServicePoint.select(*ServicePoint.all_columns(), ServicePoint.unit.name, ServicePoint.region.timezone)

@@ -1,0 +1,54 @@
+"""What an attacker sends to the public complaint routes: control characters in the text or the contact
+(PostgreSQL cannot store NUL) and odd keys in the path are clear answers, never a 500 and never stored."""
+
+from __future__ import annotations
+
+from gamification.storage.tables import Complaint
+from tests.complaints.helpers import add_service_point
+
+PUBLIC = "/api/v1/public"
+
+
+async def test_control_characters_in_the_form_text_or_contact_come_back_to_correct(client, world):
+    p = world.pontianak
+    key = await add_service_point(p.region_id, p.head_unit)
+    body = await client.post(
+        f"/layanan/{key}/pengaduan", data={"isi": "Loket tutup\x00 sebelum waktunya.", "client_id": "a" * 24}
+    )
+    contact = await client.post(
+        f"/layanan/{key}/pengaduan",
+        data={"isi": "Loket tutup sebelum waktunya.", "kontak": "0812\x00", "setuju": "ya", "client_id": "b" * 24},
+    )
+    for page in (body, contact):
+        assert page.status_code == 422, page.text[:300]
+        assert "karakter kendali" in page.text
+    assert await Complaint.count() == 0
+
+
+async def test_control_characters_in_the_json_twin_are_refused_in_indonesian(client, world):
+    p = world.pontianak
+    key = await add_service_point(p.region_id, p.head_unit)
+    for body in (
+        {"body": "Loket tutup\x07 sebelum waktunya."},
+        {"body": "Loket tutup sebelum waktunya.", "contact": "08\x1b12", "contact_consent": True},
+    ):
+        response = await client.post(f"{PUBLIC}/services/{key}/complaints", json=body)
+        assert response.status_code == 422, response.text
+        assert response.json()["code"] == "complaint_control_character"
+    kept = await client.post(f"{PUBLIC}/services/{key}/complaints", json={"body": "Baris satu.\n\tBaris dua."})
+    assert kept.status_code == 201, kept.text
+    assert await Complaint.count() == 1
+
+
+async def test_a_nul_or_odd_key_in_the_path_is_not_found(client, world):
+    for url in ("/layanan/abc%00def/pengaduan", "/layanan/" + "A" * 21 + "%00/pengaduan"):
+        assert (await client.get(url)).status_code == 404
+        assert (await client.post(url, data={"isi": "Loket tutup sebelum waktunya."})).status_code == 404
+    for key in ("abc%00def", "A" * 21 + "%00", "A" * 5000):
+        response = await client.post(
+            f"{PUBLIC}/services/{key}/complaints", json={"body": "Loket tutup sebelum waktunya."}
+        )
+        assert response.status_code in (400, 404), response.text[:200]  # a path too long is refused by shape
+    assert (await client.get(f"{PUBLIC}/complaints/ABCDE%00FGHJK")).status_code == 404
+    assert (await client.get("/pengaduan/ABCDE%00FGHJK")).status_code == 404
+    assert await Complaint.count() == 0
