@@ -156,7 +156,7 @@ def bootstrap(settings: Settings) -> Tangkas:
     )
     # complaints: citizens file without signing in; the unit's managers and the region's admins answer
     services |= _by_class_name(
-        ComplaintFiling(settings.citizen_contact_days, settings.complaints_per_service_day),
+        ComplaintFiling(settings.citizen_contact_days, settings.complaints_per_service_day, counter),
         ComplaintDesk(),
     )
     services["stream_slots"] = (  # one port, two implementations

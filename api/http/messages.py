@@ -988,8 +988,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown complaint status. Choose one of: {allowed}.",
     ),
     "complaint_daily_cap": (
-        "Layanan ini menerima terlalu banyak pengaduan hari ini. Coba lagi dalam {retry_after} detik.",
-        "This service has taken too many complaints today. Try again in {retry_after} seconds.",
+        "Sudah terlalu banyak pengaduan dari jaringan Anda untuk layanan ini hari ini. Coba lagi besok.",
+        "Too many complaints from your network for this service today. Try again tomorrow.",
     ),
     "complaint_busy": (
         "Pengaduan belum dapat disimpan. Silakan kirim ulang.",
@@ -999,6 +999,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "complaint_control_character": (
         "Teks memuat karakter kendali yang tidak diperbolehkan. Hapus lalu kirim lagi.",
         "The text holds a control character that is not allowed. Remove it and send again.",
+    ),
+    "cross_site_request": (
+        "Permintaan dari situs lain tidak diterima. Buka formulir dari alamat layanan ini.",
+        "A request from another site is not accepted. Open the form from this service's address.",
     ),
 }
 

@@ -82,8 +82,12 @@ class Settings:
     citizen_contact_days: int = 90
     public_url: str | None = None
     citizen_device_key: str | None = field(default=None, repr=False)
-    # complaints: those one service point takes in a local day (a flood past it is 429 until the region's midnight)
-    complaints_per_service_day: int = 100
+    # complaints: those one address files on one service point in a local day (past it 429 until the region's
+    # midnight); per address, so that a few addresses cannot shut a service's complaints for everyone
+    complaints_per_service_day: int = 5
+    # survey answers one address gives one service point in a local day (a shared office NAT: a few); past it
+    # 429 until the region's midnight: dropping the device cookie gives a new device, not a new address
+    survey_answers_per_address_day: int = 10
 
     def __post_init__(self) -> None:
         if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
@@ -102,6 +106,8 @@ class Settings:
             raise InvalidSettings(f"TANGKAS_PUBLIC_URL must start with https:// or http://, not {self.public_url!r}")
         if self.complaints_per_service_day < 1:  # complaints
             raise InvalidSettings("TANGKAS_COMPLAINTS_PER_SERVICE_DAY must be 1 or more")
+        if self.survey_answers_per_address_day < 1:
+            raise InvalidSettings("TANGKAS_SURVEY_ANSWERS_PER_ADDRESS_DAY must be 1 or more")
         if not fits_the_hour(self.recalc_every_seconds):
             raise InvalidSettings(
                 "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
@@ -173,6 +179,9 @@ class Settings:
             # complaints
             complaints_per_service_day=_whole_number(
                 env, "TANGKAS_COMPLAINTS_PER_SERVICE_DAY", cls.complaints_per_service_day
+            ),
+            survey_answers_per_address_day=_whole_number(
+                env, "TANGKAS_SURVEY_ANSWERS_PER_ADDRESS_DAY", cls.survey_answers_per_address_day
             ),
         )
         settings.check_secret()

@@ -3,8 +3,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import httpx
+import pytest
+
+from api.app import create_app
 from gamification.storage.tables import Complaint
 from tests.complaints.helpers import add_service_point
+from tests.conftest import empty_database, running
+from tests.factories import build_world
 
 PUBLIC = "/api/v1/public"
 
@@ -52,3 +60,60 @@ async def test_a_nul_or_odd_key_in_the_path_is_not_found(client, world):
     assert (await client.get(f"{PUBLIC}/complaints/ABCDE%00FGHJK")).status_code == 404
     assert (await client.get("/pengaduan/ABCDE%00FGHJK")).status_code == 404
     assert await Complaint.count() == 0
+
+
+EVIL = {"origin": "https://evil.example", "sec-fetch-site": "cross-site"}
+
+
+async def test_another_site_cannot_make_a_visitor_file_a_complaint(client, world):
+    p = world.pontianak
+    key = await add_service_point(p.region_id, p.head_unit)
+    json_twin = await client.post(
+        f"{PUBLIC}/services/{key}/complaints",
+        content=b'{"body":"Sampah dari situs lain ......"}',
+        headers=EVIL | {"content-type": "application/json"},
+    )
+    assert json_twin.status_code == 403 and json_twin.json()["code"] == "cross_site_request"
+    plain = await client.post(
+        f"{PUBLIC}/services/{key}/complaints",
+        content=b'{"body":"Sampah dari situs lain ......"}',
+        headers={"content-type": "text/plain"},
+    )
+    assert plain.status_code == 415, plain.text
+    form = await client.post(
+        f"/layanan/{key}/pengaduan",
+        content=b"isi=Sampah+dari+situs+lain+......",
+        headers=EVIL | {"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert form.status_code == 403 and "situs lain" in form.text
+    assert await Complaint.count() == 0
+
+
+@pytest.fixture
+async def per_address_cap(settings):
+    application = create_app(dataclasses.replace(settings, complaints_per_service_day=2))
+    async with running(application):
+        await empty_database()
+        if settings.redis_url:
+            from redis.asyncio import Redis
+
+            async with Redis.from_url(settings.redis_url) as redis:
+                await redis.flushdb()
+        yield application
+
+
+async def test_a_few_addresses_cannot_close_a_service_to_everyone(per_address_cap):
+    world = await build_world()
+    key = await add_service_point(world.pontianak.region_id, world.pontianak.head_unit)
+
+    async def file_from(address: str, n: int) -> int:
+        transport = httpx.ASGITransport(app=per_address_cap, client=(address, 40000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://tangkas.test") as http:
+            body = {"body": f"Pengaduan nomor {n} dari {address}."}
+            response = await http.post(f"{PUBLIC}/services/{key}/complaints", json=body)
+            return response.status_code
+
+    assert [await file_from("203.0.113.1", n) for n in range(3)] == [201, 201, 429]
+    assert [await file_from("203.0.113.2", n) for n in range(3)] == [201, 201, 429]
+    assert await file_from("198.51.100.200", 0) == 201  # a real citizen still gets through
+    assert await Complaint.count() == 5
