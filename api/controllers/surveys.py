@@ -149,6 +149,8 @@ def _refusal(error: DomainError, public_key: str) -> Response[str]:
         return _html(_ALREADY, 409)
     if isinstance(error, TooManyRequests):
         text = f"Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam {error.retry_after} detik."
+        if error.code == "survey_address_daily_cap":
+            text = message(error.code, "id")
         return _html(message_page("Mohon tunggu sebentar", text), 429, headers={"Retry-After": str(error.retry_after)})
     if isinstance(error, Forbidden):
         text = (

@@ -1000,6 +1000,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Teks memuat karakter kendali yang tidak diperbolehkan. Hapus lalu kirim lagi.",
         "The text holds a control character that is not allowed. Remove it and send again.",
     ),
+    "survey_address_daily_cap": (
+        "Sudah terlalu banyak jawaban survei dari jaringan Anda untuk layanan ini hari ini. Terima kasih, "
+        "silakan kembali besok.",
+        "Too many survey answers from your network for this service today. Thank you; please come back tomorrow.",
+    ),
     "cross_site_request": (
         "Permintaan dari situs lain tidak diterima. Buka formulir dari alamat layanan ini.",
         "A request from another site is not accepted. Open the form from this service's address.",
