@@ -163,7 +163,7 @@ def bootstrap(settings: Settings) -> Tangkas:
     )
     # complaints: citizens file without signing in; the unit's managers and the region's admins answer
     services |= _by_class_name(
-        ComplaintFiling(settings.citizen_contact_days, settings.complaints_per_service_day),
+        ComplaintFiling(settings.citizen_contact_days, settings.complaints_per_service_day, counter),
         ComplaintDesk(),
     )
     services |= _by_class_name(InitiativeEvidenceFiles(evidence_store, settings.evidence_max_bytes))  # initiatives

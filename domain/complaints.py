@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
@@ -103,8 +104,15 @@ def _text(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+def _has_control(text: str) -> bool:
+    """A control character other than newline and tab (NUL among them: PostgreSQL cannot store it)."""
+    return any(char not in "\n\t" and unicodedata.category(char) == "Cc" for char in text)
+
+
 def check_body(body: str) -> str:
     body = _text(body)
+    if _has_control(body):
+        raise InvalidInput("complaint_control_character")
     if not BODY_MIN <= len(body) <= BODY_MAX or not shows_something(body):
         raise InvalidInput("complaint_body_length", min=BODY_MIN, max=BODY_MAX)
     if not BIDI_CONTROLS.isdisjoint(body):
@@ -129,6 +137,8 @@ class Contact:
 
 def check_contact(contact: str | None, consent: bool) -> Contact:
     """A contact is kept only with the citizen's explicit consent (UU PDP); without one nothing is."""
+    if _has_control(contact or ""):
+        raise InvalidInput("complaint_control_character")
     contact = " ".join((contact or "").split())
     if not contact:
         return Contact("", False)

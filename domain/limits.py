@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 
 
@@ -53,3 +54,17 @@ class StreamLimits:
         if len(parts) != 2 or not all(part.isascii() and part.isdigit() for part in parts):
             raise ValueError(f"display streams {text!r}: expected per_display,per_address")
         return cls(int(parts[0]), int(parts[1]))
+
+
+def address_for_limits(address: str) -> str:
+    """The address a budget counts: an IPv6 host holds a whole /64, so that is one address; an IPv4 address
+    mapped into IPv6 is the IPv4 address. Anything else (a test client's name) as it is."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:64]
+    if ip.version == 6:
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return f"{ipaddress.ip_network(f'{ip}/64', strict=False).network_address}/64"
+    return str(ip)

@@ -25,3 +25,10 @@ def parse_timezone(name: str) -> ZoneInfo:
 def local_year(timezone: str, now: dt.datetime | None = None) -> int:
     """The year it is at ``now`` on the calendar of ``timezone``."""
     return (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone)).year
+
+
+def seconds_to_local_midnight(now: dt.datetime, timezone: str) -> int:
+    """Seconds from ``now`` to the next midnight on the calendar of ``timezone`` (at least 1)."""
+    zone = ZoneInfo(timezone)
+    midnight = dt.datetime.combine(now.astimezone(zone).date() + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+    return max(1, int((midnight - now).total_seconds()))

@@ -17,10 +17,11 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import PathParameter
 
+from api.http.cross_site import is_cross_site
 from api.http.guards import EXCLUDE_KEY
 from api.http.rate_limit import client_address
 from domain.complaints import BODY_MAX, BODY_MIN, CONTACT_MAX, normalise_code
-from domain.errors import DomainError, InvalidInput, NotFound, TooManyRequests
+from domain.errors import DomainError, Forbidden, InvalidInput, NotFound, TooManyRequests
 from gamification.complaints.filing import ComplaintFiling
 from gamification.complaints.records import CitizenComplaintView, FiledComplaint
 
@@ -47,6 +48,7 @@ PROBLEM_TEXT = {
     "complaint_contact_without_consent": "Kontak hanya disimpan bila Anda mencentang persetujuan.",
     "complaint_contact_format": f"Kontak paling banyak {CONTACT_MAX} karakter.",
     "text_bidi_control": "Teks memuat karakter pengatur arah yang tidak diperbolehkan.",
+    "complaint_control_character": "Teks memuat karakter kendali yang tidak diperbolehkan. Hapus lalu kirim lagi.",
     "client_id_format": "Formulir tidak lengkap. Muat ulang halaman lalu kirim lagi.",
     "client_id_reused": "Formulir ini sudah dipakai untuk pengaduan lain. Muat ulang halaman lalu kirim lagi.",
 }
@@ -75,12 +77,19 @@ class ComplaintFormController(Controller):
         consent, client_id = _field(form, "setuju", 10) == "ya", _field(form, "client_id", 64)
         try:
             await _spend(request, "complaint")
+            if is_cross_site(request):
+                raise Forbidden("cross_site_request")
             point = await complaint_filing.service(public_key)
         except DomainError as error:
             return _problem_page(error)
         try:
             filed = await complaint_filing.file(
-                public_key, body=body, contact=contact, contact_consent=consent, client_id=client_id or None
+                public_key,
+                body=body,
+                contact=contact,
+                contact_consent=consent,
+                client_id=client_id or None,
+                address=client_address(request),
             )
         except DomainError as error:
             if isinstance(error, InvalidInput) or error.code == "client_id_reused":
@@ -139,7 +148,7 @@ def _problem_page(error: DomainError) -> Response[str]:
     if isinstance(error, TooManyRequests):
         text = f"Terlalu banyak permintaan. Coba lagi dalam {error.retry_after} detik."
         if error.code == "complaint_daily_cap":
-            text = "Layanan ini sedang menerima sangat banyak pengaduan hari ini. Silakan coba lagi besok."
+            text = "Anda sudah mengirim banyak pengaduan untuk layanan ini hari ini. Silakan coba lagi besok."
         return _page("Coba lagi nanti", _notice(text), 429, {"Retry-After": str(error.retry_after)})
     if isinstance(error, NotFound):
         text = (
@@ -147,6 +156,9 @@ def _problem_page(error: DomainError) -> Response[str]:
             "atau tanyakan kepada petugas."
         )
         return _page("Layanan tidak ditemukan", _notice(text), 404)
+    if isinstance(error, Forbidden):
+        text = "Formulir ini dikirim dari situs lain. Buka formulir pengaduan dari kode QR di loket, lalu isi kembali."
+        return _page("Formulir tidak diterima", _notice(text), 403)
     return _page("Permintaan tidak dapat diproses", _notice("Permintaan tidak dapat diproses. Coba lagi."), 409)
 
 

@@ -10,10 +10,11 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
+from api.http.cross_site import same_site_json
 from api.http.guards import EXCLUDE_KEY
 from api.http.paging import ListResponse, list_response, page_request
 from api.http.params import Cursor, Limit, OptionalId, PathId
-from api.http.rate_limit import rate_limited
+from api.http.rate_limit import client_address, rate_limited
 from api.schemas.complaints import AnswerIn, ComplaintIn, InitiativeLinkIn, NoteIn
 from gamification.complaints.desk import ComplaintDesk
 from gamification.complaints.filing import ComplaintFiling
@@ -32,15 +33,25 @@ class PublicComplaintController(Controller):
     tags = ["public"]
     opt = {EXCLUDE_KEY: True, "audit": False, "problems": (404,)}
 
-    @post("/services/{public_key:str}/complaints", guards=[rate_limited("complaint")])
+    @post(
+        "/services/{public_key:str}/complaints",
+        guards=[same_site_json, rate_limited("complaint")],
+        opt={"problems": (403, 404, 415)},
+    )
     async def file(
-        self, public_key: PublicKey, data: JSONBody[ComplaintIn], complaint_filing: NamedDependency[ComplaintFiling]
+        self,
+        request: Request,
+        public_key: PublicKey,
+        data: JSONBody[ComplaintIn],
+        complaint_filing: NamedDependency[ComplaintFiling],
     ) -> Response[FiledComplaint]:
         """File a complaint on a service point: ``body`` (10–2000 characters) and, only with ``contact_consent``, a
         ``contact`` the unit may use (erased after a set time); nothing else about the citizen is kept. The answer
         carries the ``tracking_code`` and the deadline. With ``client_id`` a resend answers the first complaint (200).
-        A flood on one service is ``429 complaint_daily_cap`` until the region's midnight."""
-        filed = await complaint_filing.file(public_key, **msgspec.structs.asdict(data))
+        Past a few complaints from one address on one service it is ``429 complaint_daily_cap`` until the region's
+        midnight."""
+        address = client_address(request)
+        filed = await complaint_filing.file(public_key, **msgspec.structs.asdict(data), address=address)
         return Response(filed, status_code=200 if filed.replayed else 201, headers=NO_STORE)
 
     @get("/complaints/{code:str}", guards=[rate_limited("complaint_lookup")])

@@ -44,8 +44,8 @@ class SurveyCommentController(Controller):
         data: JSONBody[CommentDecisionIn],
         comment_moderation: NamedDependency[CommentModeration],
     ) -> CommentView:
-        """``release`` (shown on the IKM report and the display; praise credits the ASN named, up to the
-        monthly cap) or ``hide``, with an optional ``reason``. A flagged comment is released only with
+        """``release`` (shown to the ASN named and in their export; praise credits them, up to the monthly cap)
+        or ``hide``, with an optional ``reason``. A flagged comment is released only with
         ``confirm_flagged: true``. The same decision again answers as it stands; a released comment may be
         hidden later (its praise's XP is taken back); a hidden one stays hidden (``409 survey_comment_decided``).
         The ASN named never decides on it (``403 self_decision``)."""

@@ -5,13 +5,13 @@ answer only with that cookie and the form token the GET gave."""
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.di import NamedDependency
 from litestar.params import CookieParameter, JSONBody, PathParameter
 
+from api.http.cross_site import is_cross_site, same_site_json
 from api.http.guards import EXCLUDE_KEY
 from api.http.messages import message
 from api.http.rate_limit import client_address, rate_limited
@@ -56,9 +56,9 @@ class PublicServiceController(Controller):
 
     @post(
         "/answers",
-        guards=[rate_limited("survey_answer")],
+        guards=[same_site_json, rate_limited("survey_answer")],
         request_max_body_size=MAX_BODY_BYTES,
-        opt={"problems": (403, 404)},
+        opt={"problems": (403, 404, 415)},
     )
     async def answer(
         self,
@@ -105,7 +105,7 @@ class SurveyPageController(Controller):
         cookie = request.cookies.get(COOKIE)
         try:
             await _spend(request, "survey_answer")
-            if _cross_site(request):
+            if is_cross_site(request):
                 raise Forbidden("survey_form_token_invalid")
             if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
                 return _html(message_page("Permintaan tidak dapat dibaca", _UNREADABLE), 415)
@@ -149,6 +149,8 @@ def _refusal(error: DomainError, public_key: str) -> Response[str]:
         return _html(_ALREADY, 409)
     if isinstance(error, TooManyRequests):
         text = f"Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam {error.retry_after} detik."
+        if error.code == "survey_address_daily_cap":
+            text = message(error.code, "id")
         return _html(message_page("Mohon tunggu sebentar", text), 429, headers={"Retry-After": str(error.retry_after)})
     if isinstance(error, Forbidden):
         text = (
@@ -162,15 +164,6 @@ def _refusal(error: DomainError, public_key: str) -> Response[str]:
 async def _spend(request: Request, action: str) -> None:
     limiter: RateLimiter = request.app.state.rate_limiter
     await limiter.spend(action, None, client_address(request))
-
-
-def _cross_site(request: Request) -> bool:
-    """A form posted from another site: the browser says so (``Sec-Fetch-Site``), or its ``Origin`` is another
-    host. The form token already stops it; this refuses it before anything is read."""
-    if request.headers.get("sec-fetch-site", "") == "cross-site":
-        return True
-    origin = request.headers.get("origin", "null")  # "null": the page's no-referrer policy hides its own origin
-    return origin != "null" and urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
 
 
 def _html(body: str, status: int, cookies: list[Cookie] | None = None, headers: dict | None = None) -> Response[str]:

@@ -991,8 +991,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown complaint status. Choose one of: {allowed}.",
     ),
     "complaint_daily_cap": (
-        "Layanan ini menerima terlalu banyak pengaduan hari ini. Coba lagi dalam {retry_after} detik.",
-        "This service has taken too many complaints today. Try again in {retry_after} seconds.",
+        "Sudah terlalu banyak pengaduan dari jaringan Anda untuk layanan ini hari ini. Coba lagi besok.",
+        "Too many complaints from your network for this service today. Try again tomorrow.",
     ),
     "complaint_busy": (
         "Pengaduan belum dapat disimpan. Silakan kirim ulang.",
@@ -1045,6 +1045,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "push_muted_kinds_invalid": (
         "Jenis notifikasi yang dibisukan: paling banyak {max}, masing-masing huruf kecil, angka atau garis bawah.",
         "Muted notification kinds: at most {max}, each of lowercase letters, digits or underscores.",
+    ),
+    # review of issue 18
+    "complaint_control_character": (
+        "Teks memuat karakter kendali yang tidak diperbolehkan. Hapus lalu kirim lagi.",
+        "The text holds a control character that is not allowed. Remove it and send again.",
+    ),
+    "survey_address_daily_cap": (
+        "Sudah terlalu banyak jawaban survei dari jaringan Anda untuk layanan ini hari ini. Terima kasih, "
+        "silakan kembali besok.",
+        "Too many survey answers from your network for this service today. Thank you; please come back tomorrow.",
+    ),
+    "cross_site_request": (
+        "Permintaan dari situs lain tidak diterima. Buka formulir dari alamat layanan ini.",
+        "A request from another site is not accepted. Open the form from this service's address.",
     ),
 }
 

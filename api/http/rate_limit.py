@@ -6,6 +6,7 @@ from litestar.connection import ASGIConnection
 from litestar.handlers import BaseRouteHandler
 from litestar.types import Scope
 
+from domain.limits import address_for_limits
 from gamification.limits.request_budgets import RateLimiter
 
 
@@ -16,7 +17,9 @@ def client_address_of_scope(scope: Scope) -> str:
 
 
 def client_address(connection: ASGIConnection) -> str:
-    return client_address_of_scope(connection.scope)
+    """The address every request budget and per-address counter keys on (an IPv6 /64 is one address); the
+    audit log keeps the exact one."""
+    return address_for_limits(client_address_of_scope(connection.scope))
 
 
 def rate_limited(action: str):

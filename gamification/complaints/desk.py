@@ -91,11 +91,11 @@ class ComplaintDesk:
         title = None
         if initiative_id is not None:
             initiative = (
-                await Initiative.select(Initiative.region, Initiative.title)
+                await Initiative.select(Initiative.region, Initiative.title, Initiative.unit.path)
                 .where(Initiative.id == initiative_id)
                 .first()
             )
-            if initiative is None or initiative["region"] != row["region"]:
+            if initiative is None or not _within_reach(actor, row, initiative):
                 raise NotFound("initiative_not_found")
             title = initiative["title"]
         if row["initiative"] == initiative_id:
@@ -187,3 +187,12 @@ async def _event(
             created_at=at or dt.datetime.now(dt.timezone.utc),
         )
     )
+
+
+def _within_reach(actor: Actor, complaint: dict, initiative: dict) -> bool:
+    """An initiative of the complaint's region that the actor oversees (a region admin: any), or one of a unit
+    above the complaint's: a manager does not attach another agency's work to their complaints."""
+    if initiative["region"] != complaint["region"]:
+        return False
+    path = initiative["unit.path"] or ""
+    return actor.administers(complaint["region"]) or actor.manages(path) or complaint["unit.path"].startswith(path)

@@ -9,11 +9,11 @@ twice: its hidden ``client_id``) gets the first complaint back; two sent at once
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from domain.attempts import check_client_id
 from domain.complaints import Status, check_body, check_contact, due_at, new_tracking_code, normalise_code
 from domain.errors import Conflict, NotFound, TooManyRequests
+from domain.timezones import seconds_to_local_midnight
 from gamification.complaints.notices import tell_managers
 from gamification.complaints.records import (
     CitizenComplaintView,
@@ -23,23 +23,25 @@ from gamification.complaints.records import (
     load,
     load_by_code,
 )
+from gamification.limits.window_counter import WindowCounter
+from gamification.service_points.records import PUBLIC_KEY_SHAPE
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.tables import Complaint, ComplaintEvent, Holiday, ServicePoint
 
-MAX_TRIES = 3
-MAX_KEY = 32  # service_point.public_key  # a tracking code drawn twice (never seen) or a resend racing its first
+MAX_TRIES = 3  # a tracking code drawn twice (never seen) or a resend racing its first
 
 
 class ComplaintFiling:
-    def __init__(self, contact_days: int = 90, per_service_day: int = 100) -> None:
+    def __init__(self, contact_days: int, per_address_day: int, counter: WindowCounter) -> None:
         self._contact_days = contact_days
-        self._per_service_day = per_service_day
+        self._per_address_day = per_address_day
+        self._counter = counter
 
     async def service(self, public_key: str) -> dict:
         """The active service point behind a citizen's link, with its unit's name; ``404`` for an unknown or
         renewed link."""
-        if len(public_key) > MAX_KEY:
+        if not PUBLIC_KEY_SHAPE.fullmatch(public_key):
             raise NotFound("complaint_service_not_found")
         row = (
             await ServicePoint.select(*ServicePoint.all_columns(), ServicePoint.unit.name, ServicePoint.region.timezone)
@@ -58,6 +60,7 @@ class ComplaintFiling:
         contact: str | None = None,
         contact_consent: bool = False,
         client_id: str | None = None,
+        address: str = "unknown",
     ) -> FiledComplaint:
         """A complaint on the service point; the same ``client_id`` again answers the first (``replayed``)."""
         point = await self.service(public_key)
@@ -68,7 +71,7 @@ class ComplaintFiling:
             if previous is not None:
                 return previous
         now = dt.datetime.now(dt.timezone.utc)
-        await self._check_daily_cap(point, now)
+        await self._check_daily_cap(point, now, address)
         holidays = await _holidays_from(point["region"], now)
         due = due_at(now, point["complaint_answer_days"], point["region.timezone"], holidays)
         for _ in range(MAX_TRIES):
@@ -90,16 +93,13 @@ class ComplaintFiling:
             raise NotFound("complaint_not_found")
         return citizen_view(row, dt.datetime.now(dt.timezone.utc))
 
-    async def _check_daily_cap(self, point: dict, now: dt.datetime) -> None:
-        zone = ZoneInfo(point["region.timezone"])
-        today = now.astimezone(zone).date()
-        midnight = dt.datetime.combine(today, dt.time(), tzinfo=zone)
-        filed_today = await Complaint.count().where(
-            (Complaint.service_point == point["id"]) & (Complaint.filed_at >= midnight.astimezone(dt.timezone.utc))
-        )
-        if filed_today >= self._per_service_day:
-            until = (midnight + dt.timedelta(days=1)).astimezone(dt.timezone.utc)
-            raise TooManyRequests("complaint_daily_cap", retry_after=max(1, int((until - now).total_seconds())))
+    async def _check_daily_cap(self, point: dict, now: dt.datetime, address: str) -> None:
+        """Complaints per address and service point in the region's day: one address cannot shut a service's
+        complaints for everyone, as a cap per service would."""
+        until_midnight = seconds_to_local_midnight(now, point["region.timezone"])
+        filed, _ = await self._counter.add(f"complaint-day:{point['id']}:{address}", until_midnight)
+        if filed > self._per_address_day:
+            raise TooManyRequests("complaint_daily_cap", retry_after=until_midnight)
 
     async def _insert(self, point: dict, text: str, kept, client_id: str | None, now: dt.datetime, due) -> int:
         async with unit_of_work():

@@ -19,7 +19,7 @@ from domain.errors import Conflict, Forbidden
 from gamification.organization.people import PeopleService, PersonView
 from gamification.storage.database import unit_of_work
 from gamification.storage.json_column import loaded
-from gamification.storage.tables import ALL_TABLES, Notification, Person, RefreshToken
+from gamification.storage.tables import ALL_TABLES, Notification, Person, RefreshToken, SurveyAnswer
 
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
 # the citizens' voice: a citizen's contact and device are the citizen's, never the named ASN's or the
@@ -54,7 +54,21 @@ def _own(row: dict, table: type[Table], references: list[ForeignKey], person_id:
             row[column._meta.name] = loaded(row[column._meta.name])
     if row.get("comment_status", "released") != "released":  # service points and surveys: not yet released
         row["comment"] = ""
+    if table is SurveyAnswer:
+        return _named_in_answer(row)
     return row
+
+
+def _named_in_answer(row: dict) -> dict:
+    """Of a citizen's answer naming the person, only that they were named: where, which month, the comment
+    once released. Not when to the second nor the scores: with them the ASN could tell which citizen it was."""
+    return {
+        "service_point": row["service_point"],
+        "served_by": row["served_by"],
+        "month": str(row["local_date"])[:7],
+        "comment_status": row["comment_status"],
+        "comment": row["comment"],
+    }
 
 
 class PersonalData:

@@ -82,8 +82,12 @@ class Settings:
     citizen_contact_days: int = 90
     public_url: str | None = None
     citizen_device_key: str | None = field(default=None, repr=False)
-    # complaints: those one service point takes in a local day (a flood past it is 429 until the region's midnight)
-    complaints_per_service_day: int = 100
+    # complaints: those one address files on one service point in a local day (past it 429 until the region's
+    # midnight); per address, so that a few addresses cannot shut a service's complaints for everyone
+    complaints_per_service_day: int = 5
+    # survey answers one address gives one service point in a local day (a shared office NAT: a few); past it
+    # 429 until the region's midnight: dropping the device cookie gives a new device, not a new address
+    survey_answers_per_address_day: int = 10
     # metrics: GET /metrics open like /health (on a private network) unless a bearer token is set
     metrics_token: str | None = field(default=None, repr=False)
     # push notifications: "log" (the default: written to the log) or "fcm" (Firebase Cloud Messaging HTTP v1,
@@ -110,6 +114,8 @@ class Settings:
             raise InvalidSettings(f"TANGKAS_PUBLIC_URL must start with https:// or http://, not {self.public_url!r}")
         if self.complaints_per_service_day < 1:  # complaints
             raise InvalidSettings("TANGKAS_COMPLAINTS_PER_SERVICE_DAY must be 1 or more")
+        if self.survey_answers_per_address_day < 1:
+            raise InvalidSettings("TANGKAS_SURVEY_ANSWERS_PER_ADDRESS_DAY must be 1 or more")
         if not fits_the_hour(self.recalc_every_seconds):
             raise InvalidSettings(
                 "TANGKAS_RECALC_EVERY_SECONDS must divide a minute (1, 2, 5, 10, 30) "
@@ -191,6 +197,9 @@ class Settings:
             fcm_project=env.get("TANGKAS_FCM_PROJECT") or None,
             fcm_credentials=env.get("TANGKAS_FCM_CREDENTIALS") or None,
             fcm_url=env.get("TANGKAS_FCM_URL") or cls.fcm_url,
+            survey_answers_per_address_day=_whole_number(
+                env, "TANGKAS_SURVEY_ANSWERS_PER_ADDRESS_DAY", cls.survey_answers_per_address_day
+            ),
         )
         settings.check_secret()
         return settings

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from domain.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
 from domain.site_codes import check_site_code
 from domain.survey import ELEMENTS, MAX_COMMENT, SCALE, SurveyAnswerIn, check_answer, comment_status, local_date
+from domain.timezones import seconds_to_local_midnight
 from domain.word_filter import is_flagged
 from gamification.limits.window_counter import WindowCounter
 from gamification.service_points.records import PublicPoint, public_point
@@ -79,6 +80,7 @@ class SurveyIntake:
         self._devices = devices
         self._misses = counter
         self._contact_days = settings.citizen_contact_days
+        self._per_address_day = settings.survey_answers_per_address_day
 
     @property
     def contact_days(self) -> int:
@@ -131,6 +133,7 @@ class SurveyIntake:
         if answer.served_by is not None and not await is_named_staff(point.unit_path, answer.served_by):
             raise InvalidInput("survey_served_by_invalid")
         day = local_date(now, point.timezone)
+        day_key = await self._count_address_day(point, now, address)
         status = comment_status(checked.comment, answer.served_by)
         row = SurveyAnswer(
             service_point=point.id,
@@ -152,10 +155,22 @@ class SurveyIntake:
             async with unit_of_work():
                 await SurveyAnswer.insert(row)
         except Exception as error:
+            await self._misses.take_back(day_key)
             if is_unique_violation(error):
                 raise Conflict("survey_already_answered") from None
             raise
         return AnswerReceipt(point.name, day, now, status)
+
+    async def _count_address_day(self, point: PublicPoint, now: dt.datetime, address: str) -> str:
+        """Answers per address and service point in the region's day: a new cookie is a new device, not a new
+        address. The site code only proves someone saw today's code, so this is what bounds one sender."""
+        key = f"survey-day:{point.id}:{address}"
+        until_midnight = seconds_to_local_midnight(now, point.timezone)
+        answers, _ = await self._misses.add(key, until_midnight)
+        if answers > self._per_address_day:
+            await self._misses.take_back(key)
+            raise TooManyRequests("survey_address_daily_cap", retry_after=until_midnight)
+        return key
 
     async def _check_site_code(self, point: PublicPoint, given: str, now: dt.datetime, address: str) -> None:
         """Counted before it is checked, so that guesses sent together are bounded too; only a wrong code stays

@@ -53,6 +53,8 @@ COLUMNS = (
     SurveyAnswer.moderated_by,
     SurveyAnswer.moderated_at,
     SurveyAnswer.moderation_reason,
+    SurveyAnswer.contact,
+    SurveyAnswer.contact_consent,
 )
 
 
@@ -74,6 +76,7 @@ class CommentView:
     moderated_by: int | None
     moderated_at: dt.datetime | None
     moderation_reason: str
+    contact: str  # given with consent, until erased ("" otherwise): the deciders may answer the citizen
 
 
 class CommentModeration:
@@ -177,4 +180,5 @@ def _view(row: dict) -> CommentView:
         moderated_by=row["moderated_by"],
         moderated_at=row["moderated_at"],
         moderation_reason=row["moderation_reason"],
+        contact=row["contact"] if row["contact_consent"] else "",
     )

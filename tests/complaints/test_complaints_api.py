@@ -390,3 +390,25 @@ async def test_two_people_answering_at_once_leave_one_answer(client, world, as_)
     row = await Complaint.select(Complaint.answer).first()
     assert row["answer"] == winner["answer"]
     assert await ComplaintEvent.count().where(ComplaintEvent.to_status == "answered") == 1
+
+
+async def test_a_manager_links_only_an_initiative_within_their_reach(client, world, as_):
+    # review of issue 18: any initiative of the region could be attached
+    p = world.pontianak
+    filed = await file(client, await add_service_point(p.region_id, p.head_unit))
+    cid = await complaint_id(client, as_(p.manager), filed["tracking_code"])
+    stranger = await add_person("ASN Disdukcapil", p.other_unit, p.region_id, "asn")
+    body = {
+        "title": "Antrean Akta Daring",
+        "problem": "Warga mengantre lama untuk akta kelahiran di loket.",
+        "solution": "Nomor antrean akta diambil lewat aplikasi.",
+        "category": "service_digitisation",
+        "unit_id": p.other_unit,
+        "team": [],
+    }
+    other = await ok(await client.post("/api/v1/initiatives", json=body, headers=as_(stranger)), 201)
+    link = {"initiative_id": other["id"]}
+    refused = await client.post(f"{COMPLAINTS}/{cid}/initiative", json=link, headers=as_(p.manager))
+    assert refused.status_code == 404 and refused.json()["code"] == "initiative_not_found"
+    by_admin = await client.post(f"{COMPLAINTS}/{cid}/initiative", json=link, headers=as_(p.admin))
+    assert by_admin.status_code == 200 and by_admin.json()["initiative_id"] == other["id"]

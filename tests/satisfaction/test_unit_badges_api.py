@@ -9,6 +9,7 @@ from gamification.satisfaction.scheduled import award_unit_badges_job
 from gamification.satisfaction.unit_badges import award_ended_periods
 from gamification.storage.json_column import loaded
 from gamification.storage.tables import Notification, UnitBadge
+from tests.factories import add_person
 from tests.satisfaction.helpers import HAND_ANSWERS, add_answers, add_service_point
 
 IN_Q4 = dt.date(2026, 11, 10)
@@ -140,3 +141,15 @@ async def test_the_scheduled_job_runs_once_per_trigger(client, world, as_):
     assert (first, again) == ({"badges": 1, "awarded": 1}, None)
     assert await award_unit_badges_job(AFTER_Q4 + dt.timedelta(days=1)) == {"badges": 1, "awarded": 0}
     assert await UnitBadge.count() == 1
+
+
+async def test_an_admin_without_a_region_previews_no_region(client, world, as_):
+    # review of issue 18: a region of None meant every region to the preview
+    await seed(world)
+    lone_admin = await add_person("Admin Tanpa Wilayah", None, None, "admin")
+    ikm = {"kind": "unit_service", "element": "IKM", "min": 25, "period": "quarter", "min_answers": 1}
+    body = {"criteria": ikm, "at": "2026-Q4"}
+    lone = await client.post("/api/v1/admin/unit-badges/preview", json=body, headers=as_(lone_admin))
+    assert lone.status_code == 200 and lone.json()["earners"] == [] and lone.json()["units_with_answers"] == 0
+    regional = await client.post("/api/v1/admin/unit-badges/preview", json=body, headers=as_(world.pontianak.admin))
+    assert len(regional.json()["earners"]) == 3

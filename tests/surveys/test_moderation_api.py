@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 import pytest
 
@@ -76,7 +77,7 @@ async def test_a_comment_is_listed_by_its_status_and_paged(client, world, as_, h
         "Saran membangun",
         "Saran 0",
     )
-    assert "contact" not in item  # a moderator does not need the citizen's contact
+    assert item["contact"] == ""  # none was given
     for bad in ({"status": "none"}, {"status": "semua"}):
         answer = await client.get(COMMENTS, params=bad, headers=as_(p.manager))
         assert (answer.status_code, answer.json()["code"]) == (422, "survey_comment_status_unknown")
@@ -161,5 +162,21 @@ async def test_the_asn_named_exports_no_citizens_contact(client, world, as_, hom
         export = await client.get("/api/v1/me/export", headers=as_(person))
         assert export.status_code == 200, export.text
         rows = export.json()["tables"]["survey_answer"]
-        assert [row["id"] for row in rows] == [answer_id]
+        assert (
+            len(rows) == 1 and "id" not in rows[0] and rows[0]["comment_status"] == "released"
+        )  # see F5 of the review
         assert "0812" not in export.text and "contact" not in rows[0] and "device_key" not in rows[0]
+
+
+async def test_the_deciders_see_a_consented_contact_until_it_is_erased(client, world, as_, home):
+    # review of issue 18: the contact was kept with consent but nobody could read it
+    p = world.pontianak
+    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)
+    await add_answer(home["point"], p.region_id, p.head_unit, contact="0812 3456 7890", contact_erase_at=later)
+    (item,) = (await client.get(COMMENTS, headers=as_(p.manager))).json()["items"]
+    assert item["contact"] == "0812 3456 7890"
+    await SurveyAnswer.update({SurveyAnswer.contact: "", SurveyAnswer.contact_consent: False}).where(
+        SurveyAnswer.id == item["id"]
+    )  # what the erasure job does
+    (item,) = (await client.get(COMMENTS, headers=as_(p.manager))).json()["items"]
+    assert item["contact"] == ""

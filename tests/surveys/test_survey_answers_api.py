@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 
 import pytest
 
@@ -261,4 +262,25 @@ async def test_odd_bodies_and_keys_are_refused_before_anything_is_stored(app, po
             key.lower() if key.lower() != key else key.upper(),
         ]:
             assert (await phone.get(public(weird))).status_code in (400, 404), weird
+    assert await SurveyAnswer.count() == 0
+
+
+async def test_an_answer_sent_as_plain_text_or_from_another_site_is_refused(app, client, world, as_):
+    # review of issue 18: a page on another site can post text/plain without a preflight
+    p = world.pontianak
+    point = await make_point(client, as_(p.manager), p.head_unit)
+    key = point["public_key"]
+    async with citizen(app) as phone:
+        form = await open_form(phone, key)
+        body = {"form_token": form["form_token"], **{f"u{n}": 3 for n in range(1, 10)}}
+        plain = await phone.post(
+            f"/api/v1/public/services/{key}/answers", content=json.dumps(body), headers={"content-type": "text/plain"}
+        )
+        assert plain.status_code == 415, plain.text
+        evil = await phone.post(
+            f"/api/v1/public/services/{key}/answers",
+            json=body,
+            headers={"origin": "https://evil.example", "sec-fetch-site": "cross-site"},
+        )
+        assert evil.status_code == 403 and evil.json()["code"] == "cross_site_request"
     assert await SurveyAnswer.count() == 0

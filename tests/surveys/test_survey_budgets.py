@@ -77,3 +77,37 @@ def test_the_survey_budgets_have_defaults_and_can_be_tuned():
     assert DEFAULT_RATE_LIMITS["survey_page"].per_address == 120
     tuned = Settings.from_env({"TANGKAS_RATE_LIMIT_SURVEY_ANSWER": "-,5,60", "TANGKAS_JWT_SECRET": "s" * 40})
     assert tuned.rate_limits["survey_answer"] == RateLimit(None, 5, 60)
+
+
+@pytest.fixture
+async def three_a_day(settings):
+    application = create_app(dataclasses.replace(settings, survey_answers_per_address_day=3))
+    async with running(application):
+        await empty_database()
+        if settings.redis_url:
+            async with Redis.from_url(settings.redis_url) as redis:
+                await redis.flushdb()
+        yield application
+
+
+async def test_dropping_the_cookie_does_not_give_one_address_more_answers_a_day(three_a_day, settings):
+    # review of issue 18: each fresh cookie is a new device, so the address is what bounds one sender
+    world = await build_world()
+    async with citizen(three_a_day, "198.51.100.5") as staff:
+        point = await make_point(staff, bearer(settings, world.pontianak.manager), world.pontianak.head_unit)
+    key, statuses = point["public_key"], []
+    for _ in range(4):
+        async with citizen(three_a_day, "198.51.100.77") as phone:  # a fresh cookie jar, the same address
+            form = await open_form(phone, key)
+            answer = await send_answer(phone, key, form["form_token"], **{f"u{n}": 1 for n in range(1, 10)})
+            statuses.append(answer.status_code)
+    assert statuses == [201, 201, 201, 429]
+    assert answer.json()["code"] == "survey_address_daily_cap" and int(answer.headers["Retry-After"]) <= 86400
+    async with citizen(three_a_day, "198.51.100.77") as phone:
+        await open_page(phone, key)
+        page = await post_page(phone, key, form_fields((await open_form(phone, key))["form_token"]))
+        assert page.status_code == 429 and "kembali besok" in page.text
+    async with citizen(three_a_day, "198.51.100.78") as neighbour:
+        form = await open_form(neighbour, key)
+        assert (await send_answer(neighbour, key, form["form_token"])).status_code == 201
+    assert await SurveyAnswer.count() == 4

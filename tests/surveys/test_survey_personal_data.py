@@ -23,13 +23,15 @@ async def test_an_asns_export_holds_what_named_them_and_nothing_of_the_citizen(a
         assert (await send_answer(phone, point["public_key"], form["form_token"], **body)).status_code == 201
     mine = (await client.get("/api/v1/me/export", headers=as_(p.asn))).json()["tables"]
     (answer,) = mine["survey_answer"]
-    assert answer["served_by"] == p.asn and answer["u1"] == 3
+    assert answer["served_by"] == p.asn and answer["service_point"] == point["id"]
     assert answer["comment"] == "" and answer["comment_status"] == "pending"
-    for column in ("contact", "contact_consent", "contact_erase_at", "device_key"):
+    assert len(answer["month"]) == 7  # review of issue 18: the month, not when to the second
+    for column in ("contact", "contact_consent", "contact_erase_at", "device_key", "id", "answered_at", "local_date"):
         assert column not in answer
+    assert not {f"u{n}" for n in range(1, 10)} & set(answer)  # the scores would tell which citizen it was
     stored = await SurveyAnswer.select(SurveyAnswer.device_key).first()
     assert stored["device_key"] not in str(mine) and "warga@contoh.id" not in str(mine)
-    await SurveyAnswer.update({SurveyAnswer.comment_status: "released"}).where(SurveyAnswer.id == answer["id"])
+    await SurveyAnswer.update({SurveyAnswer.comment_status: "released"}).where(SurveyAnswer.served_by == p.asn)
     released = (await client.get("/api/v1/me/export", headers=as_(p.asn))).json()["tables"]["survey_answer"]
     assert released[0]["comment"] == "Bu ASN kurang ramah"
     made = (await client.get("/api/v1/me/export", headers=as_(p.manager))).json()["tables"]["service_point"]
