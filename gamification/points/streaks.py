@@ -111,10 +111,14 @@ async def streak_of(person_id: int, now: dt.datetime | None = None) -> StreakSta
         (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(await region_timezone(person["region"]))).date()
     )
     current = row["current"]
-    if row["last_day"] is not None and missed_between(row["last_day"], today, await holidays_of(person["region"])):
-        freezes = await _freezes_of(person_id)
-        if not freezes or missed_between(row["last_day"], today, await _days_off(person_id, person["region"], today)):
-            current = 0
+    if row["last_day"] is not None:
+        days_off = await holidays_of(person["region"])
+        if missed_between(row["last_day"], today, days_off):
+            freezes = await _freezes_of(person_id)
+            if freezes:
+                days_off |= frozen_days(await _learning_days(person_id), days_off, freezes, today)
+            if missed_between(row["last_day"], today, days_off):
+                current = 0
     return StreakState(current, row["longest"], row["last_day"])
 
 
@@ -144,9 +148,3 @@ async def _learning_days(person_id: int) -> list[dt.date]:
     return await (
         Completion.select(Completion.local_date).where(Completion.person == person_id).distinct().output(as_list=True)
     )
-
-
-async def _days_off(person_id: int, region_id: int | None, today: dt.date) -> set[dt.date]:
-    """The region's holidays and the person's frozen days."""
-    holidays = await holidays_of(region_id)
-    return holidays | frozen_days(await _learning_days(person_id), holidays, await _freezes_of(person_id), today)
