@@ -98,3 +98,8 @@ def parse_decision(raw: str) -> Decision:
 
 def is_active(active_from: dt.datetime | None, active_until: dt.datetime | None, now: dt.datetime) -> bool:
     return (active_from is None or active_from <= now) and (active_until is None or now < active_until)
+
+
+def spendable(xp: int, spent: int, held: int) -> int:
+    """What pays for rewards: XP earned, less what was redeemed and what pending redemptions hold."""
+    return max(0, xp - spent - held)

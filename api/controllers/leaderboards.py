@@ -9,6 +9,7 @@ from litestar import Controller, Request, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
+from api.http.guards import READS_CALLER_ITSELF
 from api.http.params import OptionalId
 from domain.leaderboards import parse_period, parse_scope
 from gamification.boards.leaderboards import BoardView, Leaderboards
@@ -23,7 +24,7 @@ class LeaderboardController(Controller):
     path = "/api/v1/leaderboards"
     tags = ["gamification"]
 
-    @get("/")
+    @get("/", opt={READS_CALLER_ITSELF: True})
     async def board(
         self,
         request: Request,
@@ -43,7 +44,7 @@ class LeaderboardController(Controller):
             request.user, parse_scope(board_scope), scope_id, parse_period(period), limit, start
         )
 
-    @get("/around-me")
+    @get("/around-me", opt={READS_CALLER_ITSELF: True})
     async def around_me(
         self,
         request: Request,

@@ -7,6 +7,7 @@ from litestar import Controller, Request, Response, get, patch
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 
+from api.http.guards import READS_CALLER_ITSELF
 from api.http.paging import ListResponse, encode_cursor, list_response, page_request
 from api.http.params import Cursor, Limit
 from api.http.rate_limit import rate_limited
@@ -30,7 +31,7 @@ class MeController(Controller):
     path = "/api/v1/me"
     tags = ["me"]
 
-    @get("/")
+    @get("/", opt={READS_CALLER_ITSELF: True})
     async def me(self, request: Request, profile_service: NamedDependency[ProfileService]) -> Profile:
         """The signed-in person with roles, unit, agency and region."""
         return await profile_service.profile(request.user)

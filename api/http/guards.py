@@ -22,6 +22,11 @@ def requires_sign_in(path: str, handler: BaseRouteHandler) -> bool:
     return not handler.opt.get(EXCLUDE_KEY) and not any(re.search(pattern, path) for pattern in PUBLIC_PATHS)
 
 
+# A hot route marked with this option gets the token's ``TokenCaller`` as ``request.user`` and reads the
+# person itself, in the statement that reads its answer (GET /me, the boards): one round trip fewer.
+READS_CALLER_ITSELF = "reads_caller_itself"
+
+
 class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
     """Reads ``Authorization: Bearer <jwt>`` and loads the acting person for every protected route."""
 
@@ -29,8 +34,10 @@ class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
         scheme, _, token = connection.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthenticated("not_authenticated")
-        actor = await connection.app.state.auth.actor_for(token.strip())
-        return AuthenticationResult(user=actor, auth=token)
+        auth = connection.app.state.auth
+        if connection.scope["route_handler"].opt.get(READS_CALLER_ITSELF):
+            return AuthenticationResult(user=auth.caller_of(token.strip()), auth=token)
+        return AuthenticationResult(user=await auth.actor_for(token.strip()), auth=token)
 
 
 def _actor(connection: ASGIConnection) -> Actor | None:

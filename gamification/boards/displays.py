@@ -28,7 +28,8 @@ from domain.leaderboards import Period, PeriodWindow, Scope, previous_window
 from domain.levels import level_for
 from domain.skm import IkmLine
 from gamification.boards.events import BoardEvents
-from gamification.boards.leaderboards import Leaderboards, ScopeRef, scope_ref
+from gamification.boards.leaderboards import Leaderboards
+from gamification.boards.scopes import ScopeRef, scope_ref
 from gamification.points.levels import levels_of
 from gamification.storage.database import unit_of_work
 from gamification.storage.sql_dialect import as_datetime

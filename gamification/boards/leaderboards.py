@@ -6,22 +6,24 @@ import datetime as dt
 from dataclasses import dataclass
 
 from domain.access import Actor
-from domain.errors import Forbidden, InvalidInput, NotFound
+from domain.errors import Forbidden, InvalidInput
 from domain.leaderboards import (
     MAX_RADIUS,
     Period,
     PeriodWindow,
     Scope,
     Standing,
-    board_timezone,
     check_limit,
     competition_ranks,
     window_at,
     window_of,
 )
+from gamification.boards.caller_and_scope import caller_and_scope
 from gamification.boards.reads import BoardReads
+from gamification.boards.scopes import ScopeRef, scope_ref
 from gamification.boards.store import Board, BoardStore, Placing
-from gamification.storage.tables import Agency, Person, Region, Unit
+from gamification.identity.sign_in import TokenCaller
+from gamification.storage.tables import Person
 
 HIDDEN_NAME = "ASN"
 
@@ -56,62 +58,34 @@ class BoardView:
     me: MyStanding | None  # None when the caller is not on this board
 
 
-@dataclass(frozen=True)
-class ScopeRef:
-    scope: Scope
-    scope_id: int | None
-    name: str
-    region_id: int | None
-    agency_id: int | None
-    unit_path: str | None
-    timezone: str
-
-
-async def scope_ref(scope: Scope, scope_id: int | None) -> ScopeRef:
-    """The scope's place in the organization; 404 when it does not exist."""
-    if scope is Scope.NATIONAL:
-        return ScopeRef(scope, None, "Nasional", None, None, None, board_timezone(scope, None))
-    if scope is Scope.REGION:
-        row = await Region.select(Region.id, Region.name, Region.timezone).where(Region.id == scope_id).first()
-        found = row and (row["name"], row["id"], None, None, row["timezone"])
-    elif scope is Scope.AGENCY:
-        row = (
-            await Agency.select(Agency.name, Agency.region, Agency.region.timezone).where(Agency.id == scope_id).first()
-        )
-        found = row and (row["name"], row["region"], scope_id, None, row["region.timezone"])
-    else:
-        row = (
-            await Unit.select(Unit.name, Unit.region, Unit.agency, Unit.path, Unit.region.timezone)
-            .where(Unit.id == scope_id)
-            .first()
-        )
-        found = row and (row["name"], row["region"], row["agency"], row["path"], row["region.timezone"])
-    if not found:
-        raise NotFound("board_scope_not_found")
-    name, region_id, agency_id, path, timezone = found
-    return ScopeRef(scope, scope_id, name, region_id, agency_id, path, timezone)
-
-
 class Leaderboards:
     def __init__(self, reads: BoardReads) -> None:
         self._reads = reads
 
     async def board(
-        self, actor: Actor, scope: Scope, scope_id: int | None, period: Period, limit: int, start: dt.date | None = None
+        self,
+        caller: Actor | TokenCaller,
+        scope: Scope,
+        scope_id: int | None,
+        period: Period,
+        limit: int,
+        start: dt.date | None = None,
     ) -> BoardView:
         """The top ``limit`` of a board within the caller's reach, and the caller's own rank and XP."""
+        actor, ref = await _actor_and_scope(caller, scope, scope_id)
         check_limit(limit)
-        ref, board, me = await self._board_for(actor, scope, scope_id, period, start)
+        ref, board, me = await self._board_for(actor, ref, scope, scope_id, period, start)
         top, mine = await self._reads.read(board, lambda store: self._top_and_me(store, board, limit, me))
         return await self._view(ref, board, top, mine, actor)
 
-    async def around_me(self, actor: Actor, scope: Scope, period: Period, radius: int) -> BoardView:
+    async def around_me(self, caller: Actor | TokenCaller, scope: Scope, period: Period, radius: int) -> BoardView:
         """The caller and up to ``radius`` people above and below them: staff of a unit only, the others
         being on no board."""
+        actor, ref = await _actor_and_scope(caller, scope, None)
         if actor.unit_id is None:
             raise Forbidden("learner_only")
         check_limit(radius, MAX_RADIUS, "board_radius_out_of_range")
-        ref, board, me = await self._board_for(actor, scope, None, period, None)
+        ref, board, me = await self._board_for(actor, ref, scope, None, period, None)
         near, mine = await self._reads.read(board, lambda store: self._around(store, board, radius, me))
         return await self._view(ref, board, near, mine, actor)
 
@@ -124,15 +98,16 @@ class Leaderboards:
     def window(self, ref: ScopeRef, period: Period) -> PeriodWindow:
         return window_at(period, ref.timezone, dt.datetime.now(dt.timezone.utc))
 
-    async def _board_for(self, actor, scope, scope_id, period, start) -> tuple[ScopeRef, Board, int | None]:
-        """The board, and the caller's person id when the caller is on it (else None)."""
+    async def _board_for(self, actor, ref, scope, scope_id, period, start) -> tuple[ScopeRef, Board, int | None]:
+        """The board (its scope ``ref`` when already read), and the caller's person id when the caller is on
+        it (else None)."""
         own_agency = actor.agency_id
         if scope_id is None and scope is not Scope.NATIONAL:
             own = {Scope.UNIT: actor.unit_id, Scope.AGENCY: own_agency, Scope.REGION: actor.region_id}[scope]
             if own is None:
                 raise InvalidInput("board_scope_id_required")
             scope_id = own
-        ref = await scope_ref(scope, scope_id)
+        ref = ref or await scope_ref(scope, scope_id)
         if not actor.sees_board(ref.region_id, ref.agency_id, ref.unit_path, own_agency):
             raise Forbidden("board_out_of_reach")
         now = dt.datetime.now(dt.timezone.utc)
@@ -182,6 +157,13 @@ class Leaderboards:
             entries=entries,
             me=mine,
         )
+
+
+async def _actor_and_scope(caller: Actor | TokenCaller, scope: Scope, scope_id: int | None):
+    """The acting person, and the board's scope when it was read with them (one statement)."""
+    if isinstance(caller, TokenCaller):
+        return await caller_and_scope(caller, scope, scope_id)
+    return caller, None
 
 
 def _board(ref: ScopeRef, window: PeriodWindow) -> Board:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from domain.leaderboards import Scope, Standing
 from gamification.boards.store import Board, Placing, as_utc
+from gamification.storage.sql_dialect import as_datetime
 from gamification.storage.tables import PointsPeriod, PointsTotal
 
 
@@ -27,6 +28,25 @@ def _source(board: Board):
     for part in parts:
         where = part if where is None else where & part
     return table, where
+
+
+def _source_sql(board: Board, t: str):
+    """``_source`` as hand-written SQL on the table's alias ``t``: the table, the condition and its arguments."""
+    if board.totals_code is None:
+        table, parts, args = PointsTotal, [f"{t}.reached_at IS NOT NULL"], []
+    else:
+        table = PointsPeriod
+        parts, args = [f"{t}.period = {{}}", f"{t}.period_start = {{}}"], [board.totals_code, board.window.start]
+    if board.scope is Scope.REGION:
+        parts.append(f"{t}.region = {{}}")
+        args.append(board.scope_id)
+    elif board.scope is Scope.AGENCY:
+        parts.append(f"{t}.unit IN (SELECT u.id FROM unit u WHERE u.agency = {{}})")
+        args.append(board.scope_id)
+    elif board.scope is Scope.UNIT:
+        parts.append(f"{t}.unit IN (SELECT u.id FROM unit u WHERE u.path LIKE {{}})")
+        args.append(f"{board.unit_path}%")
+    return table, " AND ".join(parts), args
 
 
 def _where(query, where):
@@ -55,24 +75,26 @@ class SqlBoards:
         return [_standing(row) for row in await _where(query, where)]
 
     async def placing(self, board: Board, person_id: int) -> Placing | None:
-        table, where = _source(board)
-        row = (
-            await _where(table.select(table.person, table.xp, table.reached_at), where)
-            .where(table.person == person_id)
-            .first()
+        """The person's row, with how many are above them and how many share their XP but come first: one statement."""
+        table, where, args = _source_sql(board, "t")
+        _, mine_where, _ = _source_sql(board, "m")
+        rows = await table.raw(
+            f"""SELECT m.person, m.xp, m.reached_at,
+                       (SELECT COUNT(*) FROM {table._meta.tablename} t WHERE {where} AND t.xp > m.xp) AS above,
+                       (SELECT COUNT(*) FROM {table._meta.tablename} t WHERE {where} AND t.xp = m.xp
+                          AND (t.reached_at < m.reached_at OR (t.reached_at = m.reached_at AND t.person < m.person)))
+                        AS same_before
+                  FROM {table._meta.tablename} m WHERE m.person = {{}} AND {mine_where}""",
+            *args,
+            *args,
+            person_id,
+            *args,
         )
-        if row is None:
+        if not rows:
             return None
-        mine = _standing(row)
-        above = await self.count_above(board, mine.xp)
-        same_before = await _where(table.count(), where).where(
-            (table.xp == mine.xp)
-            & (
-                (table.reached_at < row["reached_at"])
-                | ((table.reached_at == row["reached_at"]) & (table.person < person_id))
-            )
-        )
-        return Placing(position=above + same_before, rank=above + 1, standing=mine)
+        row = rows[0]
+        row["reached_at"] = as_datetime(row["reached_at"])
+        return Placing(position=row["above"] + row["same_before"], rank=row["above"] + 1, standing=_standing(row))
 
     async def count_above(self, board: Board, xp: int) -> int:
         table, where = _source(board)

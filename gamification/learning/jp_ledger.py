@@ -86,7 +86,12 @@ async def jp_year(person_id: int, year: int) -> JpYear:
         .where((JpCredit.person == person_id) & (JpCredit.year == year))
         .group_by(JpCredit.competency_type)
     )
-    by_type = {kind.value: 0 for kind in CompetencyType} | {row["competency_type"]: int(row["centi"]) for row in rows}
+    return jp_of_year(year, {row["competency_type"]: int(row["centi"]) for row in rows})
+
+
+def jp_of_year(year: int, centi_by_type: dict[str, int]) -> JpYear:
+    """A year's JP from its credits summed per competency type, in hundredths."""
+    by_type = {kind.value: 0 for kind in CompetencyType} | centi_by_type
     earned = sum(by_type.values())
     return JpYear(
         year=year,

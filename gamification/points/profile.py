@@ -1,17 +1,20 @@
-"""The signed-in person's own profile (``GET /me``)."""
+"""The signed-in person's own profile (``GET /me``): one statement in the common case (``profile_read``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from domain.access import Actor
-from domain.errors import NotAuthenticated
+from domain.attempts import local_date
+from domain.rewards import spendable
 from domain.roles import parse_roles
+from domain.streaks import missed_between
 from domain.timezones import NATIONAL_TIMEZONE, local_year
-from gamification.learning.jp_ledger import JpYear, jp_year
-from gamification.points.levels import LevelProgress, levels_of, progress
+from gamification.identity.sign_in import TokenCaller
+from gamification.learning.jp_ledger import JpYear, jp_of_year
+from gamification.points.levels import LevelProgress, progress
+from gamification.points.profile_read import read_profile
 from gamification.points.streaks import freezes_left, streak_of
-from gamification.storage.tables import Person, PointsTotal
 
 
 @dataclass(frozen=True)
@@ -56,53 +59,33 @@ class Profile:
 
 
 class ProfileService:
-    async def profile(self, actor: Actor) -> Profile:
-        row = (
-            await Person.select(
-                Person.id,
-                Person.name,
-                Person.nip,
-                Person.email,
-                Person.staff_type,
-                Person.roles,
-                Person.hide_name,
-                Person.unit.id,
-                Person.unit.name,
-                Person.unit.agency.id,
-                Person.unit.agency.name,
-                Person.region.id,
-                Person.region.name,
-                Person.region.slug,
-                Person.region.timezone,
-            )
-            .where(Person.id == actor.person_id)
-            .first()
-        )
-        if row is None:
-            raise NotAuthenticated("account_unavailable")
-        points = await PointsTotal.select().where(PointsTotal.person == actor.person_id).first() or {
-            "xp": 0,
-            "spent": 0,
-            "held": 0,
-        }
-        streak = await streak_of(actor.person_id)
+    async def profile(self, caller: TokenCaller, now: dt.datetime | None = None) -> Profile:
+        now = now or dt.datetime.now(dt.timezone.utc)
+        row = await read_profile(caller, now)
+        timezone = row.region_timezone or NATIONAL_TIMEZONE
+        today = local_date(now, timezone)
+        current = row.streak_current
+        if row.streak_last_day is not None and missed_between(row.streak_last_day, today, row.holidays_since):
+            # the run ended since: 0, unless a freeze covers the missed day (rare: read in full then)
+            current = (await streak_of(caller.person_id, now)).current if row.freezes else 0
+        freezes = await freezes_left(caller.person_id, row.region_id, now) if row.freezes else 0
         return Profile(
-            id=row["id"],
-            name=row["name"],
-            nip=row["nip"],
-            email=row["email"],
-            staff_type=row["staff_type"],
-            roles=sorted(parse_roles(row["roles"])),
-            hide_name=row["hide_name"],
-            unit=Named(row["unit.id"], row["unit.name"]) if row["unit.id"] else None,
-            agency=Named(row["unit.agency.id"], row["unit.agency.name"]) if row["unit.agency.id"] else None,
-            xp=points["xp"],
-            level=progress(points["xp"], await levels_of(row["region.id"])),
-            balance=max(0, points["xp"] - points["spent"] - points["held"]),
-            held=points["held"],
-            streak=StreakView(streak.current, streak.longest, await freezes_left(actor.person_id, row["region.id"])),
-            jp=await jp_year(row["id"], local_year(row["region.timezone"] or NATIONAL_TIMEZONE)),
-            region=RegionRef(row["region.id"], row["region.name"], row["region.slug"], row["region.timezone"])
-            if row["region.id"]
+            id=row.id,
+            name=row.name,
+            nip=row.nip,
+            email=row.email,
+            staff_type=row.staff_type,
+            roles=sorted(parse_roles(row.roles)),
+            hide_name=row.hide_name,
+            unit=Named(row.unit_id, row.unit_name) if row.unit_id else None,
+            agency=Named(row.agency_id, row.agency_name) if row.agency_id else None,
+            xp=row.xp,
+            level=progress(row.xp, row.levels),
+            balance=spendable(row.xp, row.spent, row.held),
+            held=row.held,
+            streak=StreakView(current, row.streak_longest, freezes),
+            jp=jp_of_year(year := local_year(timezone, now), row.jp_by_year.get(year, {})),
+            region=RegionRef(row.region_id, row.region_name, row.region_slug, row.region_timezone)
+            if row.region_id
             else None,
         )

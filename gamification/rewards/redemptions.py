@@ -17,7 +17,7 @@ from domain.access import Actor
 from domain.attempts import check_client_id
 from domain.errors import Conflict, Forbidden, NotFound
 from domain.leaderboards import Period, window_at
-from domain.rewards import DECIDED, Decision, RedemptionStatus, RewardKind, check_reward, is_active
+from domain.rewards import DECIDED, Decision, RedemptionStatus, RewardKind, check_reward, is_active, spendable
 from gamification.notifications.deciders import notify_deciders
 from gamification.notifications.inbox import notify
 from gamification.points.streaks import give_streak_freeze
@@ -195,7 +195,7 @@ class Rewards:
             points = await PointsTotal.select(PointsTotal.xp, PointsTotal.spent, PointsTotal.held).where(
                 PointsTotal.person == actor.person_id
             ).first() or {"xp": 0, "spent": 0, "held": 0}
-            balance = max(0, points["xp"] - points["spent"] - points["held"])
+            balance = spendable(points["xp"], points["spent"], points["held"])
             raise Conflict("balance_insufficient", cost=reward["cost"], balance=balance, held=points["held"])
         period_key = window_at(Period(reward["period"]), await region_timezone(actor.region_id), now).key
         if reward["per_person_limit"] is not None:

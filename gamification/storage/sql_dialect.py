@@ -54,6 +54,11 @@ class Dialect:
         """The later of two time stamps, either of which may be NULL."""
         return f"CASE WHEN {a} IS NULL OR {b} > {a} THEN {b} ELSE {a} END"
 
+    def json_rows(self, *columns: str) -> str:
+        """An aggregate gathering its rows as one JSON array of arrays (NULL over no rows on PostgreSQL)."""
+        listed = ", ".join(columns)
+        return f"json_agg(json_build_array({listed}))" if self.postgres else f"json_group_array(json_array({listed}))"
+
 
 def dialect() -> Dialect:
     return Dialect(postgres=current_engine().engine_type == "postgres")

@@ -1,0 +1,66 @@
+"""The hot reads stay a handful of statements (issue 20), and still refuse a caller at once."""
+
+import datetime as dt
+
+import pytest
+
+from tests.awards import award, boards_ready
+from tests.statements import counted
+
+BOARDS = "/api/v1/leaderboards"
+
+
+async def test_me_is_one_statement_with_the_caller_in_it(client, world, as_, monkeypatch):
+    learner = as_(world.pontianak.asn)
+    with counted(monkeypatch) as statements:
+        answer = await client.get("/api/v1/me", headers=learner)
+    assert answer.status_code == 200 and answer.json()["id"] == world.pontianak.asn
+    assert statements.count == 1, statements
+
+
+@pytest.mark.parametrize("scope", ["unit", "agency", "region", "national"])
+async def test_a_board_reads_the_caller_and_its_scope_in_one_statement(
+    client, world, as_, monkeypatch, settings, scope
+):
+    await award(world.pontianak.asn, 30, dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1))
+    await boards_ready()
+    learner = as_(world.pontianak.asn)
+    with counted(monkeypatch) as statements:
+        answer = await client.get(BOARDS, params={"scope": scope, "period": "all"}, headers=learner)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["me"] == {"rank": 1, "xp": 30} and answer.json()["entries"][0]["is_me"]
+    # with Redis: the caller and scope, then the names of the people shown; without it the top and my
+    # place are two more statements (SQL boards)
+    assert statements.count == (2 if settings.redis_url else 4), statements
+
+
+async def test_around_me_reads_the_caller_and_its_scope_in_one_statement(client, world, as_, monkeypatch, settings):
+    await boards_ready()
+    with counted(monkeypatch) as statements:
+        answer = await client.get(f"{BOARDS}/around-me", params={"scope": "region"}, headers=as_(world.pontianak.asn))
+    assert answer.status_code == 200, answer.text
+    assert statements.count <= (2 if settings.redis_url else 5), statements
+
+
+@pytest.mark.parametrize("path", ["/api/v1/me", BOARDS, f"{BOARDS}/around-me"])
+async def test_a_deactivation_and_a_sign_out_everywhere_bite_on_the_hot_reads_at_once(client, world, as_, path):
+    p = world.pontianak
+    before = as_(p.asn)
+    assert (await client.get(path, headers=before)).status_code == 200
+    await client.post("/api/v1/auth/logout", headers=before)  # every session of the person ends
+    refused = await client.get(path, headers=before)
+    assert (refused.status_code, refused.json()["code"]) == (401, "token_revoked")
+    other = as_(p.asn_child)
+    await client.post(f"/api/v1/admin/users/{p.asn_child}/deactivate", headers=as_(p.admin))
+    refused = await client.get(path, headers=other)
+    assert (refused.status_code, refused.json()["code"]) == (401, "account_unavailable")
+
+
+async def test_a_board_of_a_scope_that_does_not_exist_or_is_out_of_reach(client, world, as_):
+    learner = as_(world.pontianak.asn)
+    missing = await client.get(BOARDS, params={"scope": "unit", "scope_id": 99999}, headers=learner)
+    assert (missing.status_code, missing.json()["code"]) == (404, "board_scope_not_found")
+    palu = await client.get(BOARDS, params={"scope": "unit", "scope_id": world.palu.head_unit}, headers=learner)
+    assert (palu.status_code, palu.json()["code"]) == (403, "board_out_of_reach")
+    admin = await client.get(BOARDS, params={"scope": "unit"}, headers=as_(world.superadmin))
+    assert (admin.status_code, admin.json()["code"]) == (422, "board_scope_id_required")
