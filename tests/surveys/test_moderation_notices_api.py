@@ -129,7 +129,6 @@ async def test_a_comment_within_the_hour_costs_a_few_reads_more_than_an_answer_w
 
     plain = await statements_of("198.51.100.2")
     commented = await statements_of("198.51.100.3", comment="Kedua.")
-    print(f"answer without comment: {plain} statements, with a comment within the hour: {commented}")
     # the unit, its deciders, the agency's top units (for its head's reach), who heard within the hour
     assert commented - plain == 4
     assert await Notification.count().where(Notification.kind == KIND) == 3
