@@ -29,13 +29,18 @@ def check_display_name(name: str) -> str:
     return check_shown_text(cleaned)
 
 
-def check_may_create_display(actor: Actor, scope: Scope, region_id: int | None, unit_path: str | None) -> None:
-    """An admin for boards of their region (and the national one); a manager for a unit in their scope."""
+def check_may_create_display(
+    actor: Actor, scope: Scope, region_id: int | None, unit_path: str | None, agency_id: int | None = None
+) -> None:
+    """An admin for boards of their region (and the national one); a manager for a unit in their scope; the
+    head of an agency for their agency's board too."""
     if actor.is_superadmin:
         return
     if actor.is_admin and (region_id is None or actor.administers(region_id)):
         return
     if scope is Scope.UNIT and actor.manages(unit_path):
+        return
+    if scope is Scope.AGENCY and actor.heads_agency and agency_id is not None and actor.agency_id == agency_id:
         return
     raise Forbidden("display_out_of_reach")
 

@@ -8,11 +8,15 @@ from view, and its XP, does not come back by a second click.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 from domain.errors import Conflict, InvalidInput
 
 MAX_REASON = 300
+# A decider hears that comments wait at most once in this time, however many arrive: the notice counts
+# what waits then, the queue and the daily digest show the rest.
+NOTICE_WINDOW = dt.timedelta(hours=1)
 
 
 class CommentStatus(StrEnum):
@@ -69,3 +73,12 @@ def check_reason(reason: str) -> str:
     if len(reason) > MAX_REASON:
         raise InvalidInput("survey_comment_reason_length", max=MAX_REASON)
     return reason
+
+
+def waiting_notice(waiting: int, service: str, unit: str) -> tuple[str, str]:
+    """The title and body telling a decider how many comments wait for them, naming where the newest came
+    from; never the comment itself (a push passes through the phone's push service)."""
+    return (
+        f"{waiting} komentar warga menunggu moderasi Anda",
+        f"Yang terbaru tentang layanan “{service}” di {unit}.",
+    )

@@ -320,7 +320,10 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("POST", "/api/v1/admin/displays"): Operation(
         "createDisplay",
         "Create an office display of a board",
-        "The token in the answer is shown once; open path on the TV. A region admin or a manager.",
+        (
+            "The token in the answer is shown once; open path on the TV. A region admin (boards of the region), "
+            "a manager (units in their scope) or the head of an agency (its agency's board too)."
+        ),
         ("display_maker_required", "display_out_of_reach", "board_scope_unknown"),
     ),
     ("DELETE", "/api/v1/admin/displays/{display_id}"): Operation(

@@ -135,12 +135,12 @@ class Displays:
     async def create(
         self, actor: Actor, scope: Scope, scope_id: int | None, name: str, period: Period, show_ikm: bool = False
     ) -> DisplayCreated:
-        """A display for one board; the caller must administer its region or manage its unit."""
+        """A display for one board; the caller must administer its region, manage its unit or head its agency."""
         name = check_display_name(name)
         if scope is not Scope.NATIONAL and scope_id is None:
             raise InvalidInput("board_scope_id_required")
         ref = await scope_ref(scope, scope_id if scope is not Scope.NATIONAL else None)
-        check_may_create_display(actor, scope, ref.region_id, ref.unit_path)
+        check_may_create_display(actor, scope, ref.region_id, ref.unit_path, ref.agency_id)
         token = secrets.token_urlsafe(TOKEN_BYTES)
         async with unit_of_work():
             row = await Display.insert(

@@ -10,13 +10,13 @@ from domain.access import Actor
 from domain.certificates import Status as CertificateStatus
 from domain.decision_digest import digest_text
 from domain.initiatives import Status
-from domain.moderation import CommentStatus
 from domain.rewards import RedemptionStatus
 from domain.roles import Role, parse_roles
 from gamification.notifications.inbox import notify
 from gamification.storage.database import unit_of_work
 from gamification.storage.reach import agency_top_paths, decider_reach
-from gamification.storage.tables import Certificate, Initiative, InitiativeMember, Person, Redemption, SurveyAnswer
+from gamification.storage.tables import Certificate, Initiative, InitiativeMember, Person, Redemption
+from gamification.surveys.moderation import comments_waiting
 
 
 async def deciders_in(regions: list[int]) -> list[Actor]:
@@ -69,11 +69,7 @@ async def waiting_counts(actor: Actor) -> dict[str, int]:
             Certificate.status == CertificateStatus.SUBMITTED.value,
             Certificate.person != actor.person_id,
         ),
-        "comment": await SurveyAnswer.count().where(
-            decider_reach(actor, SurveyAnswer.region, SurveyAnswer.unit.path),
-            SurveyAnswer.comment_status == CommentStatus.PENDING.value,
-            SurveyAnswer.served_by.is_null() | (SurveyAnswer.served_by != actor.person_id),
-        ),
+        "comment": await comments_waiting(actor),
     }
 
 

@@ -4,7 +4,8 @@ One answer per device, service and local day: the device is the signed cookie (`
 region's, and a unique index on (service point, device key, day) settles two answers sent at once. When the
 point asks for it, the day's site code proves the answer was given at the counter; wrong codes are counted per
 address and service point. Nothing about the citizen is stored but a contact given with consent, erased after
-``TANGKAS_CITIZEN_CONTACT_DAYS``.
+``TANGKAS_CITIZEN_CONTACT_DAYS``. An answer that comes to wait for moderation tells the deciders of the unit
+(``moderation_notices.py``) in the transaction that records it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from domain.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
+from domain.moderation import CommentStatus
 from domain.site_codes import check_site_code
 from domain.survey import ELEMENTS, MAX_COMMENT, SCALE, SurveyAnswerIn, check_answer, comment_status, local_date
 from domain.timezones import seconds_to_local_midnight
@@ -25,6 +27,7 @@ from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.settings import Settings
 from gamification.storage.tables import SurveyAnswer
 from gamification.surveys.devices import DeviceCookies
+from gamification.surveys.moderation_notices import tell_deciders
 
 MAX_SITE_CODE_MISSES = 10  # wrong codes per address and service point in a window
 MISS_WINDOW_SECONDS = 3600
@@ -154,6 +157,10 @@ class SurveyIntake:
         try:
             async with unit_of_work():
                 await SurveyAnswer.insert(row)
+                if status == CommentStatus.PENDING:
+                    await tell_deciders(
+                        point.region_id, point.unit_id, answer.served_by, point.name, point.unit_name, now
+                    )
         except Exception as error:
             await self._misses.take_back(day_key)
             if is_unique_violation(error):

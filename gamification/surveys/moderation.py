@@ -148,6 +148,18 @@ class CommentModeration:
         return True
 
 
+async def comments_waiting(actor: Actor) -> int:
+    """The comments waiting for this decider: pending in their reach, never one that names them."""
+    reach = decider_reach(actor, SurveyAnswer.region, SurveyAnswer.unit.path)
+    if reach is None:
+        return 0
+    return await SurveyAnswer.count().where(
+        reach,
+        SurveyAnswer.comment_status == CommentStatus.PENDING.value,
+        SurveyAnswer.served_by.is_null() | (SurveyAnswer.served_by != actor.person_id),
+    )
+
+
 async def _load(answer_id: int) -> dict | None:
     return await SurveyAnswer.select(*COLUMNS).where(SurveyAnswer.id == answer_id).first()
 

@@ -131,7 +131,7 @@ async def test_who_may_make_and_see_displays(client, world, as_):
         (p.asn, {"scope": "unit", "scope_id": p.head_unit}, 403, "display_maker_required"),
         (p.manager, {"scope": "unit", "scope_id": p.child_unit}, 201, None),
         (p.manager, {"scope": "unit", "scope_id": p.other_unit}, 403, "display_out_of_reach"),
-        (p.manager, {"scope": "agency", "scope_id": p.agency_id}, 403, "display_out_of_reach"),
+        (p.manager, {"scope": "agency", "scope_id": p.other_agency_id}, 403, "display_out_of_reach"),
         (p.admin, {"scope": "unit", "scope_id": palu.head_unit}, 403, "display_out_of_reach"),
         (p.admin, {"scope": "region", "scope_id": palu.region_id}, 403, "display_out_of_reach"),
         (p.admin, {"scope": "national"}, 201, None),
@@ -158,6 +158,61 @@ async def test_who_may_make_and_see_displays(client, world, as_):
     )
     assert (await client.delete(f"{ADMIN_DISPLAYS}/{national['id']}", headers=as_(palu.admin))).status_code == 404
     assert (await client.delete(f"{ADMIN_DISPLAYS}/{national['id']}", headers=as_(p.admin))).status_code == 200
+
+
+async def test_the_head_of_an_agency_puts_their_agencys_board_on_a_display(app, client, world, as_):
+    p, palu = world.pontianak, world.palu
+    head = p.manager  # manages the agency's top unit: the head of Dinas Kominfo
+    section_head = await add_person("Kepala Seksi", p.child_unit, p.region_id, "manager;asn")
+    top, below = [
+        await add_person(f"Pegawai {n}", unit, p.region_id) for n, unit in enumerate([p.head_unit, p.child_unit])
+    ]
+    elsewhere = await add_person("Pegawai Disdukcapil", p.other_unit, p.region_id)
+    await award(top, 30, this_week_at(WIB, 0, 9))
+    await award(below, 50, this_week_at(WIB, 0, 10))
+    await award(elsewhere, 90, this_week_at(WIB, 0, 11))
+    await boards_ready()
+
+    display = await make_display(client, as_(head), name="TV Lobi Dinas", scope_id=p.agency_id)
+    assert (display["scope"], display["scope_id"]) == ("agency", p.agency_id)
+    screen = (await client.get(f"/api/v1/displays/{display['token']}/leaderboard")).json()
+    assert screen["scope_name"] == "Dinas Kominfo"
+    assert [(e["name"], e["unit"], e["xp"]) for e in screen["entries"]] == [
+        ("Pegawai 1", "Seksi Aplikasi", 50),  # the whole agency, below the top unit too
+        ("Pegawai 0", "Bidang E-Government", 30),
+    ]
+    assert (await client.get(display["path"])).status_code == 200
+    sync = wiring.boards()
+    displays = Displays(Leaderboards(sync.reads), sync.events)
+    screens = stream(displays, await displays.shown(display["token"]))
+    kind, first = await anext(screens)
+    assert kind == "screen" and [e.name for e in first.entries] == ["Pegawai 1", "Pegawai 0"]
+    next_screen = asyncio.ensure_future(anext(screens))
+    await asyncio.sleep(0.05)
+    await award(top, 40, this_week_at(WIB, 0, 12))
+    kind, second = await asyncio.wait_for(next_screen, 5)
+    assert kind == "screen" and [(e.name, e.xp) for e in second.entries] == [("Pegawai 0", 70), ("Pegawai 1", 50)]
+    await screens.aclose()
+
+    changed = await client.patch(f"{ADMIN_DISPLAYS}/{display['id']}", json={"show_ikm": True}, headers=as_(head))
+    assert changed.status_code == 200 and changed.json()["show_ikm"] is True
+    assert [d["id"] for d in (await client.get(ADMIN_DISPLAYS, headers=as_(head))).json()] == [display["id"]]
+    # the region's admin still reaches the agency's displays, whoever made them
+    region_list = (await client.get(ADMIN_DISPLAYS, headers=as_(p.admin))).json()
+    assert [d["id"] for d in region_list] == [display["id"]]
+
+    refused = [
+        (section_head, p.agency_id),  # a manager below the top unit puts up unit boards only
+        (head, p.other_agency_id),  # another agency of the region
+        (head, palu.agency_id),  # another region's agency
+        (palu.manager, p.agency_id),  # another agency's head
+    ]
+    for who, agency in refused:
+        response = await client.post(
+            ADMIN_DISPLAYS, json={"name": "Layar", "scope": "agency", "scope_id": agency}, headers=as_(who)
+        )
+        assert (response.status_code, response.json()["code"]) == (403, "display_out_of_reach"), (who, agency)
+    assert await Display.count() == 1
 
 
 async def test_the_stream_sends_a_new_screen_when_someone_moves_up_and_stops_when_revoked(app, world):

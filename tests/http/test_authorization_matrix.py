@@ -174,6 +174,8 @@ POLICY = {
     "GET    /api/v1/leaderboards/around-me":            (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
     # office displays: made by admins (their region) and managers (their units); shown with the token alone
     "POST   /api/v1/admin/displays":                    (201, AUTH, DENY, DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
+    # the agency's board: its head (the home manager, of its top unit) too; the other agency's head not
+    "POST   /api/v1/admin/displays  @home_agency":      (201, AUTH, DENY, DENY, OK,   DENY, OK,   DENY, DENY, OK,   AUTH),
     "GET    /api/v1/admin/displays":                    (200, AUTH, DENY, DENY, OK,   OK,   OK,   OK,   DENY, OK,   AUTH),
     "DELETE /api/v1/admin/displays/{display_id:int}":   (200, AUTH, DENY, DENY, OK,   HIDE, OK,   HIDE, DENY, OK,   AUTH),
     "GET    /api/v1/displays/{token:str}/leaderboard":  (200, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, OK),
@@ -807,6 +809,11 @@ def home_display() -> dict:
 @builds("POST /api/v1/admin/displays")
 async def _(home: Home, role: Role) -> Call:
     return Call("/api/v1/admin/displays", json=home_display() | {"scope_id": home.region.head_unit})
+
+
+@builds("POST /api/v1/admin/displays @home_agency")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/admin/displays", json=home_display() | {"scope": "agency", "scope_id": home.region.agency_id})
 
 
 @builds("DELETE /api/v1/admin/displays/{display_id:int}")

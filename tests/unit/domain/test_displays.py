@@ -68,6 +68,29 @@ def test_a_board_out_of_reach_may_not_be_put_on_a_display(who, scope, region_id,
     assert caught.value.code == "display_out_of_reach"
 
 
+HEAD = Actor(9, frozenset({Role.MANAGER, Role.ASN}), 1, 5, "/5/", agency_id=3, agency_paths=("/5/", "/7/"))
+
+
+def test_the_head_of_an_agency_puts_up_their_agencys_board_and_the_units_of_it():
+    check_may_create_display(HEAD, Scope.AGENCY, 1, None, agency_id=3)
+    check_may_create_display(HEAD, Scope.UNIT, 1, "/7/8/", agency_id=3)  # another top unit's branch
+
+
+@pytest.mark.parametrize(
+    ("who", "agency_id"),
+    [
+        (HEAD, 4),  # another agency
+        (HEAD, None),
+        (Actor(9, frozenset({Role.MANAGER}), 1, 6, "/5/6/", agency_id=3), 3),  # a manager below the top
+        (Actor(9, frozenset({Role.ASN}), 1, 5, "/5/", agency_id=3), 3),  # on the top unit, managing nothing
+    ],
+)
+def test_only_the_head_of_an_agency_puts_up_its_board(who, agency_id):
+    with pytest.raises(Forbidden) as caught:
+        check_may_create_display(who, Scope.AGENCY, 1, None, agency_id=agency_id)
+    assert caught.value.code == "display_out_of_reach"
+
+
 @pytest.mark.parametrize(
     ("name", "hidden", "unit", "shown"),
     [
