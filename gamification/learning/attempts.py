@@ -265,7 +265,15 @@ async def _record(
         evaluated=True,  # awarded here and now, from the rules of the version read with the module
     )
     now = dt.datetime.now(dt.timezone.utc)
-    awarded = await awarding.after_completion(fact, earned, timezone=timezone, levels=config.levels, now=now)
+    awarded = await awarding.after_completion(
+        fact,
+        earned,
+        timezone=timezone,
+        levels=config.levels,
+        unit_path=actor.unit_path,
+        agency_id=actor.agency_id,
+        now=now,
+    )
     if awarded.xp != xp or awarded.badges:  # a streak milestone, a badge: the replay answers the same
         await Attempt.update({Attempt.xp_awarded: awarded.xp, Attempt.new_badges: json.dumps(awarded.badges)}).where(
             Attempt.id == attempt_id

@@ -14,7 +14,7 @@ from gamification.points.badges import award_badges, award_learner_badges
 from gamification.points.ledger import award_facts, award_new_fact
 from gamification.points.levels import levels_of
 from gamification.points.streaks import step_streak, update_streak
-from gamification.points.totals_follower import TotalsFollower
+from gamification.points.totals_follower import TotalsFollower, WrittenTotals
 from gamification.storage.tables import Person, PointsTotal
 
 
@@ -56,6 +56,8 @@ class Awarding:
         *,
         timezone: str,
         levels: list[tuple[int, str]],
+        unit_path: str | None,
+        agency_id: int | None,
         now: dt.datetime,
     ) -> Awarded:
         """``after_facts`` for a completion fact just recorded as evaluated, whose earnings the caller
@@ -63,7 +65,7 @@ class Awarding:
         can be, the badges it may have earned read in one. The totals come back from their upsert,
         so the level before is known without reading it."""
         person_id = fact["person"]
-        written = await award_new_fact(fact, earned, follow=self._follow)
+        written = await award_new_fact(fact, earned)
         xp = sum(target for _, target in earned)
         total_after = next((row["xp"] for row in written if row["period"] == "all"), None)
         today = now.astimezone(ZoneInfo(timezone)).date()
@@ -78,6 +80,9 @@ class Awarding:
             await _level_up(person_id, total_after - xp, xp + milestone_xp, levels)
         elif milestone_xp:
             await _level_up(person_id, await _xp(person_id) - milestone_xp, milestone_xp, levels)
+        if written:  # last: the totals of a milestone awarded since are read again after the commit
+            where = WrittenTotals(person_id, unit_path, agency_id, fact["region"], timezone, written)
+            self._follow.totals_written(where)
         return Awarded(xp=xp + milestone_xp, badges=badges)
 
 

@@ -104,16 +104,14 @@ def earnings(kind: str, region_id: int | None, day: dt.date, values: FactValues,
     return found
 
 
-async def award_new_fact(fact: dict, earned: list[tuple[RuleVersion, int]], *, follow: TotalsFollower) -> list[dict]:
+async def award_new_fact(fact: dict, earned: list[tuple[RuleVersion, int]]) -> list[dict]:
     """The entries of a fact recorded (as evaluated) in this unit of work, which has earned nothing
     yet: ``earnings`` appended, the totals grown. Returns the person's totals rows as written (see
-    ``grow_totals``), nothing when the fact earns nothing."""
+    ``grow_totals``; the caller tells the follower), nothing when the fact earns nothing."""
     if not earned:
         return []
     inserted = await XpEntry.insert(*[_entry(fact, rule, xp) for rule, xp in earned]).returning(XpEntry.id)
-    written = await grow_totals(entries_with_ids([row["id"] for row in inserted]), one_person=True)
-    follow.totals_changed(fact["person"])
-    return written
+    return await grow_totals(entries_with_ids([row["id"] for row in inserted]), one_person=True)
 
 
 def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:

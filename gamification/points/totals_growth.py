@@ -9,6 +9,8 @@ totals therefore stay equal to the ledger's aggregate, which the full recalculat
 
 from __future__ import annotations
 
+import datetime as dt
+
 from gamification.storage.sql_dialect import dialect
 from gamification.storage.tables import XpEntry
 
@@ -60,7 +62,16 @@ async def grow_totals(entries: str, *, one_person: bool = False) -> list[dict]:
     )
     if not one_person:
         return []
-    return [{**row, "period": "all", "period_start": None} for row in written] + periods
+    return [_typed(row | {"period": "all", "period_start": None}) for row in written] + [_typed(r) for r in periods]
+
+
+def _typed(row: dict) -> dict:
+    """SQLite returns the dates and times of ``RETURNING`` as text."""
+    start, reached = row["period_start"], row["reached_at"]
+    return row | {
+        "period_start": dt.date.fromisoformat(start) if isinstance(start, str) else start,
+        "reached_at": dt.datetime.fromisoformat(reached) if isinstance(reached, str) else reached,
+    }
 
 
 def entries_with_ids(ids: list[int]) -> str:
