@@ -11,6 +11,7 @@ import time_machine
 from redis.asyncio import Redis
 
 from api.app import create_app, rebuild_parts
+from gamification.points.region_config import forget_region_configs
 from gamification.storage.database import (
     bind_engine,
     close_engine,
@@ -202,6 +203,7 @@ async def empty_database() -> None:
             for name in names:
                 if name in filled:
                     await engine.run_ddl(f"DELETE FROM {name}")
+    forget_region_configs()  # the regions' rules versions start again from 0
     await ensure_defaults()
 
 

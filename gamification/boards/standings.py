@@ -65,6 +65,21 @@ async def standings(person_ids: list[int] | None, now: dt.datetime | None = None
     return memberships, updates
 
 
+def written_standings(membership: Membership, rows: list[dict], now: dt.datetime) -> Updates:
+    """What ``standings`` would read for one person, from their totals rows as an award wrote them."""
+    updates: Updates = defaultdict(list)
+    for row in rows:
+        if row["period"] == "all":
+            for board in membership.boards(Period.ALL, now):
+                updates[board].append(_versioned(row))
+            continue
+        national = row["period"].startswith("n")
+        for board in membership.boards(Period(row["period"].removeprefix("n")), now):
+            if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
+                updates[board].append(_versioned(row))
+    return updates
+
+
 async def totals(person_ids: list[int] | None) -> list[dict]:
     query = PointsTotal.select(*columns(PointsTotal)).where(PointsTotal.reached_at.is_not_null())
     return await (query.where(PointsTotal.person.is_in(person_ids)) if person_ids is not None else query)

@@ -7,14 +7,16 @@ This is the port the points engine and the organization call (``totals_changed``
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 
 from gamification.boards.events import BoardEvents
 from gamification.boards.rebuild import BoardRebuild, write_person
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
-from gamification.boards.standings import columns, membership_of, standings, totals
+from gamification.boards.standings import columns, membership_of, standings, totals, written_standings
 from gamification.boards.store import Membership
+from gamification.points.totals_follower import WrittenTotals
 from gamification.storage.database import after_commit
 from gamification.storage.tables import PointsPeriod, PointsTotal
 
@@ -35,6 +37,28 @@ class BoardWrites:
         """``totals_changed`` for a batch: the boards follow in one pass once the unit of work commits."""
         if person_ids:
             after_commit(("boards", tuple(person_ids)), lambda: self.batch_changed(person_ids))
+
+    def totals_written(self, written: WrittenTotals) -> None:
+        """``totals_changed`` with the rows as the award wrote them: nothing to read once it commits."""
+        after_commit(("board", written.person_id), lambda: self.person_written(written))
+
+    async def person_written(self, written: WrittenTotals) -> None:
+        membership = Membership(
+            written.person_id, written.unit_path, written.agency_id, written.region_id, written.timezone
+        )
+        redis_boards = self._state.redis_boards
+        if redis_boards is not None:
+            updates = written_standings(membership, written.rows, dt.datetime.now(dt.timezone.utc))
+            await self._write(lambda: redis_boards.write(updates), {written.person_id: None})
+        await self.events.publish(
+            {
+                "kind": "points",
+                "person": membership.person_id,
+                "region": membership.region_id,
+                "agency": membership.agency_id,
+                "unit_path": membership.unit_path,
+            }
+        )
 
     async def person_moving(self, person_id: int, unit_id: int | None, region_id: int | None) -> None:
         """A person changes unit: their totals follow them to the new boards, inside the caller's unit of work."""

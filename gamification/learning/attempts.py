@@ -26,16 +26,19 @@ from domain.attempts import (
 from domain.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
 from domain.jp import jp_value
 from domain.modules import ModuleStatus
-from domain.rules import FactKind
+from domain.rules import FactKind, FactValues
+from domain.timezones import NATIONAL_TIMEZONE
+from gamification.learning.attempt_reads import attempt_context, version_answer_keys
 from gamification.learning.jp_ledger import JpSource, credit_jp
 from gamification.learning.module_store import answer_keys, version_row
 from gamification.points.facts import record_fact
+from gamification.points.ledger import earnings
+from gamification.points.region_config import region_config
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.json_column import loaded
-from gamification.storage.regions import region_timezone
 from gamification.storage.settings import Settings
-from gamification.storage.tables import Attempt, Completion, Module, ModuleQuestion, ModuleVersion
+from gamification.storage.tables import Attempt, Completion, ModuleQuestion, ModuleVersion
 
 if TYPE_CHECKING:  # handed in by the composition root: learning does not reach up into awarding
     from gamification.points.awarding import Awarding
@@ -89,32 +92,48 @@ class AttemptService:
         if actor.region_id is None or actor.unit_id is None:
             raise Forbidden("learner_only")
         check_client_id(attempt.client_id)
-        previous = await _replay(actor.person_id, module_id, attempt.client_id)
-        if previous is not None:
-            return previous
-        answers = parse_answers(attempt.answers)
-        module = await _module_for_learner(actor, module_id)
-        version = await _version_answered(module, answers)
-        now = dt.datetime.now(dt.timezone.utc)
-        check_attempt_times(attempt.started_at, attempt.finished_at, now, version["min_seconds"], self.offline_window)
-        if module["archived_at"] is not None and attempt.finished_at > module["archived_at"]:
-            raise Conflict("module_archived")
-        graded = grade(await answer_keys(version["id"]), answers, version["pass_mark"])
-        timezone = await region_timezone(actor.region_id)
+        try:
+            answers = parse_answers(attempt.answers)
+        except InvalidInput:
+            previous = await _replay(actor.person_id, module_id, attempt.client_id)
+            if previous is not None:
+                return previous
+            raise
+        keys = None
         for tries_left in reversed(range(MAX_WRITE_TRIES)):
+            context = await attempt_context(
+                actor.person_id, actor.region_id, module_id, attempt.client_id, next(iter(answers), None)
+            )
+            if context.replayed_attempt is not None:
+                return await _replay(actor.person_id, module_id, attempt.client_id)
+            module = _module_for_learner(actor, context.module)
+            version = context.version or await _version_answered(module, answers)
+            if keys is None:
+                keys = await version_answer_keys(version["id"])
+                if not set(answers) <= {key.question_id for key in keys}:
+                    await _version_answered(module, answers)  # tells an unknown question from mixed versions
+            now = dt.datetime.now(dt.timezone.utc)
+            check_attempt_times(
+                attempt.started_at, attempt.finished_at, now, version["min_seconds"], self.offline_window
+            )
+            if module["archived_at"] is not None and attempt.finished_at > module["archived_at"]:
+                raise Conflict("module_archived")
+            graded = grade(keys, answers, version["pass_mark"])
+            timezone = context.timezone or NATIONAL_TIMEZONE
+            credited = graded.passed and not context.completed
+            config = await region_config(actor.region_id, context.rules_version) if credited else None
             try:
                 async with unit_of_work():
-                    previous = await _replay(actor.person_id, module_id, attempt.client_id)
-                    if previous is not None:
-                        return previous
-                    recorded = await _record(actor, module, version, attempt, answers, graded, timezone, self._awarding)
+                    recorded = await _record(
+                        actor, module, version, attempt, answers, graded, context, timezone, config, self._awarding
+                    )
                 break
             except Exception as error:
                 # A racing request took the client_id or the completion first: look again.
                 if not is_unique_violation(error) or not tries_left:
                     raise
         attempt_id, credited, xp, badges = recorded
-        shown = await _shown(actor.person_id, module_id, graded)
+        shown = graded if graded.passed or context.completed else without_answer_key(graded)
         return _result(
             attempt_id, attempt.client_id, module_id, version, shown, credited, attempt.finished_at, xp, badges
         )
@@ -136,8 +155,7 @@ class AttemptService:
         return outcomes
 
 
-async def _module_for_learner(actor: Actor, module_id: int) -> dict:
-    module = await Module.select().where(Module.id == module_id).first()
+def _module_for_learner(actor: Actor, module: dict | None) -> dict:
     if module is None or module["region"] not in (None, actor.region_id):
         raise NotFound("module_not_found")
     if module["status"] == ModuleStatus.DRAFT:
@@ -162,18 +180,20 @@ async def _version_answered(module: dict, answers: dict[int, frozenset[int]]) ->
 
 
 async def _record(
-    actor, module, version, attempt, answers, graded, timezone, awarding: Awarding
+    actor, module, version, attempt, answers, graded, context, timezone, config, awarding: Awarding
 ) -> tuple[int, bool, int, list[dict]]:
+    """The attempt, and for the person's first pass its completion, JP, fact and award: the XP it
+    earns is worked out from the region's rules before the attempt is written, so that the attempt
+    is written once with it."""
     person_id = actor.person_id
-    already_completed = await Completion.exists().where(
-        (Completion.person == person_id) & (Completion.module == module["id"])
-    )
-    credited = graded.passed and not already_completed
-    # read before this attempt is inserted; only a completion records it
-    first_attempt = credited and not await Attempt.exists().where(
-        (Attempt.person == person_id) & (Attempt.module == module["id"])
-    )
+    credited = config is not None
+    first_attempt = credited and not context.attempted  # only a completion records it
     day = local_date(attempt.finished_at, timezone)
+    earned = []
+    if credited:
+        values = FactValues(xp=version["xp"], score=graded.score, first_attempt=first_attempt, level=None, voided=False)
+        earned = earnings(FactKind.MODULE_COMPLETION.value, actor.region_id, day, values, config.rules)
+    xp = sum(target for _, target in earned)
     inserted = await Attempt.insert(
         Attempt(
             person=person_id,
@@ -186,59 +206,79 @@ async def _record(
             question_count=graded.question_count,
             passed=graded.passed,
             credited=credited,
+            xp_awarded=xp,
             started_at=attempt.started_at,
             finished_at=attempt.finished_at,
         )
     ).returning(Attempt.id)
     attempt_id = inserted[0]["id"]
-    if credited:
-        completion = await Completion.insert(
-            Completion(
-                person=person_id,
-                module=module["id"],
-                module_version=version["id"],
-                attempt=attempt_id,
-                region=actor.region_id,
-                unit=actor.unit_id,
-                competency_type=version["competency_type"],
-                topics=module["topics"],
-                xp=version["xp"],
-                jp_centi=version["jp_centi"],
-                score=graded.score,
-                first_attempt=first_attempt,
-                completed_at=attempt.finished_at,
-                local_date=day,
-            )
-        ).returning(Completion.id)
-        await credit_jp(
-            person_id=person_id,
-            source=JpSource.MODULE,
-            source_id=completion[0]["id"],
-            title=version["title"],
+    if not credited:
+        return attempt_id, credited, 0, []
+    completion = await Completion.insert(
+        Completion(
+            person=person_id,
+            module=module["id"],
+            module_version=version["id"],
+            attempt=attempt_id,
+            region=actor.region_id,
+            unit=actor.unit_id,
             competency_type=version["competency_type"],
-            jp_centi=version["jp_centi"],
-            earned_at=attempt.finished_at,
-            timezone=timezone,
-        )
-        fact_id = await record_fact(
-            kind=FactKind.MODULE_COMPLETION,
-            person_id=person_id,
-            source_key=f"completion:{completion[0]['id']}",
-            label=version["title"],
-            occurred_at=attempt.finished_at,
-            local_date=day,
-            region_id=actor.region_id,
-            unit_id=actor.unit_id,
+            topics=module["topics"],
             xp=version["xp"],
+            jp_centi=version["jp_centi"],
             score=graded.score,
             first_attempt=first_attempt,
+            completed_at=attempt.finished_at,
+            local_date=day,
         )
-        awarded = await awarding.after_fact(person_id, fact_id)
+    ).returning(Completion.id)
+    await credit_jp(
+        person_id=person_id,
+        source=JpSource.MODULE,
+        source_id=completion[0]["id"],
+        title=version["title"],
+        competency_type=version["competency_type"],
+        jp_centi=version["jp_centi"],
+        earned_at=attempt.finished_at,
+        timezone=timezone,
+    )
+    fact = {
+        "person": person_id,
+        "region": actor.region_id,
+        "unit": actor.unit_id,
+        "occurred_at": attempt.finished_at,
+        "local_date": day,
+        "voided_at": None,
+    }
+    fact["id"] = await record_fact(
+        kind=FactKind.MODULE_COMPLETION,
+        person_id=person_id,
+        source_key=f"completion:{completion[0]['id']}",
+        label=version["title"],
+        occurred_at=attempt.finished_at,
+        local_date=day,
+        region_id=actor.region_id,
+        unit_id=actor.unit_id,
+        xp=version["xp"],
+        score=graded.score,
+        first_attempt=first_attempt,
+        evaluated=True,  # awarded here and now, from the rules of the version read with the module
+    )
+    now = dt.datetime.now(dt.timezone.utc)
+    awarded = await awarding.after_completion(
+        fact,
+        earned,
+        timezone=timezone,
+        levels=config.levels,
+        unit_path=actor.unit_path,
+        agency_id=actor.agency_id,
+        now=now,
+    )
+    if awarded.xp != xp or awarded.badges:  # a streak milestone, a badge: the replay answers the same
         await Attempt.update({Attempt.xp_awarded: awarded.xp, Attempt.new_badges: json.dumps(awarded.badges)}).where(
             Attempt.id == attempt_id
         )
-        return attempt_id, credited, awarded.xp, awarded.badges
-    return attempt_id, credited, 0, []
+    return attempt_id, credited, awarded.xp, awarded.badges
 
 
 async def _replay(person_id: int, module_id: int, client_id: str) -> AttemptResult | None:

@@ -80,7 +80,10 @@ async def award_badges(person_id: int) -> list[dict]:
     ]
     if not candidates:
         return []
-    numbers = await learner_numbers(person_id, person["region"])
+    return await _award_met(person_id, candidates, await learner_numbers(person_id, person["region"]))
+
+
+async def _award_met(person_id: int, candidates: list[dict], numbers: LearnerNumbers) -> list[dict]:
     earned = []
     for badge in candidates:
         reason = evidence(loaded(badge["criteria"]), numbers)
@@ -89,6 +92,48 @@ async def award_badges(person_id: int) -> list[dict]:
             await notify_badge(person_id, badge["code"], badge["name"])
             earned.append({"code": badge["code"], "name": badge["name"]})
     return earned
+
+
+async def award_learner_badges(person_id: int, region_id: int, timezone: str, longest_streak: int) -> list[dict]:
+    """``award_badges`` after a completion whose streak is known, reading in one statement the badges the
+    person could still earn and the numbers that decide them; call inside a unit of work."""
+    rows = await Badge.raw(
+        "SELECT 'badge' AS row_kind, b.id, b.code AS text1, b.name AS text2, b.criteria AS criteria, 0 AS number"
+        " FROM badge b WHERE b.active = {} AND (b.region IS NULL OR b.region = {})"
+        " AND NOT EXISTS (SELECT 1 FROM person_badge pb WHERE pb.person = {} AND pb.badge = b.id)"
+        " UNION ALL SELECT 'completion', c.id, c.competency_type, c.topics, NULL,"
+        " CASE WHEN c.first_attempt AND c.score = 100 THEN 1 ELSE 0 END FROM completion c WHERE c.person = {}"
+        " UNION ALL SELECT 'jp', NULL, NULL, NULL, NULL, COALESCE(SUM(j.jp_centi), 0) FROM jp_credit j"
+        " WHERE j.person = {} AND j.year = {}"
+        " UNION ALL SELECT 'initiatives', NULL, NULL, NULL, NULL, COUNT(*) FROM fact f WHERE f.person = {} AND f.kind = {}",
+        True,
+        region_id,
+        person_id,
+        person_id,
+        person_id,
+        local_year(timezone),
+        person_id,
+        FactKind.INITIATIVE_VERIFIED.value,
+    )
+    by_kind: dict[str, list[dict]] = {}
+    for row in rows:
+        by_kind.setdefault(row["row_kind"], []).append(row)
+    candidates = [
+        {"id": r["id"], "code": r["text1"], "name": r["text2"], "criteria": r["criteria"]}
+        for r in sorted(by_kind.get("badge", []), key=lambda r: r["id"])
+    ]
+    if not candidates:
+        return []
+    numbers = LearnerNumbers(
+        completions=[
+            CompletionFact(r["id"], frozenset(topics_list(r["text2"])), r["text1"], bool(r["number"]))
+            for r in sorted(by_kind.get("completion", []), key=lambda r: r["id"])
+        ],
+        jp_year_centi=int(by_kind["jp"][0]["number"]),
+        longest_streak=longest_streak,
+        initiatives=int(by_kind["initiatives"][0]["number"]),
+    )
+    return await _award_met(person_id, candidates, numbers)
 
 
 async def notify_badge(person_id: int, code: str, name: str, period_key: str = "") -> None:

@@ -34,10 +34,11 @@ class Award:
     xp: int
 
 
-async def rule_versions() -> list[RuleVersion]:
+async def rule_versions(*where) -> list[RuleVersion]:
+    """Every version of every rule, or those ``where`` selects."""
     rows = await PointRule.select(
         PointRule.id, PointRule.region, PointRule.code, PointRule.formula, PointRule.params, PointRule.effective_from
-    )
+    ).where(*where)
     return [
         RuleVersion(
             id=row["id"],
@@ -90,6 +91,27 @@ async def award_facts(
     now = dt.datetime.now(dt.timezone.utc)
     await Fact.update({Fact.evaluated_at: now}).where(Fact.id.is_in(fact_ids))
     return awards
+
+
+def earnings(kind: str, region_id: int | None, day: dt.date, values: FactValues, versions: list[RuleVersion]):
+    """What a new fact earns under each rule of its kind, by the governing versions (none: nothing)."""
+    found = []
+    for code in codes_for(kind):
+        rule = governing(versions, code, region_id, day)
+        target = evaluate(rule.formula, rule.params, values) if rule else 0
+        if rule is not None and target != 0:
+            found.append((rule, target))
+    return found
+
+
+async def award_new_fact(fact: dict, earned: list[tuple[RuleVersion, int]]) -> list[dict]:
+    """The entries of a fact recorded (as evaluated) in this unit of work, which has earned nothing
+    yet: ``earnings`` appended, the totals grown. Returns the person's totals rows as written (see
+    ``grow_totals``; the caller tells the follower), nothing when the fact earns nothing."""
+    if not earned:
+        return []
+    inserted = await XpEntry.insert(*[_entry(fact, rule, xp) for rule, xp in earned]).returning(XpEntry.id)
+    return await grow_totals(entries_with_ids([row["id"] for row in inserted]), one_person=True)
 
 
 def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:

@@ -8,6 +8,7 @@ from domain.access import Actor
 from domain.levels import Level, check_levels, level_for
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
+from gamification.storage.regions import raise_rules_version
 from gamification.storage.tables import LevelStep
 
 
@@ -61,4 +62,5 @@ class LevelScale:
             where = LevelStep.region.is_null() if region_id is None else LevelStep.region == region_id
             await LevelStep.delete().where(where)
             await LevelStep.insert(*[LevelStep(region=region_id, min_xp=min_xp, name=name) for min_xp, name in checked])
+            await raise_rules_version(region_id)
         return await self.get(actor, region_id)

@@ -12,6 +12,7 @@ from gamification.points.ledger import fact_values, rule_versions
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
 from gamification.storage.json_column import loaded
+from gamification.storage.regions import raise_rules_version
 from gamification.storage.tables import Fact, Person, PointRule, XpEntry
 
 DESCRIPTIONS = {rule.code: rule.description for rule in DEFAULT_RULES}
@@ -82,6 +83,7 @@ class PointRules:
             if region_id is not None:
                 affected &= Fact.region == region_id
             await Fact.update({Fact.evaluated_at: None}).where(affected)
+            await raise_rules_version(region_id)
         return _view(await PointRule.select().where(PointRule.id == inserted[0]["id"]).first())
 
     async def preview(self, actor: Actor, change: RuleChange) -> RulePreview:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from piccolo.query.functions.aggregate import Min
 
 from domain.rules import FactKind
-from domain.streaks import StreakState, frozen_days, milestones_reached, missed_between, runs, streak_state
+from domain.streaks import MILESTONES, StreakState, frozen_days, milestones_reached, missed_between, runs, streak_state
 from gamification.points.facts import record_fact
 from gamification.storage.database import unit_of_work
 from gamification.storage.regions import region_timezone
@@ -61,6 +61,43 @@ async def update_streak(person_id: int, now: dt.datetime | None = None) -> list[
                 )
             )
     return new_facts
+
+
+async def step_streak(person_id: int, day: dt.date, today: dt.date) -> StreakState | None:
+    """The streak after learning on ``day``, in one statement, where the stored streak alone tells it:
+    the person's first learning day, another on its last day, or the next day with no weekday between
+    (so no working day missed, whatever the holidays), with no weekday missed since and no milestone
+    reached. None otherwise (a gap, a day synced late, a milestone): ``update_streak`` computes it
+    from all the days. The conditions are the statement's own, so two racing attempts step in turn."""
+    if day > today or any(d.weekday() < 5 for d in _days_between(day, today)):
+        return None
+    previous_weekday = next(d for d in _days_back(day) if d.weekday() < 5)
+    stays = "streak.last_day = excluded.last_day"
+    steps = "streak.last_day < excluded.last_day AND streak.last_day >= {} AND streak.current > 0"
+    rows = await Streak.raw(
+        "INSERT INTO streak (person, current, longest, last_day, updated_at) VALUES ({}, 1, 1, {}, {})"
+        f" ON CONFLICT (person) DO UPDATE SET"
+        f" current = CASE WHEN {stays} THEN streak.current ELSE streak.current + 1 END,"
+        f" longest = CASE WHEN {stays} OR streak.longest > streak.current THEN streak.longest"
+        " ELSE streak.current + 1 END,"
+        " last_day = excluded.last_day, updated_at = excluded.updated_at"
+        f" WHERE {stays} OR ({steps} AND streak.current + 1 NOT IN ({', '.join(map(str, MILESTONES))}))"
+        " RETURNING current, longest",
+        person_id,
+        day,
+        dt.datetime.now(dt.timezone.utc),
+        previous_weekday,
+    )
+    return StreakState(rows[0]["current"], rows[0]["longest"], day) if rows else None
+
+
+def _days_between(earlier: dt.date, later: dt.date) -> list[dt.date]:
+    return [earlier + dt.timedelta(days=n) for n in range(1, (later - earlier).days)]
+
+
+def _days_back(day: dt.date):
+    for n in range(1, 8):
+        yield day - dt.timedelta(days=n)
 
 
 REFRESH_REACH = dt.timedelta(days=14)  # wider than any run of weekends and holidays around one day

@@ -3,7 +3,21 @@ composition root: the boards stand above the points, so the points never import 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
+
+
+@dataclass(frozen=True)
+class WrittenTotals:
+    """One person's totals rows as an award wrote them (their upsert returned them), with where the
+    person stands, so that the boards follow without reading them again."""
+
+    person_id: int
+    unit_path: str | None
+    agency_id: int | None
+    region_id: int | None
+    timezone: str | None
+    rows: list[dict]  # period ("all", "week", "nweek", ...), period_start, xp, reached_at, entries
 
 
 class TotalsFollower(Protocol):
@@ -13,6 +27,10 @@ class TotalsFollower(Protocol):
     def people_changed(self, person_ids: list[int]) -> None:
         """``totals_changed`` for a batch."""
 
+    def totals_written(self, written: WrittenTotals) -> None:
+        """``totals_changed`` with the rows as written; called last in the unit of work, so that a
+        ``totals_changed`` of the same person before it (more XP awarded since) prevails."""
+
 
 class NobodyFollows:
     """For work with no boards to keep (a test of the engine alone)."""
@@ -21,4 +39,7 @@ class NobodyFollows:
         pass
 
     def people_changed(self, person_ids: list[int]) -> None:
+        pass
+
+    def totals_written(self, written: WrittenTotals) -> None:
         pass

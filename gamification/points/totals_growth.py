@@ -9,6 +9,8 @@ totals therefore stay equal to the ledger's aggregate, which the full recalculat
 
 from __future__ import annotations
 
+import datetime as dt
+
 from gamification.storage.sql_dialect import dialect
 from gamification.storage.tables import XpEntry
 
@@ -26,19 +28,24 @@ SUMS = "SUM(d.xp), MAX(d.occurred_at), COUNT(*)"
 GROWN = "xp = {t}.xp + excluded.xp, entries = {t}.entries + excluded.entries, region = excluded.region, unit = excluded.unit"
 
 
-async def grow_totals(entries: str) -> None:
-    """``entries``: a table, or a parenthesised query, holding the new entries (ledger columns)."""
+async def grow_totals(entries: str, *, one_person: bool = False) -> list[dict]:
+    """``entries``: a table, or a parenthesised query, holding the new entries (ledger columns).
+
+    ``one_person``: the entries are one person's. Their totals row needs no lock taken first (the
+    upsert locks it before the period rows, as every writer of totals does), and the rows come back
+    as written: ``period`` "all" for the all-time total, then the periods' rows."""
     sql = dialect()
-    if sql.postgres:
+    if sql.postgres and not one_person:
         await XpEntry.raw(
             f"SELECT id FROM points_total WHERE person IN (SELECT person FROM {entries} e) ORDER BY person FOR UPDATE"
         )
-    await XpEntry.raw(
+    returning = " RETURNING person, xp, reached_at, entries" if one_person else ""
+    written = await XpEntry.raw(
         "INSERT INTO points_total (person, region, unit, xp, reached_at, entries, spent, held)"
         f" SELECT d.person, p.region, p.unit, {SUMS}, 0, 0 FROM {entries} d JOIN person p ON p.id = d.person"
         " WHERE true GROUP BY d.person, p.region, p.unit"
         f" ON CONFLICT (person) DO UPDATE SET {GROWN.format(t='points_total')},"
-        f" reached_at = {sql.later('points_total.reached_at', 'excluded.reached_at')}"
+        f" reached_at = {sql.later('points_total.reached_at', 'excluded.reached_at')}{returning}"
     )
     per_period = " UNION ALL ".join(
         f"SELECT d.person, '{period}' AS period, d.{column} AS period_start, p.region, p.unit, {SUMS}"
@@ -46,12 +53,25 @@ async def grow_totals(entries: str) -> None:
         f" GROUP BY d.person, d.{column}, p.region, p.unit"
         for period, column in PERIOD_COLUMNS.items()
     )
-    await XpEntry.raw(
+    periods = await XpEntry.raw(
         "INSERT INTO points_period (person, period, period_start, region, unit, xp, reached_at, entries)"
         f" SELECT * FROM ({per_period}) AS sums WHERE true"
         f" ON CONFLICT (person, period, period_start) DO UPDATE SET {GROWN.format(t='points_period')},"
         f" reached_at = {sql.later('points_period.reached_at', 'excluded.reached_at')}"
+        f"{returning.replace('person,', 'person, period, period_start,')}"
     )
+    if not one_person:
+        return []
+    return [_typed(row | {"period": "all", "period_start": None}) for row in written] + [_typed(r) for r in periods]
+
+
+def _typed(row: dict) -> dict:
+    """SQLite returns the dates and times of ``RETURNING`` as text."""
+    start, reached = row["period_start"], row["reached_at"]
+    return row | {
+        "period_start": dt.date.fromisoformat(start) if isinstance(start, str) else start,
+        "reached_at": dt.datetime.fromisoformat(reached) if isinstance(reached, str) else reached,
+    }
 
 
 def entries_with_ids(ids: list[int]) -> str:

@@ -13,3 +13,11 @@ async def region_timezone(region_id: int | None) -> str:
         if row is not None:
             return row["timezone"]
     return NATIONAL_TIMEZONE
+
+
+async def raise_rules_version(region_id: int | None) -> None:
+    """Call inside the unit of work that changes the point rules or levels of a region (None: the
+    national ones, which govern every region): per-process caches read them again
+    (gamification/points/region_config.py)."""
+    query = Region.update({Region.rules_version: Region.rules_version + 1})
+    await (query.where(Region.id == region_id) if region_id is not None else query.where(Region.id > 0))

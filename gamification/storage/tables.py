@@ -16,6 +16,9 @@ class Region(Table, tablename="region"):
     slug = Varchar(length=64, unique=True)
     timezone = Varchar(length=64)
     created_at = Timestamptz(default=TimestamptzNow())
+    # Raised with every change of the point rules or levels that govern the region (a national change
+    # raises every region's): a process caches them per region and version (points/region_config.py).
+    rules_version = Integer(default=0)
 
 
 class Agency(Table, tablename="agency"):

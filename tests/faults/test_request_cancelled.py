@@ -93,7 +93,7 @@ async def test_a_cancelled_write_leaves_nothing_and_the_resend_counts_once(
         # After the attempt, its completion, JP credit and fact; after the hold, before the reservation.
         # One at a time: on SQLite the first holds the write lock while it is paused.
         for request, pause_at, peek, half_way in [
-            (s.attempt, "gamification.points.awarding.Awarding.after_fact", Attempt.count, 1),
+            (s.attempt, "gamification.points.awarding.Awarding.after_completion", Attempt.count, 1),
             (s.redemption, "gamification.rewards.redemptions.region_timezone", s.held, 100),
         ]:
             inside = Pause(monkeypatch, pause_at, peek=peek)
@@ -127,7 +127,7 @@ async def test_a_resend_while_the_abandoned_write_finishes_replays_it(
         for request, pause_at, arriving_at, first_result in [
             (
                 s.attempt,
-                "gamification.points.awarding.Awarding.after_fact",
+                "gamification.points.awarding.Awarding.after_completion",
                 "gamification.learning.attempts.check_client_id",
                 {"xp_awarded": 70},
             ),

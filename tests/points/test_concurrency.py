@@ -58,11 +58,12 @@ async def test_two_completions_of_one_person_committing_together_both_count_in_t
     grown, go_on = asyncio.Event(), asyncio.Event()
     grow_totals = ledger.grow_totals
 
-    async def grow_then_wait(entries: str) -> None:
-        await grow_totals(entries)
+    async def grow_then_wait(entries: str, **options) -> list[dict]:
+        written = await grow_totals(entries, **options)
         if not grown.is_set():
             grown.set()
             await go_on.wait()
+        return written
 
     monkeypatch.setattr(ledger, "grow_totals", grow_then_wait)
     one = asyncio.create_task(attempt(client, learner, first))

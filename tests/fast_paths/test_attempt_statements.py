@@ -1,0 +1,125 @@
+"""An attempt in a handful of statements (issue 20), its promises kept: the XP in the transaction (shown
+at once), the answer telling what was earned, rules changed by an admin seen by the next attempt in
+any process, and the streak stepped in one statement equal to the streak computed from all the days."""
+
+import datetime as dt
+import random
+
+from domain.streaks import streak_state
+from gamification.storage.tables import Region, Streak
+from tests.invariants import totals_agree_with_ledger
+from tests.module_payloads import MODULES, attempt, attempt_body, published_module
+from tests.statements import counted
+
+# Counted from the caller's read to the board write after the commit, the rules and levels cached:
+# the caller; the module with its version, time zone, rules version, replay and completion; the answer
+# key; the attempt (a failure stops here); the completion, JP, fact, ledger entries, all-time and
+# period totals (returning what the boards need); the streak; the badges within reach with their numbers.
+FAILED_ATTEMPT_STATEMENTS = 4
+PASSING_FIRST_ATTEMPT_STATEMENTS = 12
+
+
+async def test_a_failed_and_a_passing_first_attempt_send_a_handful_of_statements(client, world, as_, monkeypatch):
+    admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
+    warm_up, module = [await published_module(client, admin, title=f"Modul {n}", xp=40) for n in range(2)]
+    await attempt(client, as_(world.pontianak.asn_child), warm_up)  # the region's rules and levels cached
+    path = f"{MODULES}/{module['id']}/attempts"
+
+    with counted(monkeypatch) as failed_statements:
+        failed = await client.post(path, json=attempt_body(module, right=1), headers=learner)
+    assert failed.status_code == 201 and not failed.json()["passed"]
+    assert failed_statements.count <= FAILED_ATTEMPT_STATEMENTS, str(failed_statements)
+
+    with counted(monkeypatch) as passed_statements:
+        passed = await client.post(path, json=attempt_body(module), headers=learner)
+    assert passed.status_code == 201
+    result = passed.json()
+    assert (result["completed"], result["xp_awarded"], result["jp_credited"]) == (True, 40, 0.25)  # not first: no bonus
+    assert passed_statements.count <= PASSING_FIRST_ATTEMPT_STATEMENTS, str(passed_statements)
+
+    profile = (await client.get("/api/v1/me", headers=learner)).json()
+    assert (profile["xp"], profile["streak"]["current"]) == (40, 1)  # in the transaction: shown at once
+    await totals_agree_with_ledger()
+
+
+async def test_a_replay_answers_what_the_first_answer_said_and_awards_nothing_more(client, world, as_):
+    admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
+    module = await published_module(client, admin, xp=25)
+    body = attempt_body(module)
+    first = await client.post(f"{MODULES}/{module['id']}/attempts", json=body, headers=learner)
+    again = await client.post(f"{MODULES}/{module['id']}/attempts", json=body, headers=learner)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json() | {"replayed": False} == first.json()
+    assert first.json()["xp_awarded"] == 25 + 10
+    assert (await client.get("/api/v1/me", headers=learner)).json()["xp"] == 25 + 10
+    await totals_agree_with_ledger()
+
+
+async def test_rules_changed_by_an_admin_reach_the_next_attempt(client, world, as_):
+    admin = as_(world.pontianak.admin)
+    modules = [await published_module(client, admin, title=f"Modul {n}", xp=20) for n in range(3)]
+    first = await attempt(client, as_(world.pontianak.asn), modules[0])
+    assert first["xp_awarded"] == 20 + 10  # the rules are now cached in this process
+
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date() - dt.timedelta(days=1)
+    change = {"code": "module_xp", "formula": "fact_xp", "params": {"multiplier_percent": 200}}
+    saved = await client.post("/api/v1/admin/rules", json=change | {"effective_from": today.isoformat()}, headers=admin)
+    assert saved.status_code == 201, saved.text
+    second = await attempt(client, as_(world.pontianak.asn_child), modules[1])
+    assert second["xp_awarded"] == 40 + 10
+
+    # Another process changes the rules: this one hears of it only through the region's version.
+    await Region.raw(
+        "INSERT INTO point_rule (region, code, fact_kind, formula, params, effective_from, created_at)"
+        " VALUES ({}, 'module_xp', 'module_completion', 'fact_xp', {}, {}, {})",
+        world.pontianak.region_id,
+        '{"multiplier_percent": 300}',
+        today,
+        dt.datetime.now(dt.timezone.utc),
+    )
+    await Region.update({Region.rules_version: Region.rules_version + 1}).where(Region.id == world.pontianak.region_id)
+    third = await attempt(client, as_(world.pontianak.manager), modules[2])
+    assert third["xp_awarded"] == 60 + 10
+    await totals_agree_with_ledger()
+
+
+async def test_levels_changed_by_an_admin_reach_the_next_level_up(client, world, as_):
+    admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
+    modules = [await published_module(client, admin, title=f"Modul {n}", xp=20) for n in range(2)]
+    await attempt(client, learner, modules[0])  # 30 XP; the default levels cached
+    levels = [{"min_xp": 0, "name": "Perintis"}, {"min_xp": 50, "name": "Penggerak"}]
+    assert (await client.put("/api/v1/admin/levels", json={"levels": levels}, headers=admin)).status_code == 200
+    await attempt(client, learner, modules[1])  # 60 XP
+    notices = (await client.get("/api/v1/me/notifications", headers=learner)).json()["items"]
+    assert [n["title"] for n in notices if n["kind"] == "level_up"] == ["Naik level: Penggerak"]
+
+
+async def test_the_streak_stepped_in_one_statement_equals_the_streak_from_all_the_days(world):
+    """Learning days in random order and spacing, each recorded as an attempt would (the step, or where
+    it declines, the streak from all the days); after each, the stored streak is what all the days say."""
+    from gamification.points.streaks import step_streak
+
+    person, rng = world.pontianak.asn, random.Random(20)
+    holidays = {dt.date(2026, 3, 4), dt.date(2026, 3, 18)}
+    today, days, stepped = dt.date(2026, 3, 2), set(), 0  # a Monday
+    for _ in range(60):
+        today += dt.timedelta(days=rng.choice([0, 1, 1, 1, 1, 2, 3]))
+        day = today if rng.random() < 0.8 else today - dt.timedelta(days=rng.randint(1, 6))  # synced late
+        days.add(day)
+        expected = streak_state(days, holidays, today)
+        state = await step_streak(person, day, today)
+        if state is None:  # what update_streak stores from all the days
+            await Streak.delete().where(Streak.person == person)
+            await Streak.insert(
+                Streak(person=person, current=expected.current, longest=expected.longest, last_day=expected.last_day)
+            )
+        else:
+            stepped += 1
+            assert (state.current, state.longest) == (expected.current, expected.longest)
+        row = await Streak.select().where(Streak.person == person).first()
+        assert (row["current"], row["longest"], row["last_day"]) == (
+            expected.current,
+            expected.longest,
+            expected.last_day,
+        ), (day, today, sorted(days))
+    assert stepped > 10  # the step was taken, not only declined
