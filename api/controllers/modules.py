@@ -11,6 +11,7 @@ from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_304_NOT_MODIFIED
 
+from api.http.guards import READS_CALLER_ITSELF
 from api.http.paging import ListResponse, list_response, page_request
 from api.http.params import Cursor, Limit, PathId
 from api.http.rate_limit import rate_limited
@@ -66,7 +67,7 @@ class ModuleController(Controller):
         "/{module_id:int}/attempts",
         status_code=HTTP_201_CREATED,
         guards=[rate_limited("attempt")],
-        opt={"audit": False},
+        opt={"audit": False, READS_CALLER_ITSELF: True},
     )
     async def attempt(
         self,

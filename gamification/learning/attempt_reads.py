@@ -1,4 +1,4 @@
-"""What an attempt needs to know before it is written, in two hand-written statements: the module,
+"""What an attempt needs to know before it is written, in two hand-written statements: the caller, the module,
 the version answered, the region's time zone and rules version, and whether this client id, a
 completion or an earlier attempt exist; then the version's answer key."""
 
@@ -11,6 +11,7 @@ from domain.modules import QuestionKind
 from gamification.storage.sql_dialect import as_datetime
 from gamification.storage.tables import Module
 
+CALLER_COLUMNS = "p.id, p.roles, p.region, p.unit, u.path AS unit_path, u.agency AS agency, p.active, p.token_epoch"
 MODULE_COLUMNS = "m.id AS module_id, m.region AS module_region, m.status, m.archived_at, m.topics"
 VERSION_COLUMNS = (
     "v.id AS version_id, v.version, v.title, v.min_seconds, v.pass_mark, v.competency_type, v.xp, v.jp_centi"
@@ -23,6 +24,7 @@ CURRENT_VERSION = "v.version = m.version"
 
 @dataclass(frozen=True)
 class AttemptContext:
+    caller: dict | None  # the person as ``actor_of_row`` reads them
     module: dict | None  # id, region, status, archived_at, topics
     version: dict | None  # None: the first question answered is of no version of this module
     timezone: str | None
@@ -32,24 +34,27 @@ class AttemptContext:
     attempted: bool  # the person tried the module before
 
 
-async def attempt_context(
-    person_id: int, region_id: int, module_id: int, client_id: str, first_question: int | None
-) -> AttemptContext:
+async def attempt_context(person_id: int, module_id: int, client_id: str, first_question: int | None) -> AttemptContext:
     answered = ANSWERED_VERSION if first_question is not None else CURRENT_VERSION
     rows = await Module.raw(
-        f"SELECT {MODULE_COLUMNS}, {VERSION_COLUMNS}, r.timezone, r.rules_version,"
+        f"SELECT {CALLER_COLUMNS}, {MODULE_COLUMNS}, {VERSION_COLUMNS}, r.timezone, r.rules_version,"
         " (SELECT a.id FROM attempt a WHERE a.person = {} AND a.client_id = {}) AS replayed_attempt,"
         " EXISTS (SELECT 1 FROM completion c WHERE c.person = {} AND c.module = m.id) AS completed,"
         " EXISTS (SELECT 1 FROM attempt a WHERE a.person = {} AND a.module = m.id) AS attempted"
         " FROM (SELECT 1 AS one) base"
+        " LEFT JOIN person p ON p.id = {}"
+        " LEFT JOIN unit u ON u.id = p.unit"
         " LEFT JOIN module m ON m.id = {}"
         f" LEFT JOIN module_version v ON v.module = m.id AND {answered}"
-        " LEFT JOIN region r ON r.id = {}",
-        *(person_id, client_id, person_id, person_id, module_id),
+        " LEFT JOIN region r ON r.id = p.region",
+        *(person_id, client_id, person_id, person_id, person_id, module_id),
         *([first_question] if first_question is not None else []),
-        region_id,
     )
     row = rows[0]
+    caller = None
+    if row["id"] is not None:
+        caller = {key: row[key] for key in ("id", "roles", "region", "unit", "unit_path", "agency", "token_epoch")}
+        caller["active"] = bool(row["active"])
     module = None
     if row["module_id"] is not None:
         module = {
@@ -64,6 +69,7 @@ async def attempt_context(
         version = {key: row[key] for key in ("version", "title", "min_seconds", "pass_mark", "competency_type")}
         version |= {"id": row["version_id"], "xp": row["xp"], "jp_centi": row["jp_centi"]}
     return AttemptContext(
+        caller=caller,
         module=module,
         version=version,
         timezone=row["timezone"],

@@ -28,6 +28,7 @@ from domain.jp import jp_value
 from domain.modules import ModuleStatus
 from domain.rules import FactKind, FactValues
 from domain.timezones import NATIONAL_TIMEZONE
+from gamification.identity.sign_in import TokenCaller, actor_of_row
 from gamification.learning.attempt_reads import attempt_context, version_answer_keys
 from gamification.learning.jp_ledger import JpSource, credit_jp
 from gamification.learning.module_store import answer_keys, version_row
@@ -88,24 +89,25 @@ class AttemptService:
         self.offline_window = dt.timedelta(days=settings.offline_window_days)
         self.sync_max_items = settings.sync_max_items
 
-    async def submit(self, actor: Actor, module_id: int, attempt: AttemptInput) -> AttemptResult:
-        if actor.region_id is None or actor.unit_id is None:
+    async def submit(self, caller: Actor | TokenCaller, module_id: int, attempt: AttemptInput) -> AttemptResult:
+        """``caller`` may be a token's person not read yet: the attempt's first statement reads them."""
+        if isinstance(caller, Actor) and (caller.region_id is None or caller.unit_id is None):
             raise Forbidden("learner_only")
         check_client_id(attempt.client_id)
         try:
-            answers = parse_answers(attempt.answers)
-        except InvalidInput:
-            previous = await _replay(actor.person_id, module_id, attempt.client_id)
-            if previous is not None:
-                return previous
-            raise
+            answers, unreadable = parse_answers(attempt.answers), None
+        except InvalidInput as error:
+            answers, unreadable = {}, error
         keys = None
         for tries_left in reversed(range(MAX_WRITE_TRIES)):
-            context = await attempt_context(
-                actor.person_id, actor.region_id, module_id, attempt.client_id, next(iter(answers), None)
-            )
+            context = await attempt_context(caller.person_id, module_id, attempt.client_id, next(iter(answers), None))
+            actor = caller if isinstance(caller, Actor) else await actor_of_row(context.caller, caller)
+            if actor.region_id is None or actor.unit_id is None:
+                raise Forbidden("learner_only")
             if context.replayed_attempt is not None:
                 return await _replay(actor.person_id, module_id, attempt.client_id)
+            if unreadable is not None:
+                raise unreadable
             module = _module_for_learner(actor, context.module)
             version = context.version or await _version_answered(module, answers)
             if keys is None:

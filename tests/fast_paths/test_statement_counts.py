@@ -64,3 +64,20 @@ async def test_a_board_of_a_scope_that_does_not_exist_or_is_out_of_reach(client,
     assert (palu.status_code, palu.json()["code"]) == (403, "board_out_of_reach")
     admin = await client.get(BOARDS, params={"scope": "unit"}, headers=as_(world.superadmin))
     assert (admin.status_code, admin.json()["code"]) == (422, "board_scope_id_required")
+
+
+async def test_an_attempt_refuses_a_revoked_token_even_for_a_replay_and_a_non_learner(client, world, as_):
+    from tests.module_payloads import MODULES, attempt_body, published_module
+
+    module = await published_module(client, as_(world.pontianak.admin))
+    headers = as_(world.pontianak.asn)
+    body = attempt_body(module)
+    assert (await client.post(f"{MODULES}/{module['id']}/attempts", json=body, headers=headers)).status_code == 201
+    await client.post("/api/v1/auth/logout", headers=headers)
+    for resent in (body, body | {"answers": {"bukan-nomor": [1]}}):  # a replay, readable or not
+        refused = await client.post(f"{MODULES}/{module['id']}/attempts", json=resent, headers=headers)
+        assert (refused.status_code, refused.json()["code"]) == (401, "token_revoked")
+    superadmin = await client.post(
+        f"{MODULES}/{module['id']}/attempts", json=attempt_body(module), headers=as_(world.superadmin)
+    )
+    assert (superadmin.status_code, superadmin.json()["code"]) == (403, "learner_only")
