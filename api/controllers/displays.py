@@ -93,18 +93,23 @@ class DisplayController(Controller):
         async def messages():
             DISPLAY_STREAMS.inc()  # metrics
             try:
-                async for kind, screen in stream(displays, display):
+                async for frame in stream(displays, display):
+                    kind = frame[0]
                     if kind == "ping":
                         await stream_slots.renew(slot)
                         yield ServerSentEventMessage(comment="ping")
-                    else:
-                        yield ServerSentEventMessage(event=kind, data=msgspec.json.encode(screen).decode())
+                    else:  # the same frame for every stream of the board: encoded by the first
+                        yield ServerSentEventMessage(event=kind, data=frame.encoded(_json))
             finally:
                 DISPLAY_STREAMS.dec()  # metrics
                 with anyio.CancelScope(shield=True):  # a closed connection cancels the stream: still give back
                     await stream_slots.give_back(slot)
 
         return ServerSentEvent(messages(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+def _json(screen: Screen | None) -> str:
+    return msgspec.json.encode(screen).decode()
 
 
 class DisplayPageController(Controller):
