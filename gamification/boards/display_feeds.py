@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 15.0  # a comment line keeps proxies from closing the stream; the screen is re-read then too
 BURST_SECONDS = 0.3  # events arriving together are shown once
+READERS = 4  # boards read at once after a change (of a pool of 10 connections)
 LOOKUP_CHUNK = 500  # display ids per revocation query (SQLite's old limit of bound values is 999)
 
 
@@ -35,17 +36,17 @@ class Frame(tuple):
     """``("screen", screen)``, ``("ping", None)`` or ``("revoked", None)``; one frame object is shared by
     every stream of a display showing the same screen, so its text is encoded once."""
 
-    _text: str | None
+    _encoded: bytes | None
 
     def __new__(cls, kind: str, screen: Screen | None = None) -> Frame:
         frame = super().__new__(cls, (kind, screen))
-        frame._text = None
+        frame._encoded = None
         return frame
 
-    def encoded(self, encode: Callable[[Screen | None], str]) -> str:
-        if self._text is None:
-            self._text = encode(self[1])
-        return self._text
+    def encoded(self, encode: Callable[[Frame], bytes]) -> bytes:
+        if self._encoded is None:
+            self._encoded = encode(self)
+        return self._encoded
 
 
 PING, REVOKED = Frame("ping"), Frame("revoked")
@@ -158,16 +159,18 @@ class DisplayFeeds:
         events = [event for event in events if event.get("kind") != "display_revoked"]
         if due:
             revoked |= await self._revoked_among({v.display.id for f in self._feeds.values() for v in f.viewers})
-        for feed in list(self._feeds.values()):
-            if revoked:
+        feeds = list(self._feeds.values())
+        if revoked:
+            for feed in feeds:
                 for viewer in list(feed.viewers):
                     if viewer.display.id in revoked:
                         viewer.show(REVOKED)
-            if due or any(self._displays.concerns(feed.sample, event) for event in events):
-                await self._read_again(feed)
+        changed = [f for f in feeds if due or any(self._displays.concerns(f.sample, event) for event in events)]
+        readers = asyncio.Semaphore(READERS)
+        await asyncio.gather(*(self._read_again(feed, readers) for feed in changed))
 
-    async def _read_again(self, feed: Feed) -> None:
-        async with feed.reading:
+    async def _read_again(self, feed: Feed, readers: asyncio.Semaphore) -> None:
+        async with readers, feed.reading:
             screen = await self._displays.screen(feed.sample)
         if screen != feed.screen:
             feed.screen, feed.frames = screen, {}
