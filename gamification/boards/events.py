@@ -22,7 +22,7 @@ from redis.exceptions import RedisError
 from gamification.storage.redis_client import is_cluster
 
 log = logging.getLogger(__name__)
-CHANNEL = "tk:board-events"
+CHANNEL = "tk:board-events"  # pub/sub ignores the db number: another db's Tangkas adds ":<db>"
 QUEUE_SIZE = 200  # a stream that falls this far behind loses events; it re-reads the board anyway
 
 
@@ -30,6 +30,7 @@ class BoardEvents:
     def __init__(self, redis: Redis | RedisCluster | None) -> None:
         self.redis = redis
         self._sharded = is_cluster(redis)
+        self.channel = channel_of(redis)
         self._queues: set[asyncio.Queue] = set()
         self._listener: asyncio.Task | None = None
 
@@ -37,7 +38,7 @@ class BoardEvents:
         if self.redis is not None:
             try:
                 publish = self.redis.spublish if self._sharded else self.redis.publish
-                await publish(CHANNEL, json.dumps(event))
+                await publish(self.channel, json.dumps(event))
                 return
             except (RedisError, OSError) as error:
                 log.warning("board event not published through Redis (%s); delivered in this process only", error)
@@ -69,7 +70,7 @@ class BoardEvents:
         while self._queues:
             try:
                 async with self.redis.pubsub() as pubsub:
-                    await (pubsub.ssubscribe(CHANNEL) if self._sharded else pubsub.subscribe(CHANNEL))
+                    await (pubsub.ssubscribe(self.channel) if self._sharded else pubsub.subscribe(self.channel))
                     receive = pubsub.get_sharded_message if self._sharded else pubsub.get_message
                     while self._queues:
                         message = await receive(ignore_subscribe_messages=True, timeout=1.0)
@@ -78,3 +79,10 @@ class BoardEvents:
             except (RedisError, OSError, ValueError) as error:
                 log.warning("board events: Redis subscription lost (%s); retrying", error)
                 await asyncio.sleep(1)
+
+
+def channel_of(redis: Redis | RedisCluster | None) -> str:
+    """Tangkas instances sharing a Redis server on different dbs (test workers, staging beside
+    production) must not hear each other's boards move."""
+    db = 0 if redis is None or is_cluster(redis) else int(redis.connection_pool.connection_kwargs.get("db") or 0)
+    return CHANNEL if db == 0 else f"{CHANNEL}:{db}"

@@ -64,3 +64,13 @@ async def test_a_change_is_read_once_per_board_for_every_stream_that_shows_it(ap
     for screens in streams:
         await screens.aclose()
     assert displays.feeds.open_streams == 0
+
+
+def test_tangkas_instances_on_other_dbs_of_one_redis_do_not_hear_each_others_boards():
+    from redis.asyncio import Redis
+
+    from gamification.boards.events import CHANNEL, channel_of
+
+    assert channel_of(Redis.from_url("redis://127.0.0.1:6379/0")) == CHANNEL  # as before, for a deployment's own
+    assert channel_of(Redis.from_url("redis://127.0.0.1:6379/8")) == f"{CHANNEL}:8"
+    assert channel_of(None) == CHANNEL
