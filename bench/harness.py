@@ -79,6 +79,11 @@ class Server:
         peaks = [_peak_kb(pid) for pid in _children(self.process.pid)]
         return max(peaks, default=_peak_kb(self.process.pid)) / 1024
 
+    def worker_rss_mb(self) -> float:
+        """The resident size of the workers now (of the server itself when it runs one worker)."""
+        pids = _children(self.process.pid) or [self.process.pid]
+        return sum(_peak_kb(pid, "VmRSS:") for pid in pids) / 1024
+
 
 def _children(parent: int) -> list[int]:
     found = []
@@ -93,10 +98,10 @@ def _children(parent: int) -> list[int]:
     return found
 
 
-def _peak_kb(pid: int) -> int:
+def _peak_kb(pid: int, field: str = "VmHWM:") -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field):
                 return int(line.split()[1])
     except OSError:
         pass

@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 import httpx
 import pytest
 import time_machine
-from redis.asyncio import Redis
 
 from api.app import create_app, rebuild_parts
 from gamification.points.region_config import forget_region_configs
@@ -22,6 +21,7 @@ from gamification.storage.database import (
 )
 from gamification.storage.defaults import ensure_defaults
 from gamification.storage.migrations import migrate
+from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
 from gamification.storage.tables import ALL_TABLES
 from tests import wiring
@@ -124,7 +124,7 @@ async def app(settings):
     async with running(application):
         await empty_database()
         if settings.redis_url:
-            async with Redis.from_url(settings.redis_url) as redis:
+            async with create_redis(settings.redis_url) as redis:  # a Redis Cluster too (tests/redis_cluster.py)
                 await redis.flushdb()
         yield application
 

@@ -18,6 +18,7 @@ from api.http.rate_limit import client_address, rate_limited
 from api.schemas.displays import DisplayChangeIn, DisplayIn
 from domain.errors import DomainError
 from domain.leaderboards import parse_period, parse_scope
+from gamification.boards.display_feeds import Frame
 from gamification.boards.displays import DisplayCreated, Displays, DisplayView, Screen, stream
 from gamification.limits.stream_slots import StreamSlots
 from gamification.storage.metrics import DISPLAY_STREAMS  # metrics
@@ -93,18 +94,34 @@ class DisplayController(Controller):
         async def messages():
             DISPLAY_STREAMS.inc()  # metrics
             try:
-                async for kind, screen in stream(displays, display):
+                async for frame in stream(displays, display):
+                    kind = frame[0]
                     if kind == "ping":
                         await stream_slots.renew(slot)
                         yield ServerSentEventMessage(comment="ping")
-                    else:
-                        yield ServerSentEventMessage(event=kind, data=msgspec.json.encode(screen).decode())
+                    else:  # the same frame for every stream of the board: encoded by the first
+                        yield _Encoded(frame.encoded(_event))
             finally:
                 DISPLAY_STREAMS.dec()  # metrics
                 with anyio.CancelScope(shield=True):  # a closed connection cancels the stream: still give back
                     await stream_slots.give_back(slot)
 
         return ServerSentEvent(messages(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+def _event(frame: Frame) -> bytes:
+    kind, screen = frame
+    return ServerSentEventMessage(event=kind, data=msgspec.json.encode(screen).decode()).encode()
+
+
+class _Encoded(ServerSentEventMessage):
+    """An event encoded once and sent as it is to every stream that shows it."""
+
+    def __init__(self, encoded: bytes) -> None:
+        self.encoded = encoded
+
+    def encode(self) -> bytes:
+        return self.encoded
 
 
 class DisplayPageController(Controller):

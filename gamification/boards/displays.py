@@ -6,11 +6,9 @@ shows names and units only (a person who hid their name is "ASN"), never a NIP o
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
 import secrets
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
@@ -27,6 +25,7 @@ from domain.errors import Gone, InvalidInput, NotFound
 from domain.leaderboards import Period, PeriodWindow, Scope, previous_window
 from domain.levels import level_for
 from domain.skm import IkmLine
+from gamification.boards.display_feeds import DisplayFeeds, Frame
 from gamification.boards.events import BoardEvents
 from gamification.boards.leaderboards import Leaderboards
 from gamification.boards.scopes import ScopeRef, scope_ref
@@ -131,6 +130,7 @@ class Displays:
         self.leaderboards = leaderboards
         self.events = events
         self.ikm_line = ikm_line
+        self.feeds = DisplayFeeds(self)
 
     async def create(
         self, actor: Actor, scope: Scope, scope_id: int | None, name: str, period: Period, show_ikm: bool = False
@@ -206,10 +206,6 @@ class Displays:
             raise Gone("display_revoked")
         ref = await scope_ref(Scope(row["scope"]), row["scope_id"])
         return ShownDisplay(row["id"], ref, Period(row["period"]), row["name"], bool(row["show_ikm"]))
-
-    async def still_shown(self, display: ShownDisplay) -> bool:
-        row = await Display.select(Display.revoked_at).where(Display.id == display.id).first()
-        return row is not None and row["revoked_at"] is None
 
     async def screen(self, display: ShownDisplay) -> Screen:
         """The top 10 with level and badge count, and the latest achievements in the scope; while the
@@ -363,41 +359,8 @@ def _ticker_item(row: dict, kind: str) -> TickerItem:
     return TickerItem(ticker_text(kind, who, row["label"], row.get("level")), as_datetime(row["at"]))
 
 
-HEARTBEAT_SECONDS = 15.0  # a comment line keeps proxies from closing the stream; the screen is re-read then too
-BURST_SECONDS = 0.3  # events arriving together are shown once
-
-
-async def stream(displays: Displays, display: ShownDisplay) -> AsyncIterator[tuple[str, Screen | None]]:
+def stream(displays: Displays, display: ShownDisplay) -> AsyncIterator[Frame]:
     """("screen", screen) whenever what the display shows changes, ("ping", None) between, and
-    ("revoked", None) last when the display is revoked.
-
-    The revocation is also looked up every ``HEARTBEAT_SECONDS`` whatever the events, since an
-    event can be lost (a Redis subscription reconnecting, a stream too far behind).
-    """
-    async with displays.events.subscribe() as queue:
-        last = await displays.screen(display)
-        yield "screen", last
-        checked_at = time.monotonic()
-        while True:
-            wait = max(0.0, HEARTBEAT_SECONDS - (time.monotonic() - checked_at))
-            try:
-                events = [await asyncio.wait_for(queue.get(), timeout=wait)]
-                await asyncio.sleep(BURST_SECONDS)
-                while not queue.empty():
-                    events.append(queue.get_nowait())
-                relevant = any(displays.concerns(display, event) for event in events)
-            except TimeoutError:
-                relevant = False
-            due = time.monotonic() - checked_at >= HEARTBEAT_SECONDS
-            if not relevant and not due:
-                continue
-            if not await displays.still_shown(display):
-                yield "revoked", None
-                return
-            if due:
-                checked_at = time.monotonic()
-                yield "ping", None
-            screen = await displays.screen(display)
-            if screen != last:
-                last = screen
-                yield "screen", screen
+    ("revoked", None) last when the display is revoked: the process's feed of its board
+    (``display_feeds.py``), read once per change for every stream that shows it."""
+    return displays.feeds.follow(display)

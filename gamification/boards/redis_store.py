@@ -14,12 +14,17 @@ Boards of a period expire a week after it ends; closed periods are answered from
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import AsyncIterator
 
 from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
+from redis.exceptions import NoScriptError
 
 from domain.leaderboards import Standing
 from gamification.boards.store import EPOCH, Board, Placing
+from gamification.storage.redis_client import is_cluster
 
 PREFIX = "tk:lb:"
 READY_KEY = PREFIX + "ready"  # present while the boards agree with SQL; absent: read SQL and rebuild
@@ -98,6 +103,7 @@ class RedisBoards:
         self._upsert = redis.register_script(UPSERT)
         self._placing = redis.register_script(PLACING)
         self._remove = redis.register_script(REMOVE)
+        self._scripts_on_every_shard = not is_cluster(redis)  # a single Redis's pipeline loads them itself
 
     async def top(self, board: Board, limit: int) -> list[Standing]:
         return await self.slice(board, 0, limit)
@@ -127,7 +133,7 @@ class RedisBoards:
         ``progress(written, total)`` is called after each round trip.
         """
         total, written, queued = sum(len(rows) for rows in updates.values()), 0, 0
-        async with self.redis.pipeline(transaction=False) as pipe:
+        async with self._pipeline() as pipe:
             for board, rows in updates.items():
                 for start in range(0, len(rows), 500):
                     chunk = rows[start : start + 500]
@@ -147,10 +153,26 @@ class RedisBoards:
 
     async def remove(self, entries: list[tuple[Board, int | str]]) -> None:
         """Take each (board, person) off its board."""
-        async with self.redis.pipeline(transaction=False) as pipe:
+        async with self._pipeline() as pipe:
             for board, person_id in entries:
                 await self._remove(keys=list(keys(board)), args=[person_id], client=pipe)
             await pipe.execute()
+
+    @contextlib.asynccontextmanager
+    async def _pipeline(self) -> AsyncIterator[Pipeline]:
+        """A pipeline for the scripts. On a cluster it sends EVALSHA without loading them first: they
+        are loaded on every primary once, and again after a shard has forgotten them (restarted,
+        failed over; that write fails, the boards are rebuilt, and the rebuild loads them)."""
+        if not self._scripts_on_every_shard:
+            for script in (UPSERT, REMOVE):
+                await self.redis.script_load(script)  # on every primary
+            self._scripts_on_every_shard = True
+        try:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                yield pipe
+        except NoScriptError:
+            self._scripts_on_every_shard = False
+            raise
 
     async def is_ready(self) -> bool:
         return bool(await self.redis.exists(READY_KEY))

@@ -8,6 +8,7 @@ each process counts its own.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import time
@@ -100,15 +101,19 @@ for _, key in ipairs(KEYS) do
 end
 return 1
 """
+# KEYS: slot sets (one hash tag); ARGV: lease seconds, then the ticket held in each key, in the same order.
 RENEW = """
 local now = redis.call('TIME')
 local t = tonumber(now[1]) + tonumber(now[2]) / 1000000
-for _, key in ipairs(KEYS) do
-  redis.call('ZADD', key, 'XX', t + tonumber(ARGV[2]), ARGV[1])
-  redis.call('EXPIRE', key, math.ceil(tonumber(ARGV[2])) + 1)
+local lease = tonumber(ARGV[1])
+for i, key in ipairs(KEYS) do
+  redis.call('ZADD', key, 'XX', t + lease, ARGV[i + 1])
+  redis.call('EXPIRE', key, math.ceil(lease) + 1)
 end
 return 1
 """
+RENEW_DELAY_SECONDS = 1.0  # the heartbeats of one second are renewed together
+RENEW_BATCH = 250  # slots per script call
 
 
 class RedisStreamSlots:
@@ -119,6 +124,8 @@ class RedisStreamSlots:
         self._local = MemoryStreamSlots(limits)
         self._take = redis.register_script(TAKE)
         self._renew = redis.register_script(RENEW)
+        self._due: dict[str, Slot] = {}  # by ticket: slots whose streams sent a heartbeat, renewed together
+        self._renewing: asyncio.Task | None = None
 
     async def take(self, display_id: int, address: str) -> Slot:
         if self._limits is None:
@@ -137,16 +144,30 @@ class RedisStreamSlots:
         return slot
 
     async def renew(self, slot: Slot) -> None:
+        """Within a second, together with every other stream's of this process: thousands of open
+        streams make a few script calls a second, not one each."""
         if not slot.keys[0].startswith(self._prefix):
             return await self._local.renew(slot)
-        try:
-            await self._renew(keys=list(slot.keys), args=[slot.ticket, LEASE_SECONDS])
-        except RedisError:
-            pass  # the lease runs out and the stream's slot with it: the cap errs towards letting TVs in
+        self._due[slot.ticket] = slot
+        if self._renewing is None or self._renewing.done():
+            self._renewing = asyncio.create_task(self._renew_due())
+
+    async def _renew_due(self) -> None:
+        while self._due:
+            await asyncio.sleep(RENEW_DELAY_SECONDS)
+            slots, self._due = list(self._due.values()), {}
+            for start in range(0, len(slots), RENEW_BATCH):
+                chunk = slots[start : start + RENEW_BATCH]
+                tickets = [slot.ticket for slot in chunk for _ in slot.keys]
+                try:
+                    await self._renew(keys=[key for slot in chunk for key in slot.keys], args=[LEASE_SECONDS, *tickets])
+                except RedisError:
+                    pass  # the leases run out and the streams' slots with them: the cap errs towards letting TVs in
 
     async def give_back(self, slot: Slot) -> None:
         if not slot.keys[0].startswith(self._prefix):
             return await self._local.give_back(slot)
+        self._due.pop(slot.ticket, None)
         try:
             async with self._redis.pipeline(transaction=False) as pipe:
                 for key in slot.keys:

@@ -1,11 +1,27 @@
-"""The optional Redis seam: a client when ``TANGKAS_REDIS_URL`` is set, ``None`` otherwise."""
+"""The optional Redis seam: a client when ``TANGKAS_REDIS_URL`` is set, ``None`` otherwise.
+
+``redis+cluster://host:port`` (or ``rediss+cluster://`` with TLS) names any node of a Redis
+Cluster: the client learns the others from it. Board keys share a hash tag per board, so each Lua
+script runs on one shard; board events go through sharded pub/sub there (``SPUBLISH``).
+"""
 
 from __future__ import annotations
 
 from redis.asyncio import Redis
+from redis.asyncio.cluster import RedisCluster
+
+CLUSTER_SCHEMES = {"redis+cluster": "redis", "rediss+cluster": "rediss"}
 
 
-def create_redis(url: str | None) -> Redis | None:
+def create_redis(url: str | None) -> Redis | RedisCluster | None:
     if not url:
         return None
-    return Redis.from_url(url, decode_responses=True, socket_timeout=2, socket_connect_timeout=2)
+    options = {"decode_responses": True, "socket_timeout": 2, "socket_connect_timeout": 2}
+    scheme, _, rest = url.partition("://")
+    if scheme in CLUSTER_SCHEMES:
+        return RedisCluster.from_url(f"{CLUSTER_SCHEMES[scheme]}://{rest}", **options)
+    return Redis.from_url(url, **options)
+
+
+def is_cluster(redis: Redis | RedisCluster | None) -> bool:
+    return isinstance(redis, RedisCluster)

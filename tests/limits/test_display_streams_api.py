@@ -125,3 +125,31 @@ async def test_two_api_processes_share_the_cap_through_redis_and_count_alone_whe
         await gone.take(4, "198.51.100.1")
     await gone.give_back(slots[0])
     await gone.take(4, "198.51.100.1")
+
+
+@pytest.mark.redis
+async def test_the_heartbeats_of_many_streams_renew_their_leases_together(redis_url, monkeypatch):
+    from redis.asyncio import Redis
+
+    from gamification.limits import stream_slots
+    from gamification.limits.stream_slots import RedisStreamSlots
+
+    monkeypatch.setattr(stream_slots, "RENEW_DELAY_SECONDS", 0.2)
+    monkeypatch.setattr(stream_slots, "RENEW_BATCH", 2)
+    async with Redis.from_url(redis_url, decode_responses=True) as redis:
+        await redis.flushdb()
+        slots = RedisStreamSlots(redis, StreamLimits(per_display=10, per_address=10))
+        held = [await slots.take(5, f"198.51.100.{n}") for n in range(5)]
+        lease_of = lambda slot: redis.zscore(slot.keys[0], slot.ticket)  # noqa: E731
+        before = [await lease_of(slot) for slot in held]
+        await asyncio.sleep(0.05)
+        for slot in held:
+            await slots.renew(slot)  # heartbeats: nothing sent yet
+        assert [await lease_of(slot) for slot in held] == before
+        await slots.give_back(held[4])  # switched off before its renewal went out
+        await asyncio.sleep(0.4)
+        after = [await lease_of(slot) for slot in held]
+        assert all(
+            late > early for late, early in zip(after[:4], before[:4], strict=True)
+        )  # two script calls of two slots
+        assert after[4] is None and await redis.zscore(held[0].keys[1], held[0].ticket) > before[0]

@@ -38,7 +38,7 @@ import pytest
 from redis.asyncio import Redis
 
 from gamification.boards import build_boards
-from gamification.boards.displays import HEARTBEAT_SECONDS
+from gamification.boards.display_feeds import HEARTBEAT_SECONDS
 from gamification.boards.redis_store import READY_KEY
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
