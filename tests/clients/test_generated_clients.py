@@ -3,9 +3,9 @@
 - Python (openapi-python-client): generated, imported, and used against a real server to sign in, read
   the signed-in person and list the modules.
 - Dart (dio) and Kotlin (openapi-generator, a Java program shipped in its PyPI package): generated without
-  a warning about the document, with one API class per tag and one method per operationId. They are not
-  compiled: that needs the Dart SDK and Gradle with Maven Central, which the machines this suite runs on
-  do not reach (README, "For the mobile team").
+  a warning about the document, with one API class per tag and one method per operationId. The Dart one is
+  not compiled: the Dart SDK is in none of the registries the machines this suite runs on reach (README,
+  "For the mobile team"). The Kotlin one is compiled and run in test_kotlin_client.py.
 
 Marked ``clients``: a minute of generation that does not change with the backends, so scripts/test runs
 it in one variant (TANGKAS_TEST_CLIENTS=on runs it everywhere, off nowhere).
@@ -17,24 +17,16 @@ import importlib
 import json
 import re
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from api.app import create_app
-from gamification.storage.settings import Settings
-from gamification.storage.tables import Person
 from tests.backends import IN_CI
-from tests.conftest import TEST_SECRET
+from tests.clients.commands import BIN, run
 from tests.factories import PASSWORD
-from tests.fuzz.live import LiveServer
-from tests.fuzz.seed import seed
 
 pytestmark = pytest.mark.clients
 
-BIN = Path(sys.executable).parent
 PACKAGE = "tangkas_client"
 # openapi-python-client reads a file of another type as bytes only when told it is one
 PYTHON_CONFIG = {
@@ -57,20 +49,6 @@ SAMPLES = {"auth": ["signIn", "refreshTokens"], "me": ["getMe"], "learning": ["l
 
 
 @pytest.fixture(scope="module")
-def document(tmp_path_factory) -> tuple[dict, Path]:
-    served = create_app(Settings(jwt_secret=TEST_SECRET)).openapi_schema.to_schema()
-    path = tmp_path_factory.mktemp("document") / "openapi.json"
-    path.write_text(json.dumps(served))
-    return served, path
-
-
-def run(*command: str | Path, cwd: Path) -> str:
-    done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout + done.stderr
-
-
-@pytest.fixture(scope="module")
 def python_client(document, tmp_path_factory):
     _, path = document
     where = tmp_path_factory.mktemp("python-client")
@@ -90,29 +68,8 @@ def python_client(document, tmp_path_factory):
             del sys.modules[name]
 
 
-@pytest.fixture(scope="module")
-def live(database_url, redis_url, tmp_path_factory):
-    settings = Settings(
-        database_url=database_url,
-        redis_url=redis_url,
-        jwt_secret=TEST_SECRET,
-        rate_limits={},
-        evidence_dir=str(tmp_path_factory.mktemp("evidence")),
-    )
-    server = LiveServer(create_app(settings))
-    server.start()
-    yield server
-    server.stop()
-
-
-async def _nip_of(person_id: int) -> str:
-    row = await Person.select(Person.nip).where(Person.id == person_id).first()
-    return row["nip"]
-
-
-def test_the_python_client_signs_in_and_reads_me_and_the_modules(python_client, live):
-    people = live.run(seed(live.app, live.app.state.settings))
-    nip = live.run(_nip_of(people["asn"]))
+def test_the_python_client_signs_in_and_reads_me_and_the_modules(python_client, live, asn):
+    asn_id, nip = asn
     client_module, models = python_client("client"), python_client("models")
     sign_in, get_me, list_modules = (python_client(f"api.{name}") for name in ("auth.sign_in", "me.get_me",
                                                                                "learning.list_modules"))  # fmt: skip
@@ -127,7 +84,7 @@ def test_the_python_client_signs_in_and_reads_me_and_the_modules(python_client, 
     with client_module.AuthenticatedClient(base_url=live.base_url, token=tokens.access_token) as signed_in:
         me = get_me.sync(client=signed_in)
         modules = list_modules.sync(client=signed_in, limit=5)
-    assert isinstance(me, models.Profile) and me.id == people["asn"] and me.nip == nip
+    assert isinstance(me, models.Profile) and me.id == asn_id and me.nip == nip
     assert len(modules.items) == 1 and modules.items[0].title
 
 
