@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -85,6 +87,7 @@ def finish_document(app: Litestar) -> None:
     """Completes the app's OpenAPI document (see the module's docstring); called once by ``create_app``."""
     openapi = app.openapi_schema
     openapi.components.schemas["Problem"] = PROBLEM
+    _short_generic_names(openapi)
     for route in app.routes:
         if not isinstance(route, HTTPRoute) or route.path_format not in openapi.paths:
             continue
@@ -93,6 +96,44 @@ def finish_document(app: Litestar) -> None:
             operation = getattr(path_item, method.lower(), None)
             if operation is not None and handler.resolve_include_in_schema():
                 _finish_operation(operation, route.path_format, method, handler)
+
+
+GENERIC_NAME = re.compile(r"^(\w+)_(?:[\w]+\.)+(\w+)_$")  # Litestar's "ListResponse_gamification.x.y.ModuleCard_"
+
+
+def _short_generic_names(openapi) -> None:
+    """``ListResponse[ModuleCard]`` is named ``ModuleCardList`` in the document, not after the Python module
+    that holds it: a generated client's type names stay short and survive moving code."""
+    schemas = openapi.components.schemas
+    renamed = {}
+    for name in list(schemas):
+        found = GENERIC_NAME.match(name)
+        if found:
+            short = found.group(2) + found.group(1).removesuffix("Response")
+            if short in schemas or short in renamed.values():
+                continue  # keep the long name rather than merge two schemas
+            renamed[name] = short
+    for name, short in renamed.items():
+        schemas[short] = schemas.pop(name)
+    refs = {f"#/components/schemas/{name}": f"#/components/schemas/{short}" for name, short in renamed.items()}
+    _rewrite_refs(openapi, refs, set())
+
+
+def _rewrite_refs(node, refs: dict[str, str], seen: set[int]) -> None:
+    if id(node) in seen or isinstance(node, str | int | float | bool | type(None)):
+        return
+    seen.add(id(node))
+    if isinstance(node, Reference):
+        node.ref = refs.get(node.ref, node.ref)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _rewrite_refs(value, refs, seen)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            _rewrite_refs(value, refs, seen)
+    elif dataclasses.is_dataclass(node):
+        for field in dataclasses.fields(node):
+            _rewrite_refs(getattr(node, field.name), refs, seen)
 
 
 def _problem_statuses(path: str, method: str, handler: HTTPRouteHandler, has_body: bool) -> set[int]:

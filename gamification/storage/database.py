@@ -20,6 +20,7 @@ from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from gamification.storage.db_errors import is_connection_lost
 from gamification.storage.settings import Settings
+from gamification.storage.sqlite_engine import SQLiteWithSharedReads
 from gamification.storage.tables import ALL_TABLES
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
@@ -32,7 +33,7 @@ def create_engine(settings: Settings) -> Engine:
         return PostgresEngine(config=postgres_config(settings.database_url))
     if not settings.database_url.startswith("sqlite:///"):
         raise ValueError("TANGKAS_DATABASE_URL must start with sqlite:/// or postgresql://")
-    return SQLiteEngine(path=str(settings.sqlite_path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS)
+    return SQLiteWithSharedReads(path=str(settings.sqlite_path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS)
 
 
 def postgres_config(url: str) -> dict[str, object]:
@@ -137,6 +138,8 @@ async def _nothing_more_to_reset(_connection) -> None:
 async def close_engine(engine: Engine) -> None:
     if isinstance(engine, PostgresEngine):
         await engine.close_connection_pool()
+    elif isinstance(engine, SQLiteWithSharedReads):
+        await engine.close_reader()
 
 
 def prepare_sqlite_file(engine: Engine) -> None:

@@ -95,3 +95,13 @@ PUBLISHED = {
     ("POST", "/api/v1/redemptions/{redemption_id}/decision"): "decideRedemption",
     ("GET", "/api/v1/manager/inbox"): "listManagerInbox",
 }
+
+
+def test_schema_names_are_short_and_free_of_python_module_paths(document):
+    """A generated client names its types after the schemas: ``ModuleCardList``, not
+    ``ListResponseGamificationlearningcatalogueModuleCard``."""
+    names = set(document["components"]["schemas"])
+    assert not [name for name in names if "." in name or "gamification" in name.lower()]
+    assert {"ModuleCardList", "PointEntryList", "PersonViewList"} <= names
+    listed = document["paths"]["/api/v1/modules"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert listed == {"$ref": "#/components/schemas/ModuleCardList"}
