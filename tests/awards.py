@@ -65,3 +65,14 @@ async def boards_ready() -> None:
     sync = wiring.boards()
     if sync is not None and sync.redis_boards is not None:
         assert await sync.rebuilder.rebuild() is not None
+
+
+async def leader_and_climber(region) -> tuple[int, int]:
+    """Two new people of the region's child unit with 50 and 20 XP this week, the boards complete."""
+    from tests.factories import add_person
+
+    leader, climber = [await add_person(f"Pegawai {n}", region.child_unit, region.region_id) for n in range(2)]
+    await award(leader, 50, this_week_at(WIB, 0, 9))
+    await award(climber, 20, this_week_at(WIB, 0, 10))
+    await boards_ready()
+    return leader, climber

@@ -50,15 +50,7 @@ class BoardWrites:
         if redis_boards is not None:
             updates = written_standings(membership, written.rows, dt.datetime.now(dt.timezone.utc))
             await self._write(lambda: redis_boards.write(updates), {written.person_id: None})
-        await self.events.publish(
-            {
-                "kind": "points",
-                "person": membership.person_id,
-                "region": membership.region_id,
-                "agency": membership.agency_id,
-                "unit_path": membership.unit_path,
-            }
-        )
+        await self.events.publish(points_event(membership))
 
     async def person_moving(self, person_id: int, unit_id: int | None, region_id: int | None) -> None:
         """A person changes unit: their totals follow them to the new boards, inside the caller's unit of work."""
@@ -76,15 +68,7 @@ class BoardWrites:
             write = lambda: write_person(redis_boards, person_id, moved_from, updates)  # noqa: E731
             await self._write(write, {person_id: moved_from})
         for membership in [*memberships, *([moved_from] if moved_from else [])]:
-            await self.events.publish(
-                {
-                    "kind": "points",
-                    "person": membership.person_id,
-                    "region": membership.region_id,
-                    "agency": membership.agency_id,
-                    "unit_path": membership.unit_path,
-                }
-            )
+            await self.events.publish(points_event(membership))
 
     async def batch_changed(self, person_ids: list[int]) -> None:
         """Many people's standings written at once; displays hear once per unit, not once per person."""
@@ -116,3 +100,14 @@ class BoardWrites:
             state.remember(people)
         if state.dirty:
             self._rebuild.start()
+
+
+def points_event(membership: Membership) -> dict:
+    """What displays hear when a person's standings changed: enough to tell which boards show them."""
+    return {
+        "kind": "points",
+        "person": membership.person_id,
+        "region": membership.region_id,
+        "agency": membership.agency_id,
+        "unit_path": membership.unit_path,
+    }

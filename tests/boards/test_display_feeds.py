@@ -11,18 +11,14 @@ from domain.roles import Role
 from gamification.boards.displays import Displays, stream
 from gamification.boards.leaderboards import Leaderboards
 from tests import wiring
-from tests.awards import WIB, award, boards_ready, this_week_at
-from tests.factories import add_person
+from tests.awards import WIB, award, leader_and_climber, this_week_at
 
 TVS = 12
 
 
 async def test_a_change_is_read_once_per_board_for_every_stream_that_shows_it(app, world):
     p = world.pontianak
-    leader, climber = [await add_person(f"Pegawai {n}", p.child_unit, p.region_id) for n in range(2)]
-    await award(leader, 50, this_week_at(WIB, 0, 9))
-    await award(climber, 20, this_week_at(WIB, 0, 10))
-    await boards_ready()
+    leader, climber = await leader_and_climber(p)
     sync = wiring.boards()
     displays = Displays(Leaderboards(sync.reads), sync.events)
     reads = []

@@ -8,7 +8,7 @@ from gamification.boards.displays import Displays, stream
 from gamification.boards.leaderboards import Leaderboards
 from gamification.storage.tables import Display, Person
 from tests import wiring
-from tests.awards import WIB, award, boards_ready, this_week_at
+from tests.awards import WIB, award, boards_ready, leader_and_climber, this_week_at
 from tests.clock import next_turn
 from tests.factories import add_person
 
@@ -217,10 +217,7 @@ async def test_the_head_of_an_agency_puts_their_agencys_board_on_a_display(app, 
 
 async def test_the_stream_sends_a_new_screen_when_someone_moves_up_and_stops_when_revoked(app, world):
     p = world.pontianak
-    leader, climber = [await add_person(f"Pegawai {n}", p.child_unit, p.region_id) for n in range(2)]
-    await award(leader, 50, this_week_at(WIB, 0, 9))
-    await award(climber, 20, this_week_at(WIB, 0, 10))
-    await boards_ready()
+    leader, climber = await leader_and_climber(p)
     sync = wiring.boards()
     displays = Displays(Leaderboards(sync.reads), sync.events)
     from domain.access import Actor

@@ -23,7 +23,7 @@ from gamification.boards.rebuild import REBUILD_LOCK
 from gamification.boards.redis_store import READY_KEY, keys
 from gamification.identity.sign_in import load_actor
 from tests import wiring
-from tests.awards import WIB, WITA, award, boards_ready, current_board, this_week_at
+from tests.awards import WIB, WITA, award, boards_ready, current_board, leader_and_climber, this_week_at
 from tests.factories import add_person
 from tests.invariants import boards_agree
 from tests.redis_cluster import NODES, redis_cluster_url  # noqa: F401 (a fixture)
@@ -106,10 +106,7 @@ async def test_the_rebuild_lock_and_the_ready_marker_hold_on_a_cluster_and_a_dri
 
 async def test_a_display_hears_a_board_change_through_sharded_pub_sub(app, world):
     p = world.pontianak
-    leader, climber = [await add_person(f"Pegawai {n}", p.child_unit, p.region_id) for n in range(2)]
-    await award(leader, 50, this_week_at(WIB, 0, 9))
-    await award(climber, 20, this_week_at(WIB, 0, 10))
-    await boards_ready()
+    leader, climber = await leader_and_climber(p)
     sync = wiring.boards()
     displays = Displays(Leaderboards(sync.reads), sync.events)
     admin = Actor(p.admin, frozenset({Role.ADMIN}), p.region_id, p.head_unit, None)
