@@ -42,6 +42,11 @@ def claim(chosen: str, where: str | None, *, limit: int | None = None) -> str:
     """The statement that moves the queued facts ``where`` (a condition on ``f``, the fact; None: all)
     into the temporary table ``chosen``, at most ``limit`` of them in id order, and off the queue."""
     sql = dialect()
+    if sql.postgres and limit is None and where:  # a whole range (a backlog's people): no sort, no second lock
+        return (
+            f"WITH claimed AS (DELETE FROM pending_fact q USING fact f WHERE f.id = q.fact AND {where}"
+            f" RETURNING q.fact) INSERT INTO {chosen} (id) SELECT fact FROM claimed"
+        )
     picked = "SELECT q.fact FROM pending_fact q"
     picked += f" JOIN fact f ON f.id = q.fact WHERE {where}" if where else ""
     picked += " ORDER BY q.fact"
