@@ -169,3 +169,16 @@ async def test_facts_a_rule_change_holds_are_left_for_after_it_commits(app, worl
 
     await recalculate(follow=wiring.follow())
     await books_balance({person: 2 * xp for person, xp in expected.items()})
+
+
+async def test_a_recalculation_of_one_region_takes_only_its_queued_facts(app, world, monkeypatch):
+    await boards_ready()
+    expected = await imported(world, 60)
+    monkeypatch.setattr(recalc_module, "PENDING_BATCH", 7)
+
+    report = await recalculate(follow=wiring.follow(), region_slug="palu")
+
+    assert report.facts_evaluated == 30 and await pending() == 30  # the other half is Pontianak's, still queued
+    await recalculate(follow=wiring.follow())
+    await facts_awarded_once()
+    await books_balance(expected)
