@@ -5,7 +5,7 @@ completion does in the app), with some streak milestones and verified initiative
 each person learns is skewed (a tenth learn nothing, a few learn a lot), weekdays and office
 hours are busier, and facts come out in the order they happened, so that a batch of pending
 facts touches many people, as in production. ``local_date`` is the day on the person's
-region calendar; every fact is pending (``evaluated_at`` NULL) for the points engine.
+region calendar; every fact is pending (in the queue ``pending_fact``) for the points engine.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ FACT_COLUMNS = (
     "score",
     "first_attempt",
     "level",
-    "evaluated_at",
     "recorded_at",
 )
 DAYS = 365
@@ -113,7 +112,6 @@ class FactMaker:
             score,
             first,
             level,
-            None,  # evaluated_at: pending
             recorded,
         )
 

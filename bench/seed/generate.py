@@ -52,6 +52,7 @@ BULK_TABLES = (
     "module_question",
     "module_option",
     "fact",
+    "pending_fact",
 )
 PERSON_COLUMNS = (
     "id",
@@ -180,7 +181,7 @@ async def add_bench_facts(
         completed = await _completed_modules({learner.id for learner in picked})
         rows = recent_facts(rng, picked, await _stored_modules(), completed, first_id, now)
         async with writer.transaction():
-            await writer.write("fact", FACT_COLUMNS, rows)
+            await _write_pending(writer, rows)
         await writer.move_sequence("fact")
         progress("facts", len(rows), count)
     report.add("facts", len(rows), time.perf_counter() - started)
@@ -254,6 +255,12 @@ async def _write_modules(writer: BulkWriter, modules: ModuleRows, report: SeedRe
     report.add("modules", rows, time.perf_counter() - started)
 
 
+async def _write_pending(writer: BulkWriter, rows: list[tuple]) -> None:
+    """Facts, each with its row in the recalculation's queue."""
+    await writer.write("fact", FACT_COLUMNS, rows)
+    await writer.write("pending_fact", ("fact",), [(row[0],) for row in rows])
+
+
 async def _write_facts(
     writer: BulkWriter, year: YearOfFacts, total: int, report: SeedReport, progress: Progress
 ) -> None:
@@ -261,7 +268,7 @@ async def _write_facts(
     async with writer.transaction():
         async with writer.without_secondary_indexes("fact", lambda done, builds: progress("indexes", done, builds)):
             for rows in year.chunks(CHUNK):
-                await writer.write("fact", FACT_COLUMNS, rows)
+                await _write_pending(writer, rows)
                 written += len(rows)
                 progress("facts", written, total)
             report.add("facts", written, time.perf_counter() - started)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from array import array
 
 from domain.leaderboards import Period
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
 from gamification.boards.redis_store import PREFIX, RedisBoards
-from gamification.boards.standings import Updates, calendars_in_use, current_starts, standings
-from gamification.boards.store import Membership
+from gamification.boards.standings import Updates, calendars_in_use, current_starts, standings, standings_in_chunks
+from gamification.boards.store import Board, Membership
 
 log = logging.getLogger(__name__)
 REBUILD_LOCK = PREFIX + "rebuilding"
+PEOPLE_PER_CHUNK = 2_000  # ~24 standings each: ~50,000 standings read and written at a time
 
 
 async def write_person(
@@ -46,9 +48,10 @@ class BoardRebuild:
             log.info("leaderboards: rebuild waits for Redis (%s)", error)
 
     async def rebuild(self, progress=None) -> int | None:
-        """Rebuild every current board from SQL; None when another process is rebuilding.
+        """Rebuild every current board from SQL; None when another process is rebuilding. The standings
+        are read and written ``PEOPLE_PER_CHUNK`` people at a time; only each board's member ids are held.
 
-        ``progress(written, total)`` follows the writing of standings.
+        ``progress(written, total)`` follows the writing of standings (the total as known so far).
         """
         state = self._state
         if state.redis_boards is None:
@@ -58,16 +61,23 @@ class BoardRebuild:
             return None
         try:
             state.missed.clear()  # whoever changed before this read is in it
-            _, updates = await standings(person_ids=None)
             # In place: readers meanwhile see the boards as they were, never empty ones. Versioned
             # writes keep anything newer that arrives meanwhile; whoever should not be on a board
             # (moved away, or a board of no one) is taken off afterwards.
-            await state.redis_boards.write(updates, progress=progress)
-            await state.redis_boards.keep_only(updates, await current_keys(state.redis_boards))
+            members: dict[Board, array] = {}
+            written = 0
+            async for updates in standings_in_chunks(PEOPLE_PER_CHUNK):
+                await state.redis_boards.write(updates)
+                for board, rows in updates.items():
+                    members.setdefault(board, array("q")).extend(standing.person_id for standing, _ in rows)
+                written += sum(len(rows) for rows in updates.values())
+                if progress:
+                    progress(written, written)
+            await state.redis_boards.keep_only(members, await current_keys(state.redis_boards))
             await self._catch_up()
             state.dirty = False  # no await since the last catch-up: nobody changed unwritten
             await state.redis_boards.mark_ready(True)
-            return sum(len(rows) for rows in updates.values())
+            return written
         finally:
             await redis.delete(REBUILD_LOCK)
 

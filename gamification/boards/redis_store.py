@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 
 from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
@@ -183,14 +183,14 @@ class RedisBoards:
     async def board_keys(self) -> list[str]:
         return [key async for key in self.redis.scan_iter(match=PREFIX + "{*", count=1000)]
 
-    async def keep_only(self, updates: dict[Board, list[tuple[Standing, int]]], held: list[str]) -> None:
-        """Take off each board whoever is not in ``updates``, and delete the held boards it has no entry for."""
-        expected = {name for board in updates for name in keys(board)}
+    async def keep_only(self, members: dict[Board, Iterable[int]], held: list[str]) -> None:
+        """Take off each board whoever is not among its ``members`` (person ids), and delete the held boards
+        ``members`` has no entry for."""
+        expected = {name for board in members for name in keys(board)}
         stray = [name for name in held if name not in expected]
         for start in range(0, len(stray), 500):
             await self.redis.unlink(*stray[start : start + 500])
-        extra = []
-        for board, rows in updates.items():
-            members = {str(standing.person_id) for standing, _ in rows}
-            extra += [(board, person) for person in await self.redis.hkeys(keys(board)[1]) if person not in members]
-        await self.remove(extra)
+        for board, people in members.items():
+            on_board = {str(person) for person in people}
+            extra = [person for person in await self.redis.hkeys(keys(board)[1]) if person not in on_board]
+            await self.remove([(board, person) for person in extra])

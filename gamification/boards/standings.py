@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import AsyncIterator
+
+from piccolo.query.functions.aggregate import Max, Min
 
 from domain.leaderboards import Period, Scope, Standing, window_at
 from domain.timezones import NATIONAL_TIMEZONE
@@ -36,12 +39,15 @@ async def region_and_national_boards(now: dt.datetime) -> list[Board]:
     return boards
 
 
-async def standings(person_ids: list[int] | None, now: dt.datetime | None = None) -> tuple[list[Membership], Updates]:
-    """The current standings of these people (everyone: None) on every board they are on, from SQL."""
+async def standings(
+    person_ids: list[int] | None, now: dt.datetime | None = None, *, between: tuple[int, int] | None = None
+) -> tuple[list[Membership], Updates]:
+    """The current standings of these people (everyone: None; or the ids ``between`` first and last) on
+    every board they are on, from SQL."""
     now = now or dt.datetime.now(dt.timezone.utc)
     updates: Updates = defaultdict(list)
     memberships = []
-    for row in await totals(person_ids):
+    for row in await totals(person_ids, between):
         membership = membership_of(row)
         memberships.append(membership)
         for board in membership.boards(Period.ALL, now):
@@ -55,9 +61,7 @@ async def standings(person_ids: list[int] | None, now: dt.datetime | None = None
     query = PointsPeriod.select(*columns(PointsPeriod), PointsPeriod.period, PointsPeriod.period_start).where(
         PointsPeriod.period_start.is_in(sorted(starts))
     )
-    if person_ids is not None:
-        query = query.where(PointsPeriod.person.is_in(person_ids))
-    for row in await query:
+    for row in await _of(query, PointsPeriod.person, person_ids, between):
         national = row["period"].startswith("n")
         for board in membership_of(row).boards(Period(row["period"].removeprefix("n")), now):
             if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
@@ -80,9 +84,28 @@ def written_standings(membership: Membership, rows: list[dict], now: dt.datetime
     return updates
 
 
-async def totals(person_ids: list[int] | None) -> list[dict]:
+async def standings_in_chunks(people: int, now: dt.datetime | None = None) -> AsyncIterator[Updates]:
+    """Everyone's current standings, ``people`` people (by id) at a time: a rebuild's memory stays bounded."""
+    bounds = (await PointsTotal.select(Min(PointsTotal.person, alias="first"), Max(PointsTotal.person, alias="last")))[
+        0
+    ]
+    if bounds["first"] is None:
+        return
+    for first in range(bounds["first"], bounds["last"] + 1, people):
+        yield (await standings(None, now, between=(first, first + people - 1)))[1]
+
+
+async def totals(person_ids: list[int] | None, between: tuple[int, int] | None = None) -> list[dict]:
     query = PointsTotal.select(*columns(PointsTotal)).where(PointsTotal.reached_at.is_not_null())
-    return await (query.where(PointsTotal.person.is_in(person_ids)) if person_ids is not None else query)
+    return await _of(query, PointsTotal.person, person_ids, between)
+
+
+def _of(query, person, person_ids: list[int] | None, between: tuple[int, int] | None):
+    if person_ids is not None:
+        query = query.where(person.is_in(person_ids))
+    if between is not None:
+        query = query.where((person >= between[0]) & (person <= between[1]))
+    return query
 
 
 def columns(table) -> tuple:

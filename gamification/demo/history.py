@@ -32,7 +32,17 @@ from gamification.points.recalc import recalculate
 from gamification.points.streaks import update_streak
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
-from gamification.storage.tables import Attempt, Certificate, Completion, Fact, JpCredit, Module, Person, Region
+from gamification.storage.tables import (
+    Attempt,
+    Certificate,
+    Completion,
+    Fact,
+    JpCredit,
+    Module,
+    PendingFact,
+    Person,
+    Region,
+)
 
 HISTORY_DAYS = 365
 LIVE_DAYS = 11  # the latest days belong to the live attempts
@@ -102,7 +112,7 @@ async def streaks_and_badges(follow: TotalsFollower, now: dt.datetime) -> int:
     people = sorted(learned - {row["person"] for row in live})
     async with unit_of_work():  # one commit for them all: nobody else writes during the seed
         for person_id in people:
-            await award_facts(await update_streak(person_id, now), follow=follow)
+            await award_facts(await update_streak(person_id, now), follow=follow, queued=True)
             await award_badges(person_id)
     return len(people)
 
@@ -271,7 +281,7 @@ async def _write_completions(learners: list[Learner], now: dt.datetime) -> int:
             )
         )
     await _insert(JpCredit, credits)
-    await _insert(Fact, facts)
+    await _insert_pending(facts)
     return len(completions)
 
 
@@ -360,10 +370,17 @@ async def _write_certificates(learners: list[Learner], deciders: dict[int, int],
             )
         )
     await _insert(JpCredit, credits)
-    await _insert(Fact, facts)
+    await _insert_pending(facts)
     return len(rows)
 
 
 async def _insert(table, rows: list) -> None:
     for start in range(0, len(rows), CHUNK):
         await table.insert(*rows[start : start + CHUNK])
+
+
+async def _insert_pending(facts: list[Fact]) -> None:
+    """Facts for the recalculation to award: each with its row in the pending queue."""
+    for start in range(0, len(facts), CHUNK):
+        inserted = await Fact.insert(*facts[start : start + CHUNK]).returning(Fact.id)
+        await PendingFact.insert(*[PendingFact(fact=row["id"]) for row in inserted])

@@ -264,8 +264,7 @@ async def _record(
         xp=version["xp"],
         score=graded.score,
         first_attempt=first_attempt,
-        evaluated=True,  # awarded here and now, from the rules of the version read with the module
-    )
+    )  # not queued: awarded here and now, from the rules of the version read with the module
     now = dt.datetime.now(dt.timezone.utc)
     awarded = await awarding.after_completion(
         fact,

@@ -43,7 +43,7 @@ class Awarding:
         xp_before = await _xp(person_id)
         awards = await award_facts(fact_ids, follow=self._follow)
         milestone_facts = await update_streak(person_id)
-        awards += await award_facts(milestone_facts, follow=self._follow)
+        awards += await award_facts(milestone_facts, follow=self._follow, queued=True)
         badges = await award_badges(person_id)
         xp = sum(award.xp for award in awards)
         await _level_up(person_id, xp_before, xp, levels)

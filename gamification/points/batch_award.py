@@ -15,8 +15,10 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
-from domain.rule_intervals import NO_OWN_VERSION, RuleLayout
+from domain.rule_intervals import NO_OWN_VERSION, RuleLayout, lay_out
 from domain.rules import DEFAULT_RULES, Formula
+from gamification.points.ledger import rule_versions
+from gamification.points.pending_queue import claim, claimed_off_queue
 from gamification.points.totals_follower import TotalsFollower
 from gamification.points.totals_growth import grow_totals
 from gamification.storage.sql_dialect import Dialect, dialect
@@ -57,15 +59,25 @@ class FactRange:
         return "fact" if self.column == "id" else "person"
 
 
+@dataclass(frozen=True)
+class QueueHead:
+    """The first ``size`` facts of the pending queue, in id order, that no other batch holds."""
+
+    size: int
+
+
 async def award_range(
-    layout: RuleLayout,
-    facts: FactRange,
+    layout: RuleLayout | None,
+    facts: FactRange | QueueHead,
     *,
     follow: TotalsFollower,
     pending_only: bool,
     region_id: int | None = None,
 ) -> BatchResult:
-    """Award these facts (only those still pending, or all) and mark them evaluated; call inside a unit of work."""
+    """Award these facts (only those pending, or all) and take them off the pending queue; call inside
+    a unit of work. ``layout`` None: the rules are read once the facts are taken, so a rule change
+    committed before that is heeded, and one committed after it finds the facts off the queue and
+    queues them again."""
     sql = dialect()
     # Names of its own per batch: PostgreSQL drops them at commit, and a statement prepared for an
     # earlier batch's tables must not be found in the connection's statement cache.
@@ -77,15 +89,13 @@ async def award_range(
     if sql.postgres:
         await _raw("SET LOCAL jit = off")  # compiling a batch statement's plan costs more than running it
         await _raw(f"SET LOCAL work_mem = '{BATCH_WORK_MEM}'")  # a range's ledger sorted in memory, not on disk
-    # The facts are chosen once: one recorded meanwhile is neither awarded nor marked by this batch.
-    where = [f"{facts.column} BETWEEN {{}} AND {{}}"]
-    args: list = [facts.first, facts.last]
-    if pending_only:
-        where.append("evaluated_at IS NULL")
-    if region_id is not None:
-        where.append("region = {}")
-        args.append(region_id)
-    await _raw(f"INSERT INTO {chosen} (id) SELECT id FROM fact WHERE {' AND '.join(where)}", *args)
+    # The facts are chosen once, first: one queued meanwhile is left for the next batch.
+    facts = await _choose(chosen, facts, pending_only, region_id)
+    if facts is None:
+        await _drop_on_sqlite(chosen, delta)
+        return BatchResult(0, 0, 0)
+    if layout is None:
+        layout = lay_out(await rule_versions())
     if layout.intervals:
         # Over temporary tables without statistics a misjudged nested loop turns a second into
         # minutes: hash and merge joins only, for this one statement.
@@ -111,13 +121,39 @@ async def award_range(
         )
         await grow_totals(delta)
         follow.people_changed(people)
-    await _raw(
-        f"UPDATE fact SET evaluated_at = {{}} WHERE id IN (SELECT id FROM {chosen}) AND evaluated_at IS NULL", now
-    )
-    if not sql.postgres:
-        await _raw(f"DROP TABLE {chosen}")
-        await _raw(f"DROP TABLE {delta}")
+    await _drop_on_sqlite(chosen, delta)
     return result
+
+
+async def _drop_on_sqlite(*tables: str) -> None:
+    if not dialect().postgres:
+        for table in tables:
+            await _raw(f"DROP TABLE {table}")
+
+
+async def _choose(chosen: str, facts: FactRange | QueueHead, pending_only: bool, region_id: int | None):
+    """Fill ``chosen`` and take those facts off the queue (before any total is locked: every batch takes
+    its locks in that order). The id range the batch reads, or None when there is nothing to award."""
+    where, args = [], []
+    if isinstance(facts, FactRange):
+        where.append(f"f.{facts.column} BETWEEN {{}} AND {{}}")
+        args += [facts.first, facts.last]
+    if region_id is not None:
+        where.append("f.region = {}")
+        args.append(region_id)
+    condition = " AND ".join(where) or None
+    if pending_only or isinstance(facts, QueueHead):
+        limit = facts.size if isinstance(facts, QueueHead) else None
+        await _raw(claim(chosen, condition, limit=limit), *args)
+        if off_queue := claimed_off_queue(chosen):
+            await _raw(off_queue)
+    else:
+        await _raw(f"INSERT INTO {chosen} (id) SELECT f.id FROM fact f WHERE {condition or 'true'}", *args)
+        await _raw(f"DELETE FROM pending_fact WHERE fact IN (SELECT id FROM {chosen})")
+    if isinstance(facts, FactRange):
+        return facts
+    bounds = (await _raw(f"SELECT MIN(id) AS first, MAX(id) AS last FROM {chosen}"))[0]
+    return None if bounds["first"] is None else FactRange("id", bounds["first"], bounds["last"])
 
 
 async def _raw(sql: str, *args) -> list[dict]:

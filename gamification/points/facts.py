@@ -1,11 +1,16 @@
-"""Recording facts for the points engine; each source records a fact once (``source_key``)."""
+"""Recording facts for the points engine; each source records a fact once (``source_key``).
+
+A request awards the fact it records at once, in its own transaction (``Awarding.after_fact``), so
+nothing is queued for it; a fact recorded to be awarded later (an import) goes into the
+recalculation's queue ``pending_fact`` with it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from domain.rules import FactKind
-from gamification.storage.tables import Fact
+from gamification.storage.tables import Fact, PendingFact
 
 
 async def record_fact(
@@ -22,9 +27,9 @@ async def record_fact(
     score: int | None = None,
     first_attempt: bool = False,
     level: str | None = None,
-    evaluated: bool = False,
+    queued: bool = False,
 ) -> int:
-    """Insert the fact inside the caller's transaction. ``evaluated=False`` leaves it for the recalculation."""
+    """Insert the fact inside the caller's transaction, which awards it; ``queued``: the recalculation will."""
     inserted = await Fact.insert(
         _fact(
             kind=kind,
@@ -39,9 +44,10 @@ async def record_fact(
             score=score,
             first_attempt=first_attempt,
             level=level,
-            evaluated=evaluated,
         )
     ).returning(Fact.id)
+    if queued:
+        await PendingFact.insert(PendingFact(fact=inserted[0]["id"]))
     return inserted[0]["id"]
 
 
@@ -73,7 +79,6 @@ def _fact(
     score: int | None = None,
     first_attempt: bool = False,
     level: str | None = None,
-    evaluated: bool = False,
 ) -> Fact:
     return Fact(
         kind=kind.value,
@@ -88,7 +93,6 @@ def _fact(
         score=score,
         first_attempt=first_attempt,
         level=level,
-        evaluated_at=dt.datetime.now(dt.timezone.utc) if evaluated else None,
     )
 
 
@@ -99,7 +103,5 @@ async def void_fact(source_key: str, at: dt.datetime) -> tuple[int, int] | None:
     row = await Fact.select(Fact.id, Fact.person).where(Fact.source_key == source_key).first()
     if row is None:
         return None
-    await Fact.update({Fact.voided_at: at, Fact.evaluated_at: None}).where(
-        (Fact.id == row["id"]) & Fact.voided_at.is_null()
-    )
+    await Fact.update({Fact.voided_at: at}).where((Fact.id == row["id"]) & Fact.voided_at.is_null())
     return row["person"], row["id"]

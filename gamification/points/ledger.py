@@ -23,7 +23,7 @@ from gamification.points.totals_follower import TotalsFollower
 from gamification.points.totals_growth import PERIODS, entries_with_ids, grow_totals
 from gamification.storage.json_column import loaded
 from gamification.storage.sql_dialect import as_datetime
-from gamification.storage.tables import Fact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
+from gamification.storage.tables import Fact, PendingFact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,10 @@ def fact_values(fact: dict) -> FactValues:
 
 
 async def award_facts(
-    fact_ids: list[int], *, follow: TotalsFollower, versions: list[RuleVersion] | None = None
+    fact_ids: list[int], *, follow: TotalsFollower, versions: list[RuleVersion] | None = None, queued: bool = False
 ) -> list[Award]:
-    """Bring the ledger in line with the rules for these facts; call inside a unit of work."""
+    """Bring the ledger in line with the rules for these facts; call inside a unit of work. ``queued``: they
+    were recorded into the recalculation's queue (streak milestones), and leave it in this transaction."""
     if not fact_ids:
         return []
     versions = versions if versions is not None else await rule_versions()
@@ -88,8 +89,8 @@ async def award_facts(
         await grow_totals(entries_with_ids([row["id"] for row in inserted]))
         for person_id in sorted({entry.person for entry in entries}):
             follow.totals_changed(person_id)
-    now = dt.datetime.now(dt.timezone.utc)
-    await Fact.update({Fact.evaluated_at: now}).where(Fact.id.is_in(fact_ids))
+    if queued:
+        await PendingFact.delete().where(PendingFact.fact.is_in(fact_ids))
     return awards
 
 

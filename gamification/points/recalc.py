@@ -1,9 +1,10 @@
 """The scheduled recalculation: award what is not yet awarded, and check totals against the ledger.
 
-Incremental: facts still pending (recorded without an award, or set back by a rule change) are
-evaluated in batches by the set-based engine (``batch_award``), each batch in its own
-transaction together with the mark that it is done, so a run killed half-way leaves only whole
-batches behind and the next run takes up the rest. Its cost follows the pending facts.
+Incremental: facts in the pending queue (recorded without an award, or set back by a rule change)
+are evaluated in batches by the set-based engine (``batch_award``), each batch in its own
+transaction that takes its facts off the queue (``pending_queue``), so a run killed half-way
+leaves only whole batches behind and the next run takes up the rest, and two runs at once never
+award a fact twice. Its cost follows the pending facts.
 Full: every fact is evaluated again in ranges of ids (honouring each rule's effective date),
 streaks and badges are brought up to date, and every total is compared with the ledger's
 aggregate; any difference is drift, fixed and reported.
@@ -19,15 +20,15 @@ from dataclasses import dataclass
 from piccolo.query.functions.aggregate import Max, Min
 
 from domain.errors import NotFound
-from domain.rule_intervals import RuleLayout, lay_out
 from gamification.points.badges import award_badges
-from gamification.points.batch_award import BatchResult, FactRange, award_range
-from gamification.points.ledger import award_facts, refresh_totals, rule_versions
+from gamification.points.batch_award import BatchResult, FactRange, QueueHead, award_range
+from gamification.points.ledger import award_facts, refresh_totals
+from gamification.points.pending_queue import pending_count
 from gamification.points.streaks import update_streak
 from gamification.points.totals_check import drifted_totals
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
-from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.db_errors import is_deadlock, is_unique_violation
 from gamification.storage.tables import Completion, Fact, Person, Region
 
 log = logging.getLogger(__name__)
@@ -63,10 +64,9 @@ async def recalculate(
     """``progress(done, total)`` is called after each batch; ``follow`` hears of every total changed."""
     region_id = await _region_id(region_slug)
     report = RecalcReport(full=full)
-    layout = lay_out(await rule_versions())
     if full:
         started = time.perf_counter()
-        await _evaluate_all(layout, region_id, report, progress, follow)
+        await _evaluate_all(region_id, report, progress, follow)
         awarded = time.perf_counter()
         report.badges_awarded = await _streaks_and_badges(region_id, follow)
         badges = time.perf_counter()
@@ -78,39 +78,36 @@ async def recalculate(
             time.perf_counter() - badges,
         )
     else:
-        await _evaluate_pending(layout, region_id, report, progress, follow)
+        await _evaluate_pending(region_id, report, progress, follow)
     return report
 
 
-async def _evaluate_pending(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, follow) -> None:
-    pending = [Fact.evaluated_at.is_null(), *([Fact.region == region_id] if region_id is not None else [])]
-    total = await Fact.count().where(*pending)
+async def _evaluate_pending(region_id: int | None, report: RecalcReport, progress, follow) -> None:
+    total = await pending_count(region_id)
     if total > BACKLOG:
-        await _evaluate_by_person(layout, region_id, report, progress, total, follow)
-    while True:  # what is left, or arrived meanwhile
-        ids = await Fact.select(Fact.id).where(*pending).order_by(Fact.id).limit(PENDING_BATCH).output(as_list=True)
-        if not ids:
+        await _evaluate_by_person(region_id, report, progress, total, follow)
+    while True:  # what is left, or arrived meanwhile; ends when what is left is another batch's
+        result = await _award(QueueHead(PENDING_BATCH), True, region_id, follow)
+        if not result.facts:
             break
-        report.add(await _award(layout, FactRange("id", ids[0], ids[-1]), True, region_id, follow))
+        report.add(result)
         if progress:
             progress(min(report.facts_evaluated, total), total)
 
 
-async def _evaluate_by_person(
-    layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, total, follow
-) -> None:
+async def _evaluate_by_person(region_id: int | None, report: RecalcReport, progress, total, follow) -> None:
     people = Person.select(Min(Person.id, alias="first"), Max(Person.id, alias="last"))
     bounds = (await people.where(Person.region == region_id) if region_id is not None else await people)[0]
     if bounds["first"] is None:
         return
     for start in range(bounds["first"], bounds["last"] + 1, PEOPLE_PER_BATCH):
         last = min(start + PEOPLE_PER_BATCH - 1, bounds["last"])
-        report.add(await _award(layout, FactRange("person", start, last), True, region_id, follow))
+        report.add(await _award(FactRange("person", start, last), True, region_id, follow))
         if progress:
             progress(min(report.facts_evaluated, total), total)
 
 
-async def _evaluate_all(layout: RuleLayout, region_id: int | None, report: RecalcReport, progress, follow) -> None:
+async def _evaluate_all(region_id: int | None, report: RecalcReport, progress, follow) -> None:
     in_region = [Fact.region == region_id] if region_id is not None else []
     bounds = (await Fact.select(Min(Fact.id, alias="first"), Max(Fact.id, alias="last")).where(*in_region))[0]
     if bounds["first"] is None:
@@ -118,21 +115,23 @@ async def _evaluate_all(layout: RuleLayout, region_id: int | None, report: Recal
     total = await Fact.count().where(*in_region)
     for start in range(bounds["first"], bounds["last"] + 1, FULL_RANGE):
         last = min(start + FULL_RANGE - 1, bounds["last"])
-        report.add(await _award(layout, FactRange("id", start, last), False, region_id, follow))
+        report.add(await _award(FactRange("id", start, last), False, region_id, follow))
         if progress:
             progress(report.facts_evaluated, total)
 
 
 async def _award(
-    layout: RuleLayout, facts: FactRange, pending_only: bool, region_id: int | None, follow: TotalsFollower
+    facts: FactRange | QueueHead, pending_only: bool, region_id: int | None, follow: TotalsFollower
 ) -> BatchResult:
+    """One batch in its own transaction; the rules are read in it (``award_range``)."""
     for tries_left in reversed(range(MAX_BATCH_TRIES)):
         try:
             async with unit_of_work():
-                return await award_range(layout, facts, follow=follow, pending_only=pending_only, region_id=region_id)
+                return await award_range(None, facts, follow=follow, pending_only=pending_only, region_id=region_id)
         except Exception as error:
-            # an attempt awarding one of these facts at the same moment won the unique key: look again
-            if not is_unique_violation(error) or not tries_left:
+            # An attempt awarding one of these facts at the same moment won the unique key, or another
+            # batch took the same people's new totals in another order: the batch rolled back whole.
+            if not (is_unique_violation(error) or is_deadlock(error)) or not tries_left:
                 raise
     raise AssertionError("unreachable")
 
@@ -145,7 +144,7 @@ async def _streaks_and_badges(region_id: int | None, follow: TotalsFollower) -> 
     for person_id in await query.output(as_list=True):
         async with unit_of_work():
             milestones = await update_streak(person_id)
-            await award_facts(milestones, follow=follow)
+            await award_facts(milestones, follow=follow, queued=True)
             awarded += len(await award_badges(person_id))
     return awarded
 

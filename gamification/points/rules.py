@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from domain.access import Actor
 from domain.rules import DEFAULT_RULES, Formula, RuleVersion, check_rule, evaluate, governing
 from gamification.points.ledger import fact_values, rule_versions
+from gamification.points.pending_queue import requeue_facts
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
 from gamification.storage.json_column import loaded
@@ -79,10 +80,7 @@ class PointRules:
                     created_by=actor.person_id,
                 )
             ).returning(PointRule.id)
-            affected = (Fact.kind == kind.value) & (Fact.local_date >= change.effective_from)
-            if region_id is not None:
-                affected &= Fact.region == region_id
-            await Fact.update({Fact.evaluated_at: None}).where(affected)
+            await requeue_facts(kind.value, change.effective_from, region_id)
             await raise_rules_version(region_id)
         return _view(await PointRule.select().where(PointRule.id == inserted[0]["id"]).first())
 

@@ -58,6 +58,7 @@ async def update_streak(person_id: int, now: dt.datetime | None = None) -> list[
                     region_id=person["region"],
                     unit_id=person["unit"],
                     level=str(days),
+                    queued=True,  # awarded by the caller, or by the recalculation (the midnight close)
                 )
             )
     return new_facts

@@ -1,4 +1,4 @@
-"""Recognising, from either database driver, a unique-constraint violation and a lost connection."""
+"""Recognising, from either database driver, a unique-constraint violation, a deadlock and a lost connection."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ def is_unique_violation(error: BaseException) -> bool:
     if isinstance(error, asyncpg.UniqueViolationError):
         return True
     return isinstance(error, sqlite3.IntegrityError) and "UNIQUE" in str(error)
+
+
+def is_deadlock(error: BaseException) -> bool:
+    """PostgreSQL broke a lock cycle by rolling this transaction back (SQLite's writers take turns)."""
+    return isinstance(error, asyncpg.DeadlockDetectedError)
 
 
 def is_connection_lost(error: BaseException | None) -> bool:

@@ -27,7 +27,7 @@ from prometheus_client import (
 )
 
 from domain.errors import NotAuthenticated
-from gamification.storage.tables import Fact
+from gamification.storage.tables import PendingFact
 
 HTTP_REQUESTS = Counter(
     "tangkas_http_requests",
@@ -75,7 +75,7 @@ CONTENT_TYPE = CONTENT_TYPE_LATEST
 
 async def exposition(board_store: str) -> bytes:
     """The text exposition, the deployment-wide gauges read now; ``board_store`` is ``redis`` or ``sql``."""
-    RECALC_BACKLOG.set(await Fact.count().where(Fact.evaluated_at.is_null()))  # the partial index fact_pending
+    RECALC_BACKLOG.set(await PendingFact.count())  # the queue pending_fact
     for store in ("redis", "sql"):
         BOARD_STORE.labels(store).set(1 if store == board_store else 0)
     return generate_latest(_registry())

@@ -218,9 +218,15 @@ class Fact(Table, tablename="fact"):
     score = Integer(null=True, default=None)
     first_attempt = Boolean(default=False)
     level = Varchar(length=20, null=True, default=None)  # initiative impact, streak milestone
-    evaluated_at = Timestamptz(null=True, default=None)  # None: the engine has work to do
     recorded_at = Timestamptz(default=TimestamptzNow())
     voided_at = Timestamptz(null=True, default=None)  # taken back at its source: the rules give it nothing
+
+
+class PendingFact(Table, tablename="pending_fact"):
+    """The recalculation's queue: a fact recorded for it, or set back by a rule change. Its batch deletes
+    the row in the transaction that awards the fact; a request that awards at once never writes one."""
+
+    fact = ForeignKey(Fact, on_delete=OnDelete.cascade, primary_key=True)
 
 
 class PointRule(Table, tablename="point_rule"):
@@ -802,6 +808,7 @@ ALL_TABLES: list[type[Table]] = [
     Completion,
     JpCredit,
     Fact,
+    PendingFact,
     PointRule,
     XpEntry,
     PointsTotal,

@@ -19,7 +19,7 @@ from gamification.learning.module_store import refresh_content_hash
 from gamification.points import recalc
 from gamification.points.recalc import recalculate
 from gamification.points.totals_check import drifted_totals
-from gamification.storage.tables import Agency, Fact, Module, Person, PointsTotal, Region, Unit, XpEntry
+from gamification.storage.tables import Agency, Fact, Module, PendingFact, Person, PointsTotal, Region, Unit, XpEntry
 from tests import wiring
 from tests.clock import python_command
 
@@ -72,9 +72,9 @@ async def test_facts_are_pending_on_their_region_calendar_over_a_year_and_skewed
     people = {person["id"]: person for person in await Person.select(Person.id, Person.region, Person.unit)}
     xp_of = {module["id"]: module["xp"] for module in await Module.select(Module.id, Module.xp)}
     rows = await facts()
+    assert set(await PendingFact.select(PendingFact.fact).output(as_list=True)) == {fact["id"] for fact in rows}
     year_ago = NOW - dt.timedelta(days=367)
     for fact in rows:
-        assert fact["evaluated_at"] is None
         assert year_ago < fact["occurred_at"] < NOW and fact["occurred_at"] <= fact["recorded_at"] <= NOW
         assert fact["local_date"] == fact["occurred_at"].astimezone(zones[fact["region"]]).date()
         person = people[fact["person"]]
@@ -157,19 +157,18 @@ async def test_production_and_impossible_sizes_are_refused(db):
 
 async def test_more_facts_adds_exactly_that_many_recent_pending_facts(db):
     await seed_bench(60, 3_000, now=NOW - dt.timedelta(days=2))
-    await Fact.update({Fact.evaluated_at: NOW}, force=True)  # as if the recalculation had run
-    await Fact.insert(  # a completion recorded by the app since the seed (a benchmark's attempt)
+    await PendingFact.delete(force=True)  # as if the recalculation had run
+    await Fact.insert(  # a completion recorded and awarded by the app since the seed (a benchmark's attempt)
         Fact(kind="module_completion", person=2, source_key="completion:1", occurred_at=NOW, local_date=NOW.date())
     )
-    await Fact.update({Fact.evaluated_at: NOW}, force=True)
     before = {fact["id"] for fact in await facts()}
 
     report = await add_bench_facts(1_000, now=NOW)
 
     assert report.rows["facts"] == 1_000
     added = [fact for fact in await facts() if fact["id"] not in before]
-    assert len(added) == 1_000 and all(fact["evaluated_at"] is None for fact in added)
-    assert await Fact.count().where(Fact.evaluated_at.is_null()) == 1_000
+    assert len(added) == 1_000
+    assert set(await PendingFact.select(PendingFact.fact).output(as_list=True)) == {fact["id"] for fact in added}
     zones = {region["id"]: ZoneInfo(region["timezone"]) for region in await Region.select()}
     for fact in added:
         assert NOW - dt.timedelta(days=1) <= fact["occurred_at"] <= NOW
@@ -194,7 +193,7 @@ async def test_the_recalculation_awards_every_seeded_fact(db, monkeypatch, backl
     report = await recalculate(follow=wiring.follow())
 
     assert report.facts_evaluated == 400
-    assert await Fact.count().where(Fact.evaluated_at.is_null()) == 0
+    assert await PendingFact.count() == 0
     entries = await XpEntry.select(XpEntry.fact, XpEntry.person, XpEntry.xp)
     assert {entry["fact"] for entry in entries} == {fact["id"] for fact in await facts()}
     expected = 0

@@ -8,6 +8,7 @@ from gamification.points.recalc import recalculate
 from gamification.storage.tables import Attempt, Completion, Fact, Initiative, JpCredit, Region
 from tests import wiring
 from tests.invariants import boards_agree, totals_agree_with_ledger
+from tests.pending_facts import pending
 
 
 async def sign_in(client, login: str) -> dict:
@@ -23,7 +24,7 @@ async def test_the_demo_has_a_year_of_jp_a_compliance_per_unit_and_a_showcase(cl
     now = dt.datetime.now(dt.timezone.utc)
 
     # the books are the engine's own: every fact awarded, once; totals and boards from the ledger
-    assert not await Fact.exists().where(Fact.evaluated_at.is_null())
+    assert not await pending()
     await totals_agree_with_ledger()
     await boards_agree()
     again = await recalculate(follow=tangkas.boards.writes, full=True)  # every fact evaluated again

@@ -26,6 +26,7 @@ from tests.faults.checkpoints import DEADLINE_SECONDS, until
 from tests.faults.postgres import Postgres
 from tests.invariants import books_balance, facts_awarded_once
 from tests.module_payloads import attempt_body, published_module
+from tests.pending_facts import import_facts, pending
 
 pytestmark = pytest.mark.postgres
 
@@ -135,7 +136,7 @@ async def test_a_job_whose_connection_drops_records_its_failure(app, world, data
     fresh connection), not left "running", and the next trigger awards the fact once."""
     p = world.pontianak
     at = this_week_at(WIB, 0, 9)
-    await Fact.insert(
+    await import_facts(
         Fact(
             kind="module_completion",
             person=p.asn,
@@ -160,7 +161,7 @@ async def test_a_job_whose_connection_drops_records_its_failure(app, world, data
     assert is_connection_lost(failure.value)
     failed = await JobRun.select().where(JobRun.scheduled_for == trigger).first()
     assert failed["outcome"] == "failed" and failed["finished_at"] is not None
-    assert await Fact.count().where(Fact.evaluated_at.is_null()) == 1  # the batch rolled back whole
+    assert await pending() == 1  # the batch rolled back whole
 
     assert (await recalc_job(**wiring.points_jobs(), now=trigger + dt.timedelta(minutes=5)))["entries_added"] == 1
     await facts_awarded_once()

@@ -178,16 +178,15 @@ async def test_a_completion_recorded_during_the_rebuild_reaches_the_board(databa
         redis.start()
 
         read_all, go_on = asyncio.Event(), asyncio.Event()
-        standings = board_rebuild.standings
+        chunks = board_rebuild.standings_in_chunks
 
-        async def held_after_reading(person_ids, now=None):
-            found = await standings(person_ids, now)
-            if person_ids is None:  # the rebuild's read of every standing
+        async def held_after_reading(people, now=None):
+            async for updates in chunks(people, now):  # the few people here: one chunk, everyone's standings
                 read_all.set()
                 await go_on.wait()
-            return found
+                yield updates
 
-        monkeypatch.setattr(board_rebuild, "standings", held_after_reading)
+        monkeypatch.setattr(board_rebuild, "standings_in_chunks", held_after_reading)
 
         async def my_board() -> dict:
             response = await client.get("/api/v1/leaderboards", params={"scope": "region"}, headers=redis.as_(p.asn))

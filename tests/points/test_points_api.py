@@ -7,6 +7,7 @@ from gamification.points.recalc import recalculate
 from gamification.storage.tables import Badge, Fact, PersonBadge, PointsPeriod, PointsTotal, XpEntry
 from tests import wiring
 from tests.module_payloads import attempt, published_module
+from tests.pending_facts import pending
 
 
 async def me(client, headers) -> dict:
@@ -114,7 +115,7 @@ async def test_a_recalculation_killed_half_way_and_run_again_ends_as_one_clean_r
         "effective_from": "2020-01-01",
     }
     await client.post("/api/v1/admin/rules", json=change, headers=admin)
-    assert await Fact.count().where(Fact.evaluated_at.is_null()) == 4
+    assert await pending() == 4
     monkeypatch.setattr(recalc_module, "PENDING_BATCH", 1)
 
     def crash_after_two(done, _total):
@@ -125,7 +126,7 @@ async def test_a_recalculation_killed_half_way_and_run_again_ends_as_one_clean_r
         await recalculate(follow=wiring.follow(), progress=crash_after_two)
     except KeyboardInterrupt:
         pass
-    assert await Fact.count().where(Fact.evaluated_at.is_null()) == 2
+    assert await pending() == 2
     await recalculate(follow=wiring.follow())
     assert sorted(xp for _, code, xp in await ledger() if code == "module_xp") == [10, 10, 20, 20, 30, 30, 40, 40]
     assert (await me(client, as_(world.pontianak.asn)))["xp"] == 2 * 100 + 40

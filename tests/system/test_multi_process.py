@@ -48,6 +48,8 @@ from tests.factories import World, bearer, build_world
 from tests.faults.checkpoints import until
 from tests.invariants import boards_agree, facts_awarded_once, holds_agree, ledger_xp, totals_agree_with_ledger
 from tests.module_payloads import attempt_body, published_module
+from tests.pending_facts import import_facts as record_pending
+from tests.pending_facts import pending
 from tests.processes import Processes, TangkasProcess
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
@@ -240,7 +242,7 @@ async def import_facts(learners: list[int], traffic: Traffic) -> None:
             )
             for n, person in enumerate(people)
         ]
-        await Fact.insert(*facts)
+        await record_pending(*facts)
         traffic.imported += len(facts)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(traffic.stop.wait(), IMPORT_EVERY_SECONDS)
@@ -253,7 +255,7 @@ async def recalculations_awarding(since: dt.datetime) -> int:
 
 
 async def all_facts_evaluated() -> bool:
-    return await Fact.count().where(Fact.evaluated_at.is_null()) == 0
+    return await pending() == 0
 
 
 async def every_award_exists_once(traffic: Traffic) -> None:

@@ -1,0 +1,184 @@
+"""The recalculation's pending queue: each queued fact awarded once, whoever races for it, whatever fails."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from domain.rules import FactKind
+from gamification.points import batch_award
+from gamification.points import recalc as recalc_module
+from gamification.points.pending_queue import requeue_facts
+from gamification.points.recalc import recalculate
+from gamification.storage.database import unit_of_work
+from gamification.storage.tables import Fact, PointRule, XpEntry
+from tests import wiring
+from tests.awards import WIB, WITA, boards_ready, this_week_at
+from tests.invariants import books_balance, facts_awarded_once
+from tests.module_payloads import attempt, published_module
+from tests.pending_facts import import_facts, pending
+
+FACTS = 240
+
+
+async def imported(world, count: int = FACTS) -> dict[int, int]:
+    """``count`` queued completions over six people in two regions this week; the XP each should get."""
+    people = [
+        (region, zone, person)
+        for region, zone in ((world.pontianak, WIB), (world.palu, WITA))
+        for person in (region.asn, region.asn_child, region.manager)
+    ]
+    expected: dict[int, int] = {}
+    rows = []
+    for n in range(count):
+        region, zone, person = people[n % len(people)]
+        at = this_week_at(zone, 0, 8) + dt.timedelta(seconds=n)
+        xp = 1 + n % 9
+        expected[person] = expected.get(person, 0) + xp
+        rows.append(
+            Fact(
+                kind=FactKind.MODULE_COMPLETION.value,
+                person=person,
+                source_key=f"impor:{n}",
+                label="Modul impor",
+                occurred_at=at,
+                local_date=at.astimezone(ZoneInfo(zone)).date(),
+                region=region.region_id,
+                unit=region.head_unit,
+                xp=xp,
+                score=80,
+            )
+        )
+    await import_facts(*rows)
+    return expected
+
+
+def batches_held_open(monkeypatch, seconds: float) -> None:
+    """Each batch keeps its transaction (and the facts it took) a moment before committing."""
+    award_range = recalc_module.award_range
+
+    async def held(*args, **kwargs):
+        result = await award_range(*args, **kwargs)
+        await asyncio.sleep(seconds)
+        return result
+
+    monkeypatch.setattr(recalc_module, "award_range", held)
+    monkeypatch.setattr(recalc_module, "PENDING_BATCH", 20)
+
+
+async def test_two_recalculations_at_once_take_each_queued_fact_once(app, world, settings, monkeypatch):
+    await boards_ready()
+    expected = await imported(world)
+    batches_held_open(monkeypatch, 0.05)
+
+    reports = await asyncio.gather(recalculate(follow=wiring.follow()), recalculate(follow=wiring.follow()))
+
+    assert sum(report.facts_evaluated for report in reports) == FACTS  # no fact taken by both
+    assert sum(report.entries_added for report in reports) == FACTS
+    if settings.database_url.startswith("postgresql"):
+        assert all(report.facts_evaluated for report in reports)  # side by side: each skipped what the other held
+    assert await pending() == 0
+    await facts_awarded_once()
+    await books_balance(expected)
+
+
+async def test_a_batch_that_fails_leaves_its_facts_queued_and_the_next_run_awards_them(app, world, monkeypatch):
+    await boards_ready()
+    expected = await imported(world, 60)
+    monkeypatch.setattr(recalc_module, "PENDING_BATCH", 20)
+    grow_totals = batch_award.grow_totals
+    calls = 0
+
+    async def fails_on_the_second_batch(entries):
+        nonlocal calls
+        calls += 1
+        await grow_totals(entries)
+        if calls == 2:
+            raise RuntimeError("the process dies inside a batch")
+
+    monkeypatch.setattr(batch_award, "grow_totals", fails_on_the_second_batch)
+    with pytest.raises(RuntimeError):
+        await recalculate(follow=wiring.follow())
+    assert await pending() == 40  # the first batch committed; the second rolled back whole, claim and all
+    monkeypatch.setattr(batch_award, "grow_totals", grow_totals)
+
+    assert (await recalculate(follow=wiring.follow())).facts_evaluated == 40
+    await facts_awarded_once()
+    await books_balance(expected)
+
+
+async def test_an_award_at_once_leaves_nothing_queued(client, world, as_):
+    admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
+    await attempt(client, learner, await published_module(client, admin, title="Modul", xp=30))
+    assert await Fact.count() >= 1
+    assert await pending() == 0
+    assert (await recalculate(follow=wiring.follow())).facts_evaluated == 0
+
+
+async def test_a_rule_change_requeues_its_facts_and_the_recalculation_follows_the_new_rule(client, world, as_):
+    admin = as_(world.pontianak.admin)
+    await attempt(client, as_(world.pontianak.asn), await published_module(client, admin, title="Modul", xp=30))
+    change = {"code": "module_xp", "formula": "fact_xp", "params": {"multiplier_percent": 200}}
+    answer = await client.post("/api/v1/admin/rules", json={**change, "effective_from": "2020-01-01"}, headers=admin)
+    assert answer.status_code == 201, answer.text
+    assert await pending() == 1
+
+    await recalculate(follow=wiring.follow())
+
+    assert await pending() == 0
+    assert sorted(row["xp"] for row in await XpEntry.select(XpEntry.xp).where(XpEntry.rule_code == "module_xp")) == [
+        30,
+        30,
+    ]
+
+
+@pytest.mark.postgres
+async def test_facts_a_rule_change_holds_are_left_for_after_it_commits(app, world):
+    """A rule change requeues facts already queued; until it commits, a recalculation must not take them
+    (it would award them under the old rule and take them off the queue for good)."""
+    await boards_ready()
+    expected = await imported(world, 30)
+    requeued, commit = asyncio.Event(), asyncio.Event()
+
+    async def rule_change() -> None:
+        async with unit_of_work():
+            await PointRule.insert(
+                PointRule(
+                    code="module_xp",
+                    fact_kind=FactKind.MODULE_COMPLETION.value,
+                    formula="fact_xp",
+                    params={"multiplier_percent": 200},
+                    effective_from=dt.date(2020, 1, 1),
+                )
+            )
+            await requeue_facts(FactKind.MODULE_COMPLETION.value, dt.date(2020, 1, 1), None)
+            requeued.set()
+            await commit.wait()
+
+    changing = asyncio.create_task(rule_change())
+    await requeued.wait()
+    try:
+        taken_meanwhile = (await recalculate(follow=wiring.follow())).facts_evaluated
+    finally:
+        commit.set()
+        await changing
+    assert taken_meanwhile == 0
+
+    await recalculate(follow=wiring.follow())
+    await books_balance({person: 2 * xp for person, xp in expected.items()})
+
+
+async def test_a_recalculation_of_one_region_takes_only_its_queued_facts(app, world, monkeypatch):
+    await boards_ready()
+    expected = await imported(world, 60)
+    monkeypatch.setattr(recalc_module, "PENDING_BATCH", 7)
+
+    report = await recalculate(follow=wiring.follow(), region_slug="palu")
+
+    assert report.facts_evaluated == 30 and await pending() == 30  # the other half is Pontianak's, still queued
+    await recalculate(follow=wiring.follow())
+    await facts_awarded_once()
+    await books_balance(expected)
