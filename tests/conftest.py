@@ -14,6 +14,7 @@ import pytest
 import time_machine
 
 from api.app import create_app, rebuild_parts
+from gamification.learning.attempt_reads import forget_answer_keys
 from gamification.points.region_config import forget_region_configs
 from gamification.storage.database import (
     bind_engine,
@@ -215,6 +216,7 @@ async def empty_database() -> None:
                 if name in filled:
                     await engine.run_ddl(f"DELETE FROM {name}")
     forget_region_configs()  # the regions' rules versions start again from 0
+    forget_answer_keys()  # and version ids from 1
     await ensure_defaults()
 
 

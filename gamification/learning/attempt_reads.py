@@ -80,8 +80,29 @@ async def attempt_context(person_id: int, module_id: int, client_id: str, first_
     )
 
 
+# A published version never changes (an edit publishes a new one; a draft, edited in place, is never
+# attempted): its answer key is kept per process once read. Bounded: emptied when it grows too large.
+_ANSWER_KEYS: dict[int, list[AnswerKey]] = {}
+MAX_KEPT_VERSIONS = 5_000
+
+
 async def version_answer_keys(version_id: int) -> list[AnswerKey]:
-    """The questions of a version in their order, with their options and which are right."""
+    """The questions of a published version in their order, with their options and which are right."""
+    keys = _ANSWER_KEYS.get(version_id)
+    if keys is None:
+        keys = await _read_answer_keys(version_id)
+        if len(_ANSWER_KEYS) >= MAX_KEPT_VERSIONS:
+            _ANSWER_KEYS.clear()
+        _ANSWER_KEYS[version_id] = keys
+    return keys
+
+
+def forget_answer_keys() -> None:
+    """For a database emptied under a running process (the tests): version ids start again."""
+    _ANSWER_KEYS.clear()
+
+
+async def _read_answer_keys(version_id: int) -> list[AnswerKey]:
     rows = await Module.raw(
         "SELECT q.id AS question, q.kind, o.id AS option, o.correct"
         " FROM module_question q LEFT JOIN module_option o ON o.question = q.id"

@@ -8,21 +8,21 @@ import random
 from domain.streaks import streak_state
 from gamification.storage.tables import Region, Streak
 from tests.invariants import totals_agree_with_ledger
-from tests.module_payloads import MODULES, attempt, attempt_body, published_module
+from tests.module_payloads import ADMIN_MODULES, MODULES, attempt, attempt_body, module_payload, published_module
 from tests.statements import counted
 
-# Counted from the caller's read to the board write after the commit, the rules and levels cached:
-# the caller with the module, its version, time zone, rules version, replay and completion; the answer
-# key; the attempt (a failure stops here); the completion, JP, fact, ledger entries, all-time and
+# Counted from the caller's read to the board write after the commit, the rules, levels and the version's
+# answer key cached: the caller with the module, its version, time zone, rules version, replay and
+# completion; the attempt (a failure stops here); the completion, JP, fact, ledger entries, all-time and
 # period totals (returning what the boards need); the streak; the badges within reach with their numbers.
-FAILED_ATTEMPT_STATEMENTS = 3
-PASSING_FIRST_ATTEMPT_STATEMENTS = 11
+FAILED_ATTEMPT_STATEMENTS = 2
+PASSING_FIRST_ATTEMPT_STATEMENTS = 10
 
 
 async def test_a_failed_and_a_passing_first_attempt_send_a_handful_of_statements(client, world, as_, monkeypatch):
     admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
-    warm_up, module = [await published_module(client, admin, title=f"Modul {n}", xp=40) for n in range(2)]
-    await attempt(client, as_(world.pontianak.asn_child), warm_up)  # the region's rules and levels cached
+    module = await published_module(client, admin, title="Modul 1", xp=40)
+    await attempt(client, as_(world.pontianak.asn_child), module)  # rules, levels and answer key cached
     path = f"{MODULES}/{module['id']}/attempts"
 
     with counted(monkeypatch) as failed_statements:
@@ -123,3 +123,19 @@ async def test_the_streak_stepped_in_one_statement_equals_the_streak_from_all_th
             expected.last_day,
         ), (day, today, sorted(days))
     assert stepped > 10  # the step was taken, not only declined
+
+
+async def test_a_kept_answer_key_is_the_versions_own(client, world, as_):
+    """Answer keys are kept per published version: an edit publishes a new version, graded by its own key,
+    while a phone still holding the old version is graded by the old one."""
+    admin = as_(world.pontianak.admin)
+    v1 = await published_module(client, admin, xp=30)
+    assert (await attempt(client, as_(world.pontianak.asn_child), v1))["score"] == 100  # v1's key kept
+    v2 = (await client.put(f"{ADMIN_MODULES}/{v1['id']}", json=module_payload(xp=80), headers=admin)).json()
+    assert v2["version"] == 2
+    on_v2 = await client.post(f"{MODULES}/{v1['id']}/attempts", json=attempt_body(v2), headers=as_(world.pontianak.asn))
+    assert (on_v2.json()["version"], on_v2.json()["score"]) == (2, 100), on_v2.text
+    on_v1 = await client.post(
+        f"{MODULES}/{v1['id']}/attempts", json=attempt_body(v1), headers=as_(world.pontianak.manager)
+    )
+    assert (on_v1.json()["version"], on_v1.json()["score"]) == (1, 100), on_v1.text
