@@ -116,9 +116,13 @@ class Leaderboards:
         return ref, _board(ref, window), actor.person_id if on_board else None
 
     async def _top_and_me(self, store: BoardStore, board: Board, limit: int, me: int | None):
-        top = await store.top(board, limit)
+        top, placing, with_xp = await store.top_and_placing(board, limit, me)
         ranked = list(zip(competition_ranks(0, 1, [s.xp for s in top]), top, strict=True))
-        return ranked, await _mine(store, board, me)
+        if me is None:
+            return ranked, None
+        if placing is not None:
+            return ranked, MyStanding(placing.rank, placing.standing.xp)
+        return ranked, MyStanding(1 + with_xp, 0)
 
     async def _around(self, store: BoardStore, board: Board, radius: int, me: int | None):
         if me is None:

@@ -77,6 +77,24 @@ return {member, redis.call('ZREVRANK', KEYS[1], member), score, redis.call('ZCOU
 """
 
 
+# A board's top and one person's place in one round trip (the bare baseline pipelines its two calls)
+TOP_AND_PLACING = """
+local top = redis.call('ZREVRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')
+if ARGV[2] == '' then return {top, {}, 0} end
+local held = redis.call('HGET', KEYS[2], ARGV[2])
+if held then
+  local member = string.sub(held, string.find(held, '|', 1, true) + 1)
+  local score = redis.call('ZSCORE', KEYS[1], member)
+  if score then
+    local placing = {member, redis.call('ZREVRANK', KEYS[1], member), score}
+    table.insert(placing, redis.call('ZCOUNT', KEYS[1], '(' .. score, '+inf'))
+    return {top, placing, 0}
+  end
+end
+return {top, {}, redis.call('ZCOUNT', KEYS[1], '(0', '+inf')}
+"""
+
+
 def keys(board: Board) -> tuple[str, str]:
     return f"{PREFIX}{{{board.tag}}}:z", f"{PREFIX}{{{board.tag}}}:m"
 
@@ -102,6 +120,7 @@ class RedisBoards:
         self.redis = redis
         self._upsert = redis.register_script(UPSERT)
         self._placing = redis.register_script(PLACING)
+        self._top_and_placing = redis.register_script(TOP_AND_PLACING)
         self._remove = redis.register_script(REMOVE)
         self._scripts_on_every_shard = not is_cluster(redis)  # a single Redis's pipeline loads them itself
 
@@ -120,6 +139,17 @@ class RedisBoards:
             return None
         member, position, score, above = found
         return Placing(position=int(position), rank=int(above) + 1, standing=standing_of(member, float(score)))
+
+    async def top_and_placing(self, board: Board, limit: int, person_id: int | None):
+        top, found, with_xp = await self._top_and_placing(
+            keys=list(keys(board)), args=[limit, "" if person_id is None else person_id]
+        )
+        standings = [standing_of(_text(top[i]), float(top[i + 1])) for i in range(0, len(top), 2)]
+        placing = None
+        if found:
+            member, position, score, above = found
+            placing = Placing(int(position), int(above) + 1, standing_of(_text(member), float(score)))
+        return standings, placing, int(with_xp)
 
     async def count_above(self, board: Board, xp: int) -> int:
         return await self.redis.zcount(keys(board)[0], f"({xp}", "+inf")
@@ -194,3 +224,7 @@ class RedisBoards:
             on_board = {str(person) for person in people}
             extra = [person for person in await self.redis.hkeys(keys(board)[1]) if person not in on_board]
             await self.remove([(board, person) for person in extra])
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value

@@ -96,6 +96,12 @@ class SqlBoards:
         row["reached_at"] = as_datetime(row["reached_at"])
         return Placing(position=row["above"] + row["same_before"], rank=row["above"] + 1, standing=_standing(row))
 
+    async def top_and_placing(self, board: Board, limit: int, person_id: int | None):
+        top = await self.top(board, limit)
+        placing = await self.placing(board, person_id) if person_id is not None else None
+        with_xp = await self.count_above(board, 0) if person_id is not None and placing is None else 0
+        return top, placing, with_xp
+
     async def count_above(self, board: Board, xp: int) -> int:
         table, where = _source(board)
         return await _where(table.count(), where).where(table.xp > xp)

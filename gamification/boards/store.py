@@ -55,6 +55,12 @@ class BoardStore(Protocol):
 
     async def count_above(self, board: Board, xp: int) -> int: ...
 
+    async def top_and_placing(
+        self, board: Board, limit: int, person_id: int | None
+    ) -> tuple[list[Standing], Placing | None, int]:
+        """The top ``limit``, the person's placing, and (when they are not on the board) how many have XP."""
+        ...
+
 
 @dataclass(frozen=True)
 class Membership:
