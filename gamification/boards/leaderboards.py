@@ -184,13 +184,17 @@ async def _mine(store: BoardStore, board: Board, me: int | None, placing: Placin
 
 
 async def people_labels(person_ids: list[int]) -> dict[int, tuple[str, str | None, bool]]:
-    """Name and unit as a board shows them: a person who hid their name is "ASN" with their unit only."""
+    """Name and unit as a board shows them: a person who hid their name is "ASN" with their unit only.
+    Hand-written: Piccolo building this join was a third of a board read's time."""
     if not person_ids:
         return {}
-    rows = await Person.select(Person.id, Person.name, Person.hide_name, Person.unit.name).where(
-        Person.id.is_in(person_ids)
+    listed = ", ".join("{}" for _ in person_ids)
+    rows = await Person.raw(
+        f"SELECT p.id, p.name, p.hide_name, u.name AS unit_name FROM person p LEFT JOIN unit u ON u.id = p.unit"
+        f" WHERE p.id IN ({listed})",
+        *person_ids,
     )
     return {
-        row["id"]: (HIDDEN_NAME if row["hide_name"] else row["name"], row["unit.name"], row["hide_name"])
+        row["id"]: (HIDDEN_NAME if row["hide_name"] else row["name"], row["unit_name"], bool(row["hide_name"]))
         for row in rows
     }
