@@ -14,6 +14,7 @@ import pytest
 import time_machine
 
 from api.app import create_app, rebuild_parts
+from gamification.boards.labels import forget_board_labels
 from gamification.learning.attempt_reads import forget_answer_keys
 from gamification.points.region_config import forget_region_configs
 from gamification.storage.database import (
@@ -217,6 +218,7 @@ async def empty_database() -> None:
                     await engine.run_ddl(f"DELETE FROM {name}")
     forget_region_configs()  # the regions' rules versions start again from 0
     forget_answer_keys()  # and version ids from 1
+    forget_board_labels()  # and person ids
     await ensure_defaults()
 
 

@@ -1,5 +1,5 @@
-"""A board request's first read: the caller (refused as on any route) and the board's scope, in one
-statement. A scope left out is the caller's own unit, agency or region."""
+"""A board request's first read: the caller (refused as on any route), the board's scope and the label
+epoch, in one statement. A scope left out is the caller's own unit, agency or region."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from gamification.identity.sign_in import TokenCaller, actor_of_row
 from gamification.storage.tables import Person
 
 _CALLER = """
-SELECT p.id, p.roles, p.region, p.unit, u.path AS unit_path, u.agency AS agency, p.active, p.token_epoch{scope_columns}
+SELECT p.id, p.roles, p.region, p.unit, u.path AS unit_path, u.agency AS agency, p.active, p.token_epoch,
+       (SELECT MAX(e.value) FROM label_epoch e) AS label_epoch{scope_columns}
   FROM person p
   LEFT JOIN unit u ON u.id = p.unit{scope_joins}
  WHERE p.id = {{}}"""
@@ -54,11 +55,12 @@ async def caller_and_scope(caller: TokenCaller, scope: Scope, scope_id: int | No
     rows = await Person.raw(_STATEMENTS[scope], *args, caller.person_id)
     row = rows[0] if rows else None
     actor: Actor = await actor_of_row(row, caller)
+    epoch = row["label_epoch"]
     if scope is Scope.NATIONAL:
-        return actor, ScopeRef(scope, None, "Nasional", None, None, None, board_timezone(scope, None))
+        return actor, ScopeRef(scope, None, "Nasional", None, None, None, board_timezone(scope, None)), epoch
     if row["scope_found"] is None:
         if scope_id is None:
-            return actor, None
+            return actor, None, epoch
 
         raise NotFound("board_scope_not_found")
     ref = ScopeRef(
@@ -70,4 +72,4 @@ async def caller_and_scope(caller: TokenCaller, scope: Scope, scope_id: int | No
         row["scope_path"],
         row["scope_timezone"],
     )
-    return actor, ref
+    return actor, ref, epoch

@@ -19,13 +19,11 @@ from domain.leaderboards import (
     window_of,
 )
 from gamification.boards.caller_and_scope import caller_and_scope
+from gamification.boards.labels import HIDDEN_NAME, board_labels
 from gamification.boards.reads import BoardReads
 from gamification.boards.scopes import ScopeRef, scope_ref
 from gamification.boards.store import Board, BoardStore, Placing
 from gamification.identity.sign_in import TokenCaller
-from gamification.storage.tables import Person
-
-HIDDEN_NAME = "ASN"
 
 
 @dataclass(frozen=True)
@@ -72,22 +70,22 @@ class Leaderboards:
         start: dt.date | None = None,
     ) -> BoardView:
         """The top ``limit`` of a board within the caller's reach, and the caller's own rank and XP."""
-        actor, ref = await _actor_and_scope(caller, scope, scope_id)
+        actor, ref, epoch = await _actor_and_scope(caller, scope, scope_id)
         check_limit(limit)
         ref, board, me = await self._board_for(actor, ref, scope, scope_id, period, start)
         top, mine = await self._reads.read(board, lambda store: self._top_and_me(store, board, limit, me))
-        return await self._view(ref, board, top, mine, actor)
+        return await self._view(ref, board, top, mine, actor, epoch)
 
     async def around_me(self, caller: Actor | TokenCaller, scope: Scope, period: Period, radius: int) -> BoardView:
         """The caller and up to ``radius`` people above and below them: staff of a unit only, the others
         being on no board."""
-        actor, ref = await _actor_and_scope(caller, scope, None)
+        actor, ref, epoch = await _actor_and_scope(caller, scope, None)
         if actor.unit_id is None:
             raise Forbidden("learner_only")
         check_limit(radius, MAX_RADIUS, "board_radius_out_of_range")
         ref, board, me = await self._board_for(actor, ref, scope, None, period, None)
         near, mine = await self._reads.read(board, lambda store: self._around(store, board, radius, me))
-        return await self._view(ref, board, near, mine, actor)
+        return await self._view(ref, board, near, mine, actor, epoch)
 
     async def standings(self, ref: ScopeRef, window: PeriodWindow, limit: int) -> list[tuple[int, Standing]]:
         """The top of a board in one period, with ranks, for displays."""
@@ -141,8 +139,8 @@ class Leaderboards:
         ranks = competition_ranks(offset, first_rank, [s.xp for s in near])
         return list(zip(ranks, near, strict=True)), await _mine(store, board, me, placing)
 
-    async def _view(self, ref: ScopeRef, board: Board, ranked, mine, actor: Actor) -> BoardView:
-        people = await people_labels([standing.person_id for _, standing in ranked])
+    async def _view(self, ref: ScopeRef, board: Board, ranked, mine, actor: Actor, epoch: int | None) -> BoardView:
+        people = await board_labels([standing.person_id for _, standing in ranked], epoch)
         entries = []
         for rank, standing in ranked:
             name, unit, hidden = people.get(standing.person_id, (HIDDEN_NAME, None, True))
@@ -164,10 +162,10 @@ class Leaderboards:
 
 
 async def _actor_and_scope(caller: Actor | TokenCaller, scope: Scope, scope_id: int | None):
-    """The acting person, and the board's scope when it was read with them (one statement)."""
+    """The acting person, the board's scope and the label epoch when they were read together (one statement)."""
     if isinstance(caller, TokenCaller):
         return await caller_and_scope(caller, scope, scope_id)
-    return caller, None
+    return caller, None, None
 
 
 def _board(ref: ScopeRef, window: PeriodWindow) -> Board:
@@ -181,20 +179,3 @@ async def _mine(store: BoardStore, board: Board, me: int | None, placing: Placin
     if placing is not None:
         return MyStanding(placing.rank, placing.standing.xp)
     return MyStanding(1 + await store.count_above(board, 0), 0)
-
-
-async def people_labels(person_ids: list[int]) -> dict[int, tuple[str, str | None, bool]]:
-    """Name and unit as a board shows them: a person who hid their name is "ASN" with their unit only.
-    Hand-written: Piccolo building this join was a third of a board read's time."""
-    if not person_ids:
-        return {}
-    listed = ", ".join("{}" for _ in person_ids)
-    rows = await Person.raw(
-        f"SELECT p.id, p.name, p.hide_name, u.name AS unit_name FROM person p LEFT JOIN unit u ON u.id = p.unit"
-        f" WHERE p.id IN ({listed})",
-        *person_ids,
-    )
-    return {
-        row["id"]: (HIDDEN_NAME if row["hide_name"] else row["name"], row["unit_name"], bool(row["hide_name"]))
-        for row in rows
-    }

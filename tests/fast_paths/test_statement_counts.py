@@ -81,3 +81,36 @@ async def test_an_attempt_refuses_a_revoked_token_even_for_a_replay_and_a_non_le
         f"{MODULES}/{module['id']}/attempts", json=attempt_body(module), headers=as_(world.superadmin)
     )
     assert (superadmin.status_code, superadmin.json()["code"]) == (403, "learner_only")
+
+
+async def test_board_labels_kept_under_the_label_epoch_follow_every_change_at_once(
+    client, world, as_, monkeypatch, settings
+):
+    """The names a board shows are kept per process; a name, a hidden flag, a move or a unit's new name,
+    however written (here straight to the database, as another process would), shows on the next read."""
+    from gamification.storage.tables import Person, Unit
+
+    p = world.pontianak
+    await award(p.asn, 30, dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1))
+    await boards_ready()
+    learner = as_(p.asn)
+
+    async def my_entry() -> dict:
+        board = await client.get(BOARDS, params={"scope": "region", "period": "all"}, headers=learner)
+        return next(entry for entry in board.json()["entries"] if entry["is_me"])
+
+    first = await my_entry()
+    with counted(monkeypatch) as statements:
+        assert await my_entry() == first
+    assert statements.count == (1 if settings.redis_url else 3), statements  # the names were kept
+
+    await Person.update({Person.name: "Nama Baru"}).where(Person.id == p.asn)
+    assert (await my_entry())["name"] == "Nama Baru"
+    await Unit.update({Unit.name: "Bidang Berganti Nama"}).where(Unit.id == p.head_unit)  # the learner's unit
+    assert (await my_entry())["unit"] == "Bidang Berganti Nama"
+    await Person.update({Person.hide_name: True}).where(Person.id == p.asn)
+    hidden = await my_entry()
+    assert (hidden["name"], hidden["user_id"]) == ("ASN", None)
+    await Person.update({Person.hide_name: False, Person.unit: p.child_unit}).where(Person.id == p.asn)
+    moved = await my_entry()
+    assert moved["name"] == "Nama Baru" and moved["unit"] != "Bidang Berganti Nama"
