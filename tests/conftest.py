@@ -63,6 +63,8 @@ def pytest_configure(config) -> None:
 FUZZ = os.environ.get("TANGKAS_TEST_FUZZ", "on")
 # off: deselects the generated clients (tests/clients; scripts/test builds them in one variant)
 CLIENTS = os.environ.get("TANGKAS_TEST_CLIENTS", "on")
+# off: deselects the authorization matrix (scripts/test runs it once on each database, without Redis)
+MATRIX = os.environ.get("TANGKAS_TEST_MATRIX", "on")
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -72,6 +74,8 @@ def pytest_collection_modifyitems(config, items) -> None:
         absent.add("postgres")
     if FUZZ == "off":
         absent.add("fuzz")
+    if MATRIX == "off":
+        absent.add("matrix")
     if CLIENTS == "off":
         absent.add("clients")
     kept = [item for item in items if not absent & set(item.keywords)]

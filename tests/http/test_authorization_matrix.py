@@ -1516,6 +1516,7 @@ def test_every_route_of_the_app_has_a_row_and_every_row_a_route(settings):
     )
 
 
+@pytest.mark.matrix
 @pytest.mark.parametrize("route", sorted(ROUTES))
 async def test_each_caller_gets_what_the_policy_says(route, client, app, settings, world):
     home = await build_home(client, app, settings, world)
