@@ -48,9 +48,12 @@ def _statement(scope: Scope) -> str:
 _STATEMENTS = {scope: _statement(scope) for scope in Scope}
 
 
-async def caller_and_scope(caller: TokenCaller, scope: Scope, scope_id: int | None) -> tuple[Actor, ScopeRef | None]:
-    """The ``Actor`` and the ``ScopeRef`` of the board asked for: None when no scope was named and the
-    caller has none of their own to default to; 404 when the scope named does not exist."""
+async def caller_and_scope(
+    caller: TokenCaller, scope: Scope, scope_id: int | None
+) -> tuple[Actor, ScopeRef | None, int | None]:
+    """The ``Actor``, the ``ScopeRef`` of the board asked for (None when no scope was named and the caller
+    has none of their own to default to; 404 when the scope named does not exist), and the label epoch
+    (``boards.labels``)."""
     args = [] if scope is Scope.NATIONAL else [scope_id]
     rows = await Person.raw(_STATEMENTS[scope], *args, caller.person_id)
     row = rows[0] if rows else None
@@ -61,7 +64,6 @@ async def caller_and_scope(caller: TokenCaller, scope: Scope, scope_id: int | No
     if row["scope_found"] is None:
         if scope_id is None:
             return actor, None, epoch
-
         raise NotFound("board_scope_not_found")
     ref = ScopeRef(
         scope,
