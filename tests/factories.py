@@ -11,6 +11,7 @@ from domain.roles import Role
 from gamification.identity.passwords import hash_password
 from gamification.identity.tokens import issue_access_token
 from gamification.organization.structure import OrganizationService
+from gamification.storage.database import unit_of_work
 from gamification.storage.settings import Settings
 from gamification.storage.tables import Holiday, Person
 
@@ -103,11 +104,12 @@ async def build_region(org: OrganizationService, name: str, slug: str, timezone:
 
 async def build_world() -> World:
     org = OrganizationService()
-    return World(
-        superadmin=await add_person("Super Admin", None, None, "superadmin", email="root@tangkas.test"),
-        pontianak=await build_region(org, "Kota Pontianak", "pontianak", "Asia/Jakarta"),
-        palu=await build_region(org, "Kota Palu", "palu", "Asia/Makassar"),
-    )
+    async with unit_of_work():  # one commit for the whole world: the services' own units of work join it
+        return World(
+            superadmin=await add_person("Super Admin", None, None, "superadmin", email="root@tangkas.test"),
+            pontianak=await build_region(org, "Kota Pontianak", "pontianak", "Asia/Jakarta"),
+            palu=await build_region(org, "Kota Palu", "palu", "Asia/Makassar"),
+        )
 
 
 def bearer(settings: Settings, person_id: int, token_epoch: int = 0) -> dict[str, str]:
