@@ -109,14 +109,26 @@ class Catalogue:
         ]
         return page_of(cards, page, lambda card: card.id)
 
-    async def etag(self, actor: Actor, module_id: int) -> str:
-        """The current content's tag, for answering ``If-None-Match`` without loading the content."""
-        return (await _visible_module(actor, module_id))["content_hash"]
+    async def read(self, actor: Actor, module_id: int, held: set[str]) -> tuple[ModuleDetail | None, str]:
+        """The module's content and its tag; no content (None) when the phone ``held`` the current tag (or "*").
 
-    async def get(self, actor: Actor, module_id: int) -> tuple[ModuleDetail, str]:
+        The tag is a hash of everything a learner sees, ids included: content read once is kept by its
+        tag, so a module opened again costs the read of its tag only."""
         module = await _visible_module(actor, module_id)
-        version = await version_row(module_id, module["version"])
-        return await module_detail(module, version), module["content_hash"]
+        digest = module["content_hash"]
+        if digest in held or "*" in held:
+            return None, digest
+        detail = _DETAILS.get(digest)
+        if detail is None:
+            detail = await module_detail(module, await version_row(module_id, module["version"]))
+            if len(_DETAILS) >= MAX_KEPT_DETAILS:
+                _DETAILS.clear()
+            _DETAILS[digest] = detail
+        return detail, digest
+
+
+_DETAILS: dict[str, ModuleDetail] = {}  # by content hash: what a hash names never changes
+MAX_KEPT_DETAILS = 2_000
 
 
 async def _visible_module(actor: Actor, module_id: int) -> dict:

@@ -114,3 +114,25 @@ async def test_board_labels_kept_under_the_label_epoch_follow_every_change_at_on
     await Person.update({Person.hide_name: False, Person.unit: p.child_unit}).where(Person.id == p.asn)
     moved = await my_entry()
     assert moved["name"] == "Nama Baru" and moved["unit"] != "Bidang Berganti Nama"
+
+
+async def test_a_module_opened_again_is_two_statements_and_an_edit_is_seen_at_once(client, world, as_, monkeypatch):
+    """A module's content is kept by its tag, a hash of all a learner sees: reading the tag is all it costs."""
+    from tests.module_payloads import ADMIN_MODULES, MODULES, module_payload, published_module
+
+    admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
+    module = await published_module(client, admin, title="Modul Lama")
+    path = f"{MODULES}/{module['id']}"
+    first = await client.get(path, headers=learner)
+    with counted(monkeypatch) as statements:
+        again = await client.get(path, headers=learner)
+    assert again.json() == first.json() and again.headers["ETag"] == first.headers["ETag"]
+    assert statements.count == 2, statements  # the caller, the module's tag
+    with counted(monkeypatch) as statements:
+        unchanged = await client.get(path, headers=learner | {"If-None-Match": first.headers["ETag"]})
+    assert (unchanged.status_code, statements.count) == (304, 2)
+    edited = await client.put(f"{ADMIN_MODULES}/{module['id']}", json=module_payload(title="Modul Baru"), headers=admin)
+    assert edited.status_code == 200, edited.text
+    changed = await client.get(path, headers=learner | {"If-None-Match": first.headers["ETag"]})
+    assert changed.status_code == 200 and changed.json()["title"] == "Modul Baru"
+    assert changed.headers["ETag"] != first.headers["ETag"]
