@@ -1,7 +1,7 @@
 """Which stored totals differ from the ledger, found by the database in one read.
 
 The ledger is aggregated per person (all-time) and per person and period start (six periods),
-and set beside ``points_total`` and ``points_period`` in one full join; a key present on one
+and set beside ``points_total`` and the period totals (``points_period`` and its archive) in one full join; a key present on one
 side only counts as drift unless the stored row is empty (no XP, never reached).
 """
 
@@ -37,7 +37,7 @@ async def drifted_totals(region_id: int | None) -> dict[int, set[tuple[str, dt.d
     )
     stored = (
         f"SELECT person, '{ALL_TIME}' AS period, {sentinel} AS start, xp, reached_at AS at FROM points_total"
-        f" WHERE {people} UNION ALL SELECT person, period, period_start, xp, reached_at FROM points_period"
+        f" WHERE {people} UNION ALL SELECT person, period, period_start, xp, reached_at FROM points_period_every"
         f" WHERE {people}"
     )
     query = f"""
