@@ -12,6 +12,7 @@ aggregate; any difference is drift, fixed and reported.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from gamification.points.batch_award import BatchResult, FactRange, QueueHead, a
 from gamification.points.ledger import award_facts, refresh_totals
 from gamification.points.pending_queue import pending_count
 from gamification.points.streaks import update_streak
-from gamification.points.totals_check import drifted_totals
+from gamification.points.totals_check import drifted_totals, mark_checked
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_deadlock, is_unique_violation
@@ -151,10 +152,13 @@ async def _streaks_and_badges(region_id: int | None, follow: TotalsFollower) -> 
 
 async def _fix_drift(region_id: int | None, follow: TotalsFollower) -> int:
     """Recompute, from the ledger and under the person's lock, every total found to differ from it."""
+    started = dt.datetime.now(dt.timezone.utc)
     drifted = await drifted_totals(region_id)
     for person_id, periods in sorted(drifted.items()):
         async with unit_of_work():
             await refresh_totals(person_id, {p for p in periods if p[0] != "all"}, follow=follow)
+    if region_id is None:  # every region checked: archived periods need checking again only once corrected
+        await mark_checked(started)
     return len(drifted)
 
 

@@ -311,6 +311,10 @@ class PointsPeriodArchived(Table, tablename="points_period_archived"):
 
     period = Varchar(length=8, unique=True)
     starts_before = Date()
+    # The nightly check (``points.totals_check``): archived periods before ``checked_before`` were checked
+    # against the ledger; of those, only the ones with ledger entries written since ``checked_at`` are again.
+    checked_before = Date(null=True, default=None)
+    checked_at = Timestamptz(null=True, default=None)
 
 
 class PointsPeriodEvery(Table, tablename="points_period_every"):

@@ -11,7 +11,8 @@ from gamification.boards.sql_store import SqlBoards
 from gamification.boards.store import Board
 from gamification.points.period_archive import archive_boundaries, archive_closed_periods
 from gamification.points.recalc import recalculate
-from gamification.storage.tables import Fact, PointsPeriod, PointsPeriodClosed
+from gamification.points.totals_check import IN_FLIGHT
+from gamification.storage.tables import Fact, PointsPeriod, PointsPeriodClosed, XpEntry
 from tests import wiring
 from tests.awards import WIB, award
 from tests.invariants import totals_agree_with_ledger
@@ -90,4 +91,33 @@ async def test_the_full_check_repairs_a_drifted_archived_total(app, world):
 
     assert report.drift_fixed == 1
     assert await week_row(PointsPeriodClosed, person, old) == {"xp": 10, "entries": 1}
+    await totals_agree_with_ledger()
+
+
+async def test_once_checked_an_archived_period_is_checked_again_only_when_corrected(app, world):
+    person, old, recent = world.pontianak.asn, weeks_ago(6), weeks_ago(0)
+    await award(person, 10, old)
+    await award(person, 5, recent)
+    await archive_closed_periods(dt.datetime.now(dt.timezone.utc))
+    written_long_ago = dt.datetime.now(dt.timezone.utc) - 2 * IN_FLIGHT
+    await XpEntry.update({XpEntry.created_at: written_long_ago}, force=True)
+    assert (await recalculate(follow=wiring.follow(), full=True)).drift_fixed == 0  # checks everything, once
+    start = window_at(Period.WEEK, WIB, old).start
+    archived_week = (
+        (PointsPeriodClosed.person == person)
+        & (PointsPeriodClosed.period == "week")
+        & (PointsPeriodClosed.period_start == start)
+    )
+    await PointsPeriodClosed.update({PointsPeriodClosed.xp: 99}).where(archived_week)
+
+    assert (await recalculate(follow=wiring.follow(), full=True)).drift_fixed == 0  # checked before, not corrected
+
+    await award(person, 7, old + dt.timedelta(minutes=1))  # a late fact corrects that week: checked again
+    current_week = (PointsPeriod.person == person) & (PointsPeriod.period == "week")
+    await PointsPeriod.update({PointsPeriod.xp: 1}).where(current_week)  # the current periods: every time
+    report = await recalculate(follow=wiring.follow(), full=True)
+
+    assert report.drift_fixed == 1
+    assert await week_row(PointsPeriodClosed, person, old) == {"xp": 17, "entries": 2}
+    assert await week_row(PointsPeriod, person, recent) == {"xp": 5, "entries": 1}
     await totals_agree_with_ledger()
