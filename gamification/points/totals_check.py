@@ -27,6 +27,7 @@ ALL_TIME = "all"
 CHECK_WORK_MEM = "256MB"  # one connection, once a night
 # Entries written this long before a check started are taken as seen by it: no transaction lasts this long.
 IN_FLIGHT = dt.timedelta(hours=1)
+YEAR_OF_MONTHS = {"year": "month", "nyear": "nmonth"}  # the months that make up each calendar's year
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,20 @@ def _query(sql: Dialect, people: str, checked: Checked) -> tuple[str, bool]:
             kept = f"(period_start >= {sql.date(before)} OR (person, period_start) IN"
             kept += f" (SELECT person, {column} FROM fresh WHERE {column} < {sql.date(before)}))"
         source = "scoped" if scoped else "xp_entry"
-        ledger.append(
-            f"SELECT person, '{period}', {column}, SUM(xp), MAX(occurred_at)"
-            f" FROM {source} WHERE {people} AND {in_scope} GROUP BY person, {column}"
-        )
+        if scoped and period in YEAR_OF_MONTHS:
+            # A year's total is its months' (checked against the ledger themselves): not this year's whole ledger.
+            year = sql.year_start("period_start")
+            ledger.append(
+                f"SELECT person, '{period}', {year}, SUM(xp), MAX(reached_at) FROM points_period_every"
+                f" WHERE period = '{YEAR_OF_MONTHS[period]}' AND {people} GROUP BY person, {year}"
+                f" HAVING {year} >= {sql.date(before)} OR (person, {year}) IN"
+                f" (SELECT person, {column} FROM fresh WHERE {column} < {sql.date(before)})"
+            )
+        else:
+            ledger.append(
+                f"SELECT person, '{period}', {column}, SUM(xp), MAX(occurred_at)"
+                f" FROM {source} WHERE {people} AND {in_scope} GROUP BY person, {column}"
+            )
         stored.append(
             f"SELECT person, period, period_start, xp, reached_at FROM points_period_every"
             f" WHERE period = '{period}' AND {kept} AND {people}"
@@ -109,6 +120,7 @@ def _query(sql: Dialect, people: str, checked: Checked) -> tuple[str, bool]:
             f"{column} >= {sql.date(checked.before[p])}"
             f" OR (person, {column}) IN (SELECT person, {column} FROM fresh WHERE {column} < {sql.date(checked.before[p])})"
             for p, column in PERIOD_COLUMNS.items()
+            if p not in YEAR_OF_MONTHS
         )
         ctes = (
             f"WITH fresh AS {materialized}(SELECT DISTINCT person, {columns} FROM xp_entry WHERE {since}),"

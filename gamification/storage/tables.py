@@ -317,6 +317,14 @@ class PointsPeriodArchived(Table, tablename="points_period_archived"):
     checked_at = Timestamptz(null=True, default=None)
 
 
+class FullCheck(Table, tablename="full_check"):
+    """A complete nightly check (every region): the facts up to ``facts_through`` were evaluated again, and
+    the ledger entries written before ``started_at``; the next check evaluates only what came after."""
+
+    facts_through = Integer()
+    started_at = Timestamptz()
+
+
 class PointsPeriodEvery(Table, tablename="points_period_every"):
     """A view: ``points_period`` and ``points_period_closed`` together (a key is in one of them only).
     Not a table of the schema (not in ``ALL_TABLES``): made by a hand-written migration."""
@@ -855,6 +863,7 @@ ALL_TABLES: list[type[Table]] = [
     PointsPeriod,
     PointsPeriodClosed,
     PointsPeriodArchived,
+    FullCheck,
     LevelStep,
     Holiday,
     Streak,

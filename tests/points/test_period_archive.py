@@ -115,6 +115,8 @@ async def test_once_checked_an_archived_period_is_checked_again_only_when_correc
     await award(person, 7, old + dt.timedelta(minutes=1))  # a late fact corrects that week: checked again
     current_week = (PointsPeriod.person == person) & (PointsPeriod.period == "week")
     await PointsPeriod.update({PointsPeriod.xp: 1}).where(current_week)  # the current periods: every time
+    this_year = (PointsPeriod.person == person) & (PointsPeriod.period == "nyear")
+    await PointsPeriod.update({PointsPeriod.xp: 2}).where(this_year)  # a year: against its months
     report = await recalculate(follow=wiring.follow(), full=True)
 
     assert report.drift_fixed == 1
