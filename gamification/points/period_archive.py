@@ -45,16 +45,16 @@ def archive_boundaries(now: dt.datetime) -> dict[str, dt.date]:
 async def archive_closed_periods(now: dt.datetime) -> int:
     """Move the period totals of periods over since ``ARCHIVE_AFTER`` into the archive; the rows moved."""
     sql = dialect()
+    boundaries = archive_boundaries(now)
+    if not _advancing(await _known(), boundaries):
+        return 0  # the hourly run between two moves: no lock taken, no writer held back
     moved = 0
     async with unit_of_work():
         if sql.postgres:
             await _raw("LOCK TABLE points_period IN SHARE ROW EXCLUSIVE MODE")
-        known = {row["period"]: row["starts_before"] for row in await PointsPeriodArchived.select()}
-        for code, before in archive_boundaries(now).items():
-            was = known.get(code)
-            was = dt.date.fromisoformat(was) if isinstance(was, str) else was
-            if was is not None and was >= before:
-                continue
+        known = await _known()
+        for code in _advancing(known, boundaries):
+            was, before = known.get(code), boundaries[code]
             if was is None:
                 await PointsPeriodArchived.insert(PointsPeriodArchived(period=code, starts_before=before))
             else:
@@ -69,6 +69,21 @@ async def archive_closed_periods(now: dt.datetime) -> int:
     if moved:
         log.info("period totals archived: %d rows", moved)
     return moved
+
+
+async def _known() -> dict[str, dt.date]:
+    rows = await PointsPeriodArchived.select(PointsPeriodArchived.period, PointsPeriodArchived.starts_before)
+    return {
+        row["period"]: dt.date.fromisoformat(row["starts_before"])
+        if isinstance(row["starts_before"], str)
+        else row["starts_before"]
+        for row in rows
+    }
+
+
+def _advancing(known: dict[str, dt.date], boundaries: dict[str, dt.date]) -> list[str]:
+    """The period kinds whose boundary moves on."""
+    return [code for code, before in boundaries.items() if known.get(code) is None or known[code] < before]
 
 
 async def _raw(statement: str, *args) -> list[dict]:
