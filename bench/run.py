@@ -239,6 +239,7 @@ def recalc_benchmarks(args) -> dict:
     results = {}
     if asyncio.run(ledger_is_empty(args.database_url)):
         results["first"] = recalc_run([*cli, "recalc"], env)
+    timed([sys.executable, "-m", "bench.archive_periods"], env)  # as the hourly period close would have
     asyncio.run(forget_full_checks(args.database_url))
     results["full"] = recalc_run([*cli, "recalc", "--full"], env)
     results["aggregates"] = asyncio.run(bare_aggregates(args.database_url))
