@@ -9,7 +9,9 @@ Archived periods are checked once: a complete check (every region) records, per 
 archive boundary it covered and when it started (``points_period_archived``). A later check reads
 the period totals from that boundary on (the current and just-closed periods, and any archived
 since), and of the older periods only the keys with ledger entries written since the last check (a
-late fact, a rule change reaching back, a repair). The all-time totals are checked in full each time.
+late fact, a rule change reaching back, a repair); a year's total is then compared with the sum of
+its months' (themselves compared with the ledger) rather than with this year's whole ledger. The
+all-time totals are checked against the whole ledger each time.
 """
 
 from __future__ import annotations
