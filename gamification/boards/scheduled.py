@@ -1,4 +1,5 @@
-"""The leaderboards' scheduled work: every hour, the weeks, months and years that ended are closed."""
+"""The leaderboards' scheduled work: every hour, the weeks, months and years that ended are closed,
+and the totals of periods over for a while move to the archive (``points.period_archive``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 
 from gamification.boards.period_close import close_periods
 from gamification.boards.standings import calendars_in_use
+from gamification.points.period_archive import archive_closed_periods
 from gamification.storage.job_runs import run_once, trigger_time
 
 
@@ -15,6 +17,8 @@ async def close_periods_job(now: dt.datetime | None = None) -> dict | None:
     when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
 
     async def close_all() -> dict:
-        return {zone: await close_periods(zone, when) for zone in await calendars_in_use()}
+        closed = {zone: await close_periods(zone, when) for zone in await calendars_in_use()}
+        await archive_closed_periods(when)
+        return closed
 
     return await run_once("close_periods", when, close_all)

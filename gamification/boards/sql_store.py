@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.leaderboards import Scope, Standing
 from gamification.boards.store import Board, Placing, as_utc
 from gamification.storage.sql_dialect import as_datetime
-from gamification.storage.tables import PointsPeriod, PointsTotal
+from gamification.storage.tables import PointsPeriodEvery, PointsTotal
 
 
 def _source(board: Board):
@@ -13,8 +13,8 @@ def _source(board: Board):
     if board.totals_code is None:
         table, condition = PointsTotal, PointsTotal.reached_at.is_not_null()  # a total with no entry yet is no one's XP
     else:
-        table = PointsPeriod
-        condition = (PointsPeriod.period == board.totals_code) & (PointsPeriod.period_start == board.window.start)
+        table = PointsPeriodEvery  # a past period's totals may be in the archive
+        condition = (table.period == board.totals_code) & (table.period_start == board.window.start)
     if board.scope is Scope.REGION:
         scoped = table.region == board.scope_id
     elif board.scope is Scope.AGENCY:
@@ -35,7 +35,7 @@ def _source_sql(board: Board, t: str):
     if board.totals_code is None:
         table, parts, args = PointsTotal, [f"{t}.reached_at IS NOT NULL"], []
     else:
-        table = PointsPeriod
+        table = PointsPeriodEvery
         parts, args = [f"{t}.period = {{}}", f"{t}.period_start = {{}}"], [board.totals_code, board.window.start]
     if board.scope is Scope.REGION:
         parts.append(f"{t}.region = {{}}")

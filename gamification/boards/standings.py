@@ -50,8 +50,9 @@ async def standings(
     for row in await totals(person_ids, between):
         membership = membership_of(row)
         memberships.append(membership)
+        standing = _versioned(row)  # one standing, on each of the person's boards
         for board in membership.boards(Period.ALL, now):
-            updates[board].append(_versioned(row))
+            updates[board].append(standing)
     # The calendars whose current periods matter: everyone's, or just these people's (no need to look up the rest).
     if person_ids is None:
         zones = await calendars_in_use()
@@ -62,10 +63,10 @@ async def standings(
         PointsPeriod.period_start.is_in(sorted(starts))
     )
     for row in await _of(query, PointsPeriod.person, person_ids, between):
-        national = row["period"].startswith("n")
+        national, standing = row["period"].startswith("n"), _versioned(row)
         for board in membership_of(row).boards(Period(row["period"].removeprefix("n")), now):
             if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
-                updates[board].append(_versioned(row))
+                updates[board].append(standing)
     return memberships, updates
 
 

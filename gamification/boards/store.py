@@ -74,15 +74,22 @@ class Membership:
 
     def boards(self, period: Period, now: dt.datetime) -> list[Board]:
         """Every board of this period (the one holding ``now``) that the person is on."""
-        local = window_at(period, board_timezone(Scope.REGION, self.timezone), now)
-        boards = [Board(Scope.NATIONAL, None, window_at(period, board_timezone(Scope.NATIONAL, None), now))]
-        if self.region_id is not None:
-            boards.append(Board(Scope.REGION, self.region_id, local))
-        if self.agency_id is not None:
-            boards.append(Board(Scope.AGENCY, self.agency_id, local))
-        for unit_id, path in unit_ancestry(self.unit_path):
-            boards.append(Board(Scope.UNIT, unit_id, local, path))
-        return boards
+        return list(_boards_of(self.unit_path, self.agency_id, self.region_id, self.timezone, period, now))
+
+
+@functools.lru_cache(maxsize=4096)  # a batch's thousands of people sit in a few hundred units, at one ``now``
+def _boards_of(
+    unit_path: str | None, agency_id: int | None, region_id: int | None, timezone: str | None, period, now
+) -> tuple[Board, ...]:
+    local = window_at(period, board_timezone(Scope.REGION, timezone), now)
+    boards = [Board(Scope.NATIONAL, None, window_at(period, board_timezone(Scope.NATIONAL, None), now))]
+    if region_id is not None:
+        boards.append(Board(Scope.REGION, region_id, local))
+    if agency_id is not None:
+        boards.append(Board(Scope.AGENCY, agency_id, local))
+    for unit_id, path in unit_ancestry(unit_path):
+        boards.append(Board(Scope.UNIT, unit_id, local, path))
+    return tuple(boards)
 
 
 @functools.lru_cache(maxsize=4096)  # a batch of standings walks the same few hundred unit paths

@@ -18,7 +18,7 @@ from gamification.boards.standings import columns, membership_of, standings, tot
 from gamification.boards.store import Membership
 from gamification.points.totals_follower import WrittenTotals
 from gamification.storage.database import after_commit
-from gamification.storage.tables import PointsPeriod, PointsTotal
+from gamification.storage.tables import PointsPeriod, PointsPeriodClosed, PointsTotal
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class BoardWrites:
     async def person_moving(self, person_id: int, unit_id: int | None, region_id: int | None) -> None:
         """A person changes unit: their totals follow them to the new boards, inside the caller's unit of work."""
         old = await PointsTotal.select(*columns(PointsTotal)).where(PointsTotal.person == person_id).first()
-        for table in (PointsTotal, PointsPeriod):
+        for table in (PointsTotal, PointsPeriod, PointsPeriodClosed):
             await table.update({table.unit: unit_id, table.region: region_id}).where(table.person == person_id)
         if old is not None:
             moved_from = membership_of(old)

@@ -23,7 +23,16 @@ from gamification.points.totals_follower import TotalsFollower
 from gamification.points.totals_growth import PERIODS, entries_with_ids, grow_totals
 from gamification.storage.json_column import loaded
 from gamification.storage.sql_dialect import as_datetime
-from gamification.storage.tables import Fact, PendingFact, Person, PointRule, PointsPeriod, PointsTotal, XpEntry
+from gamification.storage.tables import (
+    Fact,
+    PendingFact,
+    Person,
+    PointRule,
+    PointsPeriod,
+    PointsPeriodClosed,
+    PointsTotal,
+    XpEntry,
+)
 
 
 @dataclass(frozen=True)
@@ -159,20 +168,22 @@ async def refresh_totals(person_id: int, periods: set[tuple[str, dt.date]], *, f
     for period, start in periods:
         column = PERIODS[period]
         values = await _sums(XpEntry.person == person_id, column == start)
-        changed = (
-            await PointsPeriod.update(
-                {
-                    PointsPeriod.xp: values["xp"],
-                    PointsPeriod.reached_at: values["reached_at"],
-                    PointsPeriod.entries: values["entries"],
-                    PointsPeriod.region: person["region"],
-                    PointsPeriod.unit: person["unit"],
-                }
+        changed = []
+        for table in (PointsPeriod, PointsPeriodClosed):  # the row is in one of them, or in neither yet
+            changed += (
+                await table.update(
+                    {
+                        table.xp: values["xp"],
+                        table.reached_at: values["reached_at"],
+                        table.entries: values["entries"],
+                        table.region: person["region"],
+                        table.unit: person["unit"],
+                    }
+                )
+                .where(table.person == person_id, table.period == period, table.period_start == start)
+                .returning(table.id)
             )
-            .where(PointsPeriod.person == person_id, PointsPeriod.period == period, PointsPeriod.period_start == start)
-            .returning(PointsPeriod.id)
-        )
-        if not changed:
+        if not changed:  # a period already archived: the trigger moves the new row there
             await PointsPeriod.insert(
                 PointsPeriod(
                     person=person_id,

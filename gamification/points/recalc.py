@@ -5,13 +5,16 @@ are evaluated in batches by the set-based engine (``batch_award``), each batch i
 transaction that takes its facts off the queue (``pending_queue``), so a run killed half-way
 leaves only whole batches behind and the next run takes up the rest, and two runs at once never
 award a fact twice. Its cost follows the pending facts.
-Full: every fact is evaluated again in ranges of ids (honouring each rule's effective date),
-streaks and badges are brought up to date, and every total is compared with the ledger's
-aggregate; any difference is drift, fixed and reported.
+Full: every fact is evaluated again in ranges of ids (honouring each rule's effective date) the
+first time; after a complete check only the facts recorded since and those with ledger entries
+written since (``full_check``). Streaks and badges are brought up to date, and every total is
+compared with the ledger's aggregate (archived periods once, ``totals_check``); any difference is
+drift, fixed and reported.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -22,10 +25,11 @@ from piccolo.query.functions.aggregate import Max, Min
 from domain.errors import NotFound
 from gamification.points.badges import award_badges
 from gamification.points.batch_award import BatchResult, FactRange, QueueHead, award_range
+from gamification.points.full_check import last_fact_id, last_full_check, record_full_check, requeue_written_since
 from gamification.points.ledger import award_facts, refresh_totals
 from gamification.points.pending_queue import pending_count
 from gamification.points.streaks import update_streak
-from gamification.points.totals_check import drifted_totals
+from gamification.points.totals_check import drifted_totals, mark_checked
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_deadlock, is_unique_violation
@@ -65,12 +69,21 @@ async def recalculate(
     region_id = await _region_id(region_slug)
     report = RecalcReport(full=full)
     if full:
-        started = time.perf_counter()
-        await _evaluate_all(region_id, report, progress, follow)
+        started, started_at = time.perf_counter(), dt.datetime.now(dt.timezone.utc)
+        last, facts_through = await last_full_check(), await last_fact_id()
+        if last is None:
+            await _evaluate_all(region_id, report, progress, follow)
+        else:  # evaluated once already: only the facts recorded since, and those with entries written since
+            await requeue_written_since(last["started_at"], region_id)
+            await _evaluate_all(region_id, report, progress, follow, after=last["facts_through"])
+            await _evaluate_pending(region_id, report, progress, follow)
         awarded = time.perf_counter()
         report.badges_awarded = await _streaks_and_badges(region_id, follow)
         badges = time.perf_counter()
         report.drift_fixed = await _fix_drift(region_id, follow)
+        if region_id is None:  # every region checked
+            await mark_checked(started_at)
+            await record_full_check(facts_through, started_at)
         log.info(
             "full recalculation: facts %.1f s, streaks and badges %.1f s, totals against the ledger %.1f s",
             awarded - started,
@@ -107,8 +120,10 @@ async def _evaluate_by_person(region_id: int | None, report: RecalcReport, progr
             progress(min(report.facts_evaluated, total), total)
 
 
-async def _evaluate_all(region_id: int | None, report: RecalcReport, progress, follow) -> None:
+async def _evaluate_all(region_id: int | None, report: RecalcReport, progress, follow, after: int = 0) -> None:
+    """Every fact (of the region), or those with ids above ``after``, in ranges of ids."""
     in_region = [Fact.region == region_id] if region_id is not None else []
+    in_region.append(Fact.id > after)
     bounds = (await Fact.select(Min(Fact.id, alias="first"), Max(Fact.id, alias="last")).where(*in_region))[0]
     if bounds["first"] is None:
         return

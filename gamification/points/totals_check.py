@@ -1,57 +1,56 @@
 """Which stored totals differ from the ledger, found by the database in one read.
 
 The ledger is aggregated per person (all-time) and per person and period start (six periods),
-and set beside ``points_total`` and ``points_period`` in one full join; a key present on one
-side only counts as drift unless the stored row is empty (no XP, never reached).
+and set beside ``points_total`` and the period totals (``points_period`` and its archive) in one
+full join; a key present on one side only counts as drift unless the stored row is empty (no XP,
+never reached).
+
+Archived periods are checked once: a complete check (every region) records, per period kind, the
+archive boundary it covered and when it started (``points_period_archived``). A later check reads
+the period totals from that boundary on (the current and just-closed periods, and any archived
+since), and of the older periods only the keys with ledger entries written since the last check (a
+late fact, a rule change reaching back, a repair); a year's total is then compared with the sum of
+its months' (themselves compared with the ledger) rather than with this year's whole ledger. The
+all-time totals are checked against the whole ledger each time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from gamification.points.totals_growth import PERIOD_COLUMNS
 from gamification.storage.database import current_engine
-from gamification.storage.sql_dialect import dialect
-from gamification.storage.tables import XpEntry
+from gamification.storage.sql_dialect import Dialect, dialect
+from gamification.storage.tables import PointsPeriodArchived, XpEntry
 
 ALL_TIME = "all"
 CHECK_WORK_MEM = "256MB"  # one connection, once a night
+# Entries written this long before a check started are taken as seen by it: no transaction lasts this long.
+IN_FLIGHT = dt.timedelta(hours=1)
+YEAR_OF_MONTHS = {"year": "month", "nyear": "nmonth"}  # the months that make up each calendar's year
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Per period kind, the periods starting before this were checked; entries since ``at`` were not."""
+
+    before: dict[str, dt.date]
+    at: dt.datetime | None
 
 
 async def drifted_totals(region_id: int | None) -> dict[int, set[tuple[str, dt.date | None]]]:
     """{person: {(period, start)}} for every stored total that differs from the ledger; ("all", None): all-time."""
     sql = dialect()
-    sentinel = sql.date(dt.date(1, 1, 1))
+    checked = await _checked()
     people = "person IN (SELECT id FROM person WHERE region = {})" if region_id is not None else "true"
-    ledger = " UNION ALL ".join(
-        [
-            f"SELECT person, '{ALL_TIME}' AS period, {sentinel} AS start, SUM(xp) AS xp, MAX(occurred_at) AS at"
-            f" FROM xp_entry WHERE {people} GROUP BY person",
-            *(
-                f"SELECT person, '{period}', {column}, SUM(xp), MAX(occurred_at)"
-                f" FROM xp_entry WHERE {people} AND {column} IS NOT NULL GROUP BY person, {column}"
-                for period, column in PERIOD_COLUMNS.items()
-            ),
-        ]
-    )
-    stored = (
-        f"SELECT person, '{ALL_TIME}' AS period, {sentinel} AS start, xp, reached_at AS at FROM points_total"
-        f" WHERE {people} UNION ALL SELECT person, period, period_start, xp, reached_at FROM points_period"
-        f" WHERE {people}"
-    )
-    query = f"""
-        SELECT COALESCE(l.person, s.person) AS person, COALESCE(l.period, s.period) AS period,
-               COALESCE(l.start, s.start) AS start
-        FROM ({ledger}) l
-        FULL JOIN ({stored}) s ON s.person = l.person AND s.period = l.period AND s.start = l.start
-        WHERE CASE WHEN l.person IS NULL THEN s.xp <> 0 OR s.at IS NOT NULL
-                   ELSE s.person IS NULL OR s.xp <> l.xp OR s.at IS DISTINCT FROM l.at END
-    """
-    args = [region_id] * (ledger.count("{}") + stored.count("{}"))
+    query, takes_time = _query(sql, people, checked)
+    since = [checked.at if sql.postgres else checked.at.isoformat()] if takes_time else []
+    args = since + [region_id] * (query.count("{}") - len(since))
     if sql.postgres:
         async with current_engine().transaction():
-            # Seven aggregates over the whole ledger hashed in memory rather than spilled to disk.
+            # Seven aggregates hashed in memory rather than spilled to disk.
             await XpEntry.raw(f"SET LOCAL work_mem = '{CHECK_WORK_MEM}'")
             await XpEntry.raw("SET LOCAL jit = off")
             rows = await XpEntry.raw(query, *args)
@@ -63,3 +62,97 @@ async def drifted_totals(region_id: int | None) -> dict[int, set[tuple[str, dt.d
         start = None if row["period"] == ALL_TIME else dt.date.fromisoformat(start) if isinstance(start, str) else start
         drifted[row["person"]].add((row["period"], start))
     return drifted
+
+
+async def mark_checked(started: dt.datetime) -> None:
+    """After a complete check that started at ``started``: every period archived before it has been checked."""
+    for row in await PointsPeriodArchived.select(PointsPeriodArchived.period, PointsPeriodArchived.starts_before):
+        await PointsPeriodArchived.update(
+            {PointsPeriodArchived.checked_before: row["starts_before"], PointsPeriodArchived.checked_at: started}
+        ).where(PointsPeriodArchived.period == row["period"])
+
+
+def _query(sql: Dialect, people: str, checked: Checked) -> tuple[str, bool]:
+    """The statement, and whether its first placeholder is the time of the last check."""
+    sentinel = sql.date(dt.date(1, 1, 1))
+    ledger = [
+        f"SELECT person, '{ALL_TIME}' AS period, {sentinel} AS start, SUM(xp) AS xp, MAX(occurred_at) AS at"
+        f" FROM xp_entry WHERE {people} GROUP BY person"
+    ]
+    stored = [
+        f"SELECT person, '{ALL_TIME}' AS period, {sentinel} AS start, xp, reached_at AS at FROM points_total"
+        f" WHERE {people}"
+    ]
+    scoped = checked.at is not None and bool(checked.before)
+    for period, column in PERIOD_COLUMNS.items():
+        before = checked.before.get(period) if scoped else None
+        if before is None:
+            in_scope, kept = f"{column} IS NOT NULL", "true"
+        else:
+            touched = f"(person, {column}) IN (SELECT person, {column} FROM fresh WHERE {column} < {sql.date(before)})"
+            in_scope = f"({column} >= {sql.date(before)} OR {touched})"
+            kept = f"(period_start >= {sql.date(before)} OR (person, period_start) IN"
+            kept += f" (SELECT person, {column} FROM fresh WHERE {column} < {sql.date(before)}))"
+        source = "scoped" if scoped else "xp_entry"
+        if scoped and period in YEAR_OF_MONTHS:
+            # A year's total is its months' (checked against the ledger themselves): not this year's whole ledger.
+            year = sql.year_start("period_start")
+            ledger.append(
+                f"SELECT person, '{period}', {year}, SUM(xp), MAX(reached_at) FROM points_period_every"
+                f" WHERE period = '{YEAR_OF_MONTHS[period]}' AND {people} GROUP BY person, {year}"
+                f" HAVING {year} >= {sql.date(before)} OR (person, {year}) IN"
+                f" (SELECT person, {column} FROM fresh WHERE {column} < {sql.date(before)})"
+            )
+        else:
+            ledger.append(
+                f"SELECT person, '{period}', {column}, SUM(xp), MAX(occurred_at)"
+                f" FROM {source} WHERE {people} AND {in_scope} GROUP BY person, {column}"
+            )
+        stored.append(
+            f"SELECT person, period, period_start, xp, reached_at FROM points_period_every"
+            f" WHERE period = '{period}' AND {kept} AND {people}"
+        )
+    ctes = ""
+    if scoped:
+        materialized = "MATERIALIZED " if sql.postgres else ""
+        since = f"created_at >= {sql.timestamp_param()}" if sql.postgres else "julianday(created_at) >= julianday({})"
+        columns = ", ".join(PERIOD_COLUMNS.values())
+        # The entries of the periods checked each time, and of the older periods' keys written to since.
+        recent = " OR ".join(
+            f"{column} >= {sql.date(checked.before[p])}"
+            f" OR (person, {column}) IN (SELECT person, {column} FROM fresh WHERE {column} < {sql.date(checked.before[p])})"
+            for p, column in PERIOD_COLUMNS.items()
+            if p not in YEAR_OF_MONTHS
+        )
+        ctes = (
+            f"WITH fresh AS {materialized}(SELECT DISTINCT person, {columns} FROM xp_entry WHERE {since}),"
+            f" scoped AS {materialized}(SELECT person, xp, occurred_at, {columns} FROM xp_entry x"
+            f" WHERE {recent})"
+        )
+    query = f"""{ctes}
+        SELECT COALESCE(l.person, s.person) AS person, COALESCE(l.period, s.period) AS period,
+               COALESCE(l.start, s.start) AS start
+        FROM ({" UNION ALL ".join(ledger)}) l
+        FULL JOIN ({" UNION ALL ".join(stored)}) s ON s.person = l.person AND s.period = l.period AND s.start = l.start
+        WHERE CASE WHEN l.person IS NULL THEN s.xp <> 0 OR s.at IS NOT NULL
+                   ELSE s.person IS NULL OR s.xp <> l.xp OR s.at IS DISTINCT FROM l.at END
+    """
+    return query, scoped
+
+
+async def _checked() -> Checked:
+    rows = await PointsPeriodArchived.select(
+        PointsPeriodArchived.period, PointsPeriodArchived.checked_before, PointsPeriodArchived.checked_at
+    )
+    before = {
+        row["period"]: dt.date.fromisoformat(row["checked_before"])
+        if isinstance(row["checked_before"], str)
+        else row["checked_before"]
+        for row in rows
+        if row["checked_before"] is not None
+    }
+    times = [row["checked_at"] for row in rows if row["checked_at"] is not None]
+    if len(before) < len(PERIOD_COLUMNS) or len(times) < len(PERIOD_COLUMNS):
+        return Checked({}, None)  # never checked completely: everything
+    at = min(dt.datetime.fromisoformat(t) if isinstance(t, str) else t for t in times)
+    return Checked(before, at - IN_FLIGHT)

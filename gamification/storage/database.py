@@ -21,7 +21,7 @@ from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 from gamification.storage.db_errors import is_connection_lost
 from gamification.storage.settings import Settings
 from gamification.storage.sqlite_engine import SQLiteWithSharedReads
-from gamification.storage.tables import ALL_TABLES
+from gamification.storage.tables import ALL_TABLES, VIEWS
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def bind_engine(engine: Engine) -> None:
     import gamification.storage.piccolo_conf as piccolo_conf
 
     piccolo_conf.DB = engine
-    for table in [*ALL_TABLES, Migration]:
+    for table in [*ALL_TABLES, *VIEWS, Migration]:
         table._meta.db = engine
 
 

@@ -291,6 +291,54 @@ class PointsPeriod(Table, tablename="points_period"):
     # unique (person, period, period_start)
 
 
+class PointsPeriodClosed(Table, tablename="points_period_closed"):
+    """Period totals of periods archived after their close (``points.period_archive``): the same rows,
+    out of the table every award upserts into, with two indexes instead of four."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)
+    period = Varchar(length=8)
+    period_start = Date()
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
+    xp = Integer(default=0)
+    reached_at = Timestamptz(null=True, default=None)
+    entries = Integer(default=0)
+    # unique (person, period, period_start)
+
+
+class PointsPeriodArchived(Table, tablename="points_period_archived"):
+    """Per period kind: the rows starting before ``starts_before`` are in ``points_period_closed``."""
+
+    period = Varchar(length=8, unique=True)
+    starts_before = Date()
+    # The nightly check (``points.totals_check``): archived periods before ``checked_before`` were checked
+    # against the ledger; of those, only the ones with ledger entries written since ``checked_at`` are again.
+    checked_before = Date(null=True, default=None)
+    checked_at = Timestamptz(null=True, default=None)
+
+
+class FullCheck(Table, tablename="full_check"):
+    """A complete nightly check (every region): the facts up to ``facts_through`` were evaluated again, and
+    the ledger entries written before ``started_at``; the next check evaluates only what came after."""
+
+    facts_through = Integer()
+    started_at = Timestamptz()
+
+
+class PointsPeriodEvery(Table, tablename="points_period_every"):
+    """A view: ``points_period`` and ``points_period_closed`` together (a key is in one of them only).
+    Not a table of the schema (not in ``ALL_TABLES``): made by a hand-written migration."""
+
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)
+    period = Varchar(length=8)
+    period_start = Date()
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None)
+    unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
+    xp = Integer(default=0)
+    reached_at = Timestamptz(null=True, default=None)
+    entries = Integer(default=0)
+
+
 class LevelStep(Table, tablename="level_step"):
     region = ForeignKey(Region, on_delete=OnDelete.cascade, null=True, default=None, index=True)  # None: default
     min_xp = Integer()
@@ -813,6 +861,9 @@ ALL_TABLES: list[type[Table]] = [
     XpEntry,
     PointsTotal,
     PointsPeriod,
+    PointsPeriodClosed,
+    PointsPeriodArchived,
+    FullCheck,
     LevelStep,
     Holiday,
     Streak,
@@ -853,3 +904,4 @@ ALL_TABLES: list[type[Table]] = [
     UnitBadge,
     InitiativeEvidence,  # initiatives: evidence files
 ]
+VIEWS: list[type[Table]] = [PointsPeriodEvery]
