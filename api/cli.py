@@ -74,10 +74,15 @@ def _seed_demo(settings: Settings) -> None:
 
 
 @main.command()
-@click.option("--full", is_flag=True, help="Evaluate every fact again and check every total against the ledger.")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Check facts and totals against the ledger: what changed since the last complete check.",
+)
+@click.option("--complete", is_flag=True, help="With --full: every fact and every total, whatever was checked before.")
 @click.option("--region", "region_slug", default=None, help="Only this region (its slug).")
-def recalc(full: bool, region_slug: str | None) -> None:
-    """Award facts not yet awarded (after approvals, imports, rule changes); --full rebuilds from all facts."""
+def recalc(full: bool, complete: bool, region_slug: str | None) -> None:
+    """Award facts not yet awarded (after approvals, imports, rule changes); --full checks facts and totals."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from domain.errors import DomainError
@@ -95,7 +100,11 @@ def recalc(full: bool, region_slug: str | None) -> None:
                 with_database(
                     settings_from_env(),
                     lambda tangkas: recalculate(
-                        follow=tangkas.boards.writes, full=full, region_slug=region_slug, progress=progress
+                        follow=tangkas.boards.writes,
+                        full=full or complete,
+                        complete=complete,
+                        region_slug=region_slug,
+                        progress=progress,
                     ),
                 )
             )

@@ -1,8 +1,8 @@
 """When the scheduled jobs run, and nothing else: each job lives in its feature and runs once per
 trigger whichever process fires it (``gamification/storage/job_runs.py``).
 
-The recalculation every few minutes (``TANGKAS_RECALC_EVERY_SECONDS``) and in full at night, each
-region's day closing within the hour after its own local midnight, the leaderboard periods that ended closed every
+The recalculation every few minutes (``TANGKAS_RECALC_EVERY_SECONDS``) and in full at night (complete on Sunday
+nights), each region's day closing within the hour after its own local midnight, the leaderboard periods that ended closed every
 hour, and redemptions nobody decided released every hour; the deciders' digest at 07:00 in each zone.
 """
 

@@ -62,16 +62,19 @@ async def recalculate(
     *,
     follow: TotalsFollower,
     full: bool = False,
+    complete: bool = False,
     region_slug: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> RecalcReport:
-    """``progress(done, total)`` is called after each batch; ``follow`` hears of every total changed."""
+    """``progress(done, total)`` is called after each batch; ``follow`` hears of every total changed.
+    ``complete`` (with ``full``): every fact and every total, whatever earlier checks covered (weekly,
+    to find what no engine wrote: an entry or a total edited by hand)."""
     region_id = await _region_id(region_slug)
     report = RecalcReport(full=full)
     if full:
         started, started_at = time.perf_counter(), dt.datetime.now(dt.timezone.utc)
         last, facts_through = await last_full_check(), await last_fact_id()
-        if last is None:
+        if last is None or complete:
             await _evaluate_all(region_id, report, progress, follow)
         else:  # evaluated once already: only the facts recorded since, and those with entries written since
             await requeue_written_since(last["started_at"], region_id)
@@ -80,7 +83,7 @@ async def recalculate(
         awarded = time.perf_counter()
         report.badges_awarded = await _streaks_and_badges(region_id, follow)
         badges = time.perf_counter()
-        report.drift_fixed = await _fix_drift(region_id, follow)
+        report.drift_fixed = await _fix_drift(region_id, follow, everything=complete)
         if region_id is None:  # every region checked
             await mark_checked(started_at)
             await record_full_check(facts_through, started_at)
@@ -164,9 +167,9 @@ async def _streaks_and_badges(region_id: int | None, follow: TotalsFollower) -> 
     return awarded
 
 
-async def _fix_drift(region_id: int | None, follow: TotalsFollower) -> int:
+async def _fix_drift(region_id: int | None, follow: TotalsFollower, everything: bool) -> int:
     """Recompute, from the ledger and under the person's lock, every total found to differ from it."""
-    drifted = await drifted_totals(region_id)
+    drifted = await drifted_totals(region_id, everything=everything)
     for person_id, periods in sorted(drifted.items()):
         async with unit_of_work():
             await refresh_totals(person_id, {p for p in periods if p[0] != "all"}, follow=follow)

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
+from domain.timezones import NATIONAL_TIMEZONE
 from gamification.points.recalc import recalculate
 from gamification.points.streaks import update_streak
 from gamification.points.totals_follower import TotalsFollower
@@ -32,16 +33,24 @@ async def recalc_job(
     return await run_once("recalc", when, lambda: _recalculate(follow, check_boards, full=False))
 
 
+COMPLETE_CHECK_WEEKDAY = 6  # Sunday night (WIB): the full check covers everything, not only what changed
+
+
 async def full_rebuild_job(
     *, follow: TotalsFollower, check_boards: BoardCheck | None = None, now: dt.datetime | None = None
 ) -> dict | None:
-    when = trigger_time(now or dt.datetime.now(dt.timezone.utc), 60)
-    return await run_once("recalc_full", when, lambda: _recalculate(follow, check_boards, full=True))
+    now = now or dt.datetime.now(dt.timezone.utc)
+    complete = now.astimezone(ZoneInfo(NATIONAL_TIMEZONE)).weekday() == COMPLETE_CHECK_WEEKDAY
+    return await run_once(
+        "recalc_full", trigger_time(now, 60), lambda: _recalculate(follow, check_boards, full=True, complete=complete)
+    )
 
 
-async def _recalculate(follow: TotalsFollower, check_boards: BoardCheck | None, full: bool) -> dict:
+async def _recalculate(
+    follow: TotalsFollower, check_boards: BoardCheck | None, full: bool, complete: bool = False
+) -> dict:
     """The recalculation, then the boards checked against the ledger and repaired."""
-    counts = dataclasses.asdict(await recalculate(follow=follow, full=full))
+    counts = dataclasses.asdict(await recalculate(follow=follow, full=full, complete=complete))
     if check_boards is not None:
         counts["boards"] = await check_boards(full)
     return counts

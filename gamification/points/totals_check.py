@@ -40,10 +40,13 @@ class Checked:
     at: dt.datetime | None
 
 
-async def drifted_totals(region_id: int | None) -> dict[int, set[tuple[str, dt.date | None]]]:
-    """{person: {(period, start)}} for every stored total that differs from the ledger; ("all", None): all-time."""
+async def drifted_totals(
+    region_id: int | None, *, everything: bool = False
+) -> dict[int, set[tuple[str, dt.date | None]]]:
+    """{person: {(period, start)}} for every stored total that differs from the ledger; ("all", None): all-time.
+    Archived periods checked before and not written to since are left out, unless ``everything``."""
     sql = dialect()
-    checked = await _checked()
+    checked = Checked({}, None) if everything else await _checked()
     people = "person IN (SELECT id FROM person WHERE region = {})" if region_id is not None else "true"
     query, takes_time = _query(sql, people, checked)
     since = [checked.at if sql.postgres else checked.at.isoformat()] if takes_time else []

@@ -63,3 +63,19 @@ async def test_after_a_complete_check_the_next_evaluates_what_was_recorded_or_wr
     assert await codes(partly_written) == await codes(recorded_since) == both
     assert await codes(checked_by_hand) == ["module_xp"]  # a hand edit after its check: the promise is the engine's
     assert (await recalculate(follow=wiring.follow(), full=True)).entries_added == 0
+
+
+async def test_a_complete_check_finds_what_no_engine_wrote_and_runs_on_sunday_nights(app, world):
+    from gamification.points.scheduled import full_rebuild_job
+
+    edited = await slipped_perfect_fact(world)
+    await recalculate(follow=wiring.follow(), full=True)
+    await XpEntry.update({XpEntry.created_at: dt.datetime.now(dt.timezone.utc) - 2 * IN_FLIGHT}, force=True)
+    await XpEntry.delete().where((XpEntry.fact == edited) & (XpEntry.rule_code == "perfect_first_attempt"))
+    assert (await recalculate(follow=wiring.follow(), full=True)).entries_added == 0  # the next check: not its to find
+
+    saturday_night = dt.datetime(2026, 12, 5, 19, 0, tzinfo=ZoneInfo(WIB))
+    assert (await full_rebuild_job(follow=wiring.follow(), now=saturday_night))["entries_added"] == 0
+    sunday_night = dt.datetime(2026, 12, 6, 19, 0, tzinfo=ZoneInfo(WIB))
+    assert (await full_rebuild_job(follow=wiring.follow(), now=sunday_night))["entries_added"] == 1
+    assert await codes(edited) == ["module_xp", "perfect_first_attempt"]
