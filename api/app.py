@@ -30,6 +30,11 @@ from api.controllers.certificates import (  # certificates
 )
 from api.controllers.complaint_pages import ComplaintFormController, ComplaintStatusController  # complaints
 from api.controllers.complaints import ComplaintController, PublicComplaintController  # complaints
+from api.controllers.credentials import (  # credentials
+    CredentialPublicController,
+    IssuerKeyAdminController,
+    MyCredentialController,
+)
 from api.controllers.devices import MyDevicesController  # push devices
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
 from api.controllers.events import EventAdminController, EventController, MyEventsController  # events
@@ -132,6 +137,10 @@ CONTROLLERS = [
     MetricsController,
     # push devices
     MyDevicesController,
+    # credentials
+    MyCredentialController,
+    CredentialPublicController,
+    IssuerKeyAdminController,
 ]
 
 

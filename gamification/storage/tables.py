@@ -792,6 +792,18 @@ class InitiativeEvidence(Table, tablename="initiative_evidence"):
     # unique (initiative, key): the same file twice is one row
 
 
+# credentials: the Ed25519 keys a region signs its Open Badges credentials with; a rotated key is retired,
+# not deleted, so the credentials it signed still verify. The private key is a PKCS#8 PEM encrypted under a
+# key derived from the settings (gamification/credentials/issuer_keys.py).
+class IssuerKey(Table, tablename="issuer_key"):
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
+    kid = Varchar(length=80, unique=True)
+    public_x = Varchar(length=64)  # the raw public key, base64url (a JWK's "x")
+    private_pem = Text()
+    created_at = Timestamptz(default=TimestamptzNow())
+    retired_at = Timestamptz(null=True, default=None)
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -852,4 +864,5 @@ ALL_TABLES: list[type[Table]] = [
     ComplaintEvent,
     UnitBadge,
     InitiativeEvidence,  # initiatives: evidence files
+    IssuerKey,  # credentials
 ]

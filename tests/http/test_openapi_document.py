@@ -59,6 +59,9 @@ def test_public_operations_ask_for_no_token(document):
         "POST /api/v1/public/services/{public_key}/complaints",  # complaints
         "GET /api/v1/public/complaints/{code}",  # complaints
         "GET /metrics",  # metrics: open like /health unless TANGKAS_METRICS_TOKEN is set
+        "GET /.well-known/jwks.json",  # credentials: what a verifier fetches
+        "GET /issuers/{region_slug}",  # credentials
+        "POST /api/v1/credentials/verify",  # credentials
     }
 
 
