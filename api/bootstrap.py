@@ -24,6 +24,7 @@ from gamification.credentials import (  # credentials
     CredentialPublication,
     CredentialVerification,
     IssuerKeys,
+    StatusLists,
 )
 from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
@@ -187,6 +188,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         BadgeCredentials(issuer_keys, settings.public_url),
         CredentialPublication(issuer_keys, settings.public_url),
         CredentialVerification(issuer_keys),
+        StatusLists(issuer_keys, settings.public_url),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import gzip
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,8 +21,14 @@ MONTHS = (
 )
 
 
+# Bitstring Status List: 131,072 bits (16 KiB), the least the W3C recommendation allows, so that a list
+# hides which of many credentials a verifier asks about
+STATUS_LIST_BITS = 131_072
+
+
 class Verdict(StrEnum):
     VALID = "valid"
+    REVOKED = "revoked"
     TAMPERED = "tampered"  # the signature does not match the content
     UNKNOWN_KEY = "unknown_key"  # not signed by a key Tangkas ever published
     EXPIRED = "expired"
@@ -112,6 +120,7 @@ def open_badge_credential(
     subject_name: str,
     awarded_at: dt.datetime,
     issued_at: dt.datetime,
+    status: dict | None = None,
 ) -> dict:
     """An ``OpenBadgeCredential`` (W3C VC data model 2.0, OB 3.0) for one badge award."""
     return {
@@ -136,6 +145,42 @@ def open_badge_credential(
             "achievement": achievement_document(achievement),
         },
         "credentialSchema": [{"id": SCHEMA_ID, "type": "1EdTechJsonSchemaValidator2019"}],
+    } | ({"credentialStatus": status} if status else {})
+
+
+def status_entry(list_url: str, index: int) -> dict:
+    """A credential's ``credentialStatus``: its bit in the issuer's revocation list."""
+    return {
+        "id": f"{list_url}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": str(index),
+        "statusListCredential": list_url,
+    }
+
+
+def encoded_list(set_bits: set[int], size: int = STATUS_LIST_BITS) -> str:
+    """The list's ``encodedList``: bits left to right from index 0, GZIP-compressed, base64url, multibase "u"."""
+    bits = bytearray(size // 8)
+    for index in set_bits:
+        bits[index // 8] |= 0x80 >> (index % 8)
+    return "u" + base64.urlsafe_b64encode(gzip.compress(bytes(bits), mtime=0)).rstrip(b"=").decode()
+
+
+def status_list_credential(list_url: str, issuer: Issuer, revoked: set[int], issued_at: dt.datetime) -> dict:
+    """A ``BitstringStatusListCredential`` for an issuer's revocations."""
+    return {
+        "@context": [VC_CONTEXT],
+        "id": list_url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer_profile(issuer),
+        "validFrom": timestamp(issued_at),
+        "credentialSubject": {
+            "id": f"{list_url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": encoded_list(revoked),
+        },
     }
 
 
@@ -199,6 +244,7 @@ VERDICT_MESSAGES = {
     Verdict.TAMPERED: "Kredensial tidak sah: isinya telah diubah atau tanda tangannya rusak.",
     Verdict.UNKNOWN_KEY: "Kredensial tidak dapat diverifikasi: ditandatangani dengan kunci yang tidak dikenal Tangkas.",
     Verdict.EXPIRED: "Kredensial ini sudah kedaluwarsa.",
+    Verdict.REVOKED: "Kredensial ini sudah dicabut oleh penerbitnya dan tidak berlaku lagi.",
     Verdict.NOT_YET_VALID: "Kredensial ini belum berlaku.",
 }
 

@@ -16,6 +16,7 @@ from api.schemas.credentials import CredentialOut, VerifyIn
 from gamification.credentials.badge_credentials import BadgeCredentials
 from gamification.credentials.issuer_keys import IssuerKeys, RotatedKey
 from gamification.credentials.publication import CredentialPublication
+from gamification.credentials.revocation import StatusLists
 from gamification.credentials.verification import CredentialVerification, VerificationView
 
 RegionSlug = Annotated[str, PathParameter(max_length=64)]
@@ -54,11 +55,19 @@ class CredentialPublicController(Controller):
         """A region's Open Badges 3.0 issuer ``Profile``."""
         return await credential_publication.profile(region_slug, str(request.base_url))
 
+    @get("/issuers/{region_slug:str}/status/revocation", media_type="application/vc+jwt", opt={"problems": (404,)})
+    async def revocation_list(
+        self, request: Request, region_slug: RegionSlug, status_lists: NamedDependency[StatusLists]
+    ) -> Response[str]:
+        """The region's revocations as a signed ``BitstringStatusListCredential`` (a VC-JWT)."""
+        token = await status_lists.revocation_list(region_slug, str(request.base_url))
+        return Response(token, media_type="application/vc+jwt", headers={"Cache-Control": "max-age=60"})
+
     @post("/api/v1/credentials/verify", status_code=200, guards=[rate_limited("credential_verify")])
     async def verify(
         self, data: JSONBody[VerifyIn], credential_verification: NamedDependency[CredentialVerification]
     ) -> Response[VerificationView]:
-        """Check a VC-JWT: valid, tampered, unknown_key, expired or not_yet_valid, with who, what, when and by whom."""
+        """Check a VC-JWT: valid, revoked, tampered, unknown_key, expired or not_yet_valid, with who, what, when and by whom."""
         return Response(await credential_verification.verify(data.credential), headers=NO_STORE)
 
 

@@ -1071,6 +1071,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is not a Tangkas credential (VC-JWT). Paste the whole credential unchanged.",
     ),
     "issuer_not_found": ("Penerbit kredensial tidak ditemukan.", "No such credential issuer."),
+    "credential_status_list_full": (
+        "Kredensial tidak dapat diterbitkan saat ini. Silakan coba lagi.",
+        "The credential cannot be issued now. Please try again.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

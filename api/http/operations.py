@@ -1067,10 +1067,18 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"The Open Badges 3.0 `Profile` of a region that issues credentials. {ANYONE}",
         ("issuer_not_found",),
     ),
+    ("GET", "/issuers/{region_slug}/status/revocation"): Operation(
+        "getCredentialRevocations",
+        "Get a region's revocation list",
+        "The region's revoked credentials as a Bitstring Status List credential signed as a VC-JWT "
+        "(`application/vc+jwt`): a credential is revoked when its `credentialStatus.statusListIndex` bit is set. "
+        f"{ANYONE}",
+        ("issuer_not_found",),
+    ),
     ("POST", "/api/v1/credentials/verify"): Operation(
         "verifyCredential",
         "Verify a credential",
-        "Checks a VC-JWT against the published keys: `valid`, `tampered`, `unknown_key`, `expired` or "
+        "Checks a VC-JWT against the published keys and the issuer's revocations: `valid`, `revoked`, `tampered`, `unknown_key`, `expired` or "
         f"`not_yet_valid`, with who, what, when and by whom, and a message in Indonesian. {ANYONE}",
         ("credential_malformed", "rate_limited"),
     ),

@@ -10,5 +10,6 @@ __getattr__, __all__ = exports(
         "CredentialPublication": "publication",
         "CredentialVerification": "verification",
         "IssuerKeys": "issuer_keys",
+        "StatusLists": "revocation",
     },
 )

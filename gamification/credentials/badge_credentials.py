@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import uuid
 from dataclasses import dataclass
 
@@ -11,19 +12,26 @@ import jwt
 from domain.access import Actor
 from domain.credentials import (
     SIGNING_ALGORITHM,
+    STATUS_LIST_BITS,
     Achievement,
     issuer_of,
     jwt_claims,
     open_badge_credential,
+    status_entry,
 )
 from domain.errors import Conflict, NotFound
 from gamification.credentials.issuer_keys import IssuerKeys
+from gamification.credentials.revocation import status_list_url
+from gamification.storage.database import unit_of_work
+from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.json_column import loaded
-from gamification.storage.tables import Person, PersonBadge
+from gamification.storage.tables import IssuedCredential, Person, PersonBadge
+
+INDEX_DRAWS = 8  # a drawn status list index already taken is drawn again
 
 
 @dataclass(frozen=True)
-class IssuedCredential:
+class SignedCredential:
     kid: str
     jwt: str
     credential: dict
@@ -34,7 +42,7 @@ class BadgeCredentials:
         self._keys = issuer_keys
         self._public_url = public_url
 
-    async def issue(self, actor: Actor, award_id: int, base_url: str) -> IssuedCredential:
+    async def issue(self, actor: Actor, award_id: int, base_url: str) -> SignedCredential:
         """Only the caller's own award; anyone else's is answered as not existing."""
         award = (
             await PersonBadge.select(
@@ -60,8 +68,10 @@ class BadgeCredentials:
         issuer = issuer_of(base, person["region.slug"], person["region.name"])
         key = await self._keys.signing_key(person["region"])
         now = dt.datetime.now(dt.UTC)
+        credential_id = f"urn:uuid:{uuid.uuid4()}"
+        index = await _recorded(person["region"], actor.person_id, award_id, credential_id, key.kid)
         credential = open_badge_credential(
-            credential_id=f"urn:uuid:{uuid.uuid4()}",
+            credential_id=credential_id,
             issuer=issuer,
             achievement=Achievement(
                 id=f"{issuer.id}/achievements/{award['badge.code']}",
@@ -74,6 +84,7 @@ class BadgeCredentials:
             subject_name=person["name"],
             awarded_at=award["awarded_at"],
             issued_at=now,
+            status=status_entry(status_list_url(issuer.id), index),
         )
         token = jwt.encode(
             jwt_claims(credential, now),
@@ -81,4 +92,22 @@ class BadgeCredentials:
             algorithm=SIGNING_ALGORITHM,
             headers={"kid": key.kid, "typ": "JWT"},
         )
-        return IssuedCredential(key.kid, token, credential)
+        return SignedCredential(key.kid, token, credential)
+
+
+async def _recorded(region_id: int, person_id: int, award_id: int, jti: str, kid: str) -> int:
+    """The credential recorded for revocation under a random free index of the region's status list."""
+    for _ in range(INDEX_DRAWS):
+        index = secrets.randbelow(STATUS_LIST_BITS)
+        try:
+            async with unit_of_work():
+                await IssuedCredential.insert(
+                    IssuedCredential(
+                        region=region_id, person=person_id, person_badge=award_id, jti=jti, kid=kid, status_index=index
+                    )
+                )
+            return index
+        except Exception as error:
+            if not is_unique_violation(error):
+                raise
+    raise Conflict("credential_status_list_full")

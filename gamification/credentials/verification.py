@@ -22,6 +22,7 @@ from domain.credentials import (
 )
 from domain.errors import InvalidInput
 from gamification.credentials.issuer_keys import IssuerKeys
+from gamification.credentials.revocation import is_revoked
 from gamification.storage.tables import Region
 
 COMPACT_JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
@@ -76,7 +77,9 @@ class CredentialVerification:
             return _refused(Verdict.TAMPERED)
         now = dt.datetime.now(dt.UTC)
         expires = claims.get("exp")
-        verdict = Verdict.EXPIRED if isinstance(expires, int) and expires <= now.timestamp() else None
+        verdict = Verdict.REVOKED if await is_revoked(claims["jti"]) else None
+        if verdict is None and isinstance(expires, int) and expires <= now.timestamp():
+            verdict = Verdict.EXPIRED
         verdict = verdict or verdict_in_time(credential, now)
         region = await Region.select(Region.name).where(Region.id == key.region_id).first()
         issuer_name = f"Tangkas {region['name']}"

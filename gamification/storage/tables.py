@@ -804,6 +804,21 @@ class IssuerKey(Table, tablename="issuer_key"):
     retired_at = Timestamptz(null=True, default=None)
 
 
+# credentials: every credential issued, for its revocation; ``status_index`` is its bit in the region's
+# status list (Bitstring Status List), drawn at random so that the index says nothing of the issue order.
+class IssuedCredential(Table, tablename="issued_credential"):
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.restrict, index=True)
+    person_badge = ForeignKey(PersonBadge, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    jti = Varchar(length=80, unique=True)
+    kid = Varchar(length=80)
+    status_index = Integer()
+    issued_at = Timestamptz(default=TimestamptzNow())
+    revoked_at = Timestamptz(null=True, default=None)
+    revoked_reason = Varchar(length=40, null=True, default=None)
+    # unique (region, status_index)
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -865,4 +880,5 @@ ALL_TABLES: list[type[Table]] = [
     UnitBadge,
     InitiativeEvidence,  # initiatives: evidence files
     IssuerKey,  # credentials
+    IssuedCredential,  # credentials
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import gzip
 import json
 import warnings
 from pathlib import Path
@@ -19,7 +20,9 @@ from joserfc.errors import BadSignatureError, SecurityWarning
 from joserfc.jwk import KeySet
 
 from domain.credentials import jwt_claims
+from gamification.credentials.revocation import revoke_award_credentials
 from gamification.demo.content_files import DEMO_BADGES
+from gamification.storage.database import unit_of_work
 from gamification.storage.tables import Badge, IssuerKey
 from tests.module_payloads import attempt_body, published_module
 
@@ -178,3 +181,58 @@ async def test_unknown_keys_expired_credentials_and_malformed_input(client, worl
         assert 400 <= answer.status_code < 500, (body, answer.text)
 
     assert (await client.get("/issuers/tidak-ada")).json()["code"] == "issuer_not_found"
+
+
+def revoked_bit(status_list_jwt: str, index: int, key_set: dict) -> bool:
+    """Read a Bitstring Status List as any verifier would: its JWS checked by joserfc, its list decoded here."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SecurityWarning)
+        verified = jws.deserialize_compact(status_list_jwt, KeySet.import_key_set(key_set), algorithms=["EdDSA"])
+        payload = json.loads(verified.payload)
+    subject = payload["vc"]["credentialSubject"]
+    assert subject["type"] == "BitstringStatusList" and subject["statusPurpose"] == "revocation"
+    encoded = subject["encodedList"]
+    assert encoded[0] == "u"  # multibase base64url
+    bits = gzip.decompress(base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4)))
+    assert len(bits) * 8 >= 131_072
+    return bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+
+async def test_an_anonymised_persons_credential_is_revoked_in_the_published_status_list(client, world, as_):
+    learner, admin = as_(world.pontianak.asn), as_(world.pontianak.admin)
+    award = (await earned_badges(client, world, as_))[0]
+    issued = (await issue(client, learner, award["id"])).json()
+    status = issued["credential"]["credentialStatus"]
+    assert status["type"] == "BitstringStatusListEntry" and status["statusPurpose"] == "revocation"
+    jsonschema.validate(issued["credential"], SCHEMA)
+    index = int(status["statusListIndex"])
+    list_path = "/" + status["statusListCredential"].split("/", 3)[3]
+    key_set = (await client.get("/.well-known/jwks.json")).json()
+
+    listed = await client.get(list_path)
+    assert listed.status_code == 200 and listed.headers["content-type"].startswith("application/vc+jwt")
+    assert revoked_bit(listed.text, index, key_set) is False
+    assert (await client.post(VERIFY, json={"credential": issued["jwt"]})).json()["status"] == "valid"
+
+    users = "/api/v1/admin/users"
+    assert (await client.post(f"{users}/{world.pontianak.asn}/deactivate", headers=admin)).status_code == 200
+    assert (await client.post(f"{users}/{world.pontianak.asn}/anonymise", headers=admin)).status_code == 200
+
+    assert revoked_bit((await client.get(list_path)).text, index, key_set) is True
+    verdict = (await client.post(VERIFY, json={"credential": issued["jwt"]})).json()
+    assert (verdict["valid"], verdict["status"]) == (False, "revoked")
+    assert verdict["message"] == "Kredensial ini sudah dicabut oleh penerbitnya dan tidak berlaku lagi."
+    # the signature itself still holds: revocation is what the status list says, not a broken credential
+    await independently_verified(client, issued["jwt"])
+    assert (await client.get("/issuers/tidak-ada/status/revocation")).status_code == 404
+
+
+async def test_a_reversed_award_revokes_its_credentials_only(client, world, as_):
+    learner = as_(world.pontianak.asn)
+    first, second = (await earned_badges(client, world, as_))[:2]
+    reversed_one = (await issue(client, learner, first["id"])).json()["jwt"]
+    kept = (await issue(client, learner, second["id"])).json()["jwt"]
+    async with unit_of_work():
+        assert await revoke_award_credentials(first["id"]) == 1
+    assert (await client.post(VERIFY, json={"credential": reversed_one})).json()["status"] == "revoked"
+    assert (await client.post(VERIFY, json={"credential": kept})).json()["status"] == "valid"

@@ -399,6 +399,8 @@ POLICY = {
                                                         (201, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
     "GET    /.well-known/jwks.json":                    (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "GET    /issuers/{region_slug:str}":                (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /issuers/{region_slug:str}/status/revocation":
+                                                        (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /api/v1/credentials/verify":                (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /api/v1/admin/regions/{region_id:int}/issuer-key/rotate":
                                                         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
@@ -1812,6 +1814,11 @@ async def _(home: Home, role: Role) -> Call:
 @builds("GET /issuers/{region_slug:str}")
 async def _(home: Home, role: Role) -> Call:
     return Call("/issuers/pontianak")
+
+
+@builds("GET /issuers/{region_slug:str}/status/revocation")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/issuers/pontianak/status/revocation")
 
 
 @builds("POST /api/v1/credentials/verify")

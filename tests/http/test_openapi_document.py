@@ -61,6 +61,7 @@ def test_public_operations_ask_for_no_token(document):
         "GET /metrics",  # metrics: open like /health unless TANGKAS_METRICS_TOKEN is set
         "GET /.well-known/jwks.json",  # credentials: what a verifier fetches
         "GET /issuers/{region_slug}",  # credentials
+        "GET /issuers/{region_slug}/status/revocation",  # credentials
         "POST /api/v1/credentials/verify",  # credentials
     }
 
