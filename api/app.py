@@ -34,6 +34,7 @@ from api.controllers.credentials import (  # credentials
     CredentialPublicController,
     IssuerKeyAdminController,
     MyCredentialController,
+    MyCredentialSharingController,
 )
 from api.controllers.devices import MyDevicesController  # push devices
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
@@ -139,6 +140,7 @@ CONTROLLERS = [
     MyDevicesController,
     # credentials
     MyCredentialController,
+    MyCredentialSharingController,
     CredentialPublicController,
     IssuerKeyAdminController,
 ]

@@ -22,6 +22,7 @@ from gamification.complaints import ComplaintDesk, ComplaintFiling  # complaints
 from gamification.credentials import (  # credentials
     BadgeCredentials,
     CredentialPublication,
+    CredentialSharing,
     CredentialVerification,
     IssuerKeys,
     StatusLists,
@@ -183,12 +184,14 @@ def bootstrap(settings: Settings) -> Tangkas:
     # credentials: Open Badges 3.0 signed with each region's key, kept encrypted under its own secret (else one
     # derived from the JWT secret)
     issuer_keys = IssuerKeys(settings.issuer_key_secret or f"issuer-keys:{settings.jwt_secret}")
+    verification = CredentialVerification(issuer_keys)
     services |= _by_class_name(
         issuer_keys,
         BadgeCredentials(issuer_keys, settings.public_url),
         CredentialPublication(issuer_keys, settings.public_url),
-        CredentialVerification(issuer_keys),
+        verification,
         StatusLists(issuer_keys, settings.public_url),
+        CredentialSharing(verification, settings.public_url),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)

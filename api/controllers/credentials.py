@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, PathParameter
 
@@ -17,9 +17,11 @@ from gamification.credentials.badge_credentials import BadgeCredentials
 from gamification.credentials.issuer_keys import IssuerKeys, RotatedKey
 from gamification.credentials.publication import CredentialPublication
 from gamification.credentials.revocation import StatusLists
+from gamification.credentials.sharing import CredentialSharing, SharedCredential, ShareLink
 from gamification.credentials.verification import CredentialVerification, VerificationView
 
 RegionSlug = Annotated[str, PathParameter(max_length=64)]
+ShareToken = Annotated[str, PathParameter(max_length=64)]
 NO_STORE = {"Cache-Control": "no-store"}
 
 
@@ -33,7 +35,28 @@ class MyCredentialController(Controller):
     ) -> Response[CredentialOut]:
         """The caller's badge award as an Open Badges 3.0 credential signed by their region (a VC-JWT)."""
         issued = await badge_credentials.issue(request.user, award_id, str(request.base_url))
-        return Response(CredentialOut(issued.kid, issued.jwt, issued.credential), status_code=201, headers=NO_STORE)
+        return Response(
+            CredentialOut(issued.id, issued.kid, issued.jwt, issued.credential), status_code=201, headers=NO_STORE
+        )
+
+
+class MyCredentialSharingController(Controller):
+    path = "/api/v1/me/credentials"
+    tags = ["me"]
+
+    @post("/{credential_id:int}/share", status_code=200, opt={"problems": (404, 409)})
+    async def share(
+        self, request: Request, credential_id: PathId, credential_sharing: NamedDependency[CredentialSharing]
+    ) -> ShareLink:
+        """A link anyone can open to read and verify one of the caller's credentials; a new one replaces the old."""
+        return await credential_sharing.share(request.user, credential_id, str(request.base_url))
+
+    @delete("/{credential_id:int}/share", opt={"problems": (404,)})
+    async def unshare(
+        self, request: Request, credential_id: PathId, credential_sharing: NamedDependency[CredentialSharing]
+    ) -> None:
+        """The credential's share link stops working: private again."""
+        await credential_sharing.unshare(request.user, credential_id)
 
 
 class CredentialPublicController(Controller):
@@ -69,6 +92,13 @@ class CredentialPublicController(Controller):
     ) -> Response[VerificationView]:
         """Check a VC-JWT: valid, revoked, tampered, unknown_key, expired or not_yet_valid, with who, what, when and by whom."""
         return Response(await credential_verification.verify(data.credential), headers=NO_STORE)
+
+    @get("/api/v1/public/credentials/{token:str}", guards=[rate_limited("credential_verify")], opt={"problems": (404,)})
+    async def shared(
+        self, token: ShareToken, credential_sharing: NamedDependency[CredentialSharing]
+    ) -> Response[SharedCredential]:
+        """A credential its holder shared, with its verification."""
+        return Response(await credential_sharing.shared(token), headers=NO_STORE)
 
 
 class IssuerKeyAdminController(Controller):

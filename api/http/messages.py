@@ -1071,6 +1071,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is not a Tangkas credential (VC-JWT). Paste the whole credential unchanged.",
     ),
     "issuer_not_found": ("Penerbit kredensial tidak ditemukan.", "No such credential issuer."),
+    "credential_not_found": ("Kredensial tidak ditemukan atau tidak dibagikan.", "No such credential, or not shared."),
+    "credential_revoked": (
+        "Kredensial ini sudah dicabut dan tidak dapat dibagikan.",
+        "This credential is revoked and cannot be shared.",
+    ),
     "credential_status_list_full": (
         "Kredensial tidak dapat diterbitkan saat ini. Silakan coba lagi.",
         "The credential cannot be issued now. Please try again.",

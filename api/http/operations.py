@@ -1082,6 +1082,25 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"`not_yet_valid`, with who, what, when and by whom, and a message in Indonesian. {ANYONE}",
         ("credential_malformed", "rate_limited"),
     ),
+    ("POST", "/api/v1/me/credentials/{credential_id}/share"): Operation(
+        "createCredentialShareLink",
+        "Share one of my credentials by a link",
+        "A credential is private until its holder shares it: answers a link anyone can open to read and verify "
+        f"it. A new link replaces the previous one. {SIGNED_IN}",
+        ("credential_not_found", "credential_revoked"),
+    ),
+    ("DELETE", "/api/v1/me/credentials/{credential_id}/share"): Operation(
+        "removeCredentialShareLink",
+        "Stop sharing one of my credentials",
+        f"The credential's share link stops working. {SIGNED_IN}",
+        ("credential_not_found",),
+    ),
+    ("GET", "/api/v1/public/credentials/{token}"): Operation(
+        "getSharedCredential",
+        "Get a credential shared by its holder",
+        f"The VC-JWT its holder shared, with its verification (as `verifyCredential` answers). {ANYONE}",
+        ("credential_not_found", "rate_limited"),
+    ),
     ("POST", "/api/v1/admin/regions/{region_id}/issuer-key/rotate"): Operation(
         "replaceIssuerKey",
         "Rotate a region's credential signing key",

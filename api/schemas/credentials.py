@@ -13,6 +13,7 @@ class VerifyIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class CredentialOut(msgspec.Struct):
+    id: int  # to share it: POST /api/v1/me/credentials/{id}/share
     kid: str
     jwt: str  # what a person hands to a verifier
     credential: dict[str, Any]  # the same credential as JSON (the JWT's ``vc`` claim)

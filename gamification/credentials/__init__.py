@@ -8,6 +8,7 @@ __getattr__, __all__ = exports(
     {
         "BadgeCredentials": "badge_credentials",
         "CredentialPublication": "publication",
+        "CredentialSharing": "sharing",
         "CredentialVerification": "verification",
         "IssuerKeys": "issuer_keys",
         "StatusLists": "revocation",

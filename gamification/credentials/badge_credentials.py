@@ -32,6 +32,7 @@ INDEX_DRAWS = 8  # a drawn status list index already taken is drawn again
 
 @dataclass(frozen=True)
 class SignedCredential:
+    id: int
     kid: str
     jwt: str
     credential: dict
@@ -69,7 +70,7 @@ class BadgeCredentials:
         key = await self._keys.signing_key(person["region"])
         now = dt.datetime.now(dt.UTC)
         credential_id = f"urn:uuid:{uuid.uuid4()}"
-        index = await _recorded(person["region"], actor.person_id, award_id, credential_id, key.kid)
+        row_id, index = await _recorded(person["region"], actor.person_id, award_id, credential_id, key.kid)
         credential = open_badge_credential(
             credential_id=credential_id,
             issuer=issuer,
@@ -92,21 +93,23 @@ class BadgeCredentials:
             algorithm=SIGNING_ALGORITHM,
             headers={"kid": key.kid, "typ": "JWT"},
         )
-        return SignedCredential(key.kid, token, credential)
+        await IssuedCredential.update({IssuedCredential.jwt: token}).where(IssuedCredential.id == row_id)
+        return SignedCredential(row_id, key.kid, token, credential)
 
 
-async def _recorded(region_id: int, person_id: int, award_id: int, jti: str, kid: str) -> int:
-    """The credential recorded for revocation under a random free index of the region's status list."""
+async def _recorded(region_id: int, person_id: int, award_id: int, jti: str, kid: str) -> tuple[int, int]:
+    """The credential recorded for revocation under a random free index of the region's status list: its id
+    and index."""
     for _ in range(INDEX_DRAWS):
         index = secrets.randbelow(STATUS_LIST_BITS)
         try:
             async with unit_of_work():
-                await IssuedCredential.insert(
+                rows = await IssuedCredential.insert(
                     IssuedCredential(
                         region=region_id, person=person_id, person_badge=award_id, jti=jti, kid=kid, status_index=index
                     )
-                )
-            return index
+                ).returning(IssuedCredential.id)
+            return rows[0]["id"], index
         except Exception as error:
             if not is_unique_violation(error):
                 raise

@@ -816,6 +816,9 @@ class IssuedCredential(Table, tablename="issued_credential"):
     issued_at = Timestamptz(default=TimestamptzNow())
     revoked_at = Timestamptz(null=True, default=None)
     revoked_reason = Varchar(length=40, null=True, default=None)
+    jwt = Text(default="")  # what a share link answers
+    # private until its holder shares it: the link's token, kept as a SHA-256 digest
+    share_digest = Varchar(length=64, null=True, default=None, unique=True)
     # unique (region, status_index)
 
 

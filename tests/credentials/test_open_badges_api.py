@@ -23,7 +23,7 @@ from domain.credentials import jwt_claims
 from gamification.credentials.revocation import revoke_award_credentials
 from gamification.demo.content_files import DEMO_BADGES
 from gamification.storage.database import unit_of_work
-from gamification.storage.tables import Badge, IssuerKey
+from gamification.storage.tables import Badge, IssuedCredential, IssuerKey
 from tests.module_payloads import attempt_body, published_module
 
 SCHEMA = json.loads((Path(__file__).parent / "ob_v3p0_achievementcredential_schema.json").read_text())
@@ -214,9 +214,12 @@ async def test_an_anonymised_persons_credential_is_revoked_in_the_published_stat
     assert revoked_bit(listed.text, index, key_set) is False
     assert (await client.post(VERIFY, json={"credential": issued["jwt"]})).json()["status"] == "valid"
 
+    link = (await client.post(f"/api/v1/me/credentials/{issued['id']}/share", headers=learner)).json()["url"]
     users = "/api/v1/admin/users"
     assert (await client.post(f"{users}/{world.pontianak.asn}/deactivate", headers=admin)).status_code == 200
     assert (await client.post(f"{users}/{world.pontianak.asn}/anonymise", headers=admin)).status_code == 200
+    assert (await client.get("/" + link.split("/", 3)[3])).status_code == 404  # unshared with the name erased
+    assert await IssuedCredential.count().where(IssuedCredential.jwt != "") == 0
 
     assert revoked_bit((await client.get(list_path)).text, index, key_set) is True
     verdict = (await client.post(VERIFY, json={"credential": issued["jwt"]})).json()
@@ -236,3 +239,26 @@ async def test_a_reversed_award_revokes_its_credentials_only(client, world, as_)
         assert await revoke_award_credentials(first["id"]) == 1
     assert (await client.post(VERIFY, json={"credential": reversed_one})).json()["status"] == "revoked"
     assert (await client.post(VERIFY, json={"credential": kept})).json()["status"] == "valid"
+
+
+async def test_a_credential_is_private_until_its_holder_shares_a_link(client, world, as_):
+    learner = as_(world.pontianak.asn)
+    award = (await earned_badges(client, world, as_))[0]
+    issued = (await issue(client, learner, award["id"])).json()
+    mine = f"/api/v1/me/credentials/{issued['id']}/share"
+    for someone_else in (world.pontianak.asn_child, world.pontianak.admin, world.superadmin):
+        answer = await client.post(mine, headers=as_(someone_else))
+        assert (answer.status_code, answer.json()["code"]) == (404, "credential_not_found")
+    guessed = await client.get("/api/v1/public/credentials/" + "A" * 32)
+    assert (guessed.status_code, guessed.json()["code"]) == (404, "credential_not_found")
+
+    first = (await client.post(mine, headers=learner)).json()["url"]
+    second = (await client.post(mine, headers=learner)).json()["url"]
+    path = lambda url: "/" + url.split("/", 3)[3]  # noqa: E731
+    assert (await client.get(path(first))).status_code == 404  # a new link replaces the old one
+    shared = (await client.get(path(second))).json()
+    assert shared["jwt"] == issued["jwt"] and shared["verification"]["status"] == "valid"
+    assert shared["verification"]["subject_name"] == "ASN Kota Pontianak"
+
+    assert (await client.delete(mine, headers=learner)).status_code == 204
+    assert (await client.get(path(second))).status_code == 404

@@ -402,6 +402,11 @@ POLICY = {
     "GET    /issuers/{region_slug:str}/status/revocation":
                                                         (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /api/v1/credentials/verify":                (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /api/v1/me/credentials/{credential_id:int}/share":
+                                                        (200, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    "DELETE /api/v1/me/credentials/{credential_id:int}/share":
+                                                        (204, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    "GET    /api/v1/public/credentials/{token:str}":    (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /api/v1/admin/regions/{region_id:int}/issuer-key/rotate":
                                                         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
 }
@@ -453,6 +458,7 @@ AUTHORIZATION_CODES = {
         "complaint_not_found",  # complaints
         "device_not_found",  # push devices
         "badge_award_not_found",  # credentials
+        "credential_not_found",  # credentials
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -1821,13 +1827,35 @@ async def _(home: Home, role: Role) -> Call:
     return Call("/issuers/pontianak/status/revocation")
 
 
+async def home_credential(home: Home) -> dict:
+    """A credential the home ASN holds."""
+
+    async def make() -> dict:
+        return await home.ok("POST", f"/api/v1/me/badges/{await home_award(home)}/credential", Role.ASN)
+
+    return await home.shared("home_credential", make)
+
+
 @builds("POST /api/v1/credentials/verify")
 async def _(home: Home, role: Role) -> Call:
-    async def make() -> str:
-        issued = await home.ok("POST", f"/api/v1/me/badges/{await home_award(home)}/credential", Role.ASN)
-        return issued["jwt"]
+    return Call("/api/v1/credentials/verify", json={"credential": (await home_credential(home))["jwt"]})
 
-    return Call("/api/v1/credentials/verify", json={"credential": await home.shared("home_credential", make)})
+
+@builds("POST /api/v1/me/credentials/{credential_id:int}/share")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/me/credentials/{(await home_credential(home))['id']}/share")
+
+
+@builds("DELETE /api/v1/me/credentials/{credential_id:int}/share")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/me/credentials/{(await home_credential(home))['id']}/share")
+
+
+@builds("GET /api/v1/public/credentials/{token:str}")
+async def _(home: Home, role: Role) -> Call:
+    credential_id = (await home_credential(home))["id"]
+    link = await home.ok("POST", f"/api/v1/me/credentials/{credential_id}/share", Role.ASN)
+    return Call("/api/v1/public/credentials/" + link["url"].rsplit("/", 1)[1])
 
 
 @builds("POST /api/v1/admin/regions/{region_id:int}/issuer-key/rotate")

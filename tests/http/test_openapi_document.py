@@ -62,6 +62,7 @@ def test_public_operations_ask_for_no_token(document):
         "GET /.well-known/jwks.json",  # credentials: what a verifier fetches
         "GET /issuers/{region_slug}",  # credentials
         "GET /issuers/{region_slug}/status/revocation",  # credentials
+        "GET /api/v1/public/credentials/{token}",  # credentials: a link its holder shared
         "POST /api/v1/credentials/verify",  # credentials
     }
 
