@@ -30,6 +30,12 @@ from api.controllers.certificates import (  # certificates
 )
 from api.controllers.complaint_pages import ComplaintFormController, ComplaintStatusController  # complaints
 from api.controllers.complaints import ComplaintController, PublicComplaintController  # complaints
+from api.controllers.credentials import (  # credentials
+    CredentialPublicController,
+    IssuerKeyAdminController,
+    MyCredentialController,
+    MyCredentialSharingController,
+)
 from api.controllers.devices import MyDevicesController  # push devices
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
 from api.controllers.events import EventAdminController, EventController, MyEventsController  # events
@@ -132,6 +138,11 @@ CONTROLLERS = [
     MetricsController,
     # push devices
     MyDevicesController,
+    # credentials
+    MyCredentialController,
+    MyCredentialSharingController,
+    CredentialPublicController,
+    IssuerKeyAdminController,
 ]
 
 

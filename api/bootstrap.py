@@ -19,6 +19,14 @@ from redis.asyncio import Redis
 from gamification.boards import Boards, Displays, Leaderboards, build_boards
 from gamification.certificates import CertificateDecisions, CertificateImport, Certificates  # certificates
 from gamification.complaints import ComplaintDesk, ComplaintFiling  # complaints
+from gamification.credentials import (  # credentials
+    BadgeCredentials,
+    CredentialPublication,
+    CredentialSharing,
+    CredentialVerification,
+    IssuerKeys,
+    StatusLists,
+)
 from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
@@ -172,6 +180,18 @@ def bootstrap(settings: Settings) -> Tangkas:
     # push notifications: devices, and the outbox drained by the chosen sender; PATCH /me tells the boards
     services |= _by_class_name(
         PushDevices(), PushOutbox(build_push_sender(settings)), MySettings(boards.writes.totals_changed)
+    )
+    # credentials: Open Badges 3.0 signed with each region's key, kept encrypted under its own secret (else one
+    # derived from the JWT secret)
+    issuer_keys = IssuerKeys(settings.issuer_key_secret or f"issuer-keys:{settings.jwt_secret}")
+    verification = CredentialVerification(issuer_keys)
+    services |= _by_class_name(
+        issuer_keys,
+        BadgeCredentials(issuer_keys, settings.public_url),
+        CredentialPublication(issuer_keys, settings.public_url),
+        verification,
+        StatusLists(issuer_keys, settings.public_url),
+        CredentialSharing(verification, settings.public_url),
     )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)

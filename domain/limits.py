@@ -39,6 +39,7 @@ DEFAULT_RATE_LIMITS: dict[str, RateLimit] = {
     # code is looked up by hand, so a budget far above that bounds guessing
     "complaint": RateLimit(per_person=None, per_address=20, window_seconds=3600),
     "complaint_lookup": RateLimit(per_person=None, per_address=60),
+    "credential_verify": RateLimit(per_person=None, per_address=120),  # credentials: anyone checks a credential
 }
 
 

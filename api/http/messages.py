@@ -1060,6 +1060,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Permintaan dari situs lain tidak diterima. Buka formulir dari alamat layanan ini.",
         "A request from another site is not accepted. Open the form from this service's address.",
     ),
+    # credentials
+    "badge_award_not_found": ("Lencana Anda ini tidak ditemukan.", "No such badge of yours."),
+    "credential_without_region": (
+        "Kredensial hanya dapat diterbitkan untuk pegawai yang terdaftar di suatu wilayah.",
+        "A credential can only be issued to a person registered in a region.",
+    ),
+    "credential_malformed": (
+        "Teks ini bukan kredensial Tangkas (VC-JWT). Tempelkan kredensial lengkap tanpa perubahan.",
+        "This is not a Tangkas credential (VC-JWT). Paste the whole credential unchanged.",
+    ),
+    "issuer_not_found": ("Penerbit kredensial tidak ditemukan.", "No such credential issuer."),
+    "credential_not_found": ("Kredensial tidak ditemukan atau tidak dibagikan.", "No such credential, or not shared."),
+    "credential_revoked": (
+        "Kredensial ini sudah dicabut dan tidak dapat dibagikan.",
+        "This credential is revoked and cannot be shared.",
+    ),
+    "credential_status_list_full": (
+        "Kredensial tidak dapat diterbitkan saat ini. Silakan coba lagi.",
+        "The credential cannot be issued now. Please try again.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

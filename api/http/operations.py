@@ -1047,4 +1047,65 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"Removes one of my devices. {SIGNED_IN}",
         ("device_not_found",),
     ),
+    # credentials: Open Badges 3.0 as VC-JWTs
+    ("POST", "/api/v1/me/badges/{award_id}/credential"): Operation(
+        "createMyBadgeCredential",
+        "Get one of my badges as an Open Badges 3.0 credential",
+        "An OpenBadgeCredential for one of the caller's own badge awards, signed (EdDSA, Ed25519) by the key of "
+        f"the caller's region: the VC-JWT to hand to a verifier and the credential as JSON. {SIGNED_IN}",
+        ("badge_award_not_found", "credential_without_region"),
+    ),
+    ("GET", "/.well-known/jwks.json"): Operation(
+        "getCredentialKeys",
+        "Get the keys credentials are signed with",
+        "Every region's current and retired Ed25519 public keys as a JWK set, each with its `kid`: a credential "
+        f"verifies with the key its header names. {ANYONE}",
+    ),
+    ("GET", "/issuers/{region_slug}"): Operation(
+        "getCredentialIssuer",
+        "Get a region's issuer profile",
+        f"The Open Badges 3.0 `Profile` of a region that issues credentials. {ANYONE}",
+        ("issuer_not_found",),
+    ),
+    ("GET", "/issuers/{region_slug}/status/revocation"): Operation(
+        "getCredentialRevocations",
+        "Get a region's revocation list",
+        "The region's revoked credentials as a Bitstring Status List credential signed as a VC-JWT "
+        "(`application/vc+jwt`): a credential is revoked when its `credentialStatus.statusListIndex` bit is set. "
+        f"{ANYONE}",
+        ("issuer_not_found",),
+    ),
+    ("POST", "/api/v1/credentials/verify"): Operation(
+        "verifyCredential",
+        "Verify a credential",
+        "Checks a VC-JWT against the published keys and the issuer's revocations: `valid`, `revoked`, `tampered`, `unknown_key`, `expired` or "
+        f"`not_yet_valid`, with who, what, when and by whom, and a message in Indonesian. {ANYONE}",
+        ("credential_malformed", "rate_limited"),
+    ),
+    ("POST", "/api/v1/me/credentials/{credential_id}/share"): Operation(
+        "createCredentialShareLink",
+        "Share one of my credentials by a link",
+        "A credential is private until its holder shares it: answers a link anyone can open to read and verify "
+        f"it. A new link replaces the previous one. {SIGNED_IN}",
+        ("credential_not_found", "credential_revoked"),
+    ),
+    ("DELETE", "/api/v1/me/credentials/{credential_id}/share"): Operation(
+        "removeCredentialShareLink",
+        "Stop sharing one of my credentials",
+        f"The credential's share link stops working. {SIGNED_IN}",
+        ("credential_not_found",),
+    ),
+    ("GET", "/api/v1/public/credentials/{token}"): Operation(
+        "getSharedCredential",
+        "Get a credential shared by its holder",
+        f"The VC-JWT its holder shared, with its verification (as `verifyCredential` answers). {ANYONE}",
+        ("credential_not_found", "rate_limited"),
+    ),
+    ("POST", "/api/v1/admin/regions/{region_id}/issuer-key/rotate"): Operation(
+        "replaceIssuerKey",
+        "Rotate a region's credential signing key",
+        "New credentials are signed with a new key; the old one is retired and stays published, so the "
+        f"credentials it signed still verify. {ADMIN}",
+        ("outside_region", "region_not_found"),
+    ),
 }

@@ -16,6 +16,7 @@ from piccolo.table import Table
 
 from domain.access import Actor
 from domain.errors import Conflict, Forbidden
+from gamification.credentials.revocation import revoke_person_credentials  # credentials
 from gamification.organization.people import PeopleService, PersonView
 from gamification.storage.database import unit_of_work
 from gamification.storage.json_column import loaded
@@ -130,6 +131,7 @@ class PersonalData:
             if erased:
                 await RefreshToken.delete().where(RefreshToken.person == person_id)
                 await Notification.delete().where(Notification.person == person_id)
+                await revoke_person_credentials(person_id)  # credentials: theirs no longer verify
         latest = await self._people.get(actor, person_id)
         if not erased and latest.anonymised_at is None:  # reactivated meanwhile
             raise Conflict("person_still_active")

@@ -38,6 +38,7 @@ class EarnedBadge:
     awarded_at: dt.datetime
     period_key: str
     reason: dict
+    id: int  # the award's: credentials (POST /me/badges/{award_id}/credential)
 
 
 def visible_badges(region_id: int | None):
@@ -185,6 +186,7 @@ class Badges:
     async def mine(self, actor: Actor) -> list[EarnedBadge]:
         rows = (
             await PersonBadge.select(
+                PersonBadge.id,
                 PersonBadge.badge.code,
                 PersonBadge.badge.name,
                 PersonBadge.badge.description,
@@ -205,6 +207,7 @@ class Badges:
                 r["awarded_at"],
                 r["period_key"],
                 _named(reason, modules),
+                r["id"],
             )
             for r, reason in zip(rows, reasons, strict=True)
         ]

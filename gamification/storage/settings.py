@@ -96,6 +96,9 @@ class Settings:
     fcm_project: str | None = None
     fcm_credentials: str | None = None
     fcm_url: str = "https://fcm.googleapis.com"
+    # credentials: the key the regions' signing keys are encrypted under at rest (unset: derived from the JWT
+    # secret; set it before rotating that, or the stored signing keys cannot be read)
+    issuer_key_secret: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not 1 <= self.evidence_max_bytes <= CEILING_BYTES:
@@ -200,6 +203,7 @@ class Settings:
             survey_answers_per_address_day=_whole_number(
                 env, "TANGKAS_SURVEY_ANSWERS_PER_ADDRESS_DAY", cls.survey_answers_per_address_day
             ),
+            issuer_key_secret=env.get("TANGKAS_ISSUER_KEY_SECRET") or None,  # credentials
         )
         settings.check_secret()
         return settings

@@ -840,6 +840,36 @@ class InitiativeEvidence(Table, tablename="initiative_evidence"):
     # unique (initiative, key): the same file twice is one row
 
 
+# credentials: the Ed25519 keys a region signs its Open Badges credentials with; a rotated key is retired,
+# not deleted, so the credentials it signed still verify. The private key is a PKCS#8 PEM encrypted under a
+# key derived from the settings (gamification/credentials/issuer_keys.py).
+class IssuerKey(Table, tablename="issuer_key"):
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
+    kid = Varchar(length=80, unique=True)
+    public_x = Varchar(length=64)  # the raw public key, base64url (a JWK's "x")
+    private_pem = Text()
+    created_at = Timestamptz(default=TimestamptzNow())
+    retired_at = Timestamptz(null=True, default=None)
+
+
+# credentials: every credential issued, for its revocation; ``status_index`` is its bit in the region's
+# status list (Bitstring Status List), drawn at random so that the index says nothing of the issue order.
+class IssuedCredential(Table, tablename="issued_credential"):
+    region = ForeignKey(Region, on_delete=OnDelete.restrict, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.restrict, index=True)
+    person_badge = ForeignKey(PersonBadge, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    jti = Varchar(length=80, unique=True)
+    kid = Varchar(length=80)
+    status_index = Integer()
+    issued_at = Timestamptz(default=TimestamptzNow())
+    revoked_at = Timestamptz(null=True, default=None)
+    revoked_reason = Varchar(length=40, null=True, default=None)
+    jwt = Text(default="")  # what a share link answers
+    # private until its holder shares it: the link's token, kept as a SHA-256 digest
+    share_digest = Varchar(length=64, null=True, default=None, unique=True)
+    # unique (region, status_index)
+
+
 ALL_TABLES: list[type[Table]] = [
     Region,
     Agency,
@@ -903,5 +933,7 @@ ALL_TABLES: list[type[Table]] = [
     ComplaintEvent,
     UnitBadge,
     InitiativeEvidence,  # initiatives: evidence files
+    IssuerKey,  # credentials
+    IssuedCredential,  # credentials
 ]
 VIEWS: list[type[Table]] = [PointsPeriodEvery]

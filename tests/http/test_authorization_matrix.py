@@ -53,6 +53,7 @@ from gamification.storage.tables import (
     PartnerOrganisation,
     PartnerRegion,
     Person,
+    PersonBadge,  # credentials
     XapiActivity,
 )  # partners and xAPI
 from tests.authorization import (
@@ -392,6 +393,22 @@ POLICY = {
     "DELETE /api/v1/me/devices/{device_id:int}":        (204, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
     "DELETE /api/v1/me/devices/{device_id:int}  @home_asn_device":
                                                         (204, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    # credentials: one's own badge as a credential (another's award does not exist); keys, issuer profiles and
+    # verification for anyone; a region's key rotated by its admin
+    "POST   /api/v1/me/badges/{award_id:int}/credential":
+                                                        (201, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    "GET    /.well-known/jwks.json":                    (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /issuers/{region_slug:str}":                (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /issuers/{region_slug:str}/status/revocation":
+                                                        (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /api/v1/credentials/verify":                (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /api/v1/me/credentials/{credential_id:int}/share":
+                                                        (200, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    "DELETE /api/v1/me/credentials/{credential_id:int}/share":
+                                                        (204, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    "GET    /api/v1/public/credentials/{token:str}":    (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /api/v1/admin/regions/{region_id:int}/issuer-key/rotate":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -440,6 +457,8 @@ AUTHORIZATION_CODES = {
         "service_point_not_found",  # service points
         "complaint_not_found",  # complaints
         "device_not_found",  # push devices
+        "badge_award_not_found",  # credentials
+        "credential_not_found",  # credentials
     },
 }
 HTML_ROUTES = {"GET /display/{token:str}"}  # a page for a TV: refusals carry no problem body
@@ -1775,3 +1794,70 @@ async def _(home: Home, role: Role) -> Call:
 @builds("DELETE /api/v1/me/devices/{device_id:int} @home_asn_device")
 async def _(home: Home, role: Role) -> Call:
     return Call(f"/api/v1/me/devices/{await device_of(home, Role.ASN)}")
+
+
+# credentials
+
+
+async def home_award(home: Home) -> int:
+    """A badge the home ASN holds."""
+
+    async def make() -> int:
+        badge_id = await home_badge(home)
+        row = await PersonBadge.insert(
+            PersonBadge(person=home.people[Role.ASN], badge=badge_id, period_key="", reason={"count": 2})
+        ).returning(PersonBadge.id)
+        return row[0]["id"]
+
+    return await home.shared("home_award", make)
+
+
+@builds("POST /api/v1/me/badges/{award_id:int}/credential")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/me/badges/{await home_award(home)}/credential")
+
+
+@builds("GET /issuers/{region_slug:str}")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/issuers/pontianak")
+
+
+@builds("GET /issuers/{region_slug:str}/status/revocation")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/issuers/pontianak/status/revocation")
+
+
+async def home_credential(home: Home) -> dict:
+    """A credential the home ASN holds."""
+
+    async def make() -> dict:
+        return await home.ok("POST", f"/api/v1/me/badges/{await home_award(home)}/credential", Role.ASN)
+
+    return await home.shared("home_credential", make)
+
+
+@builds("POST /api/v1/credentials/verify")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/api/v1/credentials/verify", json={"credential": (await home_credential(home))["jwt"]})
+
+
+@builds("POST /api/v1/me/credentials/{credential_id:int}/share")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/me/credentials/{(await home_credential(home))['id']}/share")
+
+
+@builds("DELETE /api/v1/me/credentials/{credential_id:int}/share")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/me/credentials/{(await home_credential(home))['id']}/share")
+
+
+@builds("GET /api/v1/public/credentials/{token:str}")
+async def _(home: Home, role: Role) -> Call:
+    credential_id = (await home_credential(home))["id"]
+    link = await home.ok("POST", f"/api/v1/me/credentials/{credential_id}/share", Role.ASN)
+    return Call("/api/v1/public/credentials/" + link["url"].rsplit("/", 1)[1])
+
+
+@builds("POST /api/v1/admin/regions/{region_id:int}/issuer-key/rotate")
+async def _(home: Home, role: Role) -> Call:
+    return Call(f"/api/v1/admin/regions/{home.region.region_id}/issuer-key/rotate")

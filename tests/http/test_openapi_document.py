@@ -59,6 +59,11 @@ def test_public_operations_ask_for_no_token(document):
         "POST /api/v1/public/services/{public_key}/complaints",  # complaints
         "GET /api/v1/public/complaints/{code}",  # complaints
         "GET /metrics",  # metrics: open like /health unless TANGKAS_METRICS_TOKEN is set
+        "GET /.well-known/jwks.json",  # credentials: what a verifier fetches
+        "GET /issuers/{region_slug}",  # credentials
+        "GET /issuers/{region_slug}/status/revocation",  # credentials
+        "GET /api/v1/public/credentials/{token}",  # credentials: a link its holder shared
+        "POST /api/v1/credentials/verify",  # credentials
     }
 
 

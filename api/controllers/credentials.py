@@ -1,0 +1,112 @@
+"""Open Badges 3.0 credentials: a person's own, the published keys and issuer profiles, and verification
+anyone may ask for without signing in."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody, PathParameter
+
+from api.http.guards import EXCLUDE_KEY, admin_guard
+from api.http.params import PathId
+from api.http.rate_limit import rate_limited
+from api.schemas.credentials import CredentialOut, VerifyIn
+from gamification.credentials.badge_credentials import BadgeCredentials
+from gamification.credentials.issuer_keys import IssuerKeys, RotatedKey
+from gamification.credentials.publication import CredentialPublication
+from gamification.credentials.revocation import StatusLists
+from gamification.credentials.sharing import CredentialSharing, SharedCredential, ShareLink
+from gamification.credentials.verification import CredentialVerification, VerificationView
+
+RegionSlug = Annotated[str, PathParameter(max_length=64)]
+ShareToken = Annotated[str, PathParameter(max_length=64)]
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+class MyCredentialController(Controller):
+    path = "/api/v1/me/badges"
+    tags = ["me"]
+
+    @post("/{award_id:int}/credential", opt={"problems": (404, 409)})
+    async def issue(
+        self, request: Request, award_id: PathId, badge_credentials: NamedDependency[BadgeCredentials]
+    ) -> Response[CredentialOut]:
+        """The caller's badge award as an Open Badges 3.0 credential signed by their region (a VC-JWT)."""
+        issued = await badge_credentials.issue(request.user, award_id, str(request.base_url))
+        return Response(
+            CredentialOut(issued.id, issued.kid, issued.jwt, issued.credential), status_code=201, headers=NO_STORE
+        )
+
+
+class MyCredentialSharingController(Controller):
+    path = "/api/v1/me/credentials"
+    tags = ["me"]
+
+    @post("/{credential_id:int}/share", status_code=200, opt={"problems": (404, 409)})
+    async def share(
+        self, request: Request, credential_id: PathId, credential_sharing: NamedDependency[CredentialSharing]
+    ) -> ShareLink:
+        """A link anyone can open to read and verify one of the caller's credentials; a new one replaces the old."""
+        return await credential_sharing.share(request.user, credential_id, str(request.base_url))
+
+    @delete("/{credential_id:int}/share", opt={"problems": (404,)})
+    async def unshare(
+        self, request: Request, credential_id: PathId, credential_sharing: NamedDependency[CredentialSharing]
+    ) -> None:
+        """The credential's share link stops working: private again."""
+        await credential_sharing.unshare(request.user, credential_id)
+
+
+class CredentialPublicController(Controller):
+    """No sign-in: what a verifier outside Tangkas reads."""
+
+    path = "/"
+    tags = ["public"]
+    opt = {EXCLUDE_KEY: True, "audit": False}
+
+    @get("/.well-known/jwks.json")
+    async def key_set(self, credential_publication: NamedDependency[CredentialPublication]) -> dict[str, Any]:
+        """Every region's signing keys, current and retired (RFC 7517, OKP/Ed25519, with ``kid``)."""
+        return await credential_publication.key_set()
+
+    @get("/issuers/{region_slug:str}", opt={"problems": (404,)})
+    async def issuer(
+        self, request: Request, region_slug: RegionSlug, credential_publication: NamedDependency[CredentialPublication]
+    ) -> dict[str, Any]:
+        """A region's Open Badges 3.0 issuer ``Profile``."""
+        return await credential_publication.profile(region_slug, str(request.base_url))
+
+    @get("/issuers/{region_slug:str}/status/revocation", media_type="application/vc+jwt", opt={"problems": (404,)})
+    async def revocation_list(
+        self, request: Request, region_slug: RegionSlug, status_lists: NamedDependency[StatusLists]
+    ) -> Response[str]:
+        """The region's revocations as a signed ``BitstringStatusListCredential`` (a VC-JWT)."""
+        token = await status_lists.revocation_list(region_slug, str(request.base_url))
+        return Response(token, media_type="application/vc+jwt", headers={"Cache-Control": "max-age=60"})
+
+    @post("/api/v1/credentials/verify", status_code=200, guards=[rate_limited("credential_verify")])
+    async def verify(
+        self, data: JSONBody[VerifyIn], credential_verification: NamedDependency[CredentialVerification]
+    ) -> Response[VerificationView]:
+        """Check a VC-JWT: valid, revoked, tampered, unknown_key, expired or not_yet_valid, with who, what, when and by whom."""
+        return Response(await credential_verification.verify(data.credential), headers=NO_STORE)
+
+    @get("/api/v1/public/credentials/{token:str}", guards=[rate_limited("credential_verify")], opt={"problems": (404,)})
+    async def shared(
+        self, token: ShareToken, credential_sharing: NamedDependency[CredentialSharing]
+    ) -> Response[SharedCredential]:
+        """A credential its holder shared, with its verification."""
+        return Response(await credential_sharing.shared(token), headers=NO_STORE)
+
+
+class IssuerKeyAdminController(Controller):
+    path = "/api/v1/admin/regions"
+    tags = ["admin"]
+    guards = [admin_guard]
+
+    @post("/{region_id:int}/issuer-key/rotate", status_code=200)
+    async def rotate(self, request: Request, region_id: PathId, issuer_keys: NamedDependency[IssuerKeys]) -> RotatedKey:
+        """A new signing key for the region's credentials; the old one is retired and stays published."""
+        return await issuer_keys.rotate(request.user, region_id)

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+
+# a badge credential is a few kilobytes; room for a long description
+CREDENTIAL_MAX = 32_000
+
+
+class VerifyIn(msgspec.Struct, forbid_unknown_fields=True):
+    credential: Annotated[str, msgspec.Meta(min_length=1, max_length=CREDENTIAL_MAX)]  # a VC-JWT (compact JWS)
+
+
+class CredentialOut(msgspec.Struct):
+    id: int  # to share it: POST /api/v1/me/credentials/{id}/share
+    kid: str
+    jwt: str  # what a person hands to a verifier
+    credential: dict[str, Any]  # the same credential as JSON (the JWT's ``vc`` claim)

@@ -1,0 +1,262 @@
+"""Open Badges 3.0 credentials as VC-JWTs: the credential's shape and what a verification answers (no I/O)."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import gzip
+from dataclasses import dataclass
+from enum import StrEnum
+
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+SCHEMA_ID = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+SIGNING_ALGORITHM = "EdDSA"
+# How competency types are named in the alignment (a framework of our own, so an ``ext:`` target type).
+COMPETENCY_NAMES = {"teknis": "Kompetensi Teknis", "manajerial": "Kompetensi Manajerial"} | {
+    "sosial_kultural": "Kompetensi Sosial Kultural"
+}
+MONTHS = (
+    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()  # noqa: SIM905
+)
+
+
+# Bitstring Status List: 131,072 bits (16 KiB), the least the W3C recommendation allows, so that a list
+# hides which of many credentials a verifier asks about
+STATUS_LIST_BITS = 131_072
+
+
+class Verdict(StrEnum):
+    VALID = "valid"
+    REVOKED = "revoked"
+    TAMPERED = "tampered"  # the signature does not match the content
+    UNKNOWN_KEY = "unknown_key"  # not signed by a key Tangkas ever published
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    id: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Achievement:
+    id: str
+    name: str
+    description: str
+    criteria: dict  # the badge's declarative criteria (domain.badges)
+
+
+def issuer_of(base_url: str, region_slug: str, region_name: str) -> Issuer:
+    """A region issues as "Tangkas <region>"; its profile's address is its id."""
+    return Issuer(f"{base_url}/issuers/{region_slug}", f"Tangkas {region_name}", base_url)
+
+
+def issuer_profile(issuer: Issuer) -> dict:
+    """The OB 3.0 ``Profile`` of an issuing region, as published and as embedded in its credentials."""
+    return {"id": issuer.id, "type": ["Profile"], "name": issuer.name, "url": issuer.url}
+
+
+def profile_document(issuer: Issuer) -> dict:
+    return {"@context": [VC_CONTEXT, OB_CONTEXT]} | issuer_profile(issuer)
+
+
+def criteria_narrative(criteria: dict) -> str:
+    """What earned the badge, in Indonesian, from its declarative criteria."""
+    kind, count = criteria.get("kind"), criteria.get("count")
+    if kind == "completions":
+        what = f"Menyelesaikan {count} modul"
+        if criteria.get("topic"):
+            what += f" bertopik {criteria['topic']}"
+        if criteria.get("competency_type"):
+            what += f" ({COMPETENCY_NAMES.get(criteria['competency_type'], criteria['competency_type'])})"
+        return what + "."
+    if kind == "perfect_first_attempt":
+        return "Menyelesaikan modul dengan nilai sempurna pada percobaan pertama."
+    if kind == "jp_year":
+        return f"Mengumpulkan {criteria.get('jp')} JP dalam satu tahun."
+    if kind == "streak":
+        return f"Belajar {criteria.get('days')} hari kerja berturut-turut."
+    if kind == "board_top":
+        return f"Masuk {criteria.get('top')} besar papan peringkat pada akhir periode."
+    if kind == "initiatives":
+        return f"Memiliki {count} inovasi yang terverifikasi."
+    return "Memenuhi kriteria lencana di Tangkas."
+
+
+def achievement_document(achievement: Achievement) -> dict:
+    document = {
+        "id": achievement.id,
+        "type": ["Achievement"],
+        "achievementType": "Badge",
+        "name": achievement.name,
+        "description": achievement.description or achievement.name,
+        "criteria": {"narrative": criteria_narrative(achievement.criteria)},
+        "inLanguage": "id",
+    }
+    competency = achievement.criteria.get("competency_type")
+    if competency in COMPETENCY_NAMES:
+        document["alignment"] = [
+            {
+                "type": ["Alignment"],
+                "targetName": COMPETENCY_NAMES[competency],
+                "targetUrl": f"{achievement.id.rsplit('/achievements/', 1)[0]}/competencies/{competency}",
+                "targetType": "ext:CompetencyType",
+                "targetFramework": "Jenis kompetensi ASN",
+            }
+        ]
+    return document
+
+
+def open_badge_credential(
+    *,
+    credential_id: str,
+    issuer: Issuer,
+    achievement: Achievement,
+    subject_id: str,
+    subject_name: str,
+    awarded_at: dt.datetime,
+    issued_at: dt.datetime,
+    status: dict | None = None,
+) -> dict:
+    """An ``OpenBadgeCredential`` (W3C VC data model 2.0, OB 3.0) for one badge award."""
+    return {
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": credential_id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": achievement.name,
+        "issuer": issuer_profile(issuer),
+        "validFrom": timestamp(issued_at),
+        "awardedDate": timestamp(awarded_at),
+        "credentialSubject": {
+            "id": subject_id,
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityType": "name",
+                    "hashed": False,
+                    "identityHash": subject_name,
+                }
+            ],
+            "achievement": achievement_document(achievement),
+        },
+        "credentialSchema": [{"id": SCHEMA_ID, "type": "1EdTechJsonSchemaValidator2019"}],
+    } | ({"credentialStatus": status} if status else {})
+
+
+def status_entry(list_url: str, index: int) -> dict:
+    """A credential's ``credentialStatus``: its bit in the issuer's revocation list."""
+    return {
+        "id": f"{list_url}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": str(index),
+        "statusListCredential": list_url,
+    }
+
+
+def encoded_list(set_bits: set[int], size: int = STATUS_LIST_BITS) -> str:
+    """The list's ``encodedList``: bits left to right from index 0, GZIP-compressed, base64url, multibase "u"."""
+    bits = bytearray(size // 8)
+    for index in set_bits:
+        bits[index // 8] |= 0x80 >> (index % 8)
+    return "u" + base64.urlsafe_b64encode(gzip.compress(bytes(bits), mtime=0)).rstrip(b"=").decode()
+
+
+def status_list_credential(list_url: str, issuer: Issuer, revoked: set[int], issued_at: dt.datetime) -> dict:
+    """A ``BitstringStatusListCredential`` for an issuer's revocations."""
+    return {
+        "@context": [VC_CONTEXT],
+        "id": list_url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer_profile(issuer),
+        "validFrom": timestamp(issued_at),
+        "credentialSubject": {
+            "id": f"{list_url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": encoded_list(revoked),
+        },
+    }
+
+
+def jwt_claims(credential: dict, issued_at: dt.datetime) -> dict:
+    """The VC-JWT payload (OB 3.0, "JSON Web Token Proof Format"): the registered claims mirror the credential."""
+    return {
+        "iss": credential["issuer"]["id"],
+        "sub": credential["credentialSubject"]["id"],
+        "jti": credential["id"],
+        "nbf": int(issued_at.timestamp()),
+        "iat": int(issued_at.timestamp()),
+        "vc": credential,
+    }
+
+
+def timestamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def parse_timestamp(text: object) -> dt.datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else None
+
+
+def verdict_in_time(credential: dict, now: dt.datetime) -> Verdict:
+    """A credential with a good signature may still be outside its validity window."""
+    valid_until = parse_timestamp(credential.get("validUntil"))
+    if valid_until is not None and now >= valid_until:
+        return Verdict.EXPIRED
+    valid_from = parse_timestamp(credential.get("validFrom"))
+    if valid_from is not None and now < valid_from - dt.timedelta(minutes=5):
+        return Verdict.NOT_YET_VALID
+    return Verdict.VALID
+
+
+def indonesian_date(moment: dt.datetime) -> str:
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def achievement_of(credential: dict) -> dict:
+    subject = credential.get("credentialSubject")
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    return achievement if isinstance(achievement, dict) else {}
+
+
+def subject_name(credential: dict) -> str | None:
+    subject = credential.get("credentialSubject")
+    identities = subject.get("identifier") if isinstance(subject, dict) else None
+    for identity in identities if isinstance(identities, list) else []:
+        if isinstance(identity, dict) and identity.get("identityType") == "name" and not identity.get("hashed"):
+            return str(identity.get("identityHash"))
+    return None
+
+
+VERDICT_MESSAGES = {
+    Verdict.TAMPERED: "Kredensial tidak sah: isinya telah diubah atau tanda tangannya rusak.",
+    Verdict.UNKNOWN_KEY: "Kredensial tidak dapat diverifikasi: ditandatangani dengan kunci yang tidak dikenal Tangkas.",
+    Verdict.EXPIRED: "Kredensial ini sudah kedaluwarsa.",
+    Verdict.REVOKED: "Kredensial ini sudah dicabut oleh penerbitnya dan tidak berlaku lagi.",
+    Verdict.NOT_YET_VALID: "Kredensial ini belum berlaku.",
+}
+
+
+def verdict_message(verdict: Verdict, credential: dict | None, issuer_name: str | None) -> str:
+    """Who, what, when and by whom, in Indonesian; only what the signature vouches for."""
+    if verdict is not Verdict.VALID or credential is None:
+        return VERDICT_MESSAGES[verdict]
+    achievement = achievement_of(credential)
+    awarded = parse_timestamp(credential.get("awardedDate") or credential.get("validFrom"))
+    when = f" pada {indonesian_date(awarded)}" if awarded else ""
+    return (
+        f"Kredensial sah: lencana «{achievement.get('name', '')}» diberikan kepada {subject_name(credential) or 'pemegangnya'}"
+        f"{when} oleh {issuer_name}."
+    )

@@ -1,0 +1,26 @@
+"""What a verifier fetches without Tangkas's help: every key ever used to sign (JWKS) and each issuer's profile."""
+
+from __future__ import annotations
+
+from domain.credentials import issuer_of, profile_document
+from domain.errors import NotFound
+from gamification.credentials.issuer_keys import IssuerKeys
+from gamification.storage.tables import Region
+
+
+class CredentialPublication:
+    def __init__(self, issuer_keys: IssuerKeys, public_url: str | None) -> None:
+        self._keys = issuer_keys
+        self._public_url = public_url
+
+    async def key_set(self) -> dict:
+        """Current and retired public keys of every region, as an RFC 7517 JWK set."""
+        return {"keys": [key.jwk() for key in await self._keys.published()]}
+
+    async def profile(self, region_slug: str, base_url: str) -> dict:
+        """The OB 3.0 ``Profile`` of a region that issues credentials."""
+        region = await Region.select(Region.slug, Region.name).where(Region.slug == region_slug).first()
+        if region is None:
+            raise NotFound("issuer_not_found")
+        base = self._public_url or base_url.rstrip("/")
+        return profile_document(issuer_of(base, region["slug"], region["name"]))

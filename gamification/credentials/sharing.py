@@ -1,0 +1,78 @@
+"""A credential is private until its holder makes a share link: anyone with the link reads the credential
+and its verification; a new link replaces the old one, and the holder can stop sharing."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from domain.access import Actor
+from domain.errors import Conflict, NotFound
+from gamification.credentials.verification import CredentialVerification, VerificationView
+from gamification.storage.database import unit_of_work
+from gamification.storage.tables import IssuedCredential
+
+SHARED_PATH = "/api/v1/public/credentials/"
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    credential_id: int
+    url: str
+
+
+@dataclass(frozen=True)
+class SharedCredential:
+    jwt: str
+    verification: VerificationView
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class CredentialSharing:
+    def __init__(self, verification: CredentialVerification, public_url: str | None) -> None:
+        self._verification = verification
+        self._public_url = public_url
+
+    async def share(self, actor: Actor, credential_id: int, base_url: str) -> ShareLink:
+        """A new link to one of the caller's credentials (the previous link stops working)."""
+        token = secrets.token_urlsafe(24)
+        async with unit_of_work():
+            row = await _own(actor, credential_id)
+            if row["revoked_at"] is not None:
+                raise Conflict("credential_revoked")
+            await IssuedCredential.update({IssuedCredential.share_digest: _digest(token)}).where(
+                IssuedCredential.id == credential_id
+            )
+        return ShareLink(credential_id, f"{self._public_url or base_url.rstrip('/')}{SHARED_PATH}{token}")
+
+    async def unshare(self, actor: Actor, credential_id: int) -> None:
+        async with unit_of_work():
+            await _own(actor, credential_id)
+            await IssuedCredential.update({IssuedCredential.share_digest: None}).where(
+                IssuedCredential.id == credential_id
+            )
+
+    async def shared(self, token: str) -> SharedCredential:
+        row = (
+            await IssuedCredential.select(IssuedCredential.jwt)
+            .where(IssuedCredential.share_digest == _digest(token))
+            .first()
+        )
+        if row is None or not row["jwt"]:
+            raise NotFound("credential_not_found")
+        return SharedCredential(row["jwt"], await self._verification.verify(row["jwt"]))
+
+
+async def _own(actor: Actor, credential_id: int) -> dict:
+    row = (
+        await IssuedCredential.select(IssuedCredential.revoked_at)
+        .where(IssuedCredential.id == credential_id, IssuedCredential.person == actor.person_id)
+        .first()
+    )
+    if row is None:
+        raise NotFound("credential_not_found")
+    return row
