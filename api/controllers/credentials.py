@@ -12,7 +12,7 @@ from litestar.params import JSONBody, PathParameter
 from api.http.guards import EXCLUDE_KEY, admin_guard
 from api.http.params import PathId
 from api.http.rate_limit import rate_limited
-from api.schemas.credentials import CredentialOut, VerifyIn
+from api.schemas.credentials import CredentialOut, CredentialVerifyIn
 from gamification.credentials.badge_credentials import BadgeCredentials
 from gamification.credentials.issuer_keys import IssuerKeys, RotatedKey
 from gamification.credentials.publication import CredentialPublication
@@ -88,7 +88,7 @@ class CredentialPublicController(Controller):
 
     @post("/api/v1/credentials/verify", status_code=200, guards=[rate_limited("credential_verify")])
     async def verify(
-        self, data: JSONBody[VerifyIn], credential_verification: NamedDependency[CredentialVerification]
+        self, data: JSONBody[CredentialVerifyIn], credential_verification: NamedDependency[CredentialVerification]
     ) -> Response[VerificationView]:
         """Check a VC-JWT: valid, revoked, tampered, unknown_key, expired or not_yet_valid, with who, what, when and by whom."""
         return Response(await credential_verification.verify(data.credential), headers=NO_STORE)

@@ -8,7 +8,7 @@ import msgspec
 CREDENTIAL_MAX = 32_000
 
 
-class VerifyIn(msgspec.Struct, forbid_unknown_fields=True):
+class CredentialVerifyIn(msgspec.Struct, forbid_unknown_fields=True):
     credential: Annotated[str, msgspec.Meta(min_length=1, max_length=CREDENTIAL_MAX)]  # a VC-JWT (compact JWS)
 
 

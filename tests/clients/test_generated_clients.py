@@ -32,7 +32,8 @@ PACKAGE = "tangkas_client"
 PYTHON_CONFIG = {
     "post_hooks": [],
     "content_type_overrides": {kind: "application/octet-stream" for kind in ("application/pdf", "image/jpeg",
-                                                                            "image/png", "image/webp", "image/svg+xml")},
+                                                                            "image/png", "image/webp", "image/svg+xml")}
+    | {"application/vc+jwt": "text/plain"},  # a signed credential (a revocation list) is a compact JWS: text
 }  # fmt: skip
 # What openapi-generator warns about itself, not about the document: OpenAPI 3.1 being beta in the generator,
 # file parts (format: binary) that have no enum type, and the unnamed multipart body schemas it names itself.
