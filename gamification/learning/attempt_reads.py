@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.attempts import AnswerKey
-from domain.modules import QuestionKind
+from gamification.learning.module_store import answer_keys
 from gamification.storage.sql_dialect import as_datetime
 from gamification.storage.tables import Module
 
@@ -90,7 +90,7 @@ async def version_answer_keys(version_id: int) -> list[AnswerKey]:
     """The questions of a published version in their order, with their options and which are right."""
     keys = _ANSWER_KEYS.get(version_id)
     if keys is None:
-        keys = await _read_answer_keys(version_id)
+        keys = await answer_keys(version_id)
         if len(_ANSWER_KEYS) >= MAX_KEPT_VERSIONS:
             _ANSWER_KEYS.clear()
         _ANSWER_KEYS[version_id] = keys
@@ -100,25 +100,3 @@ async def version_answer_keys(version_id: int) -> list[AnswerKey]:
 def forget_answer_keys() -> None:
     """For a database emptied under a running process (the tests): version ids start again."""
     _ANSWER_KEYS.clear()
-
-
-async def _read_answer_keys(version_id: int) -> list[AnswerKey]:
-    rows = await Module.raw(
-        "SELECT q.id AS question, q.kind, o.id AS option, o.correct"
-        " FROM module_question q LEFT JOIN module_option o ON o.question = q.id"
-        " WHERE q.module_version = {} ORDER BY q.position, q.id, o.position, o.id",
-        version_id,
-    )
-    keys: dict[int, tuple[str, set[int], set[int]]] = {}
-    for row in rows:
-        _, options, correct = keys.setdefault(row["question"], (row["kind"], set(), set()))
-        if row["option"] is not None:
-            options.add(row["option"])
-            if row["correct"]:
-                correct.add(row["option"])
-    return [
-        AnswerKey(
-            question_id=question, kind=QuestionKind(kind), option_ids=frozenset(options), correct_ids=frozenset(correct)
-        )
-        for question, (kind, options, correct) in keys.items()
-    ]

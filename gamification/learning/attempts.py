@@ -31,7 +31,7 @@ from domain.timezones import NATIONAL_TIMEZONE
 from gamification.identity.sign_in import TokenCaller, actor_of_row
 from gamification.learning.attempt_reads import attempt_context, version_answer_keys
 from gamification.learning.jp_ledger import JpSource, credit_jp
-from gamification.learning.module_store import answer_keys, version_row
+from gamification.learning.module_store import version_row
 from gamification.points.facts import record_fact
 from gamification.points.ledger import earnings
 from gamification.points.region_config import region_config
@@ -291,7 +291,9 @@ async def _replay(person_id: int, module_id: int, client_id: str) -> AttemptResu
     version = await ModuleVersion.select().where(ModuleVersion.id == row["module_version"]).first()
     stored = loaded(row["answers"])
     answers = {int(question): frozenset(chosen) for question, chosen in stored.items()}
-    graded = await _shown(person_id, module_id, grade(await answer_keys(version["id"]), answers, version["pass_mark"]))
+    graded = await _shown(
+        person_id, module_id, grade(await version_answer_keys(version["id"]), answers, version["pass_mark"])
+    )
     badges = loaded(row["new_badges"])
     result = _result(
         row["id"], client_id, module_id, version, graded, row["credited"], row["finished_at"], row["xp_awarded"], badges
