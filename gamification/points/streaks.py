@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from piccolo.query.functions.aggregate import Min
 
+from domain.attempts import local_date
 from domain.rules import FactKind
 from domain.streaks import MILESTONES, StreakState, frozen_days, milestones_reached, missed_between, runs, streak_state
 from gamification.points.facts import record_fact
 from gamification.storage.database import unit_of_work
 from gamification.storage.regions import region_timezone
 from gamification.storage.tables import Completion, Fact, Holiday, Person, Streak, StreakFreeze
+
+
+async def region_today(region_id: int | None, now: dt.datetime | None = None) -> dt.date:
+    """The day it is at ``now`` on the region's calendar (WIB without a region)."""
+    return local_date(now or dt.datetime.now(dt.timezone.utc), await region_timezone(region_id))
 
 
 async def holidays_of(region_id: int | None) -> set[dt.date]:
@@ -28,8 +33,7 @@ async def update_streak(person_id: int, now: dt.datetime | None = None) -> list[
     offline that fills a gap joins the two runs around it.
     """
     person = await Person.select(Person.region, Person.unit).where(Person.id == person_id).first()
-    timezone = await region_timezone(person["region"])
-    today = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone)).date()
+    today = await region_today(person["region"], now)
     firsts = {
         row["local_date"]: row["first"]
         for row in await Completion.select(Completion.local_date, Min(Completion.completed_at, alias="first"))
@@ -108,7 +112,7 @@ async def refresh_streaks_around(region_id: int, day: dt.date, now: dt.datetime 
     """A holiday added or removed on ``day`` joins or splits the runs that pass it: the streaks of the
     region's people who learned near it are computed again at once, not at the next local midnight.
     Returns how many people were looked at."""
-    today = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(await region_timezone(region_id))).date()
+    today = await region_today(region_id, now)
     if day > today:
         return 0  # no run reaches a day still to come
     people = (
@@ -145,9 +149,7 @@ async def streak_of(person_id: int, now: dt.datetime | None = None) -> StreakSta
     if row is None:
         return StreakState(0, 0, None)
     person = await Person.select(Person.region).where(Person.id == person_id).first()
-    today = (
-        (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(await region_timezone(person["region"]))).date()
-    )
+    today = await region_today(person["region"], now)
     current = row["current"]
     if row["last_day"] is not None:
         days_off = await holidays_of(person["region"])
@@ -164,8 +166,7 @@ async def give_streak_freeze(person_id: int, redemption_id: int, now: dt.datetim
     """A freeze from an approved redemption; it covers a working day missed from today on (call inside
     the unit of work that approves)."""
     person = await Person.select(Person.region).where(Person.id == person_id).first()
-    zone = ZoneInfo(await region_timezone(person["region"]))
-    today = (now or dt.datetime.now(dt.timezone.utc)).astimezone(zone).date()
+    today = await region_today(person["region"], now)
     await StreakFreeze.insert(StreakFreeze(person=person_id, redemption=redemption_id, given_on=today))
 
 
@@ -173,7 +174,7 @@ async def freezes_left(person_id: int, region_id: int | None, now: dt.datetime |
     freezes = await _freezes_of(person_id)
     if not freezes:
         return 0
-    today = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(await region_timezone(region_id))).date()
+    today = await region_today(region_id, now)
     holidays = await holidays_of(region_id)
     return len(freezes) - len(frozen_days(await _learning_days(person_id), holidays, freezes, today))
 

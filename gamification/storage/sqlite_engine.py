@@ -23,7 +23,7 @@ class SQLiteWithSharedReads(SQLiteEngine):
     async def _run_in_new_connection(
         self, query: str, args: list[Any] | None = None, query_type: str = "generic", table=None
     ):
-        if not query.lstrip()[:6].upper() == "SELECT":
+        if query.lstrip()[:6].upper() != "SELECT":
             return await super()._run_in_new_connection(query, args, query_type, table)
         reader = self._reader or await self._open_reader()
         async with reader.execute(query, args or []) as cursor:
