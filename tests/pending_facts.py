@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from domain.rules import FactKind
 from gamification.storage.tables import Fact, PendingFact
+from tests.awards import this_week_at
 
 
 async def import_facts(*facts: Fact) -> list[int]:
@@ -23,3 +28,31 @@ async def queue_facts(fact_ids: list[int]) -> None:
 
 async def pending() -> int:
     return await PendingFact.count()
+
+
+async def import_completions(people: list[tuple], count: int, xp_cycle: int) -> dict[int, int]:
+    """``count`` queued completions this week over ``people`` ((region world, zone, person) in turn), worth
+    1 to ``xp_cycle`` XP; the XP each person should get."""
+    expected: dict[int, int] = {}
+    rows = []
+    for n in range(count):
+        region, zone, person = people[n % len(people)]
+        at = this_week_at(zone, 0, 8) + dt.timedelta(seconds=n)
+        xp = 1 + n % xp_cycle
+        expected[person] = expected.get(person, 0) + xp
+        rows.append(
+            Fact(
+                kind=FactKind.MODULE_COMPLETION.value,
+                person=person,
+                source_key=f"impor:{n}",
+                label="Modul impor",
+                occurred_at=at,
+                local_date=at.astimezone(ZoneInfo(zone)).date(),
+                region=region.region_id,
+                unit=region.head_unit,
+                xp=xp,
+                score=80,
+            )
+        )
+    await import_facts(*rows)
+    return expected

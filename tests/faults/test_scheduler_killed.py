@@ -16,7 +16,6 @@ import json
 import subprocess
 import textwrap
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from gamification.points.scheduled import recalc_job
 from gamification.storage.job_runs import STALE_AFTER, trigger_time
@@ -28,7 +27,7 @@ from tests.clock import python_command
 from tests.conftest import TEST_SECRET
 from tests.faults.checkpoints import DEADLINE_SECONDS, until
 from tests.invariants import books_balance, facts_awarded_once
-from tests.pending_facts import import_facts, pending
+from tests.pending_facts import import_completions, pending
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTS = 6000  # twelve batches of 500, each held a moment: a couple of seconds of work
@@ -73,34 +72,12 @@ async def start_recalc_job(settings, now: dt.datetime) -> asyncio.subprocess.Pro
 
 async def pending_facts(world) -> dict[int, int]:
     """FACTS completions spread over eight people in two regions this week; XP each person should get."""
-    expected: dict[int, int] = {}
     people = [
         (region, zone, person)
         for region, zone in ((world.pontianak, WIB), (world.palu, WITA))
         for person in (region.admin, region.manager, region.asn, region.asn_child)
     ]
-    rows = []
-    for n in range(FACTS):
-        region, zone, person = people[n % len(people)]
-        at = this_week_at(zone, 0, 8) + dt.timedelta(seconds=n)
-        xp = 1 + n % 7
-        expected[person] = expected.get(person, 0) + xp
-        rows.append(
-            Fact(
-                kind="module_completion",
-                person=person,
-                source_key=f"impor:{n}",
-                label="Modul impor",
-                occurred_at=at,
-                local_date=at.astimezone(ZoneInfo(zone)).date(),
-                region=region.region_id,
-                unit=region.head_unit,
-                xp=xp,
-                score=80,
-            )
-        )
-    await import_facts(*rows)
-    return expected
+    return await import_completions(people, FACTS, xp_cycle=7)
 
 
 async def evaluated() -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -16,10 +15,10 @@ from gamification.points.recalc import recalculate
 from gamification.storage.database import unit_of_work
 from gamification.storage.tables import Fact, PointRule, XpEntry
 from tests import wiring
-from tests.awards import WIB, WITA, boards_ready, this_week_at
+from tests.awards import WIB, WITA, boards_ready
 from tests.invariants import books_balance, facts_awarded_once
 from tests.module_payloads import attempt, published_module
-from tests.pending_facts import import_facts, pending
+from tests.pending_facts import import_completions, pending
 
 FACTS = 240
 
@@ -31,29 +30,7 @@ async def imported(world, count: int = FACTS) -> dict[int, int]:
         for region, zone in ((world.pontianak, WIB), (world.palu, WITA))
         for person in (region.asn, region.asn_child, region.manager)
     ]
-    expected: dict[int, int] = {}
-    rows = []
-    for n in range(count):
-        region, zone, person = people[n % len(people)]
-        at = this_week_at(zone, 0, 8) + dt.timedelta(seconds=n)
-        xp = 1 + n % 9
-        expected[person] = expected.get(person, 0) + xp
-        rows.append(
-            Fact(
-                kind=FactKind.MODULE_COMPLETION.value,
-                person=person,
-                source_key=f"impor:{n}",
-                label="Modul impor",
-                occurred_at=at,
-                local_date=at.astimezone(ZoneInfo(zone)).date(),
-                region=region.region_id,
-                unit=region.head_unit,
-                xp=xp,
-                score=80,
-            )
-        )
-    await import_facts(*rows)
-    return expected
+    return await import_completions(people, count, xp_cycle=9)
 
 
 def batches_held_open(monkeypatch, seconds: float) -> None:
