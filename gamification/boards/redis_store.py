@@ -151,11 +151,11 @@ class RedisBoards:
         top, found, with_xp = await self._top_and_placing(
             keys=list(keys(board)), args=[limit, "" if person_id is None else person_id]
         )
-        standings = [standing_of(_text(top[i]), float(top[i + 1])) for i in range(0, len(top), 2)]
+        standings = [standing_of(top[i], float(top[i + 1])) for i in range(0, len(top), 2)]
         placing = None
         if found:
             member, position, score, above = found
-            placing = Placing(int(position), int(above) + 1, standing_of(_text(member), float(score)))
+            placing = Placing(int(position), int(above) + 1, standing_of(member, float(score)))
         return standings, placing, int(with_xp)
 
     async def count_above(self, board: Board, xp: int) -> int:
@@ -240,7 +240,3 @@ class RedisBoards:
             on_board = {str(person) for person in people}
             extra = [person for person in await self.redis.hkeys(keys(board)[1]) if person not in on_board]
             await self.remove([(board, person) for person in extra])
-
-
-def _text(value: bytes | str) -> str:
-    return value.decode() if isinstance(value, bytes) else value
