@@ -8,13 +8,12 @@ every process, and a board whose people are all known sends no statement for the
 
 from __future__ import annotations
 
+from gamification.storage.kept import Kept
 from gamification.storage.tables import Person
 
 HIDDEN_NAME = "ASN"
-MAX_KEPT = 50_000
-
 Label = tuple[str, str | None, bool]  # shown name, unit name, hidden
-_kept: dict[int, Label] = {}
+_kept: Kept[int, Label] = Kept(limit=50_000)
 _kept_under: list[int | None] = [None]
 
 
@@ -26,9 +25,7 @@ async def board_labels(person_ids: list[int], epoch: int | None) -> dict[int, La
     missing = [person for person in person_ids if person not in _kept]
     read = await _read_labels(missing) if missing else {}
     if epoch is not None:
-        if len(_kept) + len(read) > MAX_KEPT:
-            _kept.clear()
-        _kept.update(read)
+        _kept.keep_all(read)
     return {person: _kept.get(person) or read[person] for person in person_ids if person in _kept or person in read}
 
 

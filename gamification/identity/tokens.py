@@ -15,6 +15,7 @@ import jwt
 
 from domain.errors import NotAuthenticated
 from domain.ids import parse_id
+from gamification.storage.kept import Kept
 from gamification.storage.settings import Settings
 
 ALGORITHM = "HS256"
@@ -48,9 +49,8 @@ def issue_access_token(settings: Settings, person_id: int, now: dt.datetime, tok
 
 # A phone sends the same access token with every request for its lifetime: its claims, once verified,
 # are kept by the token's exact text and the settings that verified it, so later requests only check
-# the expiry (PyJWT's decoding was an eighth of a GET /me). Bounded: emptied when it grows too large.
-_VERIFIED: dict[tuple, tuple[AccessClaims, float]] = {}
-MAX_VERIFIED = 20_000
+# the expiry (PyJWT's decoding was an eighth of a GET /me).
+_VERIFIED: Kept[tuple, tuple[AccessClaims, float]] = Kept(limit=20_000)
 
 
 def read_access_token(settings: Settings, token: str) -> AccessClaims:
@@ -66,10 +66,7 @@ def read_access_token(settings: Settings, token: str) -> AccessClaims:
         if time.time() >= expires_at + CLOCK_SKEW_SECONDS:
             raise NotAuthenticated("token_expired")
         return claims
-    verified, expires_at = _verify(settings, token)
-    if len(_VERIFIED) >= MAX_VERIFIED:
-        _VERIFIED.clear()
-    _VERIFIED[key] = (verified, expires_at)
+    verified, expires_at = _VERIFIED.keep(key, _verify(settings, token))
     return verified
 
 

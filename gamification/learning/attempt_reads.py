@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from domain.attempts import AnswerKey
 from gamification.learning.module_store import answer_keys
+from gamification.storage.kept import Kept
 from gamification.storage.sql_dialect import as_datetime
 from gamification.storage.tables import Module
 
@@ -81,20 +82,14 @@ async def attempt_context(person_id: int, module_id: int, client_id: str, first_
 
 
 # A published version never changes (an edit publishes a new one; a draft, edited in place, is never
-# attempted): its answer key is kept per process once read. Bounded: emptied when it grows too large.
-_ANSWER_KEYS: dict[int, list[AnswerKey]] = {}
-MAX_KEPT_VERSIONS = 5_000
+# attempted): its answer key is kept per process once read.
+_ANSWER_KEYS: Kept[int, list[AnswerKey]] = Kept(limit=5_000)
 
 
 async def version_answer_keys(version_id: int) -> list[AnswerKey]:
     """The questions of a published version in their order, with their options and which are right."""
     keys = _ANSWER_KEYS.get(version_id)
-    if keys is None:
-        keys = await answer_keys(version_id)
-        if len(_ANSWER_KEYS) >= MAX_KEPT_VERSIONS:
-            _ANSWER_KEYS.clear()
-        _ANSWER_KEYS[version_id] = keys
-    return keys
+    return keys if keys is not None else _ANSWER_KEYS.keep(version_id, await answer_keys(version_id))
 
 
 def forget_answer_keys() -> None:

@@ -12,6 +12,7 @@ from domain.errors import InvalidInput, NotFound
 from domain.jp import jp_value
 from domain.modules import TOPIC_PATTERN, CompetencyType, ModuleStatus, topics_list
 from gamification.learning.module_store import ModuleDetail, module_detail, version_row
+from gamification.storage.kept import Kept
 from gamification.storage.pagination import Page, PageRequest, page_of
 from gamification.storage.tables import Attempt, Completion, Module
 from gamification.storage.text_search import contains
@@ -120,15 +121,11 @@ class Catalogue:
             return None, digest
         detail = _DETAILS.get(digest)
         if detail is None:
-            detail = await module_detail(module, await version_row(module_id, module["version"]))
-            if len(_DETAILS) >= MAX_KEPT_DETAILS:
-                _DETAILS.clear()
-            _DETAILS[digest] = detail
+            detail = _DETAILS.keep(digest, await module_detail(module, await version_row(module_id, module["version"])))
         return detail, digest
 
 
-_DETAILS: dict[str, ModuleDetail] = {}  # by content hash: what a hash names never changes
-MAX_KEPT_DETAILS = 2_000
+_DETAILS: Kept[str, ModuleDetail] = Kept(limit=2_000)  # by content hash: what a hash names never changes
 
 
 async def _visible_module(actor: Actor, module_id: int) -> dict:
