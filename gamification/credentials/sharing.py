@@ -14,6 +14,8 @@ from gamification.storage.database import unit_of_work
 from gamification.storage.tables import IssuedCredential
 
 SHARED_PATH = "/api/v1/public/credentials/"
+# The page a person opens (or a printed QR code leads to) to see a shared credential verified, in Indonesian
+SHARED_PAGE_PATH = "/kredensial/"
 
 
 @dataclass(frozen=True)
