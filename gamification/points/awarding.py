@@ -69,7 +69,7 @@ class Awarding:
         xp = sum(target for _, target in earned)
         total_after = next((row["xp"] for row in written if row["period"] == "all"), None)
         today = now.astimezone(ZoneInfo(timezone)).date()
-        streak = await step_streak(person_id, fact["local_date"], today)
+        streak = await step_streak(person_id, fact["region"], fact["local_date"], today)
         if streak is None:  # a gap, a day synced late or a milestone: from all the days, as any fact
             milestone_xp = sum(a.xp for a in await award_facts(await update_streak(person_id), follow=self._follow))
             badges = await award_badges(person_id)

@@ -68,30 +68,52 @@ async def update_streak(person_id: int, now: dt.datetime | None = None) -> list[
     return new_facts
 
 
-async def step_streak(person_id: int, day: dt.date, today: dt.date) -> StreakState | None:
+STEP_WINDOW_DAYS = 42  # how far back a step looks for a missed working day; a longer gap without one is rare
+
+
+async def step_streak(person_id: int, region_id: int | None, day: dt.date, today: dt.date) -> StreakState | None:
     """The streak after learning on ``day``, in one statement, where the stored streak alone tells it:
-    the person's first learning day, another on its last day, or the next day with no weekday between
-    (so no working day missed, whatever the holidays), with no weekday missed since and no milestone
-    reached. None otherwise (a gap, a day synced late, a milestone): ``update_streak`` computes it
-    from all the days. The conditions are the statement's own, so two racing attempts step in turn."""
+    the person's first learning day, another on its last day, the next one with no working day missed
+    between (the region's holidays read in the statement), or the first after a missed working day (a
+    new run of one, for a person without streak freezes), with no weekday missed since and no milestone
+    reached. None otherwise (a day synced late, a milestone, freezes to weigh): ``update_streak``
+    computes it from all the days. The conditions are the statement's own, so two racing attempts step
+    in turn."""
     if day > today or any(d.weekday() < 5 for d in _days_between(day, today)):
         return None
-    previous_weekday = next(d for d in _days_back(day) if d.weekday() < 5)
+    start = day - dt.timedelta(days=STEP_WINDOW_DAYS)
+    weekdays = [d.isoformat() for d in _days_back(day, STEP_WINDOW_DAYS) if d.weekday() < 5]  # latest first
+    # working days missed between the stored last day and this one: the window's weekdays after the last
+    # day, less the region's holidays among them (literals of dates made here, so the SQL is portable)
+    after = " ".join(f"WHEN streak.last_day >= '{d}' THEN {n}" for n, d in enumerate(weekdays))
+    holidays = (
+        "(SELECT count(*) FROM holiday h WHERE h.region = {} AND h.day > streak.last_day"
+        f" AND h.day IN ({', '.join(repr(d) for d in weekdays)}))"
+    )
+    missed = f"(CASE {after} ELSE {len(weekdays)} END - {holidays})"
     stays = "streak.last_day = excluded.last_day"
-    steps = "streak.last_day < excluded.last_day AND streak.last_day >= {} AND streak.current > 0"
+    steps = (
+        f"streak.last_day < excluded.last_day AND streak.last_day >= '{start}' AND {missed} = 0 AND streak.current > 0"
+    )
+    restarts = (
+        f"streak.last_day < excluded.last_day AND {missed} > 0"
+        " AND NOT EXISTS (SELECT 1 FROM streak_freeze f WHERE f.person = streak.person)"
+    )
     rows = await Streak.raw(
         "INSERT INTO streak (person, current, longest, last_day, updated_at) VALUES ({}, 1, 1, {}, {})"
         f" ON CONFLICT (person) DO UPDATE SET"
-        f" current = CASE WHEN {stays} THEN streak.current ELSE streak.current + 1 END,"
+        f" current = CASE WHEN {stays} THEN streak.current WHEN {restarts} THEN 1 ELSE streak.current + 1 END,"
         f" longest = CASE WHEN {stays} OR streak.longest > streak.current THEN streak.longest"
+        f" WHEN {restarts} THEN CASE WHEN streak.longest > 1 THEN streak.longest ELSE 1 END"
         " ELSE streak.current + 1 END,"
         " last_day = excluded.last_day, updated_at = excluded.updated_at"
         f" WHERE {stays} OR ({steps} AND streak.current + 1 NOT IN ({', '.join(map(str, MILESTONES))}))"
+        f" OR ({restarts})"
         " RETURNING current, longest",
         person_id,
         day,
         dt.datetime.now(dt.timezone.utc),
-        previous_weekday,
+        *[region_id] * 4,  # the holidays' region, once for each time ``missed`` is written above
     )
     return StreakState(rows[0]["current"], rows[0]["longest"], day) if rows else None
 
@@ -100,8 +122,8 @@ def _days_between(earlier: dt.date, later: dt.date) -> list[dt.date]:
     return [earlier + dt.timedelta(days=n) for n in range(1, (later - earlier).days)]
 
 
-def _days_back(day: dt.date):
-    for n in range(1, 8):
+def _days_back(day: dt.date, days: int):
+    for n in range(1, days + 1):
         yield day - dt.timedelta(days=n)
 
 

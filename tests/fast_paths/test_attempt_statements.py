@@ -5,8 +5,10 @@ any process, and the streak stepped in one statement equal to the streak compute
 import datetime as dt
 import random
 
-from domain.streaks import streak_state
-from gamification.storage.tables import Region, Streak
+import pytest
+
+from domain.streaks import StreakState, streak_state
+from gamification.storage.tables import Holiday, Region, Streak, StreakFreeze
 from tests.invariants import totals_agree_with_ledger
 from tests.module_payloads import ADMIN_MODULES, MODULES, attempt, attempt_body, module_payload, published_module
 from tests.statements import counted
@@ -94,20 +96,29 @@ async def test_levels_changed_by_an_admin_reach_the_next_level_up(client, world,
     assert [n["title"] for n in notices if n["kind"] == "level_up"] == ["Naik level: Penggerak"]
 
 
-async def test_the_streak_stepped_in_one_statement_equals_the_streak_from_all_the_days(world):
-    """Learning days in random order and spacing, each recorded as an attempt would (the step, or where
-    it declines, the streak from all the days); after each, the stored streak is what all the days say."""
+@pytest.mark.parametrize("seed", [20, 21, 22])
+async def test_the_streak_stepped_in_one_statement_equals_the_streak_from_all_the_days(world, seed):
+    """Learning days in random order and spacing, with gaps over weekends, holidays and missed working days,
+    each recorded as an attempt would (the step, or where it declines, the streak from all the days); after
+    each, the stored streak is what all the days say."""
     from gamification.points.streaks import step_streak
 
-    person, rng = world.pontianak.asn, random.Random(20)
-    holidays = {dt.date(2026, 3, 4), dt.date(2026, 3, 18)}
-    today, days, stepped = dt.date(2026, 3, 2), set(), 0  # a Monday
-    for _ in range(60):
-        today += dt.timedelta(days=rng.choice([0, 1, 1, 1, 1, 2, 3]))
+    person, region, rng = world.pontianak.asn, world.pontianak.region_id, random.Random(seed)
+    await Holiday.insert(
+        *[Holiday(region=region, day=day, name="Libur uji") for day in (dt.date(2026, 3, 4), dt.date(2026, 3, 18))],
+        *[
+            Holiday(region=region, day=dt.date(2026, 4, 6) + dt.timedelta(days=n), name="Cuti bersama")
+            for n in range(5)
+        ],
+    )
+    holidays = set(await Holiday.select(Holiday.day).where(Holiday.region == region).output(as_list=True))
+    today, days, stepped, restarted = dt.date(2026, 3, 2), set(), 0, 0  # a Monday
+    for _ in range(80):
+        today += dt.timedelta(days=rng.choice([0, 1, 1, 1, 1, 2, 3, 5, 9]))
         day = today if rng.random() < 0.8 else today - dt.timedelta(days=rng.randint(1, 6))  # synced late
         days.add(day)
         expected = streak_state(days, holidays, today)
-        state = await step_streak(person, day, today)
+        state = await step_streak(person, region, day, today)
         if state is None:  # what update_streak stores from all the days
             await Streak.delete().where(Streak.person == person)
             await Streak.insert(
@@ -115,14 +126,31 @@ async def test_the_streak_stepped_in_one_statement_equals_the_streak_from_all_th
             )
         else:
             stepped += 1
-            assert (state.current, state.longest) == (expected.current, expected.longest)
+            restarted += state.current == 1
+            assert (state.current, state.longest) == (expected.current, expected.longest), (day, today, sorted(days))
         row = await Streak.select().where(Streak.person == person).first()
         assert (row["current"], row["longest"], row["last_day"]) == (
             expected.current,
             expected.longest,
             expected.last_day,
         ), (day, today, sorted(days))
-    assert stepped > 10  # the step was taken, not only declined
+    assert stepped > 20 and restarted > 3  # the step was taken, across gaps too, not only declined
+
+
+async def test_a_person_holding_a_streak_freeze_has_a_gap_weighed_from_all_the_days(world):
+    """After a missed working day a run starts again at one, in the step; unless the person holds a freeze,
+    which may cover the day: then the step declines and the streak is computed from all the days."""
+    from gamification.points.streaks import step_streak
+
+    person, region = world.pontianak.asn, world.pontianak.region_id
+    wednesday, friday = dt.date(2026, 3, 4), dt.date(2026, 3, 6)
+    await Streak.insert(Streak(person=person, current=3, longest=5, last_day=wednesday))
+    assert await step_streak(person, region, friday, friday) == StreakState(1, 5, friday)  # Thursday missed
+
+    await Streak.update({Streak.current: 3, Streak.last_day: wednesday}).where(Streak.person == person)
+    await StreakFreeze.insert(StreakFreeze(person=person, given_on=dt.date(2026, 3, 1)))
+    assert await step_streak(person, region, friday, friday) is None
+    assert (await Streak.select(Streak.current).where(Streak.person == person).first())["current"] == 3
 
 
 async def test_a_kept_answer_key_is_the_versions_own(client, world, as_):
