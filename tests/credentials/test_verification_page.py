@@ -136,7 +136,9 @@ async def test_garbage_oversized_and_wrong_kinds_are_refused_with_a_reason_not_a
     assert broken_json.status_code == 422
 
     big = await uploaded(client, "besar.jwt", b"a" * (UPLOAD_MAX + 1), "application/octet-stream")
-    assert big.status_code == 413 and "terlalu besar" in big.text and big.headers["content-type"].startswith("text/html")
+    assert (
+        big.status_code == 413 and "terlalu besar" in big.text and big.headers["content-type"].startswith("text/html")
+    )
     huge = await uploaded(client, "besar.jwt", b"a" * (BODY_MAX + 1), "application/octet-stream")
     assert huge.status_code == 413 and "terlalu besar" in huge.text
     long_text = await pasted(client, "a" * 40_000)
@@ -212,9 +214,7 @@ async def test_the_date_is_the_issuing_regions_and_jp_and_competency_are_shown(c
     assert shown(page, "penerbit") == "Tangkas Kota Palu"  # the key's region, not what the payload claims
 
 
-async def test_a_shared_credential_opens_from_its_link_and_an_unknown_or_ended_one_is_the_same_page(
-    client, world, as_
-):
+async def test_a_shared_credential_opens_from_its_link_and_an_unknown_or_ended_one_is_the_same_page(client, world, as_):
     learner = as_(world.pontianak.asn)
     _, issued = await a_credential(client, world, as_)
     share = f"/api/v1/me/credentials/{issued['id']}/share"
