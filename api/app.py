@@ -30,6 +30,10 @@ from api.controllers.certificates import (  # certificates
 )
 from api.controllers.complaint_pages import ComplaintFormController, ComplaintStatusController  # complaints
 from api.controllers.complaints import ComplaintController, PublicComplaintController  # complaints
+from api.controllers.credential_pages import (
+    CredentialVerifyPageController,
+    SharedCredentialPageController,
+)  # credentials
 from api.controllers.credentials import (  # credentials
     CredentialPublicController,
     IssuerKeyAdminController,
@@ -143,6 +147,8 @@ CONTROLLERS = [
     MyCredentialSharingController,
     CredentialPublicController,
     IssuerKeyAdminController,
+    CredentialVerifyPageController,  # credentials: the pages for people
+    SharedCredentialPageController,
 ]
 
 

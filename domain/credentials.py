@@ -8,6 +8,8 @@ import gzip
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.did_web import did_web  # credentials: did:web
+
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 SCHEMA_ID = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
@@ -56,8 +58,11 @@ def issuer_of(base_url: str, region_slug: str, region_name: str) -> Issuer:
 
 
 def issuer_profile(issuer: Issuer) -> dict:
-    """The OB 3.0 ``Profile`` of an issuing region, as published and as embedded in its credentials."""
-    return {"id": issuer.id, "type": ["Profile"], "name": issuer.name, "url": issuer.url}
+    """The OB 3.0 ``Profile`` of an issuing region, as published and as embedded in its credentials; it names
+    the region's did:web DID, whose document lists the same keys as the JWKS (docs/architecture.md)."""
+    return {"id": issuer.id, "type": ["Profile"], "name": issuer.name, "url": issuer.url} | {
+        "otherIdentifier": [{"type": "IdentifierEntry", "identifier": did_web(issuer.id), "identifierType": "ext:did"}]
+    }
 
 
 def profile_document(issuer: Issuer) -> dict:

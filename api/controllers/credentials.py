@@ -86,6 +86,13 @@ class CredentialPublicController(Controller):
         token = await status_lists.revocation_list(region_slug, str(request.base_url))
         return Response(token, media_type="application/vc+jwt", headers={"Cache-Control": "max-age=60"})
 
+    @get("/issuers/{region_slug:str}/did.json", opt={"problems": (404,)})
+    async def did_document(
+        self, request: Request, region_slug: RegionSlug, credential_publication: NamedDependency[CredentialPublication]
+    ) -> dict[str, Any]:
+        """The region's ``did:web`` DID document: its keys as ``JsonWebKey2020`` verification methods."""
+        return await credential_publication.did_document(region_slug, str(request.base_url))
+
     @post("/api/v1/credentials/verify", status_code=200, guards=[rate_limited("credential_verify")])
     async def verify(
         self, data: JSONBody[CredentialVerifyIn], credential_verification: NamedDependency[CredentialVerification]

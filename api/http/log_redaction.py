@@ -30,6 +30,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
     (re.compile(r"(?i)\b(bearer)\s+[^\s,;\"']+"), r"\1 [token]"),
     # display tokens travel in the path of the TV page and its API
     (re.compile(r"(/displays?/)[A-Za-z0-9_-]{8,}"), r"\1[token]"),
+    # credentials: a shared credential's link token, on its page and in the API
+    (re.compile(r"(/kredensial/|/public/credentials/)[A-Za-z0-9_-]{8,}"), r"\1[token]"),
     # named secrets in JSON, forms and query strings
     (
         re.compile(

@@ -1075,6 +1075,14 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"{ANYONE}",
         ("issuer_not_found",),
     ),
+    ("GET", "/issuers/{region_slug}/did.json"): Operation(  # credentials: did:web
+        "getCredentialIssuerDid",
+        "Get a region's DID document",
+        "The `did:web` DID document of a region that issues credentials (`did:web:<host>:issuers:<slug>`, named in "
+        "its profile's `otherIdentifier`): every current and retired Ed25519 key as a `JsonWebKey2020` verification "
+        f"method `<did>#<kid>`, each listed in `assertionMethod`. {ANYONE}",
+        ("issuer_not_found",),
+    ),
     ("POST", "/api/v1/credentials/verify"): Operation(
         "verifyCredential",
         "Verify a credential",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from domain.credentials import issuer_of, profile_document
+from domain.did_web import did_document, did_web  # did:web
 from domain.errors import NotFound
 from gamification.credentials.issuer_keys import IssuerKeys
 from gamification.storage.tables import Region
@@ -24,3 +25,14 @@ class CredentialPublication:
             raise NotFound("issuer_not_found")
         base = self._public_url or base_url.rstrip("/")
         return profile_document(issuer_of(base, region["slug"], region["name"]))
+
+    async def did_document(self, region_slug: str, base_url: str) -> dict:
+        """The region's did:web DID document: the DID its profile names, with every key the region ever signed
+        with (current and retired), each ``<did>#<kid>``."""
+        region = await Region.select(Region.id, Region.slug, Region.name).where(Region.slug == region_slug).first()
+        if region is None:
+            raise NotFound("issuer_not_found")
+        issuer = issuer_of(self._public_url or base_url.rstrip("/"), region["slug"], region["name"])
+        keys = [key for key in await self._keys.published() if key.region_id == region["id"]]
+        public = [(key.kid, {"kty": "OKP", "crv": "Ed25519", "x": key.public_x}) for key in keys]
+        return did_document(did_web(issuer.id), issuer.id, public)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from domain.access import Actor
 from domain.errors import Conflict, NotFound
-from gamification.credentials.verification import CredentialVerification, VerificationView
+from gamification.credentials.verification import CredentialReading, CredentialVerification, VerificationView
 from gamification.storage.database import unit_of_work
 from gamification.storage.tables import IssuedCredential
 
@@ -22,6 +22,7 @@ SHARED_PAGE_PATH = "/kredensial/"
 class ShareLink:
     credential_id: int
     url: str
+    page_url: str  # the same credential on a page for people, in Indonesian (what a printed QR code leads to)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class CredentialSharing:
             await IssuedCredential.update({IssuedCredential.share_digest: _digest(token)}).where(
                 IssuedCredential.id == credential_id
             )
-        return ShareLink(credential_id, f"{self._public_url or base_url.rstrip('/')}{SHARED_PATH}{token}")
+        base = self._public_url or base_url.rstrip("/")
+        return ShareLink(credential_id, f"{base}{SHARED_PATH}{token}", f"{base}{SHARED_PAGE_PATH}{token}")
 
     async def unshare(self, actor: Actor, credential_id: int) -> None:
         async with unit_of_work():
@@ -59,14 +61,23 @@ class CredentialSharing:
             )
 
     async def shared(self, token: str) -> SharedCredential:
-        row = (
-            await IssuedCredential.select(IssuedCredential.jwt)
-            .where(IssuedCredential.share_digest == _digest(token))
-            .first()
-        )
-        if row is None or not row["jwt"]:
-            raise NotFound("credential_not_found")
-        return SharedCredential(row["jwt"], await self._verification.verify(row["jwt"]))
+        jwt = await _shared_jwt(token)
+        return SharedCredential(jwt, await self._verification.verify(jwt))
+
+    async def read_shared(self, token: str) -> CredentialReading:
+        """The shared credential as the page shows it; an unknown, replaced or ended link is not found."""
+        return await self._verification.read(await _shared_jwt(token))
+
+
+async def _shared_jwt(token: str) -> str:
+    row = (
+        await IssuedCredential.select(IssuedCredential.jwt)
+        .where(IssuedCredential.share_digest == _digest(token))
+        .first()
+    )
+    if row is None or not row["jwt"]:
+        raise NotFound("credential_not_found")
+    return row["jwt"]
 
 
 async def _own(actor: Actor, credential_id: int) -> dict:

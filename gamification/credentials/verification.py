@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from domain.credential_details import CredentialDetails, credential_details  # credentials: the page
 from domain.credentials import (
     SIGNING_ALGORITHM,
     Verdict,
@@ -42,11 +43,22 @@ class VerificationView:
     kid: str | None = None
 
 
+@dataclass(frozen=True)
+class CredentialReading:
+    """A verification and, when the signature holds, what a person reads of the credential (the page)."""
+
+    verification: VerificationView
+    details: CredentialDetails | None = None
+
+
 class CredentialVerification:
     def __init__(self, issuer_keys: IssuerKeys) -> None:
         self._keys = issuer_keys
 
     async def verify(self, token: str) -> VerificationView:
+        return (await self.read(token)).verification
+
+    async def read(self, token: str) -> CredentialReading:
         token = token.strip()
         if not COMPACT_JWS.fullmatch(token):
             raise InvalidInput("credential_malformed")
@@ -81,9 +93,9 @@ class CredentialVerification:
         if verdict is None and isinstance(expires, int) and expires <= now.timestamp():
             verdict = Verdict.EXPIRED
         verdict = verdict or verdict_in_time(credential, now)
-        region = await Region.select(Region.name).where(Region.id == key.region_id).first()
+        region = await Region.select(Region.name, Region.timezone).where(Region.id == key.region_id).first()
         issuer_name = f"Tangkas {region['name']}"
-        return VerificationView(
+        view = VerificationView(
             valid=verdict is Verdict.VALID,
             status=verdict.value,
             message=verdict_message(verdict, credential, issuer_name),
@@ -95,6 +107,7 @@ class CredentialVerification:
             credential_id=claims["jti"],
             kid=key.kid,
         )
+        return CredentialReading(view, credential_details(credential, issuer_name, region["timezone"]))
 
 
 def _consistent(claims: dict, credential: object) -> bool:
@@ -110,5 +123,7 @@ def _consistent(claims: dict, credential: object) -> bool:
     )
 
 
-def _refused(verdict: Verdict) -> VerificationView:
-    return VerificationView(valid=False, status=verdict.value, message=verdict_message(verdict, None, None))
+def _refused(verdict: Verdict) -> CredentialReading:
+    return CredentialReading(
+        VerificationView(valid=False, status=verdict.value, message=verdict_message(verdict, None, None))
+    )

@@ -402,6 +402,11 @@ POLICY = {
     "GET    /issuers/{region_slug:str}/status/revocation":
                                                         (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /api/v1/credentials/verify":                (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    # credentials: the DID document, and the verification page for people (the shared one behind its link)
+    "GET    /issuers/{region_slug:str}/did.json":       (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /verifikasi":                               (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "POST   /verifikasi":                               (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
+    "GET    /kredensial/{token:str}":                   (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /api/v1/me/credentials/{credential_id:int}/share":
                                                         (200, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
     "DELETE /api/v1/me/credentials/{credential_id:int}/share":
@@ -1861,3 +1866,23 @@ async def _(home: Home, role: Role) -> Call:
 @builds("POST /api/v1/admin/regions/{region_id:int}/issuer-key/rotate")
 async def _(home: Home, role: Role) -> Call:
     return Call(f"/api/v1/admin/regions/{home.region.region_id}/issuer-key/rotate")
+
+
+# credentials: the DID document and the verification page
+
+
+@builds("GET /issuers/{region_slug:str}/did.json")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/issuers/pontianak/did.json")
+
+
+@builds("POST /verifikasi")
+async def _(home: Home, role: Role) -> Call:
+    return Call("/verifikasi", files={"kredensial": (None, (await home_credential(home))["jwt"])})
+
+
+@builds("GET /kredensial/{token:str}")
+async def _(home: Home, role: Role) -> Call:
+    credential_id = (await home_credential(home))["id"]
+    link = await home.ok("POST", f"/api/v1/me/credentials/{credential_id}/share", Role.ASN)
+    return Call("/kredensial/" + link["page_url"].rsplit("/", 1)[1])

@@ -15,6 +15,8 @@ DISPLAY_TOKEN = "Zk3p9QmV1sT0aXr2LbNc8YwE4uHjK6dGfA5oPiUe7yR"
         (f"token {JWT} refused", JWT),
         (f'GET /display/{DISPLAY_TOKEN} HTTP/1.1" 200', DISPLAY_TOKEN),
         (f"GET /api/v1/displays/{DISPLAY_TOKEN}/stream", DISPLAY_TOKEN),
+        (f'GET /kredensial/{DISPLAY_TOKEN} HTTP/1.1" 200', DISPLAY_TOKEN),  # credentials: a share link
+        (f"GET /api/v1/public/credentials/{DISPLAY_TOKEN}", DISPLAY_TOKEN),  # credentials
         ('{"login": "x", "password": "rahasia-sekali"}', "rahasia-sekali"),
         ("refresh_token=abcDEF123_xyz&x=1", "abcDEF123_xyz"),
         ("login failed for 199001152015032001", "19900115201503"),

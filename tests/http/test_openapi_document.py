@@ -64,6 +64,7 @@ def test_public_operations_ask_for_no_token(document):
         "GET /issuers/{region_slug}/status/revocation",  # credentials
         "GET /api/v1/public/credentials/{token}",  # credentials: a link its holder shared
         "POST /api/v1/credentials/verify",  # credentials
+        "GET /issuers/{region_slug}/did.json",  # credentials: did:web
     }
 
 
