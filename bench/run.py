@@ -27,6 +27,7 @@ import asyncpg
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import Load, Server, run_wrk, timed  # noqa: E402
+from bench.tuned_postgres import tuned  # noqa: E402
 from domain.leaderboards import Period, Scope, Standing, window_at  # noqa: E402
 from gamification.boards.redis_store import keys, member_of  # noqa: E402
 from gamification.boards.store import Board  # noqa: E402
@@ -248,6 +249,12 @@ def recalc_benchmarks(args) -> dict:
         results[name] = recalc_run([*cli, "recalc"], {**env, "TANGKAS_REDIS_URL": redis_url})
     results["full (next)"] = recalc_run([*cli, "recalc", "--full"], env)
     results["rebuild"] = timed([*cli, "leaderboards", "rebuild"], env)[:2]
+    if args.tuned:
+        with tuned(args.database_url) as settings:
+            results["tuned settings"] = settings
+            for name, redis_url in (("incremental (no Redis)", ""), ("incremental", args.redis_url)):
+                timed([sys.executable, "-m", "bench.seed", "--more-facts", "10000"], env)
+                results[f"{name}, tuned"] = recalc_run([*cli, "recalc"], {**env, "TANGKAS_REDIS_URL": redis_url})
     return results
 
 
@@ -331,6 +338,8 @@ def report(args, rows: list[Row], memory: dict, recalc: dict | None) -> str:
             "incremental (no Redis)": "incremental, 10,000 new facts, boards not on Redis",
             "incremental": "incremental, 10,000 new facts, boards on Redis",
             "full (next)": "full, the next one (the 20,000 facts and the entries written since the first)",
+            "incremental (no Redis), tuned": "incremental, 10,000 new facts, boards not on Redis, tuned PostgreSQL",
+            "incremental, tuned": "incremental, 10,000 new facts, boards on Redis, tuned PostgreSQL",
         }
         for step, name in steps.items():
             if step in recalc:
@@ -341,6 +350,9 @@ def report(args, rows: list[Row], memory: dict, recalc: dict | None) -> str:
             f"| leaderboards rebuild into Redis | {recalc['rebuild'][0]:.1f} | | {recalc['rebuild'][1]:.0f} | | |"
         )
         out += ["", "Bare aggregates: " + ", ".join(f"{k} {v:.2f} s" for k, v in recalc["aggregates"].items())]
+        if "tuned settings" in recalc:
+            settings = ", ".join(f"`{k}` {v}" for k, v in recalc["tuned settings"].items())
+            out += ["", f"Tuned PostgreSQL (ALTER SYSTEM, restarted, then reset): {settings}."]
     return "\n".join(out) + "\n"
 
 
@@ -355,6 +367,11 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--skip-recalc", action="store_true", help="Only the HTTP rows.")
+    parser.add_argument(
+        "--tuned",
+        action="store_true",
+        help="Also the incremental rows on PostgreSQL tuned for the machine (restarts it twice; needs pg_ctlcluster).",
+    )
     parser.add_argument("--output", default=str(Path(__file__).resolve().parent / "RESULTS.md"))
     args = parser.parse_args()
     recalc = None

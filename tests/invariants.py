@@ -50,6 +50,11 @@ async def totals_agree_with_ledger() -> None:
                 assert key not in stored, f"{key} in both points_period and its archive"
                 stored[key] = [row["xp"], row["entries"]]
     assert stored == dict(expected)
+    # every entry has its fact (PostgreSQL holds no foreign key for it: migration 2026-12-07T11:20)
+    orphans = await XpEntry.raw(
+        "SELECT x.id FROM xp_entry x WHERE NOT EXISTS (SELECT 1 FROM fact f WHERE f.id = x.fact)"
+    )
+    assert orphans == [], orphans
 
 
 async def facts_awarded_once(bonus: int = 0) -> None:

@@ -245,7 +245,8 @@ class PointRule(Table, tablename="point_rule"):
 class XpEntry(Table, tablename="xp_entry"):
     """The append-only ledger. A rule version applies to a fact once: unique (fact, rule)."""
 
-    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)  # indexed with id: (person, id)
+    # No constraint on PostgreSQL (its row lock per fact cost more than the insert): migration 2026-12-07T11:20
     fact = ForeignKey(Fact, on_delete=OnDelete.restrict)
     rule = ForeignKey(PointRule, on_delete=OnDelete.restrict)
     rule_code = Varchar(length=40)
