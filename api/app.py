@@ -35,6 +35,7 @@ from api.controllers.credentials import (  # credentials
     IssuerKeyAdminController,
     MyCredentialController,
     MyCredentialSharingController,
+    MyTrainingCredentialController,  # credentials: certificates and event completions
 )
 from api.controllers.devices import MyDevicesController  # push devices
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
@@ -143,6 +144,8 @@ CONTROLLERS = [
     MyCredentialSharingController,
     CredentialPublicController,
     IssuerKeyAdminController,
+    # credentials: certificates and event completions
+    MyTrainingCredentialController,
 ]
 
 
