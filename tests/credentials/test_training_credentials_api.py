@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from piccolo.query.functions.aggregate import Sum
 
-from gamification.storage.tables import Badge, IssuedCredential, JpCredit, Person
+from gamification.storage.tables import Certificate, IssuedCredential, JpCredit, Person
 from tests.certificates.helpers import CERTIFICATES, submitted
 from tests.credentials.test_open_badges_api import SCHEMA, VERIFY, earned_badges, independently_verified, revoked_bit
 
@@ -131,8 +131,9 @@ async def test_a_verified_certificate_is_issued_and_revoked_when_its_verificatio
     )
     notices = (await client.get("/api/v1/me/notifications", headers=asn)).json()["items"]
     assert notices[0]["kind"] == "certificate_withdrawn" and notices[0]["body"] == reason["reason"]
-    # its number is free again for whoever really holds it
     assert (await client.get(f"{CERTIFICATES}/{certificate['id']}", headers=asn)).json()["status"] == "withdrawn"
+    held = await Certificate.select(Certificate.duplicate_key).where(Certificate.id == certificate["id"]).first()
+    assert held["duplicate_key"] is None  # its number is free again for whoever really holds it
 
 
 async def test_only_the_holders_own_certificate_is_issued(client, world, as_):
@@ -163,7 +164,7 @@ async def test_a_badge_asked_for_again_is_the_same_credential(client, world, as_
     path = f"/api/v1/me/badges/{award['id']}/credential"
     first, again = (await client.post(path, headers=learner)), (await client.post(path, headers=learner))
     assert (first.status_code, again.status_code) == (201, 200) and again.json() == first.json()
-    assert await IssuedCredential.count() == 1 and await Badge.count() > 0
+    assert await IssuedCredential.count() == 1
 
 
 async def test_a_completed_event_is_issued_to_who_completed_it(client, world, as_, time_machine):
