@@ -39,6 +39,7 @@ from api.controllers.credentials import (  # credentials
     IssuerKeyAdminController,
     MyCredentialController,
     MyCredentialSharingController,
+    MyTrainingCredentialController,  # credentials: certificates and event completions
 )
 from api.controllers.devices import MyDevicesController  # push devices
 from api.controllers.displays import DisplayAdminController, DisplayController, DisplayPageController
@@ -149,6 +150,8 @@ CONTROLLERS = [
     IssuerKeyAdminController,
     CredentialVerifyPageController,  # credentials: the pages for people
     SharedCredentialPageController,
+    # credentials: certificates and event completions
+    MyTrainingCredentialController,
 ]
 
 

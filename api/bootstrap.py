@@ -27,6 +27,7 @@ from gamification.credentials import (  # credentials
     IssuerKeys,
     StatusLists,
 )
+from gamification.credentials.training_credentials import TrainingCredentials  # credentials: training
 from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
 from gamification.innovation import Initiatives
@@ -193,6 +194,7 @@ def bootstrap(settings: Settings) -> Tangkas:
         StatusLists(issuer_keys, settings.public_url),
         CredentialSharing(verification, settings.public_url),
     )
+    services |= _by_class_name(TrainingCredentials(issuer_keys, settings.public_url))  # credentials: training
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

@@ -32,6 +32,7 @@ class Status(StrEnum):
     SUBMITTED = "submitted"
     RETURNED = "returned"
     VERIFIED = "verified"
+    WITHDRAWN = "withdrawn"  # verified, then found false: its JP and XP taken back, its credentials revoked
 
 
 class Decision(StrEnum):
@@ -153,4 +154,11 @@ def check_decidable(current: Status) -> None:
 def check_return_reason(reason: str) -> str:
     if not reason.strip():
         raise InvalidInput("certificate_return_reason_required")
+    return reason.strip()
+
+
+def check_withdraw_reason(reason: str) -> str:
+    """Why a verified record is found false: the owner is told, so it is never empty."""
+    if not reason.strip():
+        raise InvalidInput("certificate_withdraw_reason_required")
     return reason.strip()

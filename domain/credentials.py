@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import gzip
+import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -92,7 +93,9 @@ def criteria_narrative(criteria: dict) -> str:
     return "Memenuhi kriteria lencana di Tangkas."
 
 
-def achievement_document(achievement: Achievement) -> dict:
+def achievement_document(achievement: Achievement | TrainingAchievement) -> dict:
+    if isinstance(achievement, TrainingAchievement):
+        return training_achievement_document(achievement)
     document = {
         "id": achievement.id,
         "type": ["Achievement"],
@@ -102,25 +105,16 @@ def achievement_document(achievement: Achievement) -> dict:
         "criteria": {"narrative": criteria_narrative(achievement.criteria)},
         "inLanguage": "id",
     }
-    competency = achievement.criteria.get("competency_type")
-    if competency in COMPETENCY_NAMES:
-        document["alignment"] = [
-            {
-                "type": ["Alignment"],
-                "targetName": COMPETENCY_NAMES[competency],
-                "targetUrl": f"{achievement.id.rsplit('/achievements/', 1)[0]}/competencies/{competency}",
-                "targetType": "ext:CompetencyType",
-                "targetFramework": "Jenis kompetensi ASN",
-            }
-        ]
-    return document
+    issuer_id = achievement.id.rsplit("/achievements/", 1)[0]
+    alignment = competency_alignment(issuer_id, achievement.criteria.get("competency_type"))
+    return document | ({"alignment": alignment} if alignment else {})
 
 
 def open_badge_credential(
     *,
     credential_id: str,
     issuer: Issuer,
-    achievement: Achievement,
+    achievement: Achievement | TrainingAchievement,
     subject_id: str,
     subject_name: str,
     awarded_at: dt.datetime,
@@ -262,6 +256,83 @@ def verdict_message(verdict: Verdict, credential: dict | None, issuer_name: str 
     awarded = parse_timestamp(credential.get("awardedDate") or credential.get("validFrom"))
     when = f" pada {indonesian_date(awarded)}" if awarded else ""
     return (
-        f"Kredensial sah: lencana «{achievement.get('name', '')}» diberikan kepada {subject_name(credential) or 'pemegangnya'}"
+        f"Kredensial sah: {ACHIEVEMENT_NOUNS.get(achievement.get('achievementType'), 'lencana')} «{achievement.get('name', '')}» diberikan kepada {subject_name(credential) or 'pemegangnya'}"
         f"{when} oleh {issuer_name}."
     )
+
+
+# --- training done: a verified certificate or an event completion, with the JP it earned (issue 21) -------
+TRAINING_ACHIEVEMENT_TYPE = "CertificateOfCompletion"
+ACHIEVEMENT_NOUNS = {"Badge": "lencana", TRAINING_ACHIEVEMENT_TYPE: "pelatihan"}  # in the verdict's sentence
+
+
+@dataclass(frozen=True)
+class TrainingAchievement:
+    id: str
+    issuer_id: str
+    name: str
+    narrative: str  # what was done and how Tangkas knows it, in Indonesian
+    provider: str  # who gave the training: a certificate's issuer, an event's organiser
+    competency_type: str
+    jp: float  # the JP Tangkas credited for it
+
+
+def jp_text(jp: float) -> str:
+    """``24.5`` → ``"24,5"``: JP as Indonesian writes it."""
+    return f"{jp:g}".replace(".", ",")
+
+
+def competency_alignment(issuer_id: str, competency: str | None) -> list[dict]:
+    if competency not in COMPETENCY_NAMES:
+        return []
+    return [
+        {
+            "type": ["Alignment"],
+            "targetName": COMPETENCY_NAMES[competency],
+            "targetUrl": f"{issuer_id}/competencies/{competency}",
+            "targetType": "ext:CompetencyType",
+            "targetFramework": "Jenis kompetensi ASN",
+        }
+    ]
+
+
+def training_achievement_document(achievement: TrainingAchievement) -> dict:
+    """The training as an OB 3.0 ``Achievement``: its provider as ``creator``, its JP as ``creditsAvailable``
+    (OB counts "credit hours"; here they are JP, jam pelajaran, as the description says)."""
+    competency = COMPETENCY_NAMES.get(achievement.competency_type, achievement.competency_type)
+    provider_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{achievement.issuer_id}/providers/{achievement.provider}")
+    document = {
+        "id": achievement.id,
+        "type": ["Achievement"],
+        "achievementType": TRAINING_ACHIEVEMENT_TYPE,
+        "name": achievement.name,
+        "description": (
+            f"{achievement.name}, oleh {achievement.provider}: {jp_text(achievement.jp)} JP (jam pelajaran), "
+            f"{competency}."
+        ),
+        "criteria": {"narrative": achievement.narrative},
+        "creator": {"id": f"urn:uuid:{provider_id}", "type": ["Profile"], "name": achievement.provider},
+        "creditsAvailable": achievement.jp,
+        "tag": ["JP"],
+        "inLanguage": "id",
+    }
+    alignment = competency_alignment(achievement.issuer_id, achievement.competency_type)
+    return document | ({"alignment": alignment} if alignment else {})
+
+
+def training_credential(
+    *,
+    activity_start: dt.datetime | None,
+    activity_end: dt.datetime,
+    achievement: TrainingAchievement,
+    **fields,
+) -> dict:
+    """An ``OpenBadgeCredential`` for training done: the JP earned as the subject's ``creditsEarned``, and when
+    the training took place."""
+    credential = open_badge_credential(achievement=achievement, **fields)
+    subject = credential["credentialSubject"]
+    subject["creditsEarned"] = achievement.jp
+    if activity_start is not None:
+        subject["activityStartDate"] = timestamp(activity_start)
+    subject["activityEndDate"] = timestamp(activity_end)
+    return credential

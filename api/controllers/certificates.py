@@ -14,7 +14,7 @@ from api.http.guards import admin_guard
 from api.http.messages import message, preferred_language
 from api.http.paging import ListResponse, list_response, page_request
 from api.http.params import Cursor, Limit, OptionalId, PathId
-from api.schemas.certificates import CertificateEditIn, CertificateIn, GrantIn, ReturnIn
+from api.schemas.certificates import CertificateEditIn, CertificateIn, GrantIn, ReturnIn, WithdrawIn
 from api.schemas.people import ImportResponse, ImportRowError
 from domain.evidence import CEILING_BYTES, EvidenceType
 from gamification.certificates.certificate_import import CertificateImport
@@ -128,6 +128,20 @@ class CertificateController(Controller):
     ) -> CertificateView:
         """Return the record to its owner with a ``reason`` (what to correct or add); they may resubmit it."""
         return await certificate_decisions.return_(request.user, certificate_id, data.reason)
+
+    # credentials: a verified record found false
+    @post("/{certificate_id:int}/withdraw", status_code=200)
+    async def withdraw(
+        self,
+        request: Request,
+        certificate_id: PathId,
+        data: JSONBody[WithdrawIn],
+        certificate_decisions: NamedDependency[CertificateDecisions],
+    ) -> CertificateView:
+        """Withdraw a verified record's verification with a ``reason``: its JP and XP are taken back, its
+        credentials revoked, its owner told. Deciders as for ``verify``; not verified is ``409
+        certificate_not_verified``; withdrawn already, it answers as it stands."""
+        return await certificate_decisions.withdraw(request.user, certificate_id, data.reason)
 
 
 class CertificateQueueController(Controller):

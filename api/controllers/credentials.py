@@ -15,9 +15,11 @@ from api.http.rate_limit import rate_limited
 from api.schemas.credentials import CredentialOut, CredentialVerifyIn
 from gamification.credentials.badge_credentials import BadgeCredentials
 from gamification.credentials.issuer_keys import IssuerKeys, RotatedKey
+from gamification.credentials.issuing import SignedCredential
 from gamification.credentials.publication import CredentialPublication
 from gamification.credentials.revocation import StatusLists
 from gamification.credentials.sharing import CredentialSharing, SharedCredential, ShareLink
+from gamification.credentials.training_credentials import TrainingCredentials
 from gamification.credentials.verification import CredentialVerification, VerificationView
 
 RegionSlug = Annotated[str, PathParameter(max_length=64)]
@@ -33,11 +35,39 @@ class MyCredentialController(Controller):
     async def issue(
         self, request: Request, award_id: PathId, badge_credentials: NamedDependency[BadgeCredentials]
     ) -> Response[CredentialOut]:
-        """The caller's badge award as an Open Badges 3.0 credential signed by their region (a VC-JWT)."""
-        issued = await badge_credentials.issue(request.user, award_id, str(request.base_url))
-        return Response(
-            CredentialOut(issued.id, issued.kid, issued.jwt, issued.credential), status_code=201, headers=NO_STORE
-        )
+        """The caller's badge award as an Open Badges 3.0 credential signed by their region (a VC-JWT); the one
+        already issued under the region's current key answers again (200)."""
+        return _issued(await badge_credentials.issue(request.user, award_id, str(request.base_url)))
+
+
+# credentials: a verified certificate and an event completion, issued like a badge
+class MyTrainingCredentialController(Controller):
+    path = "/api/v1/me"
+    tags = ["me"]
+
+    @post("/certificates/{certificate_id:int}/credential", opt={"problems": (404, 409)})
+    async def certificate(
+        self, request: Request, certificate_id: PathId, training_credentials: NamedDependency[TrainingCredentials]
+    ) -> Response[CredentialOut]:
+        """The caller's verified certificate as an Open Badges 3.0 credential (201; the one already issued: 200)."""
+        issued = await training_credentials.certificate(request.user, certificate_id, str(request.base_url))
+        return _issued(issued)
+
+    @post("/events/{event_id:int}/credential", opt={"problems": (404, 409)})
+    async def event(
+        self, request: Request, event_id: PathId, training_credentials: NamedDependency[TrainingCredentials]
+    ) -> Response[CredentialOut]:
+        """An event the caller completed as an Open Badges 3.0 credential (201; the one already issued: 200)."""
+        issued = await training_credentials.event_completion(request.user, event_id, str(request.base_url))
+        return _issued(issued)
+
+
+def _issued(issued: SignedCredential) -> Response[CredentialOut]:
+    return Response(
+        CredentialOut(issued.id, issued.kid, issued.jwt, issued.credential),
+        status_code=201 if issued.created else 200,
+        headers=NO_STORE,
+    )
 
 
 class MyCredentialSharingController(Controller):

@@ -1080,6 +1080,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kredensial tidak dapat diterbitkan saat ini. Silakan coba lagi.",
         "The credential cannot be issued now. Please try again.",
     ),
+    # credentials: verified certificates and event completions; a verification withdrawn
+    "certificate_not_verified": (
+        "Sertifikat ini belum (atau tidak lagi) terverifikasi ({status}).",
+        "This certificate is not (or no longer) verified ({status}).",
+    ),
+    "event_not_completed": (
+        "Anda belum menyelesaikan kegiatan ini: JP-nya belum dikreditkan.",
+        "You have not completed this event: its JP has not been credited.",
+    ),
+    "certificate_withdraw_reason_required": (
+        "Jelaskan mengapa verifikasi sertifikat ini dicabut.",
+        "Say why this certificate's verification is withdrawn.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

@@ -1116,4 +1116,29 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"credentials it signed still verify. {ADMIN}",
         ("outside_region", "region_not_found"),
     ),
+    # credentials: verified certificates and event completions, and a certificate's verification withdrawn
+    ("POST", "/api/v1/me/certificates/{certificate_id}/credential"): Operation(
+        "createMyCertificateCredential",
+        "Get one of my verified certificates as an Open Badges 3.0 credential",
+        "An OpenBadgeCredential for one of the caller's own verified certificates: the training, its provider, "
+        "the competency type and the JP granted (`creditsAvailable`, `creditsEarned`), signed like badge "
+        "credentials. Asked again, the credential already issued (200) while the region's key is the same. "
+        f"{SIGNED_IN}",
+        ("certificate_not_found", "certificate_not_verified", "credential_without_region"),
+    ),
+    ("POST", "/api/v1/me/events/{event_id}/credential"): Operation(
+        "createMyEventCredential",
+        "Get an event I completed as an Open Badges 3.0 credential",
+        "An OpenBadgeCredential for an event the caller completed (enough sessions attended, JP credited): the "
+        "event, its organiser, the competency type and the JP. Asked again, the credential already issued (200) "
+        f"while the region's key is the same. {SIGNED_IN}",
+        ("event_not_found", "event_not_completed", "credential_without_region"),
+    ),
+    ("POST", "/api/v1/certificates/{certificate_id}/withdraw"): Operation(
+        "withdrawCertificateVerification",
+        "Withdraw a certificate's verification",
+        "A verified certificate found false, with a reason: its JP and XP are taken back through the ledgers, "
+        f"its credentials revoked, its owner told. Again: answered as it stands. {DECIDER}",
+        ("certificate_not_found", "certificate_not_verified", "certificate_withdraw_reason_required", "self_decision"),
+    ),
 }

@@ -31,3 +31,7 @@ class GrantIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class ReturnIn(msgspec.Struct, forbid_unknown_fields=True):
     reason: Reason
+
+
+class WithdrawIn(msgspec.Struct, forbid_unknown_fields=True):  # credentials: a verification withdrawn
+    reason: Reason

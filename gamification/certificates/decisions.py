@@ -11,6 +11,9 @@ Verifying takes the record's issuer-and-number key (unique among verified record
 record was verified with it first, the verify is ``409 certificate_duplicate`` and nothing is credited. The
 queue shows, per record, how many other open claims carry the same key (``duplicate_claims``). A record
 (not an imported one) is verified only while its evidence file is really stored.
+
+A verified record (imported ones too) found false afterwards is withdrawn by a decider with a reason: its
+credit is taken back through the ledgers, never by editing them, and its credentials are revoked.
 """
 
 from __future__ import annotations
@@ -27,12 +30,16 @@ from domain.certificates import (
     check_decidable,
     check_grant,
     check_return_reason,
+    check_withdraw_reason,
 )
 from domain.errors import Conflict, NotFound
 from gamification.certificates.crediting import credit_certificate
 from gamification.certificates.records import COLUMNS, CertificateView, load, may_see, view
+from gamification.credentials.revocation import revoke_certificate_credentials  # credentials
+from gamification.learning.jp_ledger import JpSource, withdraw_jp
 from gamification.notifications.inbox import notify
 from gamification.points.awarding import Awarding
+from gamification.points.facts import void_fact
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.evidence import EvidenceStore
@@ -75,6 +82,42 @@ class CertificateDecisions:
     async def return_(self, actor: Actor, certificate_id: int, reason: str) -> CertificateView:
         row = await _for_decider(actor, certificate_id)
         return await self._decide(actor, row, Decision.RETURN, None, check_return_reason(reason))
+
+    async def withdraw(self, actor: Actor, certificate_id: int, reason: str) -> CertificateView:
+        """A verified record found false: its JP and XP are taken back through the ledgers (negative twins, a
+        voided fact), its credentials revoked, its issuer-and-number key freed, and its owner told. Deciders as
+        for a verification, never the owner; withdrawn already, it answers as it stands."""
+        row = await _for_decider(actor, certificate_id)
+        reason = check_withdraw_reason(reason)
+        if row["status"] == Status.WITHDRAWN.value:
+            return view(row)
+        if row["status"] != Status.VERIFIED.value:
+            raise Conflict("certificate_not_verified", status=row["status"])
+        now = dt.datetime.now(dt.timezone.utc)
+        async with unit_of_work():
+            withdrawn = (
+                await Certificate.update(
+                    {
+                        Certificate.status: Status.WITHDRAWN.value,
+                        Certificate.duplicate_key: None,
+                        Certificate.decided_by: actor.person_id,
+                        Certificate.decided_at: now,
+                        Certificate.decision_reason: reason[:1000],
+                        Certificate.updated_at: now,
+                    }
+                )
+                .where((Certificate.id == row["id"]) & (Certificate.status == Status.VERIFIED.value))
+                .returning(Certificate.id)
+            )
+            if withdrawn:
+                await withdraw_jp(person_id=row["person"], source=JpSource.CERTIFICATE, source_id=row["id"])
+                voided = await void_fact(f"certificate:{row['id']}", now)
+                if voided is not None:
+                    await self._awarding.after_fact(*voided)
+                await revoke_certificate_credentials(row["id"])  # credentials: no longer verify
+                title = f"Verifikasi sertifikat “{row['title']}” dicabut"
+                await notify(row["person"], "certificate_withdrawn", title, reason[:1000], certificate=row["id"])
+        return view(await load(row["id"]))
 
     async def _decide(
         self, actor: Actor, row: dict, decision: Decision, granted: int | None, reason: str

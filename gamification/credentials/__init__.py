@@ -12,5 +12,6 @@ __getattr__, __all__ = exports(
         "CredentialVerification": "verification",
         "IssuerKeys": "issuer_keys",
         "StatusLists": "revocation",
+        "TrainingCredentials": "training_credentials",
     },
 )

@@ -2,46 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import secrets
-import uuid
-from dataclasses import dataclass
-
-import jwt
-
 from domain.access import Actor
-from domain.credentials import (
-    SIGNING_ALGORITHM,
-    STATUS_LIST_BITS,
-    Achievement,
-    issuer_of,
-    jwt_claims,
-    open_badge_credential,
-    status_entry,
-)
-from domain.errors import Conflict, NotFound
+from domain.credentials import Achievement, open_badge_credential
+from domain.errors import NotFound
 from gamification.credentials.issuer_keys import IssuerKeys
-from gamification.credentials.revocation import status_list_url
-from gamification.storage.database import unit_of_work
-from gamification.storage.db_errors import is_unique_violation
+from gamification.credentials.issuing import CredentialIssuer, CredentialSource, SignedCredential, Stamp
 from gamification.storage.json_column import loaded
-from gamification.storage.tables import IssuedCredential, Person, PersonBadge
+from gamification.storage.tables import PersonBadge
 
-INDEX_DRAWS = 8  # a drawn status list index already taken is drawn again
-
-
-@dataclass(frozen=True)
-class SignedCredential:
-    id: int
-    kid: str
-    jwt: str
-    credential: dict
+__all__ = ["BadgeCredentials", "SignedCredential"]
 
 
 class BadgeCredentials:
     def __init__(self, issuer_keys: IssuerKeys, public_url: str | None) -> None:
-        self._keys = issuer_keys
-        self._public_url = public_url
+        self._issuer = CredentialIssuer(issuer_keys, public_url)
 
     async def issue(self, actor: Actor, award_id: int, base_url: str) -> SignedCredential:
         """Only the caller's own award; anyone else's is answered as not existing."""
@@ -58,59 +32,22 @@ class BadgeCredentials:
         )
         if award is None:
             raise NotFound("badge_award_not_found")
-        person = (
-            await Person.select(Person.name, Person.region, Person.region.slug, Person.region.name)
-            .where(Person.id == actor.person_id)
-            .first()
-        )
-        if person["region"] is None:
-            raise Conflict("credential_without_region")
-        base = self._public_url or base_url.rstrip("/")
-        issuer = issuer_of(base, person["region.slug"], person["region.name"])
-        key = await self._keys.signing_key(person["region"])
-        now = dt.datetime.now(dt.UTC)
-        credential_id = f"urn:uuid:{uuid.uuid4()}"
-        row_id, index = await _recorded(person["region"], actor.person_id, award_id, credential_id, key.kid)
-        credential = open_badge_credential(
-            credential_id=credential_id,
-            issuer=issuer,
-            achievement=Achievement(
-                id=f"{issuer.id}/achievements/{award['badge.code']}",
-                name=award["badge.name"],
-                description=award["badge.description"],
-                criteria=loaded(award["badge.criteria"]),
-            ),
-            # a stable pseudonym of the person under this issuer, not their row id
-            subject_id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{issuer.id}/people/{actor.person_id}')}",
-            subject_name=person["name"],
-            awarded_at=award["awarded_at"],
-            issued_at=now,
-            status=status_entry(status_list_url(issuer.id), index),
-        )
-        token = jwt.encode(
-            jwt_claims(credential, now),
-            key.private_key,
-            algorithm=SIGNING_ALGORITHM,
-            headers={"kid": key.kid, "typ": "JWT"},
-        )
-        await IssuedCredential.update({IssuedCredential.jwt: token}).where(IssuedCredential.id == row_id)
-        return SignedCredential(row_id, key.kid, token, credential)
 
+        def shape(stamp: Stamp) -> dict:
+            return open_badge_credential(
+                credential_id=stamp.credential_id,
+                issuer=stamp.issuer,
+                achievement=Achievement(
+                    id=f"{stamp.issuer.id}/achievements/{award['badge.code']}",
+                    name=award["badge.name"],
+                    description=award["badge.description"],
+                    criteria=loaded(award["badge.criteria"]),
+                ),
+                subject_id=stamp.subject_id,
+                subject_name=stamp.subject_name,
+                awarded_at=award["awarded_at"],
+                issued_at=stamp.issued_at,
+                status=stamp.status,
+            )
 
-async def _recorded(region_id: int, person_id: int, award_id: int, jti: str, kid: str) -> tuple[int, int]:
-    """The credential recorded for revocation under a random free index of the region's status list: its id
-    and index."""
-    for _ in range(INDEX_DRAWS):
-        index = secrets.randbelow(STATUS_LIST_BITS)
-        try:
-            async with unit_of_work():
-                rows = await IssuedCredential.insert(
-                    IssuedCredential(
-                        region=region_id, person=person_id, person_badge=award_id, jti=jti, kid=kid, status_index=index
-                    )
-                ).returning(IssuedCredential.id)
-            return rows[0]["id"], index
-        except Exception as error:
-            if not is_unique_violation(error):
-                raise
-    raise Conflict("credential_status_list_full")
+        return await self._issuer.issue(actor.person_id, CredentialSource("person_badge", award_id), base_url, shape)

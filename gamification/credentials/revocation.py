@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import jwt
+from piccolo.columns import Column
 
 from domain.credentials import SIGNING_ALGORITHM, issuer_of, jwt_claims, status_list_credential
 from domain.errors import NotFound
@@ -38,11 +39,24 @@ async def revoke_person_credentials(person_id: int, reason: str = PERSON_ANONYMI
 
 async def revoke_award_credentials(award_id: int, reason: str = AWARD_REVERSED) -> int:
     """Revoke the credentials of one badge award (for the ledger, when it reverses one); in a unit of work."""
+    return await _revoke_issued_for(IssuedCredential.person_badge, award_id, reason)
+
+
+CERTIFICATE_WITHDRAWN = "certificate_withdrawn"
+
+
+async def revoke_certificate_credentials(certificate_id: int, reason: str = CERTIFICATE_WITHDRAWN) -> int:
+    """Revoke the credentials of a certificate whose verification is withdrawn; in its unit of work."""
+    return await _revoke_issued_for(IssuedCredential.certificate, certificate_id, reason)
+
+
+async def _revoke_issued_for(source: Column, source_id: int, reason: str) -> int:
+    """Revoke the unrevoked credentials issued for one thing (a column of ``issued_credential`` naming it)."""
     revoked = (
         await IssuedCredential.update(
             {IssuedCredential.revoked_at: dt.datetime.now(dt.UTC), IssuedCredential.revoked_reason: reason}
         )
-        .where(IssuedCredential.person_badge == award_id, IssuedCredential.revoked_at.is_null())
+        .where(source == source_id, IssuedCredential.revoked_at.is_null())
         .returning(IssuedCredential.id)
     )
     return len(revoked)

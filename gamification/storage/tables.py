@@ -868,7 +868,10 @@ class IssuedCredential(Table, tablename="issued_credential"):
     jwt = Text(default="")  # what a share link answers
     # private until its holder shares it: the link's token, kept as a SHA-256 digest
     share_digest = Varchar(length=64, null=True, default=None, unique=True)
-    # unique (region, status_index)
+    # what else a credential may carry (issue 21): a verified certificate or an event completion
+    certificate = ForeignKey(Certificate, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    event_registration = ForeignKey(EventRegistration, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    # unique (region, status_index); unique (person_badge | certificate | event_registration, kid) while unrevoked
 
 
 ALL_TABLES: list[type[Table]] = [

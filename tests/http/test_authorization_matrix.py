@@ -414,6 +414,14 @@ POLICY = {
     "GET    /api/v1/public/credentials/{token:str}":    (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /api/v1/admin/regions/{region_id:int}/issuer-key/rotate":
                                                         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    # credentials: one's own verified certificate or completed event (anyone else's does not exist); a certificate's
+    # verification withdrawn by a decider over its owner, never the owner
+    "POST   /api/v1/me/certificates/{certificate_id:int}/credential":
+                                                        (201, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    "POST   /api/v1/me/events/{event_id:int}/credential":
+                                                        (201, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
+    "POST   /api/v1/certificates/{certificate_id:int}/withdraw":
+                                                        (200, AUTH, DENY, HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -1886,3 +1894,37 @@ async def _(home: Home, role: Role) -> Call:
     credential_id = (await home_credential(home))["id"]
     link = await home.ok("POST", f"/api/v1/me/credentials/{credential_id}/share", Role.ASN)
     return Call("/kredensial/" + link["page_url"].rsplit("/", 1)[1])
+# credentials: verified certificates and completed events; a verification withdrawn
+
+
+async def verified_home_certificate(home: Home) -> int:
+    """A record of the home ASN verified by the home unit's manager."""
+    certificate = await home_certificate(home)
+    await home.ok("POST", f"{CERTIFICATES}/{certificate}/verify", Role.MANAGER, json={"jp_granted": 8})
+    return certificate
+
+
+@builds("POST /api/v1/me/certificates/{certificate_id:int}/credential")
+async def _(home: Home, role: Role) -> Call:
+    certificate = await home.shared("verified certificate", lambda: verified_home_certificate(home))
+    return Call(f"/api/v1/me/certificates/{certificate}/credential")
+
+
+@builds("POST /api/v1/me/events/{event_id:int}/credential")
+async def _(home: Home, role: Role) -> Call:
+    async def completed() -> int:
+        """An event of the home region the home ASN completed (its credit written directly)."""
+        event = await home_event(home)
+        now = dt.datetime.now(dt.timezone.utc)
+        await EventRegistration.insert(
+            EventRegistration(event=event["id"], person=home.people[Role.ASN], status="registered", credited_at=now)
+        )
+        return event["id"]
+
+    return Call(f"/api/v1/me/events/{await home.shared('completed event', completed)}/credential")
+
+
+@builds("POST /api/v1/certificates/{certificate_id:int}/withdraw")
+async def _(home: Home, role: Role) -> Call:
+    reason = {"reason": "Nomor sertifikat tidak terdaftar"}
+    return Call(f"{CERTIFICATES}/{await verified_home_certificate(home)}/withdraw", json=reason)

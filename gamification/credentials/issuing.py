@@ -1,0 +1,137 @@
+"""The one issuer behind every kind of credential (a badge award, a verified certificate, an event
+completion): the holder's region signs with its current key, the credential takes a random free bit of the
+region's status list, and is recorded against the thing it was issued for.
+
+Issued again for the same thing, while the region's key is the same, the first credential (unrevoked) is the
+answer: a retry, or two requests racing, never leave two status entries for one thing. After a key rotation a
+new credential is signed with the new key; the old one still verifies until it is revoked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import jwt
+
+from domain.credentials import SIGNING_ALGORITHM, STATUS_LIST_BITS, Issuer, issuer_of, jwt_claims, status_entry
+from domain.errors import Conflict
+from gamification.credentials.issuer_keys import IssuerKeys
+from gamification.credentials.revocation import status_list_url
+from gamification.storage.database import unit_of_work
+from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.tables import IssuedCredential, Person
+
+INDEX_DRAWS = 8  # a drawn status list index already taken is drawn again
+
+
+@dataclass(frozen=True)
+class SignedCredential:
+    id: int
+    kid: str
+    jwt: str
+    credential: dict
+    created: bool = True  # False: the credential issued earlier for the same thing and key
+
+
+@dataclass(frozen=True)
+class CredentialSource:
+    """What a credential is issued for: the ``issued_credential`` column naming it, and its id."""
+
+    column: str  # person_badge, certificate or event_registration
+    id: int
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the issuer fixes in every credential; the kind of credential fills in the rest."""
+
+    issuer: Issuer
+    credential_id: str
+    subject_id: str  # a stable pseudonym of the person under this issuer, not their row id
+    subject_name: str
+    issued_at: dt.datetime
+    status: dict
+
+
+class CredentialIssuer:
+    def __init__(self, issuer_keys: IssuerKeys, public_url: str | None) -> None:
+        self._keys = issuer_keys
+        self._public_url = public_url
+
+    async def issue(
+        self, person_id: int, source: CredentialSource, base_url: str, shape: Callable[[Stamp], dict]
+    ) -> SignedCredential:
+        """The person's credential for the source, ``shape`` making it from the stamp."""
+        person = (
+            await Person.select(Person.name, Person.region, Person.region.slug, Person.region.name)
+            .where(Person.id == person_id)
+            .first()
+        )
+        if person is None or person["region"] is None:
+            raise Conflict("credential_without_region")
+        key = await self._keys.signing_key(person["region"])
+        existing = await _current(source, key.kid)
+        if existing is not None:
+            return existing
+        issuer = issuer_of(self._public_url or base_url.rstrip("/"), person["region.slug"], person["region.name"])
+        subject_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{issuer.id}/people/{person_id}')}"
+        for _ in range(INDEX_DRAWS):
+            index = secrets.randbelow(STATUS_LIST_BITS)
+            now = dt.datetime.now(dt.UTC)
+            credential_id = f"urn:uuid:{uuid.uuid4()}"
+            credential = shape(
+                Stamp(
+                    issuer,
+                    credential_id,
+                    subject_id,
+                    person["name"],
+                    now,
+                    status_entry(status_list_url(issuer.id), index),
+                )
+            )
+            token = jwt.encode(
+                jwt_claims(credential, now),
+                key.private_key,
+                algorithm=SIGNING_ALGORITHM,
+                headers={"kid": key.kid, "typ": "JWT"},
+            )
+            try:
+                async with unit_of_work():
+                    rows = await IssuedCredential.insert(
+                        IssuedCredential(
+                            region=person["region"],
+                            person=person_id,
+                            jti=credential_id,
+                            kid=key.kid,
+                            status_index=index,
+                            jwt=token,
+                            **{source.column: source.id},
+                        )
+                    ).returning(IssuedCredential.id)
+                return SignedCredential(rows[0]["id"], key.kid, token, credential)
+            except Exception as error:
+                if not is_unique_violation(error):
+                    raise
+            existing = await _current(source, key.kid)  # another request issued it meanwhile
+            if existing is not None:
+                return existing
+        raise Conflict("credential_status_list_full")
+
+
+async def _current(source: CredentialSource, kid: str) -> SignedCredential | None:
+    row = (
+        await IssuedCredential.select(IssuedCredential.id, IssuedCredential.jwt)
+        .where(
+            getattr(IssuedCredential, source.column) == source.id,
+            IssuedCredential.kid == kid,
+            IssuedCredential.revoked_at.is_null(),
+        )
+        .first()
+    )
+    if row is None:
+        return None
+    credential = jwt.decode(row["jwt"], options={"verify_signature": False})["vc"]  # our own, as we signed it
+    return SignedCredential(row["id"], kid, row["jwt"], credential, created=False)
