@@ -59,6 +59,7 @@ from api.controllers.service_points import CitizenNamingController, ServicePoint
 from api.controllers.survey_comments import SurveyCommentController  # moderation and praise
 from api.controllers.surveys import PublicServiceController, SurveyPageController  # service points and surveys
 from api.controllers.sync import SyncController
+from api.controllers.transcripts import MyTranscriptController  # credentials: the JP transcript
 from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
 from api.http.errors import EXCEPTION_HANDLERS
@@ -143,6 +144,7 @@ CONTROLLERS = [
     MyCredentialSharingController,
     CredentialPublicController,
     IssuerKeyAdminController,
+    MyTranscriptController,  # credentials: the JP transcript
 ]
 
 

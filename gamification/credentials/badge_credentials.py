@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import uuid
 from dataclasses import dataclass
 
-import jwt
-
 from domain.access import Actor
-from domain.credentials import (
-    SIGNING_ALGORITHM,
-    STATUS_LIST_BITS,
-    Achievement,
-    issuer_of,
-    jwt_claims,
-    open_badge_credential,
-    status_entry,
-)
+from domain.credentials import Achievement, issuer_of, open_badge_credential, status_entry
 from domain.errors import Conflict, NotFound
 from gamification.credentials.issuer_keys import IssuerKeys
+from gamification.credentials.issuing import recorded, signed, subject_id
 from gamification.credentials.revocation import status_list_url
-from gamification.storage.database import unit_of_work
-from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.json_column import loaded
 from gamification.storage.tables import IssuedCredential, Person, PersonBadge
-
-INDEX_DRAWS = 8  # a drawn status list index already taken is drawn again
 
 
 @dataclass(frozen=True)
@@ -70,7 +56,7 @@ class BadgeCredentials:
         key = await self._keys.signing_key(person["region"])
         now = dt.datetime.now(dt.UTC)
         credential_id = f"urn:uuid:{uuid.uuid4()}"
-        row_id, index = await _recorded(person["region"], actor.person_id, award_id, credential_id, key.kid)
+        row_id, index = await recorded(person["region"], actor.person_id, award_id, credential_id, key.kid)
         credential = open_badge_credential(
             credential_id=credential_id,
             issuer=issuer,
@@ -80,37 +66,12 @@ class BadgeCredentials:
                 description=award["badge.description"],
                 criteria=loaded(award["badge.criteria"]),
             ),
-            # a stable pseudonym of the person under this issuer, not their row id
-            subject_id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{issuer.id}/people/{actor.person_id}')}",
+            subject_id=subject_id(issuer, actor.person_id),
             subject_name=person["name"],
             awarded_at=award["awarded_at"],
             issued_at=now,
             status=status_entry(status_list_url(issuer.id), index),
         )
-        token = jwt.encode(
-            jwt_claims(credential, now),
-            key.private_key,
-            algorithm=SIGNING_ALGORITHM,
-            headers={"kid": key.kid, "typ": "JWT"},
-        )
+        token = signed(credential, key, now)
         await IssuedCredential.update({IssuedCredential.jwt: token}).where(IssuedCredential.id == row_id)
         return SignedCredential(row_id, key.kid, token, credential)
-
-
-async def _recorded(region_id: int, person_id: int, award_id: int, jti: str, kid: str) -> tuple[int, int]:
-    """The credential recorded for revocation under a random free index of the region's status list: its id
-    and index."""
-    for _ in range(INDEX_DRAWS):
-        index = secrets.randbelow(STATUS_LIST_BITS)
-        try:
-            async with unit_of_work():
-                rows = await IssuedCredential.insert(
-                    IssuedCredential(
-                        region=region_id, person=person_id, person_badge=award_id, jti=jti, kid=kid, status_index=index
-                    )
-                ).returning(IssuedCredential.id)
-            return rows[0]["id"], index
-        except Exception as error:
-            if not is_unique_violation(error):
-                raise
-    raise Conflict("credential_status_list_full")

@@ -42,6 +42,11 @@ class CredentialSharing:
     async def share(self, actor: Actor, credential_id: int, base_url: str) -> ShareLink:
         """A new link to one of the caller's credentials (the previous link stops working)."""
         token = secrets.token_urlsafe(24)
+        await self.link(actor, credential_id, token)
+        return ShareLink(credential_id, f"{self._public_url or base_url.rstrip('/')}{SHARED_PATH}{token}")
+
+    async def link(self, actor: Actor, credential_id: int, token: str) -> None:
+        """Share one of the caller's credentials under ``token`` (the previous link stops working)."""
         async with unit_of_work():
             row = await _own(actor, credential_id)
             if row["revoked_at"] is not None:
@@ -49,7 +54,6 @@ class CredentialSharing:
             await IssuedCredential.update({IssuedCredential.share_digest: _digest(token)}).where(
                 IssuedCredential.id == credential_id
             )
-        return ShareLink(credential_id, f"{self._public_url or base_url.rstrip('/')}{SHARED_PATH}{token}")
 
     async def unshare(self, actor: Actor, credential_id: int) -> None:
         async with unit_of_work():
