@@ -409,6 +409,9 @@ POLICY = {
     "GET    /api/v1/public/credentials/{token:str}":    (200, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK),
     "POST   /api/v1/admin/regions/{region_id:int}/issuer-key/rotate":
                                                         (200, AUTH, DENY, DENY, DENY, DENY, OK,   DENY, DENY, OK,   AUTH),
+    # credentials: one's own JP transcript, for anyone with a unit (a partner or a superadmin has none)
+    "POST   /api/v1/me/jp-transcript/credential":     (201, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
+    "GET    /api/v1/me/jp-transcript/pdf":            (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
