@@ -22,11 +22,12 @@ def latin1(text: str) -> str:
     text = text.translate(PUNCTUATION)
     if all(ord(char) < 256 for char in text):
         return text
-    spelled = "".join(
-        char if ord(char) < 256 else unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
-        for char in text
-    )
-    return "".join(char if ord(char) < 256 else "?" for char in spelled)
+    return "".join(char if ord(char) < 256 else _near(char) for char in text)
+
+
+def _near(char: str) -> str:
+    """A letter without its accent (ź → z), else a question mark."""
+    return "".join(part for part in unicodedata.normalize("NFKD", char) if ord(part) < 256) or "?"
 
 
 class _Page(FPDF):
