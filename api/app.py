@@ -64,6 +64,7 @@ from api.controllers.service_points import CitizenNamingController, ServicePoint
 from api.controllers.survey_comments import SurveyCommentController  # moderation and praise
 from api.controllers.surveys import PublicServiceController, SurveyPageController  # service points and surveys
 from api.controllers.sync import SyncController
+from api.controllers.transcripts import MyTranscriptController  # credentials: the JP transcript
 from api.controllers.xapi import XapiAboutController, XapiStatementController  # partners and xAPI
 from api.http.audit import AuditMiddleware
 from api.http.errors import EXCEPTION_HANDLERS
@@ -152,6 +153,7 @@ CONTROLLERS = [
     SharedCredentialPageController,
     # credentials: certificates and event completions
     MyTrainingCredentialController,
+    MyTranscriptController,  # credentials: the JP transcript
 ]
 
 

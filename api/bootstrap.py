@@ -25,6 +25,7 @@ from gamification.credentials import (  # credentials
     CredentialSharing,
     CredentialVerification,
     IssuerKeys,
+    JpTranscripts,
     StatusLists,
 )
 from gamification.credentials.training_credentials import TrainingCredentials  # credentials: training
@@ -195,6 +196,15 @@ def bootstrap(settings: Settings) -> Tangkas:
         CredentialSharing(verification, settings.public_url),
     )
     services |= _by_class_name(TrainingCredentials(issuer_keys, settings.public_url))  # credentials: training
+    # credentials: the JP transcript, sharing its printed copy under a link derived with the issuer keys' secret
+    services |= _by_class_name(
+        JpTranscripts(
+            issuer_keys,
+            services["credential_sharing"],
+            settings.public_url,
+            settings.issuer_key_secret or f"issuer-keys:{settings.jwt_secret}",
+        )
+    )
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

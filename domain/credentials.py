@@ -224,7 +224,15 @@ def indonesian_date(moment: dt.datetime) -> str:
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
+def is_transcript(credential: dict) -> bool:
+    """A JP transcript: a CLR 2.0 ``ClrCredential`` (domain.jp_transcript)."""
+    kinds = credential.get("type")
+    return isinstance(kinds, list) and "ClrCredential" in kinds
+
+
 def achievement_of(credential: dict) -> dict:
+    if is_transcript(credential):  # the transcript is what was achieved
+        return {"name": credential.get("name")}
     subject = credential.get("credentialSubject")
     achievement = subject.get("achievement") if isinstance(subject, dict) else None
     return achievement if isinstance(achievement, dict) else {}
@@ -255,9 +263,14 @@ def verdict_message(verdict: Verdict, credential: dict | None, issuer_name: str 
     achievement = achievement_of(credential)
     awarded = parse_timestamp(credential.get("awardedDate") or credential.get("validFrom"))
     when = f" pada {indonesian_date(awarded)}" if awarded else ""
+    what = (
+        "transkrip"
+        if is_transcript(credential)
+        else ACHIEVEMENT_NOUNS.get(achievement.get("achievementType"), "lencana")
+    )
     return (
-        f"Kredensial sah: {ACHIEVEMENT_NOUNS.get(achievement.get('achievementType'), 'lencana')} «{achievement.get('name', '')}» diberikan kepada {subject_name(credential) or 'pemegangnya'}"
-        f"{when} oleh {issuer_name}."
+        f"Kredensial sah: {what} «{achievement.get('name', '')}» diberikan kepada "
+        f"{subject_name(credential) or 'pemegangnya'}{when} oleh {issuer_name}."
     )
 
 

@@ -1093,6 +1093,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jelaskan mengapa verifikasi sertifikat ini dicabut.",
         "Say why this certificate's verification is withdrawn.",
     ),
+    # credentials: the JP transcript
+    "transcript_year_in_future": (
+        "Transkrip JP tahun {year} belum dapat dibuat karena tahun itu belum dimulai.",
+        "There is no JP transcript for {year}: that year has not begun.",
+    ),
+    "transcript_year_before_record": (
+        "Tidak ada catatan JP Anda pada tahun {year}; catatan Anda di Tangkas dimulai tahun {first_year}.",
+        "You have no JP record in {year}; your record in Tangkas begins in {first_year}.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

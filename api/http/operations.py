@@ -1141,4 +1141,27 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"its credentials revoked, its owner told. Again: answered as it stands. {DECIDER}",
         ("certificate_not_found", "certificate_not_verified", "certificate_withdraw_reason_required", "self_decision"),
     ),
+    # credentials: the JP transcript
+    ("POST", "/api/v1/me/jp-transcript/credential"): Operation(
+        "createMyJpTranscriptCredential",
+        "Get my JP transcript of a year as a signed credential",
+        "My JP record of the calendar year in my region's time zone (default: this year): every module completed, "
+        "event attended, verified certificate and partner activity credited, each with its date and JP, the JP per "
+        "competency type and the total against the 20 JP target, as a Comprehensive Learner Record 2.0 "
+        "`ClrCredential` wrapping one Open Badges 3.0 `AchievementCredential` per item, signed (EdDSA) by my "
+        "region's current key as a VC-JWT and revocable through its status list. An unchanged transcript already "
+        "issued is answered again. Share it with `createCredentialShareLink`. A year not begun yet, or before my "
+        f"first year in Tangkas, is refused. {SIGNED_IN} (with a unit)",
+        ("learner_only", "transcript_year_in_future", "transcript_year_before_record", "credential_revoked"),
+    ),
+    ("GET", "/api/v1/me/jp-transcript/pdf"): Operation(
+        "getMyJpTranscriptPdf",
+        "Print my JP transcript of a year",
+        "The same transcript as `createMyJpTranscriptCredential`, as an A4 PDF in Indonesian with a QR code. "
+        "Printing it is sharing it: the transcript credential is issued (or the unchanged one reused) and shared "
+        "under a link derived from it, which the QR code carries to the page where anyone verifies it; printing "
+        "again gives the same link, and `removeCredentialShareLink` stops it. "
+        f"{SIGNED_IN} (with a unit)",
+        ("learner_only", "transcript_year_in_future", "transcript_year_before_record", "credential_revoked"),
+    ),
 }

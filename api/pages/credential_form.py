@@ -11,8 +11,9 @@ from litestar.datastructures import UploadFile
 
 from api.schemas.credentials import CREDENTIAL_MAX
 
-UPLOAD_MAX = 64 * 1024  # a file of one credential; a JSON download of one is well below
-BODY_MAX = UPLOAD_MAX + 4 * CREDENTIAL_MAX  # the pasted text, the file and the multipart framing
+# a file of one credential: the JWT (a transcript's is the longest), or a JSON download wrapping it
+UPLOAD_MAX = CREDENTIAL_MAX + 16 * 1024
+BODY_MAX = UPLOAD_MAX + CREDENTIAL_MAX + 16 * 1024  # the pasted text, the file and the multipart framing
 FIELDS = frozenset({"kredensial", "berkas"})
 FILE_SUFFIXES = frozenset({".jwt", ".txt", ".json"})
 # what browsers and tools label such a file (a .jwt file is usually "application/octet-stream")

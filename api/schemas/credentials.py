@@ -4,8 +4,9 @@ from typing import Annotated, Any
 
 import msgspec
 
-# a badge credential is a few kilobytes; room for a long description
-CREDENTIAL_MAX = 32_000
+# a badge credential is a few kilobytes; a year's JP transcript carries one credential per item (1-2 kB each):
+# room for a few hundred items, under the request body limit
+CREDENTIAL_MAX = 600_000
 
 
 class CredentialVerifyIn(msgspec.Struct, forbid_unknown_fields=True):

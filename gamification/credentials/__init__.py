@@ -11,6 +11,7 @@ __getattr__, __all__ = exports(
         "CredentialSharing": "sharing",
         "CredentialVerification": "verification",
         "IssuerKeys": "issuer_keys",
+        "JpTranscripts": "transcripts",
         "StatusLists": "revocation",
         "TrainingCredentials": "training_credentials",
     },

@@ -18,7 +18,7 @@ import jwt
 
 from domain.credentials import SIGNING_ALGORITHM, STATUS_LIST_BITS, Issuer, issuer_of, jwt_claims, status_entry
 from domain.errors import Conflict
-from gamification.credentials.issuer_keys import IssuerKeys
+from gamification.credentials.issuer_keys import IssuerKeys, SigningKey
 from gamification.credentials.revocation import status_list_url
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
@@ -62,9 +62,16 @@ class CredentialIssuer:
         self._public_url = public_url
 
     async def issue(
-        self, person_id: int, source: CredentialSource, base_url: str, shape: Callable[[Stamp], dict]
+        self,
+        person_id: int,
+        source: CredentialSource | None,
+        base_url: str,
+        shape: Callable[[Stamp], dict],
+        *,
+        credential_id: str | None = None,
     ) -> SignedCredential:
-        """The person's credential for the source, ``shape`` making it from the stamp."""
+        """The person's credential for the source, ``shape`` making it from the stamp. Without a source (a
+        transcript), ``credential_id`` names it: the same id asked again is answered by the one issued."""
         person = (
             await Person.select(Person.name, Person.region, Person.region.slug, Person.region.name)
             .where(Person.id == person_id)
@@ -73,65 +80,75 @@ class CredentialIssuer:
         if person is None or person["region"] is None:
             raise Conflict("credential_without_region")
         key = await self._keys.signing_key(person["region"])
-        existing = await _current(source, key.kid)
+        existing = await _current(source, key.kid, credential_id)
         if existing is not None:
             return existing
         issuer = issuer_of(self._public_url or base_url.rstrip("/"), person["region.slug"], person["region.name"])
-        subject_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{issuer.id}/people/{person_id}')}"
         for _ in range(INDEX_DRAWS):
             index = secrets.randbelow(STATUS_LIST_BITS)
             now = dt.datetime.now(dt.UTC)
-            credential_id = f"urn:uuid:{uuid.uuid4()}"
+            jti = credential_id or f"urn:uuid:{uuid.uuid4()}"
             credential = shape(
                 Stamp(
                     issuer,
-                    credential_id,
-                    subject_id,
+                    jti,
+                    subject_id(issuer, person_id),
                     person["name"],
                     now,
                     status_entry(status_list_url(issuer.id), index),
                 )
             )
-            token = jwt.encode(
-                jwt_claims(credential, now),
-                key.private_key,
-                algorithm=SIGNING_ALGORITHM,
-                headers={"kid": key.kid, "typ": "JWT"},
-            )
+            token = signed(credential, key, now)
             try:
                 async with unit_of_work():
                     rows = await IssuedCredential.insert(
                         IssuedCredential(
                             region=person["region"],
                             person=person_id,
-                            jti=credential_id,
+                            jti=jti,
                             kid=key.kid,
                             status_index=index,
                             jwt=token,
-                            **{source.column: source.id},
+                            **({source.column: source.id} if source else {}),
                         )
                     ).returning(IssuedCredential.id)
                 return SignedCredential(rows[0]["id"], key.kid, token, credential)
             except Exception as error:
                 if not is_unique_violation(error):
                     raise
-            existing = await _current(source, key.kid)  # another request issued it meanwhile
+            existing = await _current(source, key.kid, credential_id)  # another request issued it meanwhile
             if existing is not None:
                 return existing
         raise Conflict("credential_status_list_full")
 
 
-async def _current(source: CredentialSource, kid: str) -> SignedCredential | None:
+def subject_id(issuer: Issuer, person_id: int) -> str:
+    """A stable pseudonym of the person under this issuer, not their row id."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{issuer.id}/people/{person_id}')}"
+
+
+def signed(credential: dict, key: SigningKey, now: dt.datetime) -> str:
+    """The credential as a VC-JWT (OB 3.0, "JSON Web Token Proof Format"), EdDSA with the key's ``kid``."""
+    return jwt.encode(
+        jwt_claims(credential, now),
+        key.private_key,
+        algorithm=SIGNING_ALGORITHM,
+        headers={"kid": key.kid, "typ": "JWT"},
+    )
+
+
+async def _current(source: CredentialSource | None, kid: str, credential_id: str | None) -> SignedCredential | None:
+    """The unrevoked credential issued for the source under this key, or the one of this id (whatever key)."""
+    if source is not None:
+        where = [getattr(IssuedCredential, source.column) == source.id, IssuedCredential.kid == kid]
+    else:
+        where = [IssuedCredential.jti == credential_id]
     row = (
-        await IssuedCredential.select(IssuedCredential.id, IssuedCredential.jwt)
-        .where(
-            getattr(IssuedCredential, source.column) == source.id,
-            IssuedCredential.kid == kid,
-            IssuedCredential.revoked_at.is_null(),
-        )
+        await IssuedCredential.select(IssuedCredential.id, IssuedCredential.kid, IssuedCredential.jwt)
+        .where(*where, IssuedCredential.revoked_at.is_null())
         .first()
     )
-    if row is None:
+    if row is None or not row["jwt"]:
         return None
     credential = jwt.decode(row["jwt"], options={"verify_signature": False})["vc"]  # our own, as we signed it
-    return SignedCredential(row["id"], kid, row["jwt"], credential, created=False)
+    return SignedCredential(row["id"], row["kid"], row["jwt"], credential, created=False)

@@ -43,6 +43,12 @@ class CredentialSharing:
     async def share(self, actor: Actor, credential_id: int, base_url: str) -> ShareLink:
         """A new link to one of the caller's credentials (the previous link stops working)."""
         token = secrets.token_urlsafe(24)
+        await self.link(actor, credential_id, token)
+        base = self._public_url or base_url.rstrip("/")
+        return ShareLink(credential_id, f"{base}{SHARED_PATH}{token}", f"{base}{SHARED_PAGE_PATH}{token}")
+
+    async def link(self, actor: Actor, credential_id: int, token: str) -> None:
+        """Share one of the caller's credentials under ``token`` (the previous link stops working)."""
         async with unit_of_work():
             row = await _own(actor, credential_id)
             if row["revoked_at"] is not None:
@@ -50,8 +56,6 @@ class CredentialSharing:
             await IssuedCredential.update({IssuedCredential.share_digest: _digest(token)}).where(
                 IssuedCredential.id == credential_id
             )
-        base = self._public_url or base_url.rstrip("/")
-        return ShareLink(credential_id, f"{base}{SHARED_PATH}{token}", f"{base}{SHARED_PAGE_PATH}{token}")
 
     async def unshare(self, actor: Actor, credential_id: int) -> None:
         async with unit_of_work():

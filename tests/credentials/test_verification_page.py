@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 
 from api.app import create_app
 from api.pages.credential_form import BODY_MAX, UPLOAD_MAX
+from api.schemas.credentials import CREDENTIAL_MAX
 from domain.credentials import jwt_claims
 from domain.limits import RateLimit
 from gamification.credentials.revocation import revoke_award_credentials
@@ -141,7 +142,7 @@ async def test_garbage_oversized_and_wrong_kinds_are_refused_with_a_reason_not_a
     )
     huge = await uploaded(client, "besar.jwt", b"a" * (BODY_MAX + 1), "application/octet-stream")
     assert huge.status_code == 413 and "terlalu besar" in huge.text
-    long_text = await pasted(client, "a" * 40_000)
+    long_text = await pasted(client, "a" * (CREDENTIAL_MAX + 1))
     assert long_text.status_code == 413 and "terlalu panjang" in long_text.text
 
     for name, content, media_type in [

@@ -422,6 +422,9 @@ POLICY = {
                                                         (201, AUTH, OK,   HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, HIDE, AUTH),
     "POST   /api/v1/certificates/{certificate_id:int}/withdraw":
                                                         (200, AUTH, DENY, HIDE, OK,   HIDE, OK,   HIDE, HIDE, OK,   AUTH),
+    # credentials: one's own JP transcript, for anyone with a unit (a partner or a superadmin has none)
+    "POST   /api/v1/me/jp-transcript/credential":     (201, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
+    "GET    /api/v1/me/jp-transcript/pdf":            (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -1894,6 +1897,8 @@ async def _(home: Home, role: Role) -> Call:
     credential_id = (await home_credential(home))["id"]
     link = await home.ok("POST", f"/api/v1/me/credentials/{credential_id}/share", Role.ASN)
     return Call("/kredensial/" + link["page_url"].rsplit("/", 1)[1])
+
+
 # credentials: verified certificates and completed events; a verification withdrawn
 
 
