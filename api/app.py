@@ -35,6 +35,7 @@ from api.controllers.credential_pages import (
     SharedCredentialPageController,
 )  # credentials
 from api.controllers.credentials import (  # credentials
+    CredentialAdminController,  # credentials: revoked by the issuing region's admin
     CredentialPublicController,
     IssuerKeyAdminController,
     MyCredentialController,
@@ -154,6 +155,7 @@ CONTROLLERS = [
     # credentials: certificates and event completions
     MyTrainingCredentialController,
     MyTranscriptController,  # credentials: the JP transcript
+    CredentialAdminController,  # credentials: revoked by the issuing region's admin
 ]
 
 

@@ -28,6 +28,8 @@ from gamification.credentials import (  # credentials
     JpTranscripts,
     StatusLists,
 )
+from gamification.credentials.admin_revocation import CredentialRevocations  # credentials: revoked by an admin
+from gamification.credentials.holdings import MyCredentials  # credentials: the holder's list
 from gamification.credentials.training_credentials import TrainingCredentials  # credentials: training
 from gamification.events import EventCheckins, EventOrganising, EventRegistrations  # events
 from gamification.identity import AuthService, LoginThrottle
@@ -205,6 +207,8 @@ def bootstrap(settings: Settings) -> Tangkas:
             settings.issuer_key_secret or f"issuer-keys:{settings.jwt_secret}",
         )
     )
+    # credentials: the holder's list, and a revocation by the issuing region's admin
+    services |= _by_class_name(MyCredentials(), CredentialRevocations())
     services["stream_slots"] = (  # one port, two implementations
         RedisStreamSlots(redis, settings.display_streams) if redis else MemoryStreamSlots(settings.display_streams)
     )

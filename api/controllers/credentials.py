@@ -10,10 +10,13 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody, PathParameter
 
 from api.http.guards import EXCLUDE_KEY, admin_guard
-from api.http.params import PathId
+from api.http.paging import ListResponse, list_response, page_request  # credentials: the holder's list
+from api.http.params import Cursor, Limit, PathId
 from api.http.rate_limit import rate_limited
-from api.schemas.credentials import CredentialOut, CredentialVerifyIn
+from api.schemas.credentials import CredentialOut, CredentialRevokeIn, CredentialVerifyIn
+from gamification.credentials.admin_revocation import CredentialRevocations  # credentials: revoked by an admin
 from gamification.credentials.badge_credentials import BadgeCredentials
+from gamification.credentials.holdings import HeldCredential, MyCredentials  # credentials: the holder's list
 from gamification.credentials.issuer_keys import IssuerKeys, RotatedKey
 from gamification.credentials.issuing import SignedCredential
 from gamification.credentials.publication import CredentialPublication
@@ -88,6 +91,14 @@ class MyCredentialSharingController(Controller):
         """The credential's share link stops working: private again."""
         await credential_sharing.unshare(request.user, credential_id)
 
+    # credentials: the holder's list (the mobile app shows and manages sharing from it)
+    @get("/")
+    async def mine(
+        self, request: Request, my_credentials: NamedDependency[MyCredentials], cursor: Cursor = None, limit: Limit = 20
+    ) -> ListResponse[HeldCredential]:
+        """The caller's credentials, newest first: what each is, whether it is revoked (and why) or shared."""
+        return list_response(await my_credentials.list(request.user, page_request(cursor, limit)))
+
 
 class CredentialPublicController(Controller):
     """No sign-in: what a verifier outside Tangkas reads."""
@@ -147,3 +158,34 @@ class IssuerKeyAdminController(Controller):
     async def rotate(self, request: Request, region_id: PathId, issuer_keys: NamedDependency[IssuerKeys]) -> RotatedKey:
         """A new signing key for the region's credentials; the old one is retired and stays published."""
         return await issuer_keys.rotate(request.user, region_id)
+
+
+# credentials: a credential revoked by its issuing region's admin, and a person's credentials found by one
+class CredentialAdminController(Controller):
+    path = "/api/v1/admin"
+    tags = ["admin"]
+    guards = [admin_guard]
+
+    @post("/credentials/{credential_id:int}/revoke", status_code=200, opt={"problems": (403, 404, 422)})
+    async def revoke(
+        self,
+        request: Request,
+        credential_id: PathId,
+        data: JSONBody[CredentialRevokeIn],
+        credential_revocations: NamedDependency[CredentialRevocations],
+    ) -> HeldCredential:
+        """Revoke a credential the caller's region issued, with a ``reason`` its holder is told; never one's own
+        (``403 self_decision``); revoked already, it answers as it stands."""
+        return await credential_revocations.revoke(request.user, credential_id, data.reason)
+
+    @get("/users/{user_id:int}/credentials", opt={"problems": (404,)})
+    async def held_by(
+        self,
+        request: Request,
+        user_id: PathId,
+        credential_revocations: NamedDependency[CredentialRevocations],
+        cursor: Cursor = None,
+        limit: Limit = 20,
+    ) -> ListResponse[HeldCredential]:
+        """The person's credentials the caller's region issued (a superadmin: all), newest first."""
+        return list_response(await credential_revocations.held_by(request.user, user_id, page_request(cursor, limit)))

@@ -1102,6 +1102,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tidak ada catatan JP Anda pada tahun {year}; catatan Anda di Tangkas dimulai tahun {first_year}.",
         "You have no JP record in {year}; your record in Tangkas begins in {first_year}.",
     ),
+    # credentials: revoked by the issuing region's admin
+    "credential_revoke_reason_required": (
+        "Jelaskan mengapa kredensial ini dicabut; pemegangnya akan diberi tahu.",
+        "Say why this credential is revoked; its holder is told.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

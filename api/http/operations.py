@@ -1164,4 +1164,32 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         f"{SIGNED_IN} (with a unit)",
         ("learner_only", "transcript_year_in_future", "transcript_year_before_record", "credential_revoked"),
     ),
+    # credentials: the holder's list, and a revocation by the issuing region's admin
+    ("GET", "/api/v1/me/credentials"): Operation(
+        "listMyCredentials",
+        "List my credentials",
+        "Every credential issued to me, newest first: its kind (`badge`, `certificate`, `event` or `transcript`), "
+        "the achievement's name, when and under which key it was issued, whether it is revoked (when, and why in "
+        "Indonesian) and whether a share link is live. The link itself is not answered: only a digest of its token "
+        "is kept, so it cannot be recovered; `createCredentialShareLink` makes a new one (the old one stops "
+        f"working). {SIGNED_IN}",
+        ("cursor_invalid",),
+    ),
+    ("POST", "/api/v1/admin/credentials/{credential_id}/revoke"): Operation(
+        "revokeCredential",
+        "Revoke a credential",
+        "Revoke a credential my region issued, with a `reason` in Indonesian its holder reads: its status list bit "
+        "is set (every verifier then reports it revoked), its share link stops working and the holder is told in "
+        "their inbox. Never my own credential. Revoked already (for any reason): answered as it stands, nobody is "
+        f"told again. Another region's credential is not found. {ADMIN}",
+        ("credential_not_found", "credential_revoke_reason_required", "self_decision"),
+    ),
+    ("GET", "/api/v1/admin/users/{user_id}/credentials"): Operation(
+        "listPersonCredentials",
+        "List a person's credentials",
+        "The credentials my region issued to a person (a superadmin: every region's), newest first, as "
+        "`listMyCredentials` shows them; the person is found when they belong to my region or hold a credential it "
+        f"issued. {ADMIN}",
+        ("user_not_found", "cursor_invalid"),
+    ),
 }

@@ -4,6 +4,8 @@ from typing import Annotated, Any
 
 import msgspec
 
+from domain.credential_revocation import REASON_MAX
+
 # a badge credential is a few kilobytes; a year's JP transcript carries one credential per item (1-2 kB each):
 # room for a few hundred items, under the request body limit
 CREDENTIAL_MAX = 600_000
@@ -18,3 +20,7 @@ class CredentialOut(msgspec.Struct):
     kid: str
     jwt: str  # what a person hands to a verifier
     credential: dict[str, Any]  # the same credential as JSON (the JWT's ``vc`` claim)
+
+
+class CredentialRevokeIn(msgspec.Struct, forbid_unknown_fields=True):  # credentials: revoked by an admin
+    reason: Annotated[str, msgspec.Meta(max_length=REASON_MAX)] = ""  # required: empty is a problem with its code

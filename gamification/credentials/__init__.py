@@ -8,6 +8,8 @@ __getattr__, __all__ = exports(
     {
         "BadgeCredentials": "badge_credentials",
         "CredentialPublication": "publication",
+        "CredentialRevocations": "admin_revocation",  # credentials: an admin revokes, a holder lists
+        "MyCredentials": "holdings",
         "CredentialSharing": "sharing",
         "CredentialVerification": "verification",
         "IssuerKeys": "issuer_keys",

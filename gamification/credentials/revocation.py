@@ -23,10 +23,11 @@ def status_list_url(issuer_id: str) -> str:
 
 async def revoke_person_credentials(person_id: int, reason: str = PERSON_ANONYMISED) -> int:
     """Revoke every credential the person holds, unshare them and erase the signed copies kept for their
-    links (they carry the name); call inside the unit of work that anonymises the person."""
-    await IssuedCredential.update({IssuedCredential.jwt: "", IssuedCredential.share_digest: None}).where(
-        IssuedCredential.person == person_id
-    )
+    links (they carry the name) and any admin's reason; call inside the unit of work that anonymises the person."""
+    await IssuedCredential.update(
+        # an admin's reason for a revocation may name the person too
+        {IssuedCredential.jwt: "", IssuedCredential.share_digest: None, IssuedCredential.revoked_note: None}
+    ).where(IssuedCredential.person == person_id)
     revoked = (
         await IssuedCredential.update(
             {IssuedCredential.revoked_at: dt.datetime.now(dt.UTC), IssuedCredential.revoked_reason: reason}

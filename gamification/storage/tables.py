@@ -871,6 +871,8 @@ class IssuedCredential(Table, tablename="issued_credential"):
     # what else a credential may carry (issue 21): a verified certificate or an event completion
     certificate = ForeignKey(Certificate, on_delete=OnDelete.set_null, null=True, default=None, index=True)
     event_registration = ForeignKey(EventRegistration, on_delete=OnDelete.set_null, null=True, default=None, index=True)
+    # an admin's revocation (revoked_reason admin_revoked): why, in their words, as the holder reads it
+    revoked_note = Text(null=True, default=None)
     # unique (region, status_index); unique (person_badge | certificate | event_registration, kid) while unrevoked
 
 

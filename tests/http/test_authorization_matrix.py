@@ -425,6 +425,15 @@ POLICY = {
     # credentials: one's own JP transcript, for anyone with a unit (a partner or a superadmin has none)
     "POST   /api/v1/me/jp-transcript/credential":     (201, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
     "GET    /api/v1/me/jp-transcript/pdf":            (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   DENY, DENY, AUTH),
+    # credentials: one's own list; the home ASN's credential revoked and listed by the issuing region's admin, and
+    # the home admin's own credential by nobody of the region (self_decision) but a superadmin
+    "GET    /api/v1/me/credentials":                    (200, AUTH, OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH),
+    "POST   /api/v1/admin/credentials/{credential_id:int}/revoke":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
+    "POST   /api/v1/admin/credentials/{credential_id:int}/revoke  @home_admin_credential":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, DENY, HIDE, DENY, OK,   AUTH),
+    "GET    /api/v1/admin/users/{user_id:int}/credentials":
+                                                        (200, AUTH, DENY, DENY, DENY, DENY, OK,   HIDE, DENY, OK,   AUTH),
 }
 # fmt: on
 ROUTES = {" ".join(key.split()): cells for key, cells in POLICY.items()}
@@ -1897,6 +1906,34 @@ async def _(home: Home, role: Role) -> Call:
     credential_id = (await home_credential(home))["id"]
     link = await home.ok("POST", f"/api/v1/me/credentials/{credential_id}/share", Role.ASN)
     return Call("/kredensial/" + link["page_url"].rsplit("/", 1)[1])
+
+
+# credentials: an admin's revocation and a person's credentials
+
+
+@builds("POST /api/v1/admin/credentials/{credential_id:int}/revoke")
+async def _(home: Home, role: Role) -> Call:
+    credential_id = (await home_credential(home))["id"]
+    return Call(f"/api/v1/admin/credentials/{credential_id}/revoke", json={"reason": "Diterbitkan karena kekeliruan"})
+
+
+@builds("POST /api/v1/admin/credentials/{credential_id:int}/revoke @home_admin_credential")
+async def _(home: Home, role: Role) -> Call:
+    async def make() -> int:
+        row = await PersonBadge.insert(
+            PersonBadge(person=home.people[Role.ADMIN], badge=await home_badge(home), period_key="", reason={})
+        ).returning(PersonBadge.id)
+        issued = await home.ok("POST", f"/api/v1/me/badges/{row[0]['id']}/credential", Role.ADMIN)
+        return issued["id"]
+
+    credential_id = await home.shared("home_admin_credential", make)
+    return Call(f"/api/v1/admin/credentials/{credential_id}/revoke", json={"reason": "Diterbitkan karena kekeliruan"})
+
+
+@builds("GET /api/v1/admin/users/{user_id:int}/credentials")
+async def _(home: Home, role: Role) -> Call:
+    await home_credential(home)
+    return Call(f"/api/v1/admin/users/{home.people[Role.ASN]}/credentials")
 
 
 # credentials: verified certificates and completed events; a verification withdrawn
