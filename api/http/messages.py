@@ -1107,6 +1107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jelaskan mengapa kredensial ini dicabut; pemegangnya akan diberi tahu.",
         "Say why this credential is revoked; its holder is told.",
     ),
+    "credential_revoked_by_admin": (
+        "Kredensial untuk ini telah dicabut oleh admin wilayah penerbit dan tidak dapat diterbitkan lagi.",
+        "A credential for this was revoked by the issuing region's admin and cannot be issued again.",
+    ),
 }
 
 GENERIC_BY_STATUS = {

@@ -1053,7 +1053,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "Get one of my badges as an Open Badges 3.0 credential",
         "An OpenBadgeCredential for one of the caller's own badge awards, signed (EdDSA, Ed25519) by the key of "
         f"the caller's region: the VC-JWT to hand to a verifier and the credential as JSON. {SIGNED_IN}",
-        ("badge_award_not_found", "credential_without_region"),
+        ("badge_award_not_found", "credential_without_region", "credential_revoked_by_admin"),
     ),
     ("GET", "/.well-known/jwks.json"): Operation(
         "getCredentialKeys",
@@ -1124,7 +1124,12 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "the competency type and the JP granted (`creditsAvailable`, `creditsEarned`), signed like badge "
         "credentials. Asked again, the credential already issued (200) while the region's key is the same. "
         f"{SIGNED_IN}",
-        ("certificate_not_found", "certificate_not_verified", "credential_without_region"),
+        (
+            "certificate_not_found",
+            "certificate_not_verified",
+            "credential_without_region",
+            "credential_revoked_by_admin",
+        ),
     ),
     ("POST", "/api/v1/me/events/{event_id}/credential"): Operation(
         "createMyEventCredential",
@@ -1132,7 +1137,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "An OpenBadgeCredential for an event the caller completed (enough sessions attended, JP credited): the "
         "event, its organiser, the competency type and the JP. Asked again, the credential already issued (200) "
         f"while the region's key is the same. {SIGNED_IN}",
-        ("event_not_found", "event_not_completed", "credential_without_region"),
+        ("event_not_found", "event_not_completed", "credential_without_region", "credential_revoked_by_admin"),
     ),
     ("POST", "/api/v1/certificates/{certificate_id}/withdraw"): Operation(
         "withdrawCertificateVerification",

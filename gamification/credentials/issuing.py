@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import jwt
 
+from domain.credential_revocation import ADMIN_REVOKED  # credentials: revoked by an admin
 from domain.credentials import SIGNING_ALGORITHM, STATUS_LIST_BITS, Issuer, issuer_of, jwt_claims, status_entry
 from domain.errors import Conflict
 from gamification.credentials.issuer_keys import IssuerKeys, SigningKey
@@ -79,6 +80,8 @@ class CredentialIssuer:
         )
         if person is None or person["region"] is None:
             raise Conflict("credential_without_region")
+        if source is not None and await _revoked_by_admin(source):
+            raise Conflict("credential_revoked_by_admin")
         key = await self._keys.signing_key(person["region"])
         existing = await _current(source, key.kid, credential_id)
         if existing is not None:
@@ -152,3 +155,10 @@ async def _current(source: CredentialSource | None, kid: str, credential_id: str
         return None
     credential = jwt.decode(row["jwt"], options={"verify_signature": False})["vc"]  # our own, as we signed it
     return SignedCredential(row["id"], row["kid"], row["jwt"], credential, created=False)
+
+
+async def _revoked_by_admin(source: CredentialSource) -> bool:
+    """An admin revoked a credential of this thing: issuing it again would undo their decision (a new key too)."""
+    return await IssuedCredential.exists().where(
+        getattr(IssuedCredential, source.column) == source.id, IssuedCredential.revoked_reason == ADMIN_REVOKED
+    )

@@ -132,6 +132,10 @@ async def test_the_issuing_regions_admin_revokes_a_credential_with_a_reason_the_
     assert revoked_bit((await client.get(list_path)).text, int(status["statusListIndex"]), key_set) is True
     assert problem(await client.get(path_of(link["url"]))) == (404, "credential_not_found")
     assert problem(await client.post(f"{MINE}/{issued['id']}/share", headers=learner)) == (409, "credential_revoked")
+    # nor is it issued again for the same award, even under a new key: that would undo the admin's decision
+    rotate = f"/api/v1/admin/regions/{p.region_id}/issuer-key/rotate"
+    assert (await client.post(rotate, headers=admin)).status_code == 200
+    assert problem(await issue(client, learner, award["id"])) == (409, "credential_revoked_by_admin")
     mine = (await client.get(MINE, headers=learner)).json()["items"][0]
     assert (mine["revoked"], mine["revoked_reason"]) == (True, REASON)
 
@@ -190,3 +194,18 @@ async def test_the_admin_finds_the_credentials_their_region_issued_to_a_person(c
     ]
     assert (await client.get(held_by_path(p.asn), headers=as_(palu.admin))).json()["items"] == []
     assert problem(await client.get(held_by_path(p.asn_child), headers=as_(palu.admin))) == (404, "user_not_found")
+
+
+async def test_anonymising_the_holder_erases_the_admins_reason(client, world, as_):
+    p = world.pontianak
+    award = (await earned_badges(client, world, as_))[0]
+    issued = (await issue(client, as_(p.asn), award["id"])).json()
+    reason = {"reason": f"Diterbitkan untuk {p.asn} karena kekeliruan"}  # an admin's words may name the person
+    assert (await client.post(revoke_path(issued["id"]), json=reason, headers=as_(p.admin))).status_code == 200
+    users = "/api/v1/admin/users"
+    assert (await client.post(f"{users}/{p.asn}/deactivate", headers=as_(p.admin))).status_code == 200
+    assert (await client.post(f"{users}/{p.asn}/anonymise", headers=as_(p.admin))).status_code == 200
+    row = await IssuedCredential.select().where(IssuedCredential.id == issued["id"]).first()
+    assert (row["revoked_note"], row["jwt"], row["revoked_reason"]) == (None, "", "admin_revoked")
+    listed = (await client.get(held_by_path(p.asn), headers=as_(p.admin))).json()["items"]
+    assert (listed[0]["title"], listed[0]["revoked_reason"]) == (None, "Dicabut oleh admin wilayah penerbit.")
