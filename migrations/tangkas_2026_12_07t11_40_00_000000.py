@@ -4,7 +4,7 @@ from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.columns.column_types import Text
 from piccolo.columns.indexes import IndexMethod
 
-ID = "2026-12-08T09:00:00:000000"
+ID = "2026-12-07T11:40:00:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "Issued credentials: the admin's reason for a revocation."
 
