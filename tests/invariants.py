@@ -50,9 +50,13 @@ async def totals_agree_with_ledger() -> None:
                 assert key not in stored, f"{key} in both points_period and its archive"
                 stored[key] = [row["xp"], row["entries"]]
     assert stored == dict(expected)
-    # every entry has its fact (PostgreSQL holds no foreign key for it: migration 2026-12-07T11:20)
+    # every entry's fact, rule, region and unit exist (PostgreSQL holds no foreign keys for them: migrations
+    # 2026-12-07T11:20 and 11:50)
     orphans = await XpEntry.raw(
         "SELECT x.id FROM xp_entry x WHERE NOT EXISTS (SELECT 1 FROM fact f WHERE f.id = x.fact)"
+        " OR NOT EXISTS (SELECT 1 FROM point_rule r WHERE r.id = x.rule)"
+        " OR (x.region IS NOT NULL AND NOT EXISTS (SELECT 1 FROM region g WHERE g.id = x.region))"
+        " OR (x.unit IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.id = x.unit))"
     )
     assert orphans == [], orphans
 

@@ -246,7 +246,8 @@ class XpEntry(Table, tablename="xp_entry"):
     """The append-only ledger. A rule version applies to a fact once: unique (fact, rule)."""
 
     person = ForeignKey(Person, on_delete=OnDelete.cascade)  # indexed with id: (person, id)
-    # No constraint on PostgreSQL (its row lock per fact cost more than the insert): migration 2026-12-07T11:20
+    # fact, rule, region, unit: no constraints on PostgreSQL (a locking read per entry each, for parents never
+    # deleted; tests/invariants.py holds them): migrations 2026-12-07T11:20 and 11:50
     fact = ForeignKey(Fact, on_delete=OnDelete.restrict)
     rule = ForeignKey(PointRule, on_delete=OnDelete.restrict)
     rule_code = Varchar(length=40)
