@@ -207,7 +207,7 @@ class Fact(Table, tablename="fact"):
     """What happened, as the points engine reads it; ``source_key`` ties it to its origin once."""
 
     kind = Varchar(length=32)
-    person = ForeignKey(Person, on_delete=OnDelete.cascade, index=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade)  # indexed with kind: (person, kind)
     region = ForeignKey(Region, on_delete=OnDelete.restrict, null=True, default=None, index=True)
     unit = ForeignKey(Unit, on_delete=OnDelete.restrict, null=True, default=None)
     source_key = Varchar(length=80, unique=True)  # "completion:12", "streak:7:30:2026-11-20"
