@@ -95,7 +95,8 @@ async def award_facts(
             awards.append(Award(fact["person"], fact["id"], code, delta))
     if entries:
         inserted = await XpEntry.insert(*entries).returning(XpEntry.id)
-        await grow_totals(entries_with_ids([row["id"] for row in inserted]))
+        written, args = entries_with_ids([row["id"] for row in inserted])
+        await grow_totals(written, args=args)
         for person_id in sorted({entry.person for entry in entries}):
             follow.totals_changed(person_id)
     if queued:
@@ -121,7 +122,8 @@ async def award_new_fact(fact: dict, earned: list[tuple[RuleVersion, int]]) -> l
     if not earned:
         return []
     inserted = await XpEntry.insert(*[_entry(fact, rule, xp) for rule, xp in earned]).returning(XpEntry.id)
-    return await grow_totals(entries_with_ids([row["id"] for row in inserted]), one_person=True)
+    entries, args = entries_with_ids([row["id"] for row in inserted])
+    return await grow_totals(entries, args=args, one_person=True)
 
 
 def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:

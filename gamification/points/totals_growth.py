@@ -28,8 +28,9 @@ SUMS = "SUM(d.xp), MAX(d.occurred_at), COUNT(*)"
 GROWN = "xp = {t}.xp + excluded.xp, entries = {t}.entries + excluded.entries, region = excluded.region, unit = excluded.unit"
 
 
-async def grow_totals(entries: str, *, one_person: bool = False) -> list[dict]:
-    """``entries``: a table, or a parenthesised query, holding the new entries (ledger columns).
+async def grow_totals(entries: str, *, args: tuple = (), one_person: bool = False) -> list[dict]:
+    """``entries``: a table, or a parenthesised query, holding the new entries (ledger columns), with the
+    ``args`` of its placeholders.
 
     ``one_person``: the entries are one person's. Their totals row needs no lock taken first (the
     upsert locks it before the period rows, as every writer of totals does), and the rows come back
@@ -37,7 +38,8 @@ async def grow_totals(entries: str, *, one_person: bool = False) -> list[dict]:
     sql = dialect()
     if sql.postgres and not one_person:
         await XpEntry.raw(
-            f"SELECT id FROM points_total WHERE person IN (SELECT person FROM {entries} e) ORDER BY person FOR UPDATE"
+            f"SELECT id FROM points_total WHERE person IN (SELECT person FROM {entries} e) ORDER BY person FOR UPDATE",
+            *args,
         )
     returning = " RETURNING person, xp, reached_at, entries" if one_person else ""
     written = await XpEntry.raw(
@@ -45,7 +47,8 @@ async def grow_totals(entries: str, *, one_person: bool = False) -> list[dict]:
         f" SELECT d.person, p.region, p.unit, {SUMS}, 0, 0 FROM {entries} d JOIN person p ON p.id = d.person"
         " WHERE true GROUP BY d.person, p.region, p.unit"
         f" ON CONFLICT (person) DO UPDATE SET {GROWN.format(t='points_total')},"
-        f" reached_at = {sql.later('points_total.reached_at', 'excluded.reached_at')}{returning}"
+        f" reached_at = {sql.later('points_total.reached_at', 'excluded.reached_at')}{returning}",
+        *args,
     )
     # the people's region and unit joined once, the sums per period read from that; the rows upserted in
     # the order of the unique key, so each person's rows and index pages are visited together (-20 %)
@@ -64,7 +67,8 @@ async def grow_totals(entries: str, *, one_person: bool = False) -> list[dict]:
         f" SELECT * FROM ({per_period}) AS sums WHERE true ORDER BY 1, 2, 3"
         f" ON CONFLICT (person, period, period_start) DO UPDATE SET {GROWN.format(t='points_period')},"
         f" reached_at = {sql.later('points_period.reached_at', 'excluded.reached_at')}"
-        f"{returning.replace('person,', 'person, period, period_start,')}"
+        f"{returning.replace('person,', 'person, period, period_start,')}",
+        *args,
     )
     if not one_person:
         return []
@@ -80,6 +84,11 @@ def _typed(row: dict) -> dict:
     }
 
 
-def entries_with_ids(ids: list[int]) -> str:
-    """The new entries of a per-fact award, as ``grow_totals`` reads them."""
-    return f"(SELECT * FROM xp_entry WHERE id IN ({', '.join(str(int(i)) for i in ids)}))"
+def entries_with_ids(ids: list[int]) -> tuple[str, tuple]:
+    """The new entries of a per-fact award, as ``grow_totals`` reads them, and the placeholders' arguments.
+    On PostgreSQL the ids are one array parameter, so the statements' text is the same for every award:
+    prepared once per connection, not parsed and planned again for each attempt (and never crowding the
+    connection's cache of prepared statements)."""
+    if dialect().postgres:
+        return "(SELECT * FROM xp_entry WHERE id = ANY({}))", ([int(i) for i in ids],)
+    return f"(SELECT * FROM xp_entry WHERE id IN ({', '.join(str(int(i)) for i in ids)}))", ()
