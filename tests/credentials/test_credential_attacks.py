@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from gamification.storage.settings import InsecureSettings, Settings
-from gamification.storage.tables import JpCredit, Notification
+from gamification.storage.tables import IssuedCredential, JpCredit, Notification
 from tests.certificates.helpers import CERTIFICATES
 from tests.credentials.test_credential_management_api import REASON, revoke_path
 from tests.credentials.test_open_badges_api import VERIFY, earned_badges, issue
@@ -128,3 +128,13 @@ async def test_a_transcript_listing_a_partners_voided_completion_is_revoked(clie
     assert (await client.post("/xapi/statements", json=voiding(completion["id"]), headers=p.basic())).status_code == 200
     verdict = (await client.post(VERIFY, json={"credential": transcript.json()["jwt"]})).json()
     assert (verdict["valid"], verdict["status"]) == (False, "revoked"), verdict
+
+
+async def test_a_transcript_asked_through_other_hosts_is_the_one_already_issued(client, world, as_):
+    learner = as_(world.pontianak.asn)
+    ids = set()
+    for host in ("tangkas.test", "a.example", "b.example"):  # no public URL: the issuer's address follows the Host
+        answer = await client.post("/api/v1/me/jp-transcript/credential", headers=learner | {"host": host})
+        assert answer.status_code == 201, answer.text
+        ids.add(answer.json()["id"])
+    assert len(ids) == 1 and await IssuedCredential.count() == 1  # not a status list bit per host
