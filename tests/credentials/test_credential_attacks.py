@@ -4,6 +4,7 @@ for a certificate found false, and a weak secret for the signing keys in product
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 
 import jwt
@@ -11,7 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from gamification.storage.settings import InsecureSettings, Settings
-from gamification.storage.tables import IssuedCredential, JpCredit, Notification
+from gamification.storage.tables import IssuedCredential, IssuerKey, JpCredit, Notification
 from tests.certificates.helpers import CERTIFICATES
 from tests.credentials.test_credential_management_api import REASON, revoke_path
 from tests.credentials.test_open_badges_api import VERIFY, earned_badges, issue
@@ -138,3 +139,13 @@ async def test_a_transcript_asked_through_other_hosts_is_the_one_already_issued(
         assert answer.status_code == 201, answer.text
         ids.add(answer.json()["id"])
     assert len(ids) == 1 and await IssuedCredential.count() == 1  # not a status list bit per host
+
+
+async def test_rotations_racing_each_rotate_and_leave_one_current_key(client, world, as_):
+    admin = as_(world.pontianak.admin)
+    path = f"/api/v1/admin/regions/{world.pontianak.region_id}/issuer-key/rotate"
+    assert (await client.post(path, headers=admin)).status_code == 200
+    answers = await asyncio.gather(*[client.post(path, headers=admin) for _ in range(4)])
+    assert [answer.status_code for answer in answers] == [200] * 4, [answer.text[:80] for answer in answers]
+    assert await IssuerKey.count().where(IssuerKey.retired_at.is_null()) == 1
+    assert await IssuerKey.count() == 5
