@@ -12,6 +12,7 @@ REASONS_IN_INDONESIAN = {
     "person_anonymised": "Data pemegang kredensial telah dianonimkan.",
     "award_reversed": "Pemberian lencana ini dibatalkan.",
     "certificate_withdrawn": "Verifikasi sertifikat ini dicabut.",
+    "transcript_item_withdrawn": "JP salah satu kegiatan dalam transkrip ini ditarik kembali.",
 }
 ADMIN_REVOKED_TEXT = "Dicabut oleh admin wilayah penerbit."
 UNKNOWN_REASON_TEXT = "Dicabut oleh penerbit."

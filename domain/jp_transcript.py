@@ -239,6 +239,19 @@ def _year_credential(
     }
 
 
+def lists_item(credential: object, source: str, source_id: int) -> bool:
+    """Whether a transcript credential lists the ledger's credit of ``source`` ``source_id`` (its item's
+    achievement id ends ``/achievements/<source>-<id>``, as ``_item_credential`` names it)."""
+    subject = credential.get("credentialSubject") if isinstance(credential, dict) else None
+    embedded = subject.get("verifiableCredential") if isinstance(subject, dict) else None
+    suffix = f"/achievements/{source}-{source_id}"
+    for item in embedded if isinstance(embedded, list) else []:
+        achievement = (item.get("credentialSubject") or {}).get("achievement") if isinstance(item, dict) else None
+        if isinstance(achievement, dict) and str(achievement.get("id", "")).endswith(suffix):
+            return True
+    return False
+
+
 def transcript_credential(
     *,
     credential_id: str,

@@ -35,7 +35,10 @@ from domain.certificates import (
 from domain.errors import Conflict, NotFound
 from gamification.certificates.crediting import credit_certificate
 from gamification.certificates.records import COLUMNS, CertificateView, load, may_see, view
-from gamification.credentials.revocation import revoke_certificate_credentials  # credentials
+from gamification.credentials.revocation import (  # credentials
+    revoke_certificate_credentials,
+    revoke_transcripts_listing,
+)
 from gamification.learning.jp_ledger import JpSource, withdraw_jp
 from gamification.notifications.inbox import notify
 from gamification.points.awarding import Awarding
@@ -115,6 +118,7 @@ class CertificateDecisions:
                 if voided is not None:
                     await self._awarding.after_fact(*voided)
                 await revoke_certificate_credentials(row["id"])  # credentials: no longer verify
+                await revoke_transcripts_listing(row["person"], JpSource.CERTIFICATE.value, row["id"])  # nor these
                 title = f"Verifikasi sertifikat “{row['title']}” dicabut"
                 await notify(row["person"], "certificate_withdrawn", title, reason[:1000], certificate=row["id"])
         return view(await load(row["id"]))

@@ -41,10 +41,10 @@ class CredentialRevocations:
                         IssuedCredential.share_digest: None,  # the link stops working
                     }
                 )
-                .where(IssuedCredential.id == credential_id, IssuedCredential.revoked_at.is_null())
+                .where(_same_thing(row), IssuedCredential.revoked_at.is_null())
                 .returning(IssuedCredential.id)
             )
-            if revoked:  # a racing revocation that lost tells nobody
+            if credential_id in {r["id"] for r in revoked}:  # a racing revocation that lost tells nobody
                 view = held_view(row)
                 title = f"Kredensial “{view.title}” dicabut" if view.title else "Kredensial Anda dicabut"
                 await notify(row["person"], "credential_revoked", title, reason, credential=credential_id)
@@ -62,3 +62,14 @@ class CredentialRevocations:
         if not actor.administers(person["region"]) and not await IssuedCredential.exists().where(*where):
             raise NotFound("user_not_found")
         return await held(where, page)
+
+
+def _same_thing(row: dict):
+    """The credential and any other of the same award, certificate or event the same region issued (signed under
+    another of its keys, before or after a rotation): what the admin found undeserved is the thing, so no copy of
+    it stays valid."""
+    where = IssuedCredential.id == row["id"]
+    for column in (IssuedCredential.person_badge, IssuedCredential.certificate, IssuedCredential.event_registration):
+        if row[column._meta.name] is not None:
+            where = where | ((column == row[column._meta.name]) & (IssuedCredential.region == row["region"]))
+    return where

@@ -21,6 +21,8 @@ from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.tables import IssuerKey, Region
 
+ROTATE_ATTEMPTS = 5  # two admins rotating at once: the later one rotates the key the first made
+
 
 @dataclass(frozen=True)
 class SigningKey:
@@ -73,14 +75,20 @@ class IssuerKeys:
         region_id = await administered_region(actor, region_id)
         if region_id is None:
             raise NotFound("region_not_found")
-        async with unit_of_work():
-            current = await _current(region_id)
-            if current is not None:
-                await IssuerKey.update({IssuerKey.retired_at: dt.datetime.now(dt.UTC)}).where(
-                    IssuerKey.id == current["id"]
-                )
-            kid = await self._insert(region_id)
-        return RotatedKey(region_id, kid, current["kid"] if current else None)
+        for attempt in range(ROTATE_ATTEMPTS):
+            try:
+                async with unit_of_work():
+                    current = await _current(region_id)
+                    if current is not None:
+                        await IssuerKey.update({IssuerKey.retired_at: dt.datetime.now(dt.UTC)}).where(
+                            IssuerKey.id == current["id"]
+                        )
+                    kid = await self._insert(region_id)
+                return RotatedKey(region_id, kid, current["kid"] if current else None)
+            except Exception as error:  # another rotation made the current key meanwhile: rotate that one
+                if not is_unique_violation(error) or attempt == ROTATE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     async def published(self) -> list[PublishedKey]:
         rows = await IssuerKey.select(

@@ -20,6 +20,8 @@ class CredentialPublication:
 
     async def profile(self, region_slug: str, base_url: str) -> dict:
         """The OB 3.0 ``Profile`` of a region that issues credentials."""
+        if "\x00" in region_slug:  # PostgreSQL refuses a NUL in text: no region is named so
+            raise NotFound("issuer_not_found")
         region = await Region.select(Region.slug, Region.name).where(Region.slug == region_slug).first()
         if region is None:
             raise NotFound("issuer_not_found")
@@ -29,6 +31,8 @@ class CredentialPublication:
     async def did_document(self, region_slug: str, base_url: str) -> dict:
         """The region's did:web DID document: the DID its profile names, with every key the region ever signed
         with (current and retired), each ``<did>#<kid>``."""
+        if "\x00" in region_slug:  # PostgreSQL refuses a NUL in text: no region is named so
+            raise NotFound("issuer_not_found")
         region = await Region.select(Region.id, Region.slug, Region.name).where(Region.slug == region_slug).first()
         if region is None:
             raise NotFound("issuer_not_found")

@@ -10,6 +10,7 @@ from piccolo.columns import Column
 
 from domain.credentials import SIGNING_ALGORITHM, issuer_of, jwt_claims, status_list_credential
 from domain.errors import NotFound
+from domain.jp_transcript import lists_item  # credentials: a transcript listing a credit taken back
 from gamification.credentials.issuer_keys import IssuerKeys
 from gamification.storage.tables import IssuedCredential, Region
 
@@ -51,6 +52,41 @@ async def revoke_certificate_credentials(certificate_id: int, reason: str = CERT
     return await _revoke_issued_for(IssuedCredential.certificate, certificate_id, reason)
 
 
+TRANSCRIPT_ITEM_WITHDRAWN = "transcript_item_withdrawn"
+
+
+async def revoke_transcripts_listing(person_id: int, source: str, source_id: int) -> int:
+    """Revoke the person's transcripts that list a JP credit now taken back (a certificate found false, a partner's
+    completion voided): they would go on vouching for it. A transcript asked for again leaves it out. In the unit
+    of work that takes the credit back."""
+    rows = await IssuedCredential.select(IssuedCredential.id, IssuedCredential.jwt).where(
+        IssuedCredential.person == person_id,
+        IssuedCredential.revoked_at.is_null(),
+        IssuedCredential.person_badge.is_null(),  # a transcript is issued for no row (holdings.kind_of)
+        IssuedCredential.certificate.is_null(),
+        IssuedCredential.event_registration.is_null(),
+    )
+    listing = [
+        row["id"]
+        for row in rows
+        if row["jwt"]
+        and lists_item(jwt.decode(row["jwt"], options={"verify_signature": False}).get("vc"), source, source_id)
+    ]
+    if not listing:
+        return 0
+    revoked = (
+        await IssuedCredential.update(
+            {
+                IssuedCredential.revoked_at: dt.datetime.now(dt.UTC),
+                IssuedCredential.revoked_reason: TRANSCRIPT_ITEM_WITHDRAWN,
+            }
+        )
+        .where(IssuedCredential.id.is_in(listing), IssuedCredential.revoked_at.is_null())
+        .returning(IssuedCredential.id)
+    )
+    return len(revoked)
+
+
 async def _revoke_issued_for(source: Column, source_id: int, reason: str) -> int:
     """Revoke the unrevoked credentials issued for one thing (a column of ``issued_credential`` naming it)."""
     revoked = (
@@ -63,9 +99,10 @@ async def _revoke_issued_for(source: Column, source_id: int, reason: str) -> int
     return len(revoked)
 
 
-async def is_revoked(jti: str) -> bool:
+async def issued_state(jti: str) -> bool | None:
+    """Whether the credential of this ``jti`` is revoked; None: Tangkas never issued one with it."""
     row = await IssuedCredential.select(IssuedCredential.revoked_at).where(IssuedCredential.jti == jti).first()
-    return row is not None and row["revoked_at"] is not None
+    return None if row is None else row["revoked_at"] is not None
 
 
 class StatusLists:
@@ -75,6 +112,8 @@ class StatusLists:
 
     async def revocation_list(self, region_slug: str, base_url: str) -> str:
         """The region's revocation list as a VC-JWT, signed with its current key."""
+        if "\x00" in region_slug:  # PostgreSQL refuses a NUL in text: no region is named so
+            raise NotFound("issuer_not_found")
         region = await Region.select(Region.id, Region.slug, Region.name).where(Region.slug == region_slug).first()
         if region is None:
             raise NotFound("issuer_not_found")

@@ -75,10 +75,11 @@ class JpTranscripts:
         return PrintedTranscript(pdf, f"transkrip-jp-{holder.transcript.year}.pdf", issued.id, verify_url)
 
     async def _issued(self, actor: Actor, holder: _Holder) -> SignedCredential:
+        # the issuer's address as configured, never the request's Host (without a public URL the issuer's id
+        # follows it): one transcript per content however many hosts it is asked through, not a status bit each
+        issuer = f"{self._public_url or ''}/issuers/{holder.issuer.id.rsplit('/issuers/', 1)[1]}"
         jti = "urn:uuid:" + str(
-            uuid.uuid5(
-                uuid.NAMESPACE_URL, f"{holder.issuer.id}/transcripts/{actor.person_id}/{holder.transcript.digest()}"
-            )
+            uuid.uuid5(uuid.NAMESPACE_URL, f"{issuer}/transcripts/{actor.person_id}/{holder.transcript.digest()}")
         )
         revoked = IssuedCredential.revoked_at.is_not_null()
         if await IssuedCredential.exists().where(IssuedCredential.jti == jti, revoked):

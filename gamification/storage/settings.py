@@ -223,6 +223,10 @@ class Settings:
                 "TANGKAS_JWT_SECRET is unset or short: using a development secret. Never do this in production.",
                 stacklevel=2,
             )
+        # credentials: it encrypts the regions' signing keys and keys the printed transcripts' links
+        issuer_key = self.issuer_key_secret
+        if self.production and issuer_key is not None and len(issuer_key.encode()) < MIN_SECRET_BYTES:
+            raise InsecureSettings("TANGKAS_ISSUER_KEY_SECRET must be at least 32 random bytes in production")
 
 
 def fits_the_hour(seconds: int) -> bool:

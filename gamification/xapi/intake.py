@@ -33,6 +33,7 @@ from domain.xapi import (
     score_percent,
     too_old,
 )
+from gamification.credentials.revocation import revoke_transcripts_listing  # credentials
 from gamification.learning.jp_ledger import JpSource, credit_jp, withdraw_jp
 from gamification.partners.credentials import PartnerCredentials
 from gamification.partners.reach import admitting_regions
@@ -238,6 +239,8 @@ class XapiIntake:
         if target["credit"] == Credit.CREDITED.value:
             voided = await void_fact(target["source_key"], stored)
             await withdraw_jp(person_id=target["person"], source=JpSource.XAPI, source_id=target["activity"])
+            # credentials: a transcript listing the voided completion no longer verifies
+            await revoke_transcripts_listing(target["person"], JpSource.XAPI.value, target["activity"])
             if voided is not None:
                 await self._awarding.after_fact(*voided)
 
