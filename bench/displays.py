@@ -336,7 +336,13 @@ def run(args) -> tuple[Fanout, Fanout, int]:
     settings = Settings(database_url=args.database_url, redis_url=args.redis_url, jwt_secret=SECRET)
     paths = [f"/api/v1/displays/{token}/stream" for token in tokens]
     print(f"Tangkas: {len(paths)} aliran ...", flush=True)
-    with Server("tangkas-displays", "api.app:create_app", {**env, "TANGKAS_ENV": "production"}, 1, "/ready") as api:
+    with Server(
+        "tangkas-displays",
+        "api.app:create_app",
+        {**env, "TANGKAS_ENV": "production", "TANGKAS_PUBLIC_URL": "https://tangkas.bench"},
+        1,
+        "/ready",
+    ) as api:
         screen = urllib.request.urlopen(f"{api.url}/api/v1/displays/{tokens[0]}/leaderboard").read().decode()
         tangkas = asyncio.run(fan_out(api, paths, lambda: awarding(settings, subject), OPENING))
     bare_env = {"BENCH_REDIS_URL": args.redis_url, "BENCH_SSE_CHANNEL": BARE_CHANNEL}

@@ -147,6 +147,7 @@ def http_benchmarks(args, fixture: Fixture) -> tuple[list[Row], dict[str, float]
         "TANGKAS_SCHEDULER": "off",
         "TANGKAS_RATE_LIMITS": "off",  # one load generator stands for thousands of phones
         "TANGKAS_ENV": "production",
+        "TANGKAS_PUBLIC_URL": "https://tangkas.bench",
     }
     pairs_file = Path("/tmp/bench-board-pairs.json")
     pairs_file.write_text(json.dumps(bare_board_pairs(fixture.people)))

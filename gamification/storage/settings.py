@@ -227,6 +227,13 @@ class Settings:
         issuer_key = self.issuer_key_secret
         if self.production and issuer_key is not None and len(issuer_key.encode()) < MIN_SECRET_BYTES:
             raise InsecureSettings("TANGKAS_ISSUER_KEY_SECRET must be at least 32 random bytes in production")
+        # signed credentials name their issuer and status list by this address: taken from a request's Host
+        # header, a holder could name a status list of their own, and its revocations would never reach a verifier
+        if self.production and self.public_url is None:
+            raise InsecureSettings(
+                "TANGKAS_PUBLIC_URL must be set in production (the address people reach Tangkas at, e.g. "
+                "https://tangkas.example.go.id): credentials and shared links name it"
+            )
 
 
 def fits_the_hour(seconds: int) -> bool:

@@ -231,7 +231,14 @@ async def test_the_command_seeds_adds_and_refuses(database_url, db):
     mixed = bench("--more-facts", "25", "--reset")
     assert mixed.returncode == 2
     production = bench(
-        "--people", "60", "--facts", "500", "--reset", TANGKAS_ENV="production", TANGKAS_JWT_SECRET="s" * 48
+        "--people",
+        "60",
+        "--facts",
+        "500",
+        "--reset",
+        TANGKAS_ENV="production",
+        TANGKAS_JWT_SECRET="s" * 48,
+        TANGKAS_PUBLIC_URL="https://tangkas.test",
     )
     assert production.returncode == 1 and "produksi" in production.stderr
 
@@ -266,7 +273,14 @@ async def test_python_m_bench_seed_runs_from_a_checkout_and_refuses(database_url
     assert described.returncode == 0, described.stderr
     assert "Usage: python -m bench.seed" in described.stdout and "--more-facts" in described.stdout
     production = bench_seed(
-        "--people", "60", "--facts", "500", "--reset", TANGKAS_ENV="production", TANGKAS_JWT_SECRET="s" * 48
+        "--people",
+        "60",
+        "--facts",
+        "500",
+        "--reset",
+        TANGKAS_ENV="production",
+        TANGKAS_JWT_SECRET="s" * 48,
+        TANGKAS_PUBLIC_URL="https://tangkas.test",
     )
     assert production.returncode == 1 and "produksi" in production.stderr
     not_seeded = bench_seed("--more-facts", "25")

@@ -110,7 +110,7 @@ async def test_a_transcript_listing_a_certificate_found_false_is_revoked_with_it
 
 
 def test_production_refuses_a_short_issuer_key_secret():
-    strong = {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "k" * 48}
+    strong = {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "k" * 48, "TANGKAS_PUBLIC_URL": "https://tangkas.test"}
     with pytest.raises(InsecureSettings, match="TANGKAS_ISSUER_KEY_SECRET"):
         Settings.from_env(strong | {"TANGKAS_ISSUER_KEY_SECRET": "pendek"})
     assert Settings.from_env(strong | {"TANGKAS_ISSUER_KEY_SECRET": "i" * 48}).issuer_key_secret == "i" * 48

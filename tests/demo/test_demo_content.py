@@ -133,6 +133,7 @@ def test_the_demo_is_never_seeded_in_production(tmp_path):
     env = {
         "TANGKAS_ENV": "production",
         "TANGKAS_JWT_SECRET": "s" * 48,
+        "TANGKAS_PUBLIC_URL": "https://tangkas.test",
         "TANGKAS_DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite'}",
     }
     for command in (["seed-demo"], ["serve", "--demo"]):

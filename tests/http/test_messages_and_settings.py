@@ -48,7 +48,11 @@ def test_production_refuses_a_default_or_short_secret():
         Settings.from_env({"TANGKAS_ENV": "production"})
     with pytest.raises(InsecureSettings):
         Settings.from_env({"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "short"})
-    good = Settings.from_env({"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "k" * 48})
+    with pytest.raises(InsecureSettings, match="TANGKAS_PUBLIC_URL must be set in production"):
+        Settings.from_env({"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "k" * 48})
+    good = Settings.from_env(
+        {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "k" * 48, "TANGKAS_PUBLIC_URL": "https://tangkas.test"}
+    )
     assert good.production
 
 
@@ -60,7 +64,12 @@ def test_an_unknown_environment_is_refused_naming_the_allowed_ones(name):
 
 @pytest.mark.parametrize(("name", "production"), [("production", True), (" Production ", True), ("development", False)])
 def test_the_known_environments_are_read_whatever_their_case(name, production):
-    assert Settings.from_env({"TANGKAS_ENV": name, "TANGKAS_JWT_SECRET": "k" * 48}).production is production
+    assert (
+        Settings.from_env(
+            {"TANGKAS_ENV": name, "TANGKAS_JWT_SECRET": "k" * 48, "TANGKAS_PUBLIC_URL": "https://tangkas.test"}
+        ).production
+        is production
+    )
 
 
 def test_development_warns_about_the_default_secret():
@@ -82,7 +91,12 @@ def test_a_rotated_out_secret_keeps_its_tokens_valid_until_removed():
     old, new = "o" * 48, "n" * 48
     token = issue_access_token(Settings(jwt_secret=old), 42, dt.datetime.now(dt.timezone.utc), 3)
     rotating = Settings.from_env(
-        {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": new, "TANGKAS_JWT_PREVIOUS_SECRETS": f" {old} ,"}
+        {
+            "TANGKAS_ENV": "production",
+            "TANGKAS_JWT_SECRET": new,
+            "TANGKAS_JWT_PREVIOUS_SECRETS": f" {old} ,",
+            "TANGKAS_PUBLIC_URL": "https://tangkas.test",
+        }
     )
     assert rotating.jwt_previous_secrets == (old,)
     assert read_access_token(rotating, token) == AccessClaims(person_id=42, token_epoch=3)
