@@ -8,11 +8,11 @@ import datetime as dt
 import jwt
 from piccolo.columns import Column
 
-from domain.credentials import SIGNING_ALGORITHM, issuer_of, jwt_claims, status_list_credential
-from domain.errors import NotFound
+from domain.credentials import SIGNING_ALGORITHM, jwt_claims, status_list_credential
 from domain.jp_transcript import lists_item  # credentials: a transcript listing a credit taken back
 from gamification.credentials.issuer_keys import IssuerKeys
-from gamification.storage.tables import IssuedCredential, Region
+from gamification.credentials.publication import issuer_named
+from gamification.storage.tables import IssuedCredential
 
 PERSON_ANONYMISED = "person_anonymised"
 AWARD_REVERSED = "award_reversed"
@@ -29,14 +29,7 @@ async def revoke_person_credentials(person_id: int, reason: str = PERSON_ANONYMI
         # an admin's reason for a revocation may name the person too
         {IssuedCredential.jwt: "", IssuedCredential.share_digest: None, IssuedCredential.revoked_note: None}
     ).where(IssuedCredential.person == person_id)
-    revoked = (
-        await IssuedCredential.update(
-            {IssuedCredential.revoked_at: dt.datetime.now(dt.UTC), IssuedCredential.revoked_reason: reason}
-        )
-        .where(IssuedCredential.person == person_id, IssuedCredential.revoked_at.is_null())
-        .returning(IssuedCredential.id)
-    )
-    return len(revoked)
+    return await _revoke(IssuedCredential.person == person_id, reason)
 
 
 async def revoke_award_credentials(award_id: int, reason: str = AWARD_REVERSED) -> int:
@@ -74,26 +67,21 @@ async def revoke_transcripts_listing(person_id: int, source: str, source_id: int
     ]
     if not listing:
         return 0
-    revoked = (
-        await IssuedCredential.update(
-            {
-                IssuedCredential.revoked_at: dt.datetime.now(dt.UTC),
-                IssuedCredential.revoked_reason: TRANSCRIPT_ITEM_WITHDRAWN,
-            }
-        )
-        .where(IssuedCredential.id.is_in(listing), IssuedCredential.revoked_at.is_null())
-        .returning(IssuedCredential.id)
-    )
-    return len(revoked)
+    return await _revoke(IssuedCredential.id.is_in(listing), TRANSCRIPT_ITEM_WITHDRAWN)
 
 
 async def _revoke_issued_for(source: Column, source_id: int, reason: str) -> int:
     """Revoke the unrevoked credentials issued for one thing (a column of ``issued_credential`` naming it)."""
+    return await _revoke(source == source_id, reason)
+
+
+async def _revoke(which, reason: str) -> int:
+    """Revoke the unrevoked credentials ``which`` names; how many were."""
     revoked = (
         await IssuedCredential.update(
             {IssuedCredential.revoked_at: dt.datetime.now(dt.UTC), IssuedCredential.revoked_reason: reason}
         )
-        .where(source == source_id, IssuedCredential.revoked_at.is_null())
+        .where(which, IssuedCredential.revoked_at.is_null())
         .returning(IssuedCredential.id)
     )
     return len(revoked)
@@ -112,20 +100,15 @@ class StatusLists:
 
     async def revocation_list(self, region_slug: str, base_url: str) -> str:
         """The region's revocation list as a VC-JWT, signed with its current key."""
-        if "\x00" in region_slug:  # PostgreSQL refuses a NUL in text: no region is named so
-            raise NotFound("issuer_not_found")
-        region = await Region.select(Region.id, Region.slug, Region.name).where(Region.slug == region_slug).first()
-        if region is None:
-            raise NotFound("issuer_not_found")
-        issuer = issuer_of(self._public_url or base_url.rstrip("/"), region["slug"], region["name"])
+        region_id, issuer = await issuer_named(region_slug, self._public_url or base_url.rstrip("/"))
         revoked = await IssuedCredential.select(IssuedCredential.status_index).where(
-            IssuedCredential.region == region["id"], IssuedCredential.revoked_at.is_not_null()
+            IssuedCredential.region == region_id, IssuedCredential.revoked_at.is_not_null()
         )
         now = dt.datetime.now(dt.UTC)
         credential = status_list_credential(
             status_list_url(issuer.id), issuer, {row["status_index"] for row in revoked}, now
         )
-        key = await self._keys.signing_key(region["id"])
+        key = await self._keys.signing_key(region_id)
         return jwt.encode(
             jwt_claims(credential, now), key.private_key, algorithm=SIGNING_ALGORITHM, headers={"kid": key.kid}
         )
