@@ -33,6 +33,7 @@ from gamification.storage.tables import ALL_TABLES
 from tests import wiring
 from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
 from tests.clock import SHIFT_VARIABLE, parse_pin, start_ticking
+from tests.selection import absent_marks, selected
 
 TEST_SECRET = "test-secret-" + "x" * 60
 
@@ -59,29 +60,13 @@ def pytest_configure(config) -> None:
     start_ticking(time_machine.travel(pinned_at, tick=True))
 
 
-# off: deselects the OpenAPI fuzzer (scripts/test fuzzes each database once and Redis once, not four times)
-FUZZ = os.environ.get("TANGKAS_TEST_FUZZ", "on")
-# off: deselects the generated clients (tests/clients; scripts/test builds them in one variant)
-CLIENTS = os.environ.get("TANGKAS_TEST_CLIENTS", "on")
-# off: deselects the authorization matrix (scripts/test runs it once on each database, without Redis)
-MATRIX = os.environ.get("TANGKAS_TEST_MATRIX", "on")
-
-
 def pytest_collection_modifyitems(config, items) -> None:
-    """Redis-only and PostgreSQL-only tests belong to their variants; elsewhere they are deselected, not skipped."""
-    absent = {"redis"} if not REDIS_URL else set()
-    if DB_KIND != "postgres":
-        absent.add("postgres")
-    if FUZZ == "off":
-        absent.add("fuzz")
-    if MATRIX == "off":
-        absent.add("matrix")
-    if CLIENTS == "off":
-        absent.add("clients")
-    kept = [item for item in items if not absent & set(item.keywords)]
-    deselected = [item for item in items if absent & set(item.keywords)]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
+    """Redis-only and PostgreSQL-only tests belong to their variants, and a variant runs what it is for
+    (tests/selection.py); the rest is deselected, not skipped."""
+    absent = absent_marks(redis=bool(REDIS_URL), postgres=DB_KIND == "postgres")
+    kept = [item for item in items if selected(item, absent)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not selected(item, absent)])
         items[:] = kept
 
 

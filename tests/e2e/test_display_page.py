@@ -39,6 +39,10 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# Importing the app takes seconds on two cores busy with four test workers.
+STARTUP_SECONDS = 60
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -65,15 +69,17 @@ async def start_server(settings, port: int) -> subprocess.Popen:
         ),
         env=env,
     )
+    deadline = asyncio.get_running_loop().time() + STARTUP_SECONDS
     async with httpx.AsyncClient() as http:
-        for _ in range(200):
+        while asyncio.get_running_loop().time() < deadline and server.poll() is None:
             try:
                 if (await http.get(f"http://127.0.0.1:{port}/health")).status_code == 200:
                     return server
             except httpx.TransportError:
                 await asyncio.sleep(0.05)
     server.kill()
-    raise RuntimeError("the server did not start")
+    server.wait()
+    raise RuntimeError(f"the server did not start within {STARTUP_SECONDS} s")
 
 
 @pytest.fixture

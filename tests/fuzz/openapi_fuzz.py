@@ -34,6 +34,7 @@ from tests.conftest import TEST_SECRET
 from tests.factories import bearer
 from tests.fuzz.live import LiveServer
 from tests.fuzz.seed import seed
+from tests.selection import fuzzed_as
 
 CHECKS = {
     # Schema-valid input is not always valid here: a page cursor is opaque, and rules JSON Schema cannot
@@ -123,11 +124,11 @@ def shard(number: int) -> dict:
     def live(database_url, redis_url, tmp_path_factory):
         yield from live_server(database_url, redis_url, tmp_path_factory)
 
-    @pytest.fixture(scope="module", params=["admin", "superadmin"])
+    @pytest.fixture(scope="module", params=fuzzed_as(("admin", "superadmin")))
     def staff(request, live) -> dict[str, str]:
         return acting_as(live, request.param)
 
-    @pytest.fixture(scope="module", params=["anonymous", "asn", "manager"])
+    @pytest.fixture(scope="module", params=fuzzed_as(("anonymous", "asn", "manager")))
     def anyone_else(request, live) -> dict[str, str]:
         return acting_as(live, request.param)
 

@@ -1,0 +1,69 @@
+"""Which tests a variant of ``scripts/test`` runs (environment variables; a plain ``pytest`` runs everything).
+
+Every test runs on SQLite and on PostgreSQL. With Redis, what changes is where the leaderboards, the office
+displays, the request budgets and the display streams live: ``TANGKAS_TEST_SCOPE=redis`` runs the modules
+that reach those (by directory, or by naming a board, a display, a budget or Redis in their source) and
+leaves out the rest, which would only run a second time through the same SQL.
+
+``TANGKAS_TEST_FUZZ``: ``on``, ``off``, or the callers to fuzz as (``admin,asn``): scripts/test fuzzes every
+operation on each database, as some of the five callers in one variant and the others in the other.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+SCOPE = os.environ.get("TANGKAS_TEST_SCOPE", "all")
+FUZZ = os.environ.get("TANGKAS_TEST_FUZZ", "on")
+# off: deselects the generated clients (tests/clients; scripts/test builds them in one variant)
+CLIENTS = os.environ.get("TANGKAS_TEST_CLIENTS", "on")
+# off: deselects the authorization matrix (scripts/test runs it once on each database, without Redis)
+MATRIX = os.environ.get("TANGKAS_TEST_MATRIX", "on")
+
+FUZZ_CALLERS = ("admin", "superadmin", "anonymous", "asn", "manager")
+REDIS_DIRECTORIES = ("boards", "limits", "fast_paths", "faults", "system", "metrics", "e2e", "demo")
+# A board or a display read over HTTP, a budget switched on, Redis named, the board parts used directly.
+REDIS_SIGNS = re.compile(r"/leaderboards|/displays|rate_limits=|redis|board_store|gamification\.boards", re.IGNORECASE)
+
+
+def fuzzed_as(callers: tuple[str, ...]) -> list[str]:
+    """Those of ``callers`` this run fuzzes as."""
+    if FUZZ in ("on", "off"):
+        return list(callers)
+    chosen = {name.strip() for name in FUZZ.split(",")}
+    unknown = chosen - set(FUZZ_CALLERS)
+    if unknown:
+        raise ValueError(f"TANGKAS_TEST_FUZZ names no caller {sorted(unknown)}: {', '.join(FUZZ_CALLERS)}")
+    return [caller for caller in callers if caller in chosen]
+
+
+@cache
+def reaches_redis(module: Path) -> bool:
+    """Whether the test module at ``module`` (under tests/) reaches a Redis-backed path."""
+    directory = module.parent.name
+    return directory in REDIS_DIRECTORIES or bool(REDIS_SIGNS.search(module.read_text(encoding="utf-8")))
+
+
+def absent_marks(*, redis: bool, postgres: bool) -> set[str]:
+    """The marks whose tests this variant leaves out."""
+    absent = set()
+    if not redis:
+        absent.add("redis")
+    if not postgres:
+        absent.add("postgres")
+    if FUZZ == "off":
+        absent.add("fuzz")
+    if MATRIX == "off":
+        absent.add("matrix")
+    if CLIENTS == "off":
+        absent.add("clients")
+    return absent
+
+
+def selected(item, absent: set[str]) -> bool:
+    if absent & set(item.keywords):
+        return False
+    return SCOPE != "redis" or reaches_redis(Path(item.path))
