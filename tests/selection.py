@@ -20,7 +20,7 @@ SCOPE = os.environ.get("TANGKAS_TEST_SCOPE", "all")
 FUZZ = os.environ.get("TANGKAS_TEST_FUZZ", "on")
 # off: deselects the generated clients (tests/clients; scripts/test builds them in one variant)
 CLIENTS = os.environ.get("TANGKAS_TEST_CLIENTS", "on")
-# off: deselects the authorization matrix (scripts/test runs it once on each database, without Redis)
+# off: deselects the authorization matrix (scripts/test runs it once, on PostgreSQL)
 MATRIX = os.environ.get("TANGKAS_TEST_MATRIX", "on")
 
 FUZZ_CALLERS = ("admin", "superadmin", "anonymous", "asn", "manager")
