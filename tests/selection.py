@@ -27,6 +27,13 @@ FUZZ_CALLERS = ("admin", "superadmin", "anonymous", "asn", "manager")
 REDIS_DIRECTORIES = ("boards", "limits", "fast_paths", "faults", "system", "metrics", "e2e", "demo")
 # A board or a display read over HTTP, a budget switched on, Redis named, the board parts used directly.
 REDIS_SIGNS = re.compile(r"/leaderboards|/displays|rate_limits=|redis|board_store|gamification\.boards", re.IGNORECASE)
+# Modules that name them without reaching them: a board's query refused by validation before any store is
+# asked, the bench seed's commands run with Redis switched off.
+NAMES_ONLY = {
+    "tests/http/test_problem_language.py",
+    "tests/http/test_text_hygiene.py",
+    "tests/bench/test_bench_seed.py",
+}
 
 
 def fuzzed_as(callers: tuple[str, ...]) -> list[str]:
@@ -43,8 +50,9 @@ def fuzzed_as(callers: tuple[str, ...]) -> list[str]:
 @cache
 def reaches_redis(module: Path) -> bool:
     """Whether the test module at ``module`` (under tests/) reaches a Redis-backed path."""
-    directory = module.parent.name
-    return directory in REDIS_DIRECTORIES or bool(REDIS_SIGNS.search(module.read_text(encoding="utf-8")))
+    if f"{module.parent.parent.name}/{module.parent.name}/{module.name}" in NAMES_ONLY:
+        return False
+    return module.parent.name in REDIS_DIRECTORIES or bool(REDIS_SIGNS.search(module.read_text(encoding="utf-8")))
 
 
 def absent_marks(*, redis: bool, postgres: bool) -> set[str]:
