@@ -33,7 +33,7 @@ from gamification.storage.tables import ALL_TABLES
 from tests import wiring
 from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
 from tests.clock import SHIFT_VARIABLE, parse_pin, start_ticking
-from tests.selection import absent_marks, selected
+from tests.selection import absent_marks, long_ones_first, selected
 
 TEST_SECRET = "test-secret-" + "x" * 60
 
@@ -68,6 +68,7 @@ def pytest_collection_modifyitems(config, items) -> None:
     if len(kept) < len(items):
         config.hook.pytest_deselected(items=[item for item in items if not selected(item, absent)])
         items[:] = kept
+    long_ones_first(items)
 
 
 @pytest.fixture(scope="session")

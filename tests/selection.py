@@ -71,6 +71,15 @@ def absent_marks(*, redis: bool, postgres: bool) -> set[str]:
     return absent
 
 
+# Modules of a minute or more (a compiler, a browser, a live server): handed to the workers first, so that
+# none of them starts last and keeps the run waiting while the other workers are done.
+LONG_FIRST = ("tests/clients/", "tests/fuzz/", "tests/demo/", "tests/e2e/", "tests/system/", "tests/faults/")
+
+
+def long_ones_first(items: list) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
+
+
 def selected(item, absent: set[str]) -> bool:
     if absent & set(item.keywords):
         return False
