@@ -30,8 +30,8 @@ from gamification.storage.migrations import migrate
 from gamification.storage.redis_client import create_redis
 from gamification.storage.settings import Settings
 from gamification.storage.tables import ALL_TABLES
-from tests import wiring
-from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, check_redis, recreate_postgres_database
+from tests import snapshots, wiring
+from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, WORKER, check_redis, recreate_postgres_database
 from tests.clock import SHIFT_VARIABLE, parse_pin, start_ticking
 from tests.selection import absent_marks, long_ones_first, selected
 
@@ -237,10 +237,29 @@ async def postgres_emptying(engine, names: list[str]) -> str:
 
 
 @pytest.fixture
-async def world(app):
+async def world(app, settings):
+    """Two regions with their agencies, units and people (tests/factories.py): built once per process, restored after."""
     from tests.factories import build_world
 
-    return await build_world()
+    return await snapshots.built_once("world", build_world, settings.redis_url)
+
+
+@pytest.fixture
+async def demo(app, settings, tmp_path_factory) -> dict:
+    """The demo seed's summary, on the database and Redis it leaves: seeded once per run, restored after."""
+    from gamification.demo.seed import seed_demo
+
+    tangkas = wiring.tangkas()
+
+    async def seed() -> dict:
+        await tangkas.boards.consistency.check()  # Redis boards built (empty) first: the seed's writes follow into them
+        return await seed_demo(tangkas.services["attempt_service"], tangkas.awarding)
+
+    run_directory = tmp_path_factory.getbasetemp().parent if WORKER else tmp_path_factory.getbasetemp()
+    return await snapshots.shared_once(DEMO_SNAPSHOT, seed, settings.redis_url, run_directory)
+
+
+DEMO_SNAPSHOT = f"demo-{DB_KIND}{'+redis' if REDIS_URL else ''}"
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ async def sign_in(client, login: str) -> dict:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
-async def test_a_demo_learner_lists_opens_passes_and_replays_a_module(client, app):
-    summary = await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding)
+async def test_a_demo_learner_lists_opens_passes_and_replays_a_module(client, demo):
+    summary = demo
     learner, superadmin = await sign_in(client, summary["asn"]), await sign_in(client, summary["superadmin"])
 
     catalogue = (await client.get("/api/v1/modules", params={"limit": 50}, headers=learner)).json()["items"]
@@ -56,8 +56,8 @@ async def test_a_demo_learner_lists_opens_passes_and_replays_a_module(client, ap
     assert {c["id"] for c in listed["items"]} == done_before | {card["id"]}
 
 
-async def test_the_demo_has_boards_to_show_and_a_display_to_open(client, app):
-    summary = await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding)
+async def test_the_demo_has_boards_to_show_and_a_display_to_open(client, demo):
+    summary = demo
     assert summary["attempts"] > 50
     learner = await sign_in(client, summary["asn"])
     board = (

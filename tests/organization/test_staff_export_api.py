@@ -3,10 +3,9 @@
 import csv
 import io
 
-from gamification.demo.seed import DEMO_PASSWORD, seed_demo
+from gamification.demo.seed import DEMO_PASSWORD
 from gamification.organization.structure import OrganizationService
 from gamification.storage.tables import Person, Region, Unit
-from tests import wiring
 from tests.conftest import empty_database
 from tests.factories import SYSTEM, add_person, make_nip
 
@@ -18,8 +17,8 @@ def rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
 
 
-async def test_the_demo_staff_export_imports_row_for_row_into_a_fresh_region(client, app, as_):
-    summary = await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding)
+async def test_the_demo_staff_export_imports_row_for_row_into_a_fresh_region(client, demo, as_):
+    summary = demo
     login = {"login": summary["admin"], "password": DEMO_PASSWORD}
     token = (await client.post("/api/v1/auth/login", json=login)).json()["access_token"]
     exported = await client.get(EXPORT, headers={"Authorization": f"Bearer {token}"})

@@ -1,7 +1,7 @@
 import csv
 import io
 
-from gamification.demo.seed import DEMO_PASSWORD, seed_demo
+from gamification.demo.seed import DEMO_PASSWORD
 from gamification.points.recalc import recalculate
 from gamification.storage.tables import JpCredit, Person, PointsTotal
 from tests import wiring
@@ -22,8 +22,8 @@ async def ok(response, status=200) -> dict:
     return response.json()
 
 
-async def test_the_demo_walk_of_an_initiative_and_a_reward_through_the_managers_inbox(client, app):
-    summary = await seed_demo(wiring.tangkas().services["attempt_service"], wiring.tangkas().awarding)
+async def test_the_demo_walk_of_an_initiative_and_a_reward_through_the_managers_inbox(client, demo):
+    summary = demo
     learner, manager = await sign_in(client, summary["asn"]), await sign_in(client, summary["manager"])
     me = await ok(await client.get("/api/v1/me", headers=learner))
     colleague = (

@@ -1,10 +1,7 @@
 from gamification.demo.seed import seed_demo
-from gamification.learning.attempts import AttemptService
-from gamification.points.awarding import Awarding
-from gamification.points.totals_follower import NobodyFollows
 from gamification.storage.migrations import migrate
-from gamification.storage.settings import Settings
 from gamification.storage.tables import Agency, Module, ModuleQuestion, Person, Region, Unit
+from tests import wiring
 
 
 async def test_migrations_can_run_again_without_change(db):
@@ -13,13 +10,11 @@ async def test_migrations_can_run_again_without_change(db):
     assert await Region.count() == 0
 
 
-async def test_demo_seed_is_safe_to_run_twice(db):
-    awarding = Awarding(NobodyFollows())  # the database alone, no boards
-    attempt_service = AttemptService(Settings(), awarding)
-    first = await seed_demo(attempt_service, awarding)
+async def test_demo_seed_is_safe_to_run_twice(demo):
+    first, tangkas = demo, wiring.tangkas()  # the database and Redis as the first seed left them
     tables = (Region, Agency, Unit, Person, Module, ModuleQuestion)
     counts = [await table.count() for table in tables]
-    second = await seed_demo(attempt_service, awarding)
+    second = await seed_demo(tangkas.services["attempt_service"], tangkas.awarding)
     assert [await table.count() for table in tables] == counts
     assert first["modules"] == await Module.count().where(Module.status == "published") >= 20
     assert await Module.count().where(Module.region.is_null()) >= 16
