@@ -33,7 +33,7 @@ from gamification.storage.tables import ALL_TABLES
 from tests import snapshots, wiring
 from tests.backends import DB_KIND, POSTGRES_URL, REDIS_URL, WORKER, check_redis, recreate_postgres_database
 from tests.clock import SHIFT_VARIABLE, parse_pin, start_ticking
-from tests.selection import absent_marks, long_ones_first, selected
+from tests.selection import absent_marks, left_uncollected, long_ones_first, selected
 
 TEST_SECRET = "test-secret-" + "x" * 60
 
@@ -58,6 +58,10 @@ def pytest_configure(config) -> None:
     config.stash[PINNED_AT] = pinned_at
     os.environ[SHIFT_VARIABLE] = str((pinned_at - dt.datetime.now(dt.timezone.utc)).total_seconds())
     start_ticking(time_machine.travel(pinned_at, tick=True))
+
+
+def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
+    return True if left_uncollected(collection_path) else None
 
 
 def pytest_collection_modifyitems(config, items) -> None:

@@ -83,6 +83,15 @@ def long_ones_first(items: list) -> None:
     items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
 
 
+def left_uncollected(path: Path) -> bool:
+    """Modules this variant would deselect whole, not even imported: the fuzzer's (schemathesis builds its cases
+    at import, a third of a worker's collection), the clients', and with Redis those that do not reach it."""
+    parts = path.parts[path.parts.index("tests") :] if "tests" in path.parts else ()
+    if parts[1:2] == ("fuzz",) and FUZZ == "off" or parts[1:2] == ("clients",) and CLIENTS == "off":
+        return True
+    return SCOPE == "redis" and path.suffix == ".py" and path.name.startswith("test_") and not reaches_redis(path)
+
+
 def selected(item, absent: set[str]) -> bool:
     if absent & set(item.keywords):
         return False
