@@ -68,9 +68,11 @@ def pytest_collection_modifyitems(config, items) -> None:
     """Redis-only and PostgreSQL-only tests belong to their variants, and a variant runs what it is for
     (tests/selection.py); the rest is deselected, not skipped."""
     absent = absent_marks(redis=bool(REDIS_URL), postgres=DB_KIND == "postgres")
-    kept = [item for item in items if selected(item, absent)]
-    if len(kept) < len(items):
-        config.hook.pytest_deselected(items=[item for item in items if not selected(item, absent)])
+    kept, deselected = [], []
+    for item in items:
+        (kept if selected(item, absent) else deselected).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
         items[:] = kept
     long_ones_first(items)
 

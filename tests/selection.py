@@ -50,10 +50,21 @@ def fuzzed_as(callers: tuple[str, ...]) -> list[str]:
     return [caller for caller in callers if caller in chosen]
 
 
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def in_checkout(path: Path) -> str:
+    """``path`` as the checkout names it (``tests/boards/test_x.py``); empty outside it."""
+    try:
+        return path.resolve().relative_to(CHECKOUT).as_posix()
+    except ValueError:
+        return ""
+
+
 @cache
 def reaches_redis(module: Path) -> bool:
     """Whether the test module at ``module`` (under tests/) reaches a Redis-backed path."""
-    if f"{module.parent.parent.name}/{module.parent.name}/{module.name}" in NAMES_ONLY:
+    if in_checkout(module) in NAMES_ONLY:
         return False
     return module.parent.name in REDIS_DIRECTORIES or bool(REDIS_SIGNS.search(module.read_text(encoding="utf-8")))
 
@@ -86,8 +97,8 @@ def long_ones_first(items: list) -> None:
 def left_uncollected(path: Path) -> bool:
     """Modules this variant would deselect whole, not even imported: the fuzzer's (schemathesis builds its cases
     at import, a third of a worker's collection), the clients', and with Redis those that do not reach it."""
-    parts = path.parts[path.parts.index("tests") :] if "tests" in path.parts else ()
-    if parts[1:2] == ("fuzz",) and FUZZ == "off" or parts[1:2] == ("clients",) and CLIENTS == "off":
+    named = in_checkout(path) + "/"
+    if named.startswith("tests/fuzz/") and FUZZ == "off" or named.startswith("tests/clients/") and CLIENTS == "off":
         return True
     return SCOPE == "redis" and path.suffix == ".py" and path.name.startswith("test_") and not reaches_redis(path)
 
