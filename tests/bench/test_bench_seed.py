@@ -1,6 +1,7 @@
 """The benchmark data generator (``tangkas bench seed``) on the database of the current variant."""
 
 import datetime as dt
+import functools
 import os
 import random
 import subprocess
@@ -24,6 +25,19 @@ from tests import wiring
 from tests.clock import python_command
 
 NOW = dt.datetime.now(dt.timezone.utc)
+# What a production server is given; the seed refuses to run there.
+PRODUCTION = {"TANGKAS_ENV": "production", "TANGKAS_JWT_SECRET": "s" * 48, "TANGKAS_PUBLIC_URL": "https://tangkas.test"}
+
+
+def seeding(module: tuple[str, ...], database_url: str, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """``python -m <module> <args>`` on the test database, without Redis."""
+    return subprocess.run(
+        python_command("-m", *module, *args),
+        env={**os.environ, "TANGKAS_DATABASE_URL": database_url, "TANGKAS_REDIS_URL": "", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 async def facts() -> list[dict]:
@@ -212,14 +226,7 @@ async def test_the_recalculation_awards_every_seeded_fact(db, monkeypatch, backl
 
 
 async def test_the_command_seeds_adds_and_refuses(database_url, db):
-    def bench(*args: str, **env: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            python_command("-m", "api.cli", "bench", "seed", *args),
-            env={**os.environ, "TANGKAS_DATABASE_URL": database_url, "TANGKAS_REDIS_URL": "", **env},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    bench = functools.partial(seeding, ("api.cli", "bench", "seed"), database_url)
 
     seeded = bench("--people", "60", "--facts", "500", "--reset")
     assert seeded.returncode == 0, seeded.stderr
@@ -230,16 +237,7 @@ async def test_the_command_seeds_adds_and_refuses(database_url, db):
     assert more.returncode == 0, more.stderr
     mixed = bench("--more-facts", "25", "--reset")
     assert mixed.returncode == 2
-    production = bench(
-        "--people",
-        "60",
-        "--facts",
-        "500",
-        "--reset",
-        TANGKAS_ENV="production",
-        TANGKAS_JWT_SECRET="s" * 48,
-        TANGKAS_PUBLIC_URL="https://tangkas.test",
-    )
+    production = bench("--people", "60", "--facts", "500", "--reset", **PRODUCTION)
     assert production.returncode == 1 and "produksi" in production.stderr
 
 
@@ -260,28 +258,12 @@ async def test_the_fact_table_gets_back_every_index_and_constraint_it_had(db):
 
 
 async def test_python_m_bench_seed_runs_from_a_checkout_and_refuses(database_url, db):
-    def bench_seed(*args: str, **env: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            python_command("-m", "bench.seed", *args),
-            env={**os.environ, "TANGKAS_DATABASE_URL": database_url, "TANGKAS_REDIS_URL": "", **env},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    bench_seed = functools.partial(seeding, ("bench.seed",), database_url)
 
     described = bench_seed("--help")
     assert described.returncode == 0, described.stderr
     assert "Usage: python -m bench.seed" in described.stdout and "--more-facts" in described.stdout
-    production = bench_seed(
-        "--people",
-        "60",
-        "--facts",
-        "500",
-        "--reset",
-        TANGKAS_ENV="production",
-        TANGKAS_JWT_SECRET="s" * 48,
-        TANGKAS_PUBLIC_URL="https://tangkas.test",
-    )
+    production = bench_seed("--people", "60", "--facts", "500", "--reset", **PRODUCTION)
     assert production.returncode == 1 and "produksi" in production.stderr
     not_seeded = bench_seed("--more-facts", "25")
     assert not_seeded.returncode == 1 and "--more-facts hanya menambah" in not_seeded.stderr
