@@ -22,11 +22,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from redis.asyncio import Redis
-from redis.asyncio.cluster import RedisCluster
-
 from gamification.storage.database import current_engine, unit_of_work
-from gamification.storage.redis_client import CLUSTER_SCHEMES
+from gamification.storage.redis_client import create_redis
 from gamification.storage.tables import ALL_TABLES
 from tests.clock import ZONES
 
@@ -198,15 +195,8 @@ class _sqlite:
         self.connection.close()
 
 
-def _binary_redis(url: str) -> Redis | RedisCluster:
-    scheme, _, rest = url.partition("://")
-    if scheme in CLUSTER_SCHEMES:
-        return RedisCluster.from_url(f"{CLUSTER_SCHEMES[scheme]}://{rest}")
-    return Redis.from_url(url)
-
-
 async def dump_redis(url: str) -> list[tuple[bytes, int, bytes]]:
-    async with _binary_redis(url) as redis:
+    async with create_redis(url, text=False) as redis:
         keys = sorted([key async for key in redis.scan_iter(count=1000)])
         return [(key, await redis.pttl(key), await redis.dump(key)) for key in keys]
 
@@ -214,7 +204,7 @@ async def dump_redis(url: str) -> list[tuple[bytes, int, bytes]]:
 async def _restore_redis(snapshot: Snapshot, url: str) -> None:
     """The keys back with what is left of their time to live; a key whose time ran out stays gone."""
     elapsed = int((time.monotonic() - snapshot.taken_monotonic) * 1000)
-    async with _binary_redis(url) as redis:
+    async with create_redis(url, text=False) as redis:
         for key, ttl, dumped in snapshot.redis:
             if ttl < 0:
                 await redis.restore(key, 0, dumped, replace=True)  # 0: no time to live

@@ -13,10 +13,11 @@ from redis.asyncio.cluster import RedisCluster
 CLUSTER_SCHEMES = {"redis+cluster": "redis", "rediss+cluster": "rediss"}
 
 
-def create_redis(url: str | None) -> Redis | RedisCluster | None:
+def create_redis(url: str | None, *, text: bool = True) -> Redis | RedisCluster | None:
+    """A client for ``url`` (a cluster for ``redis+cluster://``); ``text=False`` answers bytes, as DUMP needs."""
     if not url:
         return None
-    options = {"decode_responses": True, "socket_timeout": 2, "socket_connect_timeout": 2}
+    options = {"decode_responses": text, "socket_timeout": 2, "socket_connect_timeout": 2}
     scheme, _, rest = url.partition("://")
     if scheme in CLUSTER_SCHEMES:
         return RedisCluster.from_url(f"{CLUSTER_SCHEMES[scheme]}://{rest}", **options)
