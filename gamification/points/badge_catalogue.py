@@ -7,6 +7,7 @@ count for awards from now on, never taking back one already given.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from domain.access import Actor
@@ -65,7 +66,9 @@ class BadgeCatalogue:
             values[Badge.criteria] = check_criteria(changes["criteria"])
         if values:
             async with unit_of_work():
-                await Badge.update(values).where(Badge.id == badge_id)
+                await Badge.update(values | {Badge.changed_at: dt.datetime.now(dt.timezone.utc)}).where(
+                    Badge.id == badge_id
+                )
         return await _view(await Badge.select().where(Badge.id == badge_id).first())
 
     async def retire(self, actor: Actor, badge_id: int) -> ManagedBadgeView:

@@ -17,7 +17,7 @@ from piccolo.query.functions.aggregate import Max
 from gamification.points.totals_check import IN_FLIGHT
 from gamification.storage.database import unit_of_work
 from gamification.storage.sql_dialect import as_datetime, dialect
-from gamification.storage.tables import Fact, FullCheck, PendingFact
+from gamification.storage.tables import Badge, Fact, FullCheck, PendingFact, Person
 
 
 async def last_full_check() -> dict | None:
@@ -33,14 +33,13 @@ async def last_fact_id() -> int:
 async def requeue_written_since(at: dt.datetime, region_id: int | None) -> None:
     """Queue every fact with ledger entries written since ``at`` (less the time a transaction may take)."""
     sql = dialect()
-    since = at - IN_FLIGHT
-    written = f"x.created_at >= {sql.timestamp_param()}" if sql.postgres else "julianday(x.created_at) >= julianday({})"
+    written = sql.at_or_after("x.created_at")
     in_region = f" AND x.region = {int(region_id)}" if region_id is not None else ""
     async with unit_of_work():
         await PendingFact.raw(
             f"INSERT INTO pending_fact (fact) SELECT DISTINCT x.fact FROM xp_entry x WHERE {written}{in_region}"
             " ON CONFLICT (fact) DO NOTHING",
-            since if sql.postgres else since.isoformat(),
+            sql.since(at - IN_FLIGHT),
         )
 
 
@@ -48,3 +47,40 @@ async def record_full_check(facts_through: int, started_at: dt.datetime) -> None
     async with unit_of_work():
         await FullCheck.delete(force=True)
         await FullCheck.insert(FullCheck(facts_through=facts_through, started_at=started_at))
+
+
+async def learners_to_check(region_id: int | None, last: dict | None) -> list[int]:
+    """Whose streak and badges a check recomputes: everyone with a completion on the first check, on a complete
+    one, and when a badge was added or its criteria changed since the last; otherwise only the learners with
+    something since the last check that could change either. A fact recorded (every completion, JP credit,
+    verified initiative or certificate and milestone comes with one); a streak changed (a late sync, a holiday
+    added or removed, the midnight close); a streak freeze given; their record changed (a move to another
+    region brings other holidays and badges). Neither a streak nor a badge follows XP, so a rule change's
+    entries need no one here."""
+    sql = dialect()
+    in_region = f" AND p.region = {int(region_id)}" if region_id is not None else ""
+    learners = f"SELECT DISTINCT c.person FROM completion c JOIN person p ON p.id = c.person WHERE true{in_region}"
+    if last is None or await _badges_changed_since(last["started_at"]):
+        return await _people(f"{learners} ORDER BY c.person")
+    since = sql.at_or_after
+    news = (
+        "SELECT person FROM fact WHERE id > {}"
+        f" UNION SELECT person FROM streak WHERE {since('updated_at')}"
+        f" UNION SELECT person FROM streak_freeze WHERE {since('created_at')}"
+        f" UNION SELECT id FROM person WHERE {since('updated_at')}"
+    )
+    at = sql.since(last["started_at"] - IN_FLIGHT)
+    return await _people(f"{learners} AND c.person IN ({news}) ORDER BY c.person", last["facts_through"], at, at, at)
+
+
+async def _badges_changed_since(at: dt.datetime) -> bool:
+    sql = dialect()
+    changed = f"{sql.at_or_after('created_at')} OR {sql.at_or_after('changed_at')}"
+    since = sql.since(at - IN_FLIGHT)
+    return bool(
+        await Badge.raw(f"SELECT id FROM badge WHERE active = {{}} AND ({changed}) LIMIT 1", True, since, since)
+    )
+
+
+async def _people(query: str, *args) -> list[int]:
+    return [row["person"] for row in await Person.raw(query, *args)]

@@ -7,7 +7,8 @@ leaves only whole batches behind and the next run takes up the rest, and two run
 award a fact twice. Its cost follows the pending facts.
 Full: every fact is evaluated again in ranges of ids (honouring each rule's effective date) the
 first time; after a complete check only the facts recorded since and those with ledger entries
-written since (``full_check``). Streaks and badges are brought up to date, and every total is
+written since (``full_check``). Streaks and badges are brought up to date (everyone's the first time and on
+a complete check, then only where something could have changed them), and every total is
 compared with the ledger's aggregate (archived periods once, ``totals_check``); any difference is
 drift, fixed and reported.
 """
@@ -25,7 +26,13 @@ from piccolo.query.functions.aggregate import Max, Min
 from domain.errors import NotFound
 from gamification.points.badges import award_badges
 from gamification.points.batch_award import BatchResult, FactRange, QueueHead, award_range
-from gamification.points.full_check import last_fact_id, last_full_check, record_full_check, requeue_written_since
+from gamification.points.full_check import (
+    last_fact_id,
+    last_full_check,
+    learners_to_check,
+    record_full_check,
+    requeue_written_since,
+)
 from gamification.points.ledger import award_facts, refresh_totals
 from gamification.points.pending_queue import pending_count
 from gamification.points.streaks import update_streak
@@ -33,7 +40,7 @@ from gamification.points.totals_check import drifted_totals, mark_checked
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_deadlock, is_unique_violation
-from gamification.storage.tables import Completion, Fact, Person, Region
+from gamification.storage.tables import Fact, Person, Region
 
 log = logging.getLogger(__name__)
 PENDING_BATCH = 5_000
@@ -81,7 +88,8 @@ async def recalculate(
             await _evaluate_all(region_id, report, progress, follow, after=last["facts_through"])
             await _evaluate_pending(region_id, report, progress, follow)
         awarded = time.perf_counter()
-        report.badges_awarded = await _streaks_and_badges(region_id, follow)
+        learners = await learners_to_check(region_id, None if complete else last)
+        report.badges_awarded = await _streaks_and_badges(learners, follow)
         badges = time.perf_counter()
         report.drift_fixed = await _fix_drift(region_id, follow, everything=complete)
         if region_id is None:  # every region checked
@@ -154,12 +162,9 @@ async def _award(
     raise AssertionError("unreachable")
 
 
-async def _streaks_and_badges(region_id: int | None, follow: TotalsFollower) -> int:
-    query = Completion.select(Completion.person).distinct()
-    if region_id is not None:
-        query = query.where(Completion.person.region == region_id)
+async def _streaks_and_badges(learners: list[int], follow: TotalsFollower) -> int:
     awarded = 0
-    for person_id in await query.output(as_list=True):
+    for person_id in learners:
         async with unit_of_work():
             milestones = await update_streak(person_id)
             await award_facts(milestones, follow=follow, queued=True)

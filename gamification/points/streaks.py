@@ -154,15 +154,19 @@ async def refresh_streaks_around(region_id: int, day: dt.date, now: dt.datetime 
 
 
 async def _store(person_id: int, state: StreakState) -> None:
-    values = {Streak.current: state.current, Streak.longest: state.longest, Streak.last_day: state.last_day}
-    now = dt.datetime.now(dt.timezone.utc)
-    changed = (
-        await Streak.update({**values, Streak.updated_at: now}).where(Streak.person == person_id).returning(Streak.id)
+    """Written only where it changed: ``updated_at`` tells the nightly check whose badges may follow."""
+    await Streak.raw(
+        "INSERT INTO streak (person, current, longest, last_day, updated_at) VALUES ({}, {}, {}, {}, {})"
+        " ON CONFLICT (person) DO UPDATE SET current = excluded.current, longest = excluded.longest,"
+        " last_day = excluded.last_day, updated_at = excluded.updated_at"
+        " WHERE streak.current <> excluded.current OR streak.longest <> excluded.longest"
+        " OR streak.last_day <> excluded.last_day OR (streak.last_day IS NULL) <> (excluded.last_day IS NULL)",
+        person_id,
+        state.current,
+        state.longest,
+        state.last_day,
+        dt.datetime.now(dt.timezone.utc),
     )
-    if not changed:
-        await Streak.insert(
-            Streak(person=person_id, current=state.current, longest=state.longest, last_day=state.last_day)
-        )
 
 
 async def streak_of(person_id: int, now: dt.datetime | None = None) -> StreakState:

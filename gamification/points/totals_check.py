@@ -49,7 +49,7 @@ async def drifted_totals(
     checked = Checked({}, None) if everything else await _checked()
     people = "person IN (SELECT id FROM person WHERE region = {})" if region_id is not None else "true"
     query, takes_time = _query(sql, people, checked)
-    since = [checked.at if sql.postgres else checked.at.isoformat()] if takes_time else []
+    since = [sql.since(checked.at)] if takes_time else []
     args = since + [region_id] * (query.count("{}") - len(since))
     if sql.postgres:
         async with current_engine().transaction():
@@ -118,7 +118,7 @@ def _query(sql: Dialect, people: str, checked: Checked) -> tuple[str, bool]:
     ctes = ""
     if scoped:
         materialized = "MATERIALIZED " if sql.postgres else ""
-        since = f"created_at >= {sql.timestamp_param()}" if sql.postgres else "julianday(created_at) >= julianday({})"
+        since = sql.at_or_after("created_at")
         columns = ", ".join(PERIOD_COLUMNS.values())
         # The entries of the periods checked each time, and of the older periods' keys written to since.
         recent = " OR ".join(

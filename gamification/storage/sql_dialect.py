@@ -27,6 +27,14 @@ class Dialect:
         """A placeholder for a time stamp where the statement alone does not tell its type."""
         return "CAST({} AS TIMESTAMPTZ)" if self.postgres else "{}"
 
+    def at_or_after(self, column: str) -> str:
+        """``column`` (a time stamp) at or after a placeholder, given as ``since(...)``."""
+        return f"{column} >= CAST({{}} AS TIMESTAMPTZ)" if self.postgres else f"julianday({column}) >= julianday({{}})"
+
+    def since(self, at: dt.datetime) -> dt.datetime | str:
+        """The argument for ``at_or_after``."""
+        return at if self.postgres else at.isoformat()
+
     def week_start(self, day: str) -> str:
         if self.postgres:
             return f"({day} - (EXTRACT(ISODOW FROM {day})::int - 1))"

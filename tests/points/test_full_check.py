@@ -7,11 +7,15 @@ import itertools
 from zoneinfo import ZoneInfo
 
 from domain.rules import FactKind
+from gamification.points.full_check import last_full_check, learners_to_check
 from gamification.points.recalc import recalculate
+from gamification.points.streaks import update_streak
 from gamification.points.totals_check import IN_FLIGHT
-from gamification.storage.tables import Fact, XpEntry
+from gamification.storage.database import unit_of_work
+from gamification.storage.tables import Badge, Fact, Person, PersonBadge, Streak, XpEntry
 from tests import wiring
 from tests.awards import WIB
+from tests.module_payloads import attempt, published_module
 
 _keys = itertools.count(1)
 
@@ -79,3 +83,63 @@ async def test_a_complete_check_finds_what_no_engine_wrote_and_runs_on_sunday_ni
     sunday_night = dt.datetime(2026, 12, 6, 19, 0, tzinfo=ZoneInfo(WIB))
     assert (await full_rebuild_job(follow=wiring.follow(), now=sunday_night))["entries_added"] == 1
     assert await codes(edited) == ["module_xp", "perfect_first_attempt"]
+
+
+async def long_before_the_check() -> None:
+    """Everything written so far, as if written well before the last check started."""
+    earlier = dt.datetime.now(dt.timezone.utc) - 2 * IN_FLIGHT
+    for table in (Person, Streak):
+        await table.update({table.updated_at: earlier}, force=True)
+    await Badge.update({Badge.created_at: earlier, Badge.changed_at: None}, force=True)
+
+
+async def test_the_nightly_check_recomputes_streaks_and_badges_only_where_something_could_have_changed(
+    client, world, as_
+):
+    p, admin = world.pontianak, as_(world.pontianak.admin)
+    badges = "/api/v1/admin/badges"
+    made = await client.post(
+        badges,
+        json={"code": "pemula", "name": "Pemula", "criteria": {"kind": "completions", "count": 1}},
+        headers=admin,
+    )
+    assert made.status_code == 201, made.text
+    first, second = [await published_module(client, admin, title=f"Malam {n}") for n in range(2)]
+    for learner in (p.asn, p.asn_child):
+        await attempt(client, as_(learner), first)
+    await recalculate(follow=wiring.follow(), full=True)
+    await long_before_the_check()
+    last = await last_full_check()
+    assert await learners_to_check(None, last) == []
+
+    await PersonBadge.delete().where(PersonBadge.person == p.asn_child)  # by hand: the complete check's to find
+    assert (await recalculate(follow=wiring.follow(), full=True)).badges_awarded == 0
+    assert (await recalculate(follow=wiring.follow(), full=True, complete=True)).badges_awarded == 1
+    await long_before_the_check()
+    last = await last_full_check()
+
+    await attempt(client, as_(p.asn), second)  # a fact recorded
+    assert await learners_to_check(None, last) == [p.asn]
+    moved = await client.patch(f"/api/v1/admin/users/{p.asn_child}", json={"unit_id": p.head_unit}, headers=admin)
+    assert moved.status_code == 200, moved.text
+    assert await learners_to_check(None, last) == [p.asn, p.asn_child]
+    assert await learners_to_check(world.palu.region_id, last) == []
+
+    await long_before_the_check()
+    assert await learners_to_check(None, last) == [p.asn]  # the fact recorded since
+    badge_id = (await Badge.select(Badge.id).where(Badge.code == "pemula").first())["id"]
+    await client.patch(f"{badges}/{badge_id}", json={"name": "Pemula Sejati"}, headers=admin)
+    assert await learners_to_check(None, last) == [p.asn, p.asn_child]  # a badge changed: everyone
+
+
+async def test_a_streak_is_written_only_where_it_changed(client, world, as_):
+    p, admin = world.pontianak, as_(world.pontianak.admin)
+    await attempt(client, as_(p.asn), await published_module(client, admin))
+    await long_before_the_check()
+    written = await Streak.select(Streak.current, Streak.updated_at).where(Streak.person == p.asn).first()
+
+    async with unit_of_work():
+        await update_streak(p.asn)
+
+    assert await Streak.select(Streak.current, Streak.updated_at).where(Streak.person == p.asn).first() == written
+    assert written["current"] == 1
