@@ -14,13 +14,15 @@ from domain.modules import TOPIC_PATTERN, topics_list
 from domain.rules import FactKind
 from domain.text import check_shown_text
 from domain.timezones import local_year
-from gamification.notifications.inbox import notify
+from gamification.notifications.inbox import notify_all
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.json_column import loaded
 from gamification.storage.regions import people_placed
 from gamification.storage.tables import Badge, Completion, Fact, JpCredit, PersonBadge, Streak
+
+AWARDS_PER_STATEMENT = 1_000  # within SQLite's 32,766 parameters for a notification's 11 columns
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ async def award_badges_to(person_ids: list[int]) -> dict[int, list[dict]]:
         p: [b for b in badges if b["region"] in (None, placed[p]["region"]) and (p, b["id"]) not in held] for p in ids
     }
     numbers = await learner_numbers({p: placed[p]["timezone"] for p in ids if candidates[p]})
-    return {p: await _award_met(p, candidates[p], numbers[p]) if candidates[p] else [] for p in ids}
+    return await _award({p: _met(candidates[p], numbers[p]) if candidates[p] else [] for p in ids})
 
 
 async def learner_numbers(timezones: dict[int, str]) -> dict[int, LearnerNumbers]:
@@ -128,14 +130,25 @@ async def learner_numbers(timezones: dict[int, str]) -> dict[int, LearnerNumbers
 
 
 async def _award_met(person_id: int, candidates: list[dict], numbers: LearnerNumbers) -> list[dict]:
-    earned = []
-    for badge in candidates:
-        reason = evidence(loaded(badge["criteria"]), numbers)
-        if reason is not None:
-            await PersonBadge.insert(PersonBadge(person=person_id, badge=badge["id"], period_key="", reason=reason))
-            await notify_badge(person_id, badge["code"], badge["name"])
-            earned.append({"code": badge["code"], "name": badge["name"]})
-    return earned
+    return (await _award({person_id: _met(candidates, numbers)}))[person_id]
+
+
+def _met(candidates: list[dict], numbers: LearnerNumbers) -> list[tuple[dict, dict]]:
+    """The candidate badges the numbers meet, each with its reason."""
+    met = ((badge, evidence(loaded(badge["criteria"]), numbers)) for badge in candidates)
+    return [(badge, reason) for badge, reason in met if reason is not None]
+
+
+async def _award(met: dict[int, list[tuple[dict, dict]]]) -> dict[int, list[dict]]:
+    """Each person's badges met, with their notices, in two statements for everyone."""
+    awards = [(p, badge, reason) for p in sorted(met) for badge, reason in met[p]]
+    for start in range(0, len(awards), AWARDS_PER_STATEMENT):
+        some = awards[start : start + AWARDS_PER_STATEMENT]
+        await PersonBadge.insert(
+            *[PersonBadge(person=p, badge=badge["id"], period_key="", reason=reason) for p, badge, reason in some]
+        )
+        await notify_all([badge_notice(p, badge["code"], badge["name"]) for p, badge, _ in some])
+    return {p: [{"code": badge["code"], "name": badge["name"]} for badge, _ in met[p]] for p in met}
 
 
 async def award_learner_badges(person_id: int, region_id: int, timezone: str, longest_streak: int) -> list[dict]:
@@ -181,8 +194,16 @@ async def award_learner_badges(person_id: int, region_id: int, timezone: str, lo
 
 
 async def notify_badge(person_id: int, code: str, name: str, period_key: str = "") -> None:
-    await notify(
-        person_id, "badge", f"Lencana baru: {name}", "Lihat lencana Anda di profil.", code=code, period_key=period_key
+    await notify_all([badge_notice(person_id, code, name, period_key)])
+
+
+def badge_notice(person_id: int, code: str, name: str, period_key: str = "") -> tuple[int, str, str, str, dict]:
+    return (
+        person_id,
+        "badge",
+        f"Lencana baru: {name}",
+        "Lihat lencana Anda di profil.",
+        {"code": code, "period_key": period_key},
     )
 
 
