@@ -13,10 +13,11 @@ from collections.abc import Awaitable, Callable
 
 from gamification.points.badges import award_badges_to
 from gamification.points.ledger import award_facts
-from gamification.points.streaks import lock_streaks, update_streaks
+from gamification.points.streaks import lock_streaks, region_today, update_streaks
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_deadlock, is_unique_violation
+from gamification.storage.tables import Completion
 
 CHUNK = 500
 MAX_CHUNK_TRIES = 3
@@ -42,6 +43,29 @@ async def refresh_streaks(person_ids: list[int], now: dt.datetime | None = None,
         return len(people)
 
     return await _in_chunks(person_ids, chunk, refresh)
+
+
+REFRESH_REACH = dt.timedelta(days=14)  # wider than any run of weekends and holidays around one day
+
+
+async def refresh_streaks_around(region_id: int, day: dt.date, now: dt.datetime | None = None) -> int:
+    """A holiday added or removed on ``day`` joins or splits the runs that pass it: the streaks of the
+    region's people who learned near it are computed again at once, not at the next local midnight.
+    Returns how many people were looked at."""
+    today = await region_today(region_id, now)
+    if day > today:
+        return 0  # no run reaches a day still to come
+    people = (
+        await Completion.select(Completion.person)
+        .where(
+            Completion.region == region_id,
+            Completion.local_date >= day - REFRESH_REACH,
+            Completion.local_date <= day + REFRESH_REACH,
+        )
+        .distinct()
+        .output(as_list=True)
+    )
+    return await refresh_streaks(people, now)
 
 
 async def _in_chunks(person_ids: list[int], chunk: int, work: Callable[[list[int]], Awaitable[int]]) -> int:

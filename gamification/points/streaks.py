@@ -9,7 +9,6 @@ from domain.rules import FactKind
 from domain.streaks import MILESTONES, StreakState, frozen_days, missed_between
 from gamification.points.facts import record_fact
 from gamification.points.streak_reads import streak_inputs, streak_outcome
-from gamification.storage.database import unit_of_work
 from gamification.storage.regions import region_timezone
 from gamification.storage.tables import Completion, Holiday, Person, Streak, StreakFreeze
 
@@ -122,32 +121,6 @@ def _days_between(earlier: dt.date, later: dt.date) -> list[dt.date]:
 def _days_back(day: dt.date, days: int):
     for n in range(1, days + 1):
         yield day - dt.timedelta(days=n)
-
-
-REFRESH_REACH = dt.timedelta(days=14)  # wider than any run of weekends and holidays around one day
-
-
-async def refresh_streaks_around(region_id: int, day: dt.date, now: dt.datetime | None = None) -> int:
-    """A holiday added or removed on ``day`` joins or splits the runs that pass it: the streaks of the
-    region's people who learned near it are computed again at once, not at the next local midnight.
-    Returns how many people were looked at."""
-    today = await region_today(region_id, now)
-    if day > today:
-        return 0  # no run reaches a day still to come
-    people = (
-        await Completion.select(Completion.person)
-        .where(
-            Completion.region == region_id,
-            Completion.local_date >= day - REFRESH_REACH,
-            Completion.local_date <= day + REFRESH_REACH,
-        )
-        .distinct()
-        .output(as_list=True)
-    )
-    for person_id in people:
-        async with unit_of_work():
-            await update_streak(person_id, now)
-    return len(people)
 
 
 async def _store(states: dict[int, StreakState]) -> None:
