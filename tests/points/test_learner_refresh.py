@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import random
+import sqlite3
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from domain.rules import FactKind
 from gamification.points.badges import award_badges
@@ -30,7 +34,8 @@ from gamification.storage.tables import (
 )
 from tests import wiring
 from tests.factories import add_person
-from tests.module_payloads import published_module
+from tests.faults.checkpoints import until
+from tests.module_payloads import attempt, published_module
 from tests.statements import counted
 
 MODULES = 36
@@ -261,3 +266,63 @@ async def test_a_chunk_locks_its_streak_rows_on_postgres_and_reads_in_few_statem
     postgres = Streak._meta.db.engine_type == "postgres"
     assert any("FOR UPDATE" in sql for sql in statements.sent) == postgres
     assert statements.count <= 12, str(statements)
+
+
+async def test_a_chunk_that_met_a_unique_key_is_done_again_whole(world, monkeypatch):
+    """An attempt recorded one of the chunk's milestones meanwhile: the chunk rolls back and is done again."""
+    from gamification.points import learner_refresh
+
+    people, tries = [world.pontianak.asn, world.palu.asn], []
+    update_streaks = learner_refresh.update_streaks
+
+    async def losing_once(person_ids, now=None):
+        facts = await update_streaks(person_ids, now)
+        tries.append(person_ids)
+        if len(tries) == 1:
+            raise sqlite3.IntegrityError("UNIQUE constraint failed: fact.source_key")
+        return facts
+
+    monkeypatch.setattr(learner_refresh, "update_streaks", losing_once)
+    await refresh_learners(people, wiring.follow())
+
+    assert tries == [people, people]
+    assert await Streak.count().where(Streak.person.is_in(people)) == 2
+
+
+@pytest.mark.postgres
+async def test_an_attempt_stepping_a_streak_while_its_chunk_is_open_steps_from_the_chunks_streak(
+    client, world, as_, monkeypatch
+):
+    """The chunk has read a learner's days and not yet written their streak when an attempt of theirs
+    steps it: the step waits for the chunk to commit, rather than the chunk writing over it a streak
+    computed without the attempt's day."""
+    from gamification.points import streaks
+
+    admin, learner, person = as_(world.pontianak.admin), as_(world.pontianak.asn), world.pontianak.asn
+    first, second = [await published_module(client, admin, title=f"Modul {n}") for n in range(2)]
+    await attempt(client, learner, first, ago=dt.timedelta(days=1))  # yesterday: no working day between
+    read, go_on = asyncio.Event(), asyncio.Event()
+    streak_inputs = streaks.streak_inputs
+
+    async def read_then_wait(person_ids, now=None):
+        inputs = await streak_inputs(person_ids, now)
+        read.set()
+        await go_on.wait()
+        return inputs
+
+    monkeypatch.setattr(streaks, "streak_inputs", read_then_wait)
+    chunk = asyncio.create_task(refresh_learners([person], wiring.follow()))
+    await asyncio.wait_for(read.wait(), 30)
+    stepping = asyncio.create_task(attempt(client, learner, second))
+
+    async def attempt_done_or_waiting_for_a_lock() -> bool:
+        waiting = await Streak.raw(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return stepping.done() or waiting[0]["n"] > 0
+
+    await until(attempt_done_or_waiting_for_a_lock, "the attempt to commit or to wait for the chunk")
+    go_on.set()
+    await asyncio.gather(chunk, stepping)
+    row = await Streak.select(Streak.current, Streak.longest).where(Streak.person == person).first()
+    assert (row["current"], row["longest"]) == (2, 2)
