@@ -30,7 +30,18 @@ class NotificationView:
 
 async def notify(person_id: int, kind: str, title: str, body: str = "", **data) -> None:
     """Call inside the unit of work that records the event."""
-    await Notification.insert(Notification(person=person_id, kind=kind, title=title[:200], body=body, data=data))
+    await notify_all([(person_id, kind, title, body, data)])
+
+
+async def notify_all(notices: list[tuple[int, str, str, str, dict]]) -> None:
+    """``notify`` for many (person, kind, title, body, data) in one statement."""
+    if notices:
+        await Notification.insert(
+            *[
+                Notification(person=p, kind=kind, title=title[:200], body=body, data=data)
+                for p, kind, title, body, data in notices
+            ]
+        )
 
 
 class Notifications:

@@ -12,6 +12,6 @@ __getattr__, __all__ = exports(
         "PointsHistory": "history",
         "ProfileService": "profile",
         "TotalsFollower": "totals_follower",
-        "refresh_streaks_around": "streaks",
+        "refresh_streaks_around": "learner_refresh",
     },
 )

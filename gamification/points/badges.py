@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from piccolo.query.functions.aggregate import Count, Sum
+
 from domain.access import Actor
 from domain.badges import CompletionFact, LearnerNumbers, check_criteria, evidence
 from domain.errors import Conflict, InvalidInput
@@ -12,13 +14,15 @@ from domain.modules import TOPIC_PATTERN, topics_list
 from domain.rules import FactKind
 from domain.text import check_shown_text
 from domain.timezones import local_year
-from gamification.notifications.inbox import notify
+from gamification.notifications.inbox import notify_all
 from gamification.storage.administered import administered_region
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_unique_violation
 from gamification.storage.json_column import loaded
-from gamification.storage.regions import region_timezone
-from gamification.storage.tables import Badge, Completion, Fact, JpCredit, Person, PersonBadge, Streak
+from gamification.storage.regions import people_placed
+from gamification.storage.tables import Badge, Completion, Fact, JpCredit, PersonBadge, Streak
+
+AWARDS_PER_STATEMENT = 1_000  # within SQLite's 32,766 parameters for a notification's 11 columns
 
 
 @dataclass(frozen=True)
@@ -46,53 +50,105 @@ def visible_badges(region_id: int | None):
     return national if region_id is None else national | (Badge.region == region_id)
 
 
-async def learner_numbers(person_id: int, region_id: int | None) -> LearnerNumbers:
-    completions = await Completion.select(
-        Completion.id, Completion.topics, Completion.competency_type, Completion.first_attempt, Completion.score
-    ).where(Completion.person == person_id)
-    year = local_year(await region_timezone(region_id))
-    jp = await JpCredit.select(JpCredit.jp_centi).where(JpCredit.person == person_id, JpCredit.year == year)
-    streak = await Streak.select(Streak.longest).where(Streak.person == person_id).first()
-    initiatives = await Fact.count().where(Fact.person == person_id, Fact.kind == FactKind.INITIATIVE_VERIFIED.value)
-    return LearnerNumbers(
-        completions=[
+async def award_badges(person_id: int) -> list[dict]:
+    """Award every badge the person now meets and does not hold; call inside a unit of work."""
+    return (await award_badges_to([person_id])).get(person_id, [])
+
+
+async def award_badges_to(person_ids: list[int]) -> dict[int, list[dict]]:
+    """``award_badges`` for many people, read in a handful of statements whatever their number; call inside a
+    unit of work (after their streaks are brought up to date: the longest decides streak badges)."""
+    placed = await people_placed(person_ids)
+    if not placed:
+        return {}
+    ids = sorted(placed)
+    held = {
+        (r["person"], r["badge"])
+        for r in await PersonBadge.select(PersonBadge.person, PersonBadge.badge).where(PersonBadge.person.is_in(ids))
+    }
+    badges = await Badge.select().where(Badge.active == True).order_by(Badge.id)  # noqa: E712
+    candidates = {
+        p: [b for b in badges if b["region"] in (None, placed[p]["region"]) and (p, b["id"]) not in held] for p in ids
+    }
+    numbers = await learner_numbers({p: placed[p]["timezone"] for p in ids if candidates[p]})
+    return await _award({p: _met(candidates[p], numbers[p]) if candidates[p] else [] for p in ids})
+
+
+async def learner_numbers(timezones: dict[int, str]) -> dict[int, LearnerNumbers]:
+    """The numbers badges are decided by, for each person (with their region's time zone: this year's JP)."""
+    if not timezones:
+        return {}
+    ids = sorted(timezones)
+    completions: dict[int, list[CompletionFact]] = {p: [] for p in ids}
+    for c in (
+        await Completion.select(
+            Completion.person,
+            Completion.id,
+            Completion.topics,
+            Completion.competency_type,
+            Completion.first_attempt,
+            Completion.score,
+        )
+        .where(Completion.person.is_in(ids))
+        .order_by(Completion.id)
+    ):
+        completions[c["person"]].append(
             CompletionFact(
                 c["id"],
                 frozenset(topics_list(c["topics"])),
                 c["competency_type"],
                 c["first_attempt"] and c["score"] == 100,
             )
-            for c in completions
-        ],
-        jp_year_centi=sum(row["jp_centi"] for row in jp),
-        longest_streak=streak["longest"] if streak else 0,
-        initiatives=initiatives,
-    )
-
-
-async def award_badges(person_id: int) -> list[dict]:
-    """Award every badge the person now meets and does not hold; call inside a unit of work."""
-    person = await Person.select(Person.region).where(Person.id == person_id).first()
-    held = set(await PersonBadge.select(PersonBadge.badge).where(PersonBadge.person == person_id).output(as_list=True))
-    candidates = [
-        badge
-        for badge in await Badge.select().where(visible_badges(person["region"]), Badge.active == True)  # noqa: E712
-        if badge["id"] not in held
-    ]
-    if not candidates:
-        return []
-    return await _award_met(person_id, candidates, await learner_numbers(person_id, person["region"]))
+        )
+    years = {p: local_year(zone) for p, zone in timezones.items()}
+    jp = {
+        r["person"]: int(r["jp"] or 0)
+        for r in await JpCredit.select(JpCredit.person, JpCredit.year, Sum(JpCredit.jp_centi, alias="jp"))
+        .where(JpCredit.person.is_in(ids), JpCredit.year.is_in(sorted(set(years.values()))))
+        .group_by(JpCredit.person, JpCredit.year)
+        if r["year"] == years[r["person"]]
+    }
+    longest = {
+        r["person"]: r["longest"]
+        for r in await Streak.select(Streak.person, Streak.longest).where(Streak.person.is_in(ids))
+    }
+    initiatives = {
+        r["person"]: int(r["count"])
+        for r in await Fact.select(Fact.person, Count(alias="count"))
+        .where(Fact.person.is_in(ids), Fact.kind == FactKind.INITIATIVE_VERIFIED.value)
+        .group_by(Fact.person)
+    }
+    return {
+        p: LearnerNumbers(
+            completions=completions[p],
+            jp_year_centi=jp.get(p, 0),
+            longest_streak=longest.get(p, 0),
+            initiatives=initiatives.get(p, 0),
+        )
+        for p in ids
+    }
 
 
 async def _award_met(person_id: int, candidates: list[dict], numbers: LearnerNumbers) -> list[dict]:
-    earned = []
-    for badge in candidates:
-        reason = evidence(loaded(badge["criteria"]), numbers)
-        if reason is not None:
-            await PersonBadge.insert(PersonBadge(person=person_id, badge=badge["id"], period_key="", reason=reason))
-            await notify_badge(person_id, badge["code"], badge["name"])
-            earned.append({"code": badge["code"], "name": badge["name"]})
-    return earned
+    return (await _award({person_id: _met(candidates, numbers)}))[person_id]
+
+
+def _met(candidates: list[dict], numbers: LearnerNumbers) -> list[tuple[dict, dict]]:
+    """The candidate badges the numbers meet, each with its reason."""
+    met = ((badge, evidence(loaded(badge["criteria"]), numbers)) for badge in candidates)
+    return [(badge, reason) for badge, reason in met if reason is not None]
+
+
+async def _award(met: dict[int, list[tuple[dict, dict]]]) -> dict[int, list[dict]]:
+    """Each person's badges met, with their notices, in two statements for everyone."""
+    awards = [(p, badge, reason) for p in sorted(met) for badge, reason in met[p]]
+    for start in range(0, len(awards), AWARDS_PER_STATEMENT):
+        some = awards[start : start + AWARDS_PER_STATEMENT]
+        await PersonBadge.insert(
+            *[PersonBadge(person=p, badge=badge["id"], period_key="", reason=reason) for p, badge, reason in some]
+        )
+        await notify_all([badge_notice(p, badge["code"], badge["name"]) for p, badge, _ in some])
+    return {p: [{"code": badge["code"], "name": badge["name"]} for badge, _ in met[p]] for p in met}
 
 
 async def award_learner_badges(person_id: int, region_id: int, timezone: str, longest_streak: int) -> list[dict]:
@@ -138,8 +194,16 @@ async def award_learner_badges(person_id: int, region_id: int, timezone: str, lo
 
 
 async def notify_badge(person_id: int, code: str, name: str, period_key: str = "") -> None:
-    await notify(
-        person_id, "badge", f"Lencana baru: {name}", "Lihat lencana Anda di profil.", code=code, period_key=period_key
+    await notify_all([badge_notice(person_id, code, name, period_key)])
+
+
+def badge_notice(person_id: int, code: str, name: str, period_key: str = "") -> tuple[int, str, str, str, dict]:
+    return (
+        person_id,
+        "badge",
+        f"Lencana baru: {name}",
+        "Lihat lencana Anda di profil.",
+        {"code": code, "period_key": period_key},
     )
 
 

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from piccolo.query.functions.aggregate import Max, Min
 
 from domain.errors import NotFound
-from gamification.points.badges import award_badges
 from gamification.points.batch_award import BatchResult, FactRange, QueueHead, award_range
 from gamification.points.full_check import (
     last_fact_id,
@@ -33,9 +32,9 @@ from gamification.points.full_check import (
     record_full_check,
     requeue_written_since,
 )
-from gamification.points.ledger import award_facts, refresh_totals
+from gamification.points.learner_refresh import refresh_learners
+from gamification.points.ledger import refresh_totals
 from gamification.points.pending_queue import pending_count
-from gamification.points.streaks import update_streak
 from gamification.points.totals_check import drifted_totals, mark_checked
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
@@ -89,7 +88,7 @@ async def recalculate(
             await _evaluate_pending(region_id, report, progress, follow)
         awarded = time.perf_counter()
         learners = await learners_to_check(region_id, None if complete else last)
-        report.badges_awarded = await _streaks_and_badges(learners, follow)
+        report.badges_awarded = await refresh_learners(learners, follow)
         badges = time.perf_counter()
         report.drift_fixed = await _fix_drift(region_id, follow, everything=complete)
         if region_id is None:  # every region checked
@@ -160,16 +159,6 @@ async def _award(
             if not (is_unique_violation(error) or is_deadlock(error)) or not tries_left:
                 raise
     raise AssertionError("unreachable")
-
-
-async def _streaks_and_badges(learners: list[int], follow: TotalsFollower) -> int:
-    awarded = 0
-    for person_id in learners:
-        async with unit_of_work():
-            milestones = await update_streak(person_id)
-            await award_facts(milestones, follow=follow, queued=True)
-            awarded += len(await award_badges(person_id))
-    return awarded
 
 
 async def _fix_drift(region_id: int | None, follow: TotalsFollower, everything: bool) -> int:

@@ -9,10 +9,9 @@ from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
 from domain.timezones import NATIONAL_TIMEZONE
+from gamification.points.learner_refresh import refresh_streaks
 from gamification.points.recalc import recalculate
-from gamification.points.streaks import update_streak
 from gamification.points.totals_follower import TotalsFollower
-from gamification.storage.database import unit_of_work
 from gamification.storage.job_runs import run_once, trigger_time
 from gamification.storage.tables import Person, Region, Streak
 
@@ -84,9 +83,6 @@ async def close_day_job(timezone: str, now: dt.datetime | None = None) -> dict |
             )
             .output(as_list=True)
         )
-        for person_id in people:
-            async with unit_of_work():
-                await update_streak(person_id, now=midnight)
-        return {"people": len(people)}
+        return {"people": await refresh_streaks(people, now=midnight)}
 
     return await run_once(f"close_day:{timezone}", midnight, close)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from piccolo.query.functions.aggregate import Min
-
 from domain.attempts import local_date
 from domain.rules import FactKind
-from domain.streaks import MILESTONES, StreakState, frozen_days, milestones_reached, missed_between, runs, streak_state
+from domain.streaks import MILESTONES, StreakState, frozen_days, missed_between
 from gamification.points.facts import record_fact
-from gamification.storage.database import unit_of_work
+from gamification.points.streak_reads import streak_inputs, streak_outcome
 from gamification.storage.regions import region_timezone
-from gamification.storage.tables import Completion, Fact, Holiday, Person, Streak, StreakFreeze
+from gamification.storage.tables import Completion, Holiday, Person, Streak, StreakFreeze
 
 
 async def region_today(region_id: int | None, now: dt.datetime | None = None) -> dt.date:
@@ -27,45 +25,43 @@ async def holidays_of(region_id: int | None) -> set[dt.date]:
 
 
 async def update_streak(person_id: int, now: dt.datetime | None = None) -> list[int]:
-    """Recompute the person's streak from their learning days; returns new milestone fact ids.
+    """Recompute the person's streak from their learning days; returns new milestone fact ids."""
+    return await update_streaks([person_id], now)
 
-    Computed from all the days rather than stepped forward, so a completion synced late from
-    offline that fills a gap joins the two runs around it.
-    """
-    person = await Person.select(Person.region, Person.unit).where(Person.id == person_id).first()
-    today = await region_today(person["region"], now)
-    firsts = {
-        row["local_date"]: row["first"]
-        for row in await Completion.select(Completion.local_date, Min(Completion.completed_at, alias="first"))
-        .where(Completion.person == person_id)
-        .group_by(Completion.local_date)
-    }
-    holidays = await holidays_of(person["region"])
-    holidays |= frozen_days(firsts, holidays, await _freezes_of(person_id), today)
-    await _store(person_id, streak_state(firsts, holidays, today))
-    reached = await Fact.select(Fact.level, Fact.local_date).where(
-        Fact.person == person_id, Fact.kind == FactKind.STREAK_MILESTONE.value
-    )
+
+async def update_streaks(person_ids: list[int], now: dt.datetime | None = None) -> list[int]:
+    """``update_streak`` for many people in a handful of statements (the changed streaks in one); call
+    inside a unit of work. Returns the new milestone facts' ids, queued for the caller or the recalculation."""
+    computed = [(inputs, streak_outcome(inputs)) for inputs in await streak_inputs(person_ids, now)]
+    await _store({inputs.person_id: outcome.state for inputs, outcome in computed})
     new_facts = []
-    for run in runs(firsts, holidays):
-        for days, day in milestones_reached(run):
-            if any(r["level"] == str(days) and run[0] <= r["local_date"] <= run[-1] for r in reached):
-                continue  # this run has earned this milestone already
+    for inputs, outcome in computed:
+        for days, day in outcome.milestones:
             new_facts.append(
                 await record_fact(
                     kind=FactKind.STREAK_MILESTONE,
-                    person_id=person_id,
-                    source_key=f"streak:{person_id}:{days}:{day.isoformat()}",
+                    person_id=inputs.person_id,
+                    source_key=f"streak:{inputs.person_id}:{days}:{day.isoformat()}",
                     label=f"Runtunan {days} hari belajar",
-                    occurred_at=firsts[day],
+                    occurred_at=inputs.firsts[day],
                     local_date=day,
-                    region_id=person["region"],
-                    unit_id=person["unit"],
+                    region_id=inputs.region_id,
+                    unit_id=inputs.unit_id,
                     level=str(days),
                     queued=True,  # awarded by the caller, or by the recalculation (the midnight close)
                 )
             )
     return new_facts
+
+
+async def lock_streaks(person_ids: list[int]) -> None:
+    """On PostgreSQL, lock the people's streak rows (in person order) before reading what they are computed
+    from: an attempt stepping one of them meanwhile waits, and steps from the streak written here, rather
+    than this writing a streak computed before the attempt's completion over the attempt's."""
+    if Streak._meta.db.engine_type == "postgres" and person_ids:
+        await (
+            Streak.select(Streak.id).where(Streak.person.is_in(sorted(person_ids))).order_by(Streak.person).lock_rows()
+        )
 
 
 STEP_WINDOW_DAYS = 42  # how far back a step looks for a missed working day; a longer gap without one is rare
@@ -127,45 +123,21 @@ def _days_back(day: dt.date, days: int):
         yield day - dt.timedelta(days=n)
 
 
-REFRESH_REACH = dt.timedelta(days=14)  # wider than any run of weekends and holidays around one day
-
-
-async def refresh_streaks_around(region_id: int, day: dt.date, now: dt.datetime | None = None) -> int:
-    """A holiday added or removed on ``day`` joins or splits the runs that pass it: the streaks of the
-    region's people who learned near it are computed again at once, not at the next local midnight.
-    Returns how many people were looked at."""
-    today = await region_today(region_id, now)
-    if day > today:
-        return 0  # no run reaches a day still to come
-    people = (
-        await Completion.select(Completion.person)
-        .where(
-            Completion.region == region_id,
-            Completion.local_date >= day - REFRESH_REACH,
-            Completion.local_date <= day + REFRESH_REACH,
-        )
-        .distinct()
-        .output(as_list=True)
-    )
-    for person_id in people:
-        async with unit_of_work():
-            await update_streak(person_id, now)
-    return len(people)
-
-
-async def _store(person_id: int, state: StreakState) -> None:
-    """Written only where it changed: ``updated_at`` tells the nightly check whose badges may follow."""
+async def _store(states: dict[int, StreakState]) -> None:
+    """One statement for all; a row is written only where it changed: ``updated_at`` tells the nightly
+    check whose badges may follow."""
+    if not states:
+        return
+    at = dt.datetime.now(dt.timezone.utc)
+    people = sorted(states)
     await Streak.raw(
-        "INSERT INTO streak (person, current, longest, last_day, updated_at) VALUES ({}, {}, {}, {}, {})"
-        " ON CONFLICT (person) DO UPDATE SET current = excluded.current, longest = excluded.longest,"
+        "INSERT INTO streak (person, current, longest, last_day, updated_at) VALUES "
+        + ", ".join(["({}, {}, {}, {}, {})"] * len(people))
+        + " ON CONFLICT (person) DO UPDATE SET current = excluded.current, longest = excluded.longest,"
         " last_day = excluded.last_day, updated_at = excluded.updated_at"
         " WHERE streak.current <> excluded.current OR streak.longest <> excluded.longest"
         " OR streak.last_day <> excluded.last_day OR (streak.last_day IS NULL) <> (excluded.last_day IS NULL)",
-        person_id,
-        state.current,
-        state.longest,
-        state.last_day,
-        dt.datetime.now(dt.timezone.utc),
+        *[v for p in people for v in (p, states[p].current, states[p].longest, states[p].last_day, at)],
     )
 
 
