@@ -21,9 +21,10 @@ from domain.errors import (
     TooManyRequests,
     UnsupportedType,
 )
-from gamification.storage.db_errors import is_connection_lost
+from gamification.storage.db_errors import is_connection_lost, is_deadlock
 
 log = logging.getLogger("tangkas.api")
+DEADLOCK_RETRY_AFTER_SECONDS = 1
 DATABASE_RETRY_AFTER_SECONDS = 2  # a dropped connection is replaced at once; a restarting server takes a moment
 
 PROBLEM_JSON = "application/problem+json"
@@ -156,6 +157,11 @@ def unexpected_error_handler(request: Request, error: Exception) -> Response:
         # request again; attempts and redemptions replay by client_id if it committed after all.
         log.warning("database connection lost on %s %s: %r", request.method, request.url.path, error)
         return problem(request, 503, "database_unavailable", {"retry_after": DATABASE_RETRY_AFTER_SECONDS})
+    if is_deadlock(error):
+        # PostgreSQL chose this request's transaction to break a lock cycle and rolled it back whole: sent
+        # again, it meets the other transaction committed (attempts and redemptions replay by client_id).
+        log.warning("deadlock broken on %s %s: %r", request.method, request.url.path, error)
+        return problem(request, 503, "database_busy", {"retry_after": DEADLOCK_RETRY_AFTER_SECONDS})
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
     return problem(request, 500, "internal_error")
 

@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Server sedang tidak dapat menjangkau basis data. Coba lagi dalam {retry_after} detik.",
         "The server cannot reach its database right now. Try again in {retry_after} seconds.",
     ),
+    "database_busy": (
+        "Server sedang sibuk. Coba lagi dalam {retry_after} detik.",
+        "The server is busy. Try again in {retry_after} seconds.",
+    ),
     # sign-in and tokens
     "not_authenticated": ("Silakan masuk terlebih dahulu.", "Please sign in first."),
     "login_failed": ("NIP/email atau kata sandi salah.", "Wrong NIP/email or password."),

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from gamification.points.badges import award_badges_to
 from gamification.points.ledger import award_facts
-from gamification.points.streaks import lock_streaks, region_today, update_streaks
+from gamification.points.streaks import lock_learners, region_today, update_streaks
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import unit_of_work
 from gamification.storage.db_errors import is_deadlock, is_unique_violation
@@ -79,11 +79,11 @@ async def _in_one_transaction(people: list[int], work: Callable[[list[int]], Awa
     for tries_left in reversed(range(MAX_CHUNK_TRIES)):
         try:
             async with unit_of_work():
-                await lock_streaks(people)
+                await lock_learners(people)
                 return await work(people)
         except Exception as error:
-            # An attempt recorded one of these milestones at the same moment (its source key), or took one of
-            # these people's totals before their streak: the chunk rolled back whole and is done again.
+            # An attempt recorded one of these milestones at the same moment (its source key), or a writer took
+            # these people's rows in another order: the chunk rolled back whole and is done again.
             if not (is_unique_violation(error) or is_deadlock(error)) or not tries_left:
                 raise
     raise AssertionError("unreachable")

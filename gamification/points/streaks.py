@@ -10,7 +10,7 @@ from domain.streaks import MILESTONES, StreakState, frozen_days, missed_between
 from gamification.points.facts import record_fact
 from gamification.points.streak_reads import streak_inputs, streak_outcome
 from gamification.storage.regions import region_timezone
-from gamification.storage.tables import Completion, Holiday, Person, Streak, StreakFreeze
+from gamification.storage.tables import Completion, Holiday, Person, PointsTotal, Streak, StreakFreeze
 
 
 async def region_today(region_id: int | None, now: dt.datetime | None = None) -> dt.date:
@@ -54,14 +54,16 @@ async def update_streaks(person_ids: list[int], now: dt.datetime | None = None) 
     return new_facts
 
 
-async def lock_streaks(person_ids: list[int]) -> None:
-    """On PostgreSQL, lock the people's streak rows (in person order) before reading what they are computed
-    from: an attempt stepping one of them meanwhile waits, and steps from the streak written here, rather
-    than this writing a streak computed before the attempt's completion over the attempt's."""
+async def lock_learners(person_ids: list[int]) -> None:
+    """On PostgreSQL, lock the people's totals and then their streak rows, each in person order, before reading
+    what a streak is computed from. That is the order an attempt takes them (its award writes the totals, then
+    it steps the streak), so an attempt meanwhile waits at its totals instead of deadlocking with a chunk that
+    awards a milestone, and then steps from the streak written here, rather than this writing a streak
+    computed before the attempt's completion over the attempt's."""
     if Streak._meta.db.engine_type == "postgres" and person_ids:
-        await (
-            Streak.select(Streak.id).where(Streak.person.is_in(sorted(person_ids))).order_by(Streak.person).lock_rows()
-        )
+        people = sorted(person_ids)
+        for table in (PointsTotal, Streak):
+            await table.select(table.id).where(table.person.is_in(people)).order_by(table.person).lock_rows()
 
 
 STEP_WINDOW_DAYS = 42  # how far back a step looks for a missed working day; a longer gap without one is rare
