@@ -28,10 +28,12 @@ class Statements:
 
 
 @contextmanager
-def counted(monkeypatch) -> Iterator[Statements]:
+def counted(monkeypatch, *, prepared: bool = False) -> Iterator[Statements]:
+    """``prepared``: each statement as the driver receives it, with placeholders instead of the values."""
     statements = Statements()
-    for engine in (PostgresEngine, SQLiteEngine):
-        _count_calls(monkeypatch, engine, "run_querystring", statements, lambda q: str(q))
+    for engine, kind in ((PostgresEngine, "postgres"), (SQLiteEngine, "sqlite")):
+        text = (lambda q, kind=kind: q.compile_string(engine_type=kind)[0]) if prepared else str
+        _count_calls(monkeypatch, engine, "run_querystring", statements, text)
         _count_calls(monkeypatch, engine, "run_ddl", statements, lambda ddl: ddl)
     yield statements
 

@@ -30,6 +30,7 @@ from domain.rules import FactKind, FactValues
 from domain.timezones import NATIONAL_TIMEZONE
 from gamification.identity.sign_in import TokenCaller, actor_of_row
 from gamification.learning.attempt_reads import attempt_context, version_answer_keys
+from gamification.learning.attempt_writes import insert_attempt, insert_completion
 from gamification.learning.jp_ledger import JpSource, credit_jp
 from gamification.learning.module_store import version_row
 from gamification.points.facts import record_fact
@@ -196,48 +197,43 @@ async def _record(
         values = FactValues(xp=version["xp"], score=graded.score, first_attempt=first_attempt, level=None, voided=False)
         earned = earnings(FactKind.MODULE_COMPLETION.value, actor.region_id, day, values, config.rules)
     xp = sum(target for _, target in earned)
-    inserted = await Attempt.insert(
-        Attempt(
-            person=person_id,
-            module=module["id"],
-            module_version=version["id"],
-            client_id=attempt.client_id,
-            answers=json.dumps({str(question): sorted(chosen) for question, chosen in answers.items()}),
-            score=graded.score,
-            correct_count=graded.correct_count,
-            question_count=graded.question_count,
-            passed=graded.passed,
-            credited=credited,
-            xp_awarded=xp,
-            started_at=attempt.started_at,
-            finished_at=attempt.finished_at,
-        )
-    ).returning(Attempt.id)
-    attempt_id = inserted[0]["id"]
+    attempt_id = await insert_attempt(
+        person_id=person_id,
+        module_id=module["id"],
+        version_id=version["id"],
+        client_id=attempt.client_id,
+        answers=json.dumps({str(question): sorted(chosen) for question, chosen in answers.items()}),
+        score=graded.score,
+        correct_count=graded.correct_count,
+        question_count=graded.question_count,
+        passed=graded.passed,
+        credited=credited,
+        xp_awarded=xp,
+        started_at=attempt.started_at,
+        finished_at=attempt.finished_at,
+    )
     if not credited:
         return attempt_id, credited, 0, []
-    completion = await Completion.insert(
-        Completion(
-            person=person_id,
-            module=module["id"],
-            module_version=version["id"],
-            attempt=attempt_id,
-            region=actor.region_id,
-            unit=actor.unit_id,
-            competency_type=version["competency_type"],
-            topics=module["topics"],
-            xp=version["xp"],
-            jp_centi=version["jp_centi"],
-            score=graded.score,
-            first_attempt=first_attempt,
-            completed_at=attempt.finished_at,
-            local_date=day,
-        )
-    ).returning(Completion.id)
+    completion_id = await insert_completion(
+        person_id=person_id,
+        module_id=module["id"],
+        version_id=version["id"],
+        attempt_id=attempt_id,
+        region_id=actor.region_id,
+        unit_id=actor.unit_id,
+        competency_type=version["competency_type"],
+        topics=module["topics"],
+        xp=version["xp"],
+        jp_centi=version["jp_centi"],
+        score=graded.score,
+        first_attempt=first_attempt,
+        completed_at=attempt.finished_at,
+        local_date=day,
+    )
     await credit_jp(
         person_id=person_id,
         source=JpSource.MODULE,
-        source_id=completion[0]["id"],
+        source_id=completion_id,
         title=version["title"],
         competency_type=version["competency_type"],
         jp_centi=version["jp_centi"],
@@ -255,7 +251,7 @@ async def _record(
     fact["id"] = await record_fact(
         kind=FactKind.MODULE_COMPLETION,
         person_id=person_id,
-        source_key=f"completion:{completion[0]['id']}",
+        source_key=f"completion:{completion_id}",
         label=version["title"],
         occurred_at=attempt.finished_at,
         local_date=day,

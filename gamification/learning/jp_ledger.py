@@ -42,18 +42,18 @@ async def credit_jp(
     timezone: str,
 ) -> None:
     """Record JP inside the caller's transaction; a source credits a person once (unique key)."""
-    await JpCredit.insert(
-        JpCredit(
-            person=person_id,
-            source_kind=source.value,
-            source_id=source_id,
-            title=title,
-            competency_type=competency_type,
-            jp_centi=jp_centi,
-            earned_at=earned_at,
-            year=earned_at.astimezone(ZoneInfo(timezone)).year,
-        )
+    year = earned_at.astimezone(ZoneInfo(timezone)).year
+    await JpCredit.raw(
+        CREDIT_INSERT, person_id, source.value, source_id, title, competency_type, jp_centi, earned_at, year
     )
+
+
+# Hand-written, of constant text (prepared once per connection): every passing attempt credits JP, and
+# building the ORM's insert for it was a worker's time (issue 20).
+CREDIT_INSERT = (
+    "INSERT INTO jp_credit (person, source_kind, source_id, title, competency_type, jp_centi, earned_at, year,"
+    " reversal) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, false)"
+)
 
 
 async def withdraw_jp(*, person_id: int, source: JpSource, source_id: int) -> bool:

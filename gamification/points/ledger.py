@@ -22,7 +22,7 @@ from gamification.points.national_periods import national_starts
 from gamification.points.totals_follower import TotalsFollower
 from gamification.points.totals_growth import PERIODS, entries_with_ids, grow_totals
 from gamification.storage.json_column import loaded
-from gamification.storage.sql_dialect import as_datetime
+from gamification.storage.sql_dialect import as_datetime, dialect
 from gamification.storage.tables import (
     Fact,
     PendingFact,
@@ -121,9 +121,38 @@ async def award_new_fact(fact: dict, earned: list[tuple[RuleVersion, int]]) -> l
     ``grow_totals``; the caller tells the follower), nothing when the fact earns nothing."""
     if not earned:
         return []
-    inserted = await XpEntry.insert(*[_entry(fact, rule, xp) for rule, xp in earned]).returning(XpEntry.id)
+    sql = dialect()
+    rules, rule_args = sql.rows([(rule.id, rule.code, xp) for rule, xp in earned], rule="int", code="text", xp="int")
+    day, national = fact["local_date"], national_starts(as_datetime(fact["occurred_at"]))
+    inserted = await XpEntry.raw(
+        f"{NEW_FACT_ENTRIES} FROM {rules} RETURNING id",
+        fact["person"],
+        fact["id"],
+        fact["voided_at"] is not None,
+        fact["occurred_at"],
+        day,
+        week_start(day),
+        month_start(day),
+        year_start(day),
+        national["nweek_start"],
+        national["nmonth_start"],
+        national["nyear_start"],
+        fact["region"],
+        fact["unit"],
+        dt.datetime.now(dt.timezone.utc),
+        *rule_args,
+    )
     entries, args = entries_with_ids([row["id"] for row in inserted])
     return await grow_totals(entries, args=args, one_person=True)
+
+
+# One fact's entries, a row per rule it earns under (``r``: rule, code, xp), in a statement of constant text
+# (prepared once per connection): building the ORM's insert for every attempt was a worker's time (issue 20).
+NEW_FACT_ENTRIES = (
+    "INSERT INTO xp_entry (person, fact, reversal, occurred_at, local_date, week_start, month_start, year_start,"
+    " nweek_start, nmonth_start, nyear_start, region, unit, created_at, rule, rule_code, xp)"
+    " SELECT {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, r.rule, r.code, r.xp"
+)
 
 
 def _entry(fact: dict, rule: RuleVersion, xp: int) -> XpEntry:

@@ -8,6 +8,7 @@ since 1964) is a fixed shift there.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from domain.timezones import NATIONAL_TIMEZONE
@@ -61,6 +62,17 @@ class Dialect:
     def later(self, a: str, b: str) -> str:
         """The later of two time stamps, either of which may be NULL."""
         return f"CASE WHEN {a} IS NULL OR {b} > {a} THEN {b} ELSE {a} END"
+
+    def rows(self, rows: list[tuple], **types: str) -> tuple[str, tuple]:
+        """``rows`` as a FROM item ``r`` with the columns named in ``types`` (name: PostgreSQL type), and the
+        arguments of its placeholders: one array per column on PostgreSQL, one JSON array of the rows on
+        SQLite. The text is the same however many rows, so a statement using it is prepared once."""
+        if self.postgres:
+            arrays = ", ".join(f"CAST({{}} AS {kind}[])" for kind in types.values())
+            columns = tuple([row[n] for row in rows] for n in range(len(types)))
+            return f"unnest({arrays}) AS r({', '.join(types)})", columns
+        columns = ", ".join(f"json_extract(value, '$[{n}]') AS {name}" for n, name in enumerate(types))
+        return f"(SELECT {columns} FROM json_each({{}})) AS r", (json.dumps(rows),)
 
     def json_rows(self, *columns: str) -> str:
         """An aggregate gathering its rows as one JSON array of arrays (NULL over no rows on PostgreSQL)."""

@@ -44,6 +44,26 @@ async def test_a_failed_and_a_passing_first_attempt_send_a_handful_of_statements
     await totals_agree_with_ledger()
 
 
+async def test_a_passing_attempts_inserts_read_the_same_whatever_it_earns(client, world, as_, monkeypatch):
+    """The rows of a passing attempt are written by statements of constant text, prepared once per connection:
+    a pass at the first try earns under two rules, a pass after a failure under one, in the same words."""
+    module = await published_module(client, as_(world.pontianak.admin), xp=30)
+    path = f"{MODULES}/{module['id']}/attempts"
+    await client.post(path, json=attempt_body(module, right=1), headers=as_(world.pontianak.asn))
+    inserts = []
+    for learner in (world.pontianak.asn_child, world.pontianak.asn):
+        with counted(monkeypatch, prepared=True) as statements:
+            passed = (await client.post(path, json=attempt_body(module), headers=as_(learner))).json()
+        inserts.append([sql for sql in statements.sent if sql.startswith(ROWS_OF_AN_ATTEMPT)])
+    assert passed["xp_awarded"] == 30 and len(inserts[1]) == len(ROWS_OF_AN_ATTEMPT), inserts[1]
+    assert inserts[0] == inserts[1]
+
+
+ROWS_OF_AN_ATTEMPT = tuple(
+    f"INSERT INTO {table} (" for table in ("attempt", "completion", "jp_credit", "fact", "xp_entry")
+)
+
+
 async def test_a_replay_answers_what_the_first_answer_said_and_awards_nothing_more(client, world, as_):
     admin, learner = as_(world.pontianak.admin), as_(world.pontianak.asn)
     module = await published_module(client, admin, xp=25)
