@@ -225,7 +225,7 @@ def serve(host: str, port: int, workers: int, demo: bool) -> None:
     if workers > 1 and not settings.is_postgres:
         raise click.ClickException("Lebih dari satu worker membutuhkan PostgreSQL (TANGKAS_DATABASE_URL).")
     click.echo(f"Tangkas berjalan di http://{host}:{port}  (dokumentasi API: http://{host}:{port}/schema)")
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=True)
+    uvicorn.run("api.app:create_served_app", factory=True, host=host, port=port, workers=workers, proxy_headers=True)
 
 
 @main.group()

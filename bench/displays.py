@@ -338,7 +338,7 @@ def run(args) -> tuple[Fanout, Fanout, int]:
     print(f"Tangkas: {len(paths)} aliran ...", flush=True)
     with Server(
         "tangkas-displays",
-        "api.app:create_app",
+        "api.app:create_served_app",
         {**env, "TANGKAS_ENV": "production", "TANGKAS_PUBLIC_URL": "https://tangkas.bench"},
         1,
         "/ready",

@@ -162,7 +162,7 @@ def http_benchmarks(args, fixture: Fixture) -> tuple[list[Row], dict[str, float]
             "asyncpg primary key": load(bare, [line("GET", f"/pk/{p['id']}") for p in people]),
             "Redis ZREVRANGE + ZREVRANK": load(bare, [line("GET", f"/board/{n}") for n in range(len(people))]),
         }
-    with Server("tangkas", "api.app:create_app", tangkas_env, ready="/ready") as api:
+    with Server("tangkas", "api.app:create_served_app", tangkas_env, ready="/ready") as api:
         module_path = f"/api/v1/modules/{fixture.module['id']}"
         etag = etag_of(api.url + module_path, fixture.tokens[people[0]["id"]])
         load(api, board_lines(fixture, "national", people))  # warm the boards and the pools
@@ -195,7 +195,7 @@ def http_benchmarks(args, fixture: Fixture) -> tuple[list[Row], dict[str, float]
         )
         memory = {"API worker (Redis)": api.worker_peak_mb()}
     sql_env = {**tangkas_env, "TANGKAS_REDIS_URL": ""}
-    with Server("tangkas-sql", "api.app:create_app", sql_env, ready="/ready") as sql_api:
+    with Server("tangkas-sql", "api.app:create_served_app", sql_env, ready="/ready") as sql_api:
         crowded_sql = load(sql_api, board_lines(fixture, "region", fixture.crowded_people))
         memory["API worker (no Redis)"] = sql_api.worker_peak_mb()
     rows.append(
