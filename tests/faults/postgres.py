@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 
 import asyncpg
 
+from gamification.storage.tables import Person
 from tests.faults.checkpoints import until
 
 WAITING_ON_A_LOCK = (
@@ -19,6 +21,16 @@ TERMINATE_THE_APPS = (
     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
     " WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> $1"
 )
+
+
+async def until_done_or_waiting_for_a_lock(task: asyncio.Task, what: str) -> None:
+    """Until ``task`` has finished or a session of the app's database waits for a lock (asked through the app's
+    own engine, so it needs no connection of the test's)."""
+
+    async def done_or_waiting() -> bool:
+        return task.done() or (await Person.raw(WAITING_ON_A_LOCK))[0]["count"] > 0
+
+    await until(done_or_waiting, what)
 
 
 class Postgres:

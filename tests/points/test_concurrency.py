@@ -9,7 +9,7 @@ from gamification.storage.migrations import migrate
 from gamification.storage.settings import Settings
 from gamification.storage.tables import Person, PointsTotal
 from tests.backends import recreate_postgres_database
-from tests.faults.checkpoints import until
+from tests.faults.postgres import until_done_or_waiting_for_a_lock
 from tests.invariants import totals_agree_with_ledger
 from tests.module_payloads import attempt, published_module
 
@@ -70,13 +70,7 @@ async def test_two_completions_of_one_person_committing_together_both_count_in_t
     await asyncio.wait_for(grown.wait(), 30)
     two = asyncio.create_task(attempt(client, learner, second))
 
-    async def second_done_or_waiting_for_a_lock() -> bool:
-        waiting = await Person.raw(
-            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return two.done() or waiting[0]["n"] > 0
-
-    await until(second_done_or_waiting_for_a_lock, "the second completion to commit or to wait for the first")
+    await until_done_or_waiting_for_a_lock(two, "the second completion to commit or to wait for the first")
     go_on.set()
     await asyncio.gather(one, two)
     await totals_agree_with_ledger()

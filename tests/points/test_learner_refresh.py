@@ -34,7 +34,7 @@ from gamification.storage.tables import (
 )
 from tests import wiring
 from tests.factories import add_person
-from tests.faults.checkpoints import until
+from tests.faults.postgres import until_done_or_waiting_for_a_lock
 from tests.module_payloads import attempt, published_module
 from tests.statements import counted
 
@@ -315,13 +315,7 @@ async def test_an_attempt_stepping_a_streak_while_its_chunk_is_open_steps_from_t
     await asyncio.wait_for(read.wait(), 30)
     stepping = asyncio.create_task(attempt(client, learner, second))
 
-    async def attempt_done_or_waiting_for_a_lock() -> bool:
-        waiting = await Streak.raw(
-            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return stepping.done() or waiting[0]["n"] > 0
-
-    await until(attempt_done_or_waiting_for_a_lock, "the attempt to commit or to wait for the chunk")
+    await until_done_or_waiting_for_a_lock(stepping, "the attempt to commit or to wait for the chunk")
     go_on.set()
     await asyncio.gather(chunk, stepping)
     row = await Streak.select(Streak.current, Streak.longest).where(Streak.person == person).first()
