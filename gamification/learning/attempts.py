@@ -37,7 +37,7 @@ from gamification.points.facts import record_fact
 from gamification.points.ledger import earnings
 from gamification.points.region_config import region_config
 from gamification.storage.database import unit_of_work
-from gamification.storage.db_errors import is_unique_violation
+from gamification.storage.db_errors import is_deadlock, is_unique_violation
 from gamification.storage.json_column import loaded
 from gamification.storage.settings import Settings
 from gamification.storage.tables import Attempt, Completion, ModuleQuestion, ModuleVersion
@@ -132,8 +132,9 @@ class AttemptService:
                     )
                 break
             except Exception as error:
-                # A racing request took the client_id or the completion first: look again.
-                if not is_unique_violation(error) or not tries_left:
+                # A racing request took the client_id or the completion first, or PostgreSQL broke a lock
+                # cycle by rolling this one back whole: look again.
+                if not (is_unique_violation(error) or is_deadlock(error)) or not tries_left:
                     raise
         attempt_id, credited, xp, badges = recorded
         shown = graded if graded.passed or context.completed else without_answer_key(graded)

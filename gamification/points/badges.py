@@ -22,7 +22,7 @@ from gamification.storage.json_column import loaded
 from gamification.storage.regions import people_placed
 from gamification.storage.tables import Badge, Completion, Fact, JpCredit, PersonBadge, Streak
 
-AWARDS_PER_STATEMENT = 1_000  # within SQLite's 32,766 parameters for a notification's 11 columns
+AWARDS_PER_STATEMENT = 1_000  # within SQLite's 32,766 parameters for a notification's 12 bound columns
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,12 @@ class EarnedBadge:
     period_key: str
     reason: dict
     id: int  # the award's: credentials (POST /me/badges/{award_id}/credential)
+
+
+def visible_in(region_ids: list[int]):
+    """The national badges and those of these regions."""
+    national = Badge.region.is_null()
+    return national | Badge.region.is_in(region_ids) if region_ids else national
 
 
 def visible_badges(region_id: int | None):
@@ -66,7 +72,8 @@ async def award_badges_to(person_ids: list[int]) -> dict[int, list[dict]]:
         (r["person"], r["badge"])
         for r in await PersonBadge.select(PersonBadge.person, PersonBadge.badge).where(PersonBadge.person.is_in(ids))
     }
-    badges = await Badge.select().where(Badge.active == True).order_by(Badge.id)  # noqa: E712
+    regions = sorted({row["region"] for row in placed.values() if row["region"] is not None})
+    badges = await Badge.select().where(Badge.active == True, visible_in(regions)).order_by(Badge.id)  # noqa: E712
     candidates = {
         p: [b for b in badges if b["region"] in (None, placed[p]["region"]) and (p, b["id"]) not in held] for p in ids
     }

@@ -56,7 +56,11 @@ async def learners_to_check(region_id: int | None, last: dict | None) -> list[in
     verified initiative or certificate and milestone comes with one); a streak changed (a late sync, a holiday
     added or removed, the midnight close); a streak freeze given; their record changed (a move to another
     region brings other holidays and badges). Neither a streak nor a badge follows XP, so a rule change's
-    entries need no one here."""
+    entries need no one here. A fact still uncommitted when the last check read ``facts_through`` (an id
+    below it) is not taken: such a fact came with its own streak and badges (an attempt, an approval, a
+    sync), and one imported in bulk meanwhile waits for the Sunday complete check, as do holidays or time
+    zones changed outside the admin's routes (a migration) and a deploy that changes the rules of streaks or
+    badges: run ``tangkas recalc --complete`` after such a change."""
     sql = dialect()
     in_region = f" AND p.region = {int(region_id)}" if region_id is not None else ""
     learners = f"SELECT DISTINCT c.person FROM completion c JOIN person p ON p.id = c.person WHERE true{in_region}"

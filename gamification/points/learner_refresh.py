@@ -20,6 +20,7 @@ from gamification.storage.db_errors import is_deadlock, is_unique_violation
 from gamification.storage.tables import Completion
 
 CHUNK = 500
+MILESTONES_PER_AWARD = 1_000  # a milestone's one entry binds 17 values: within SQLite's 32,766
 MAX_CHUNK_TRIES = 3
 
 
@@ -29,7 +30,9 @@ async def refresh_learners(
     """Streaks, milestone facts (awarded) and badges of these people; returns how many badges were awarded."""
 
     async def refresh(people: list[int]) -> int:
-        await award_facts(await update_streaks(people, now), follow=follow, queued=True)
+        milestones = await update_streaks(people, now)
+        for start in range(0, len(milestones), MILESTONES_PER_AWARD):  # each insert within the parameters' limit
+            await award_facts(milestones[start : start + MILESTONES_PER_AWARD], follow=follow, queued=True)
         return sum(len(earned) for earned in (await award_badges_to(people)).values())
 
     return await _in_chunks(person_ids, chunk, refresh)

@@ -57,9 +57,11 @@ async def update_streaks(person_ids: list[int], now: dt.datetime | None = None) 
 async def lock_learners(person_ids: list[int]) -> None:
     """On PostgreSQL, lock the people's totals and then their streak rows, each in person order, before reading
     what a streak is computed from. That is the order an attempt takes them (its award writes the totals, then
-    it steps the streak), so an attempt meanwhile waits at its totals instead of deadlocking with a chunk that
+    it steps the streak), so an attempt meanwhile waits at its totals rather than deadlocking with a chunk that
     awards a milestone, and then steps from the streak written here, rather than this writing a streak
-    computed before the attempt's completion over the attempt's."""
+    computed before the attempt's completion over the attempt's. One cycle remains, rare: a completion that
+    earns no XP steps the streak first, and then a milestone's XP wants the totals the chunk holds; PostgreSQL
+    breaks it, and the chunk or the attempt is done again (both retry a deadlock)."""
     if Streak._meta.db.engine_type == "postgres" and person_ids:
         people = sorted(person_ids)
         for table in (PointsTotal, Streak):

@@ -28,9 +28,10 @@ def is_unique_violation(error: BaseException) -> bool:
     return isinstance(error, sqlite3.IntegrityError) and "UNIQUE" in str(error)
 
 
-def is_deadlock(error: BaseException) -> bool:
-    """PostgreSQL broke a lock cycle by rolling this transaction back (SQLite's writers take turns)."""
-    return isinstance(error, asyncpg.DeadlockDetectedError)
+def is_deadlock(error: BaseException | None) -> bool:
+    """PostgreSQL broke a lock cycle by rolling this transaction back (SQLite's writers take turns); the
+    error, or one it arose from."""
+    return _in_chain(error, asyncpg.DeadlockDetectedError)
 
 
 def is_connection_lost(error: BaseException | None) -> bool:
@@ -39,9 +40,13 @@ def is_connection_lost(error: BaseException | None) -> bool:
     The chain matters: when the connection dies inside a transaction, the rollback fails too, and
     what surfaces is asyncpg's "the underlying connection is closed" raised while handling the cause.
     """
+    return _in_chain(error, CONNECTION_LOST)
+
+
+def _in_chain(error: BaseException | None, kinds) -> bool:
     seen: set[int] = set()
     while error is not None and id(error) not in seen:
-        if isinstance(error, CONNECTION_LOST):
+        if isinstance(error, kinds):
             return True
         seen.add(id(error))
         error = error.__cause__ or error.__context__

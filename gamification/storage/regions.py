@@ -25,6 +25,8 @@ async def raise_rules_version(region_id: int | None) -> None:
 
 async def people_placed(person_ids: list[int]) -> dict[int, dict]:
     """Each person's region, unit and the region's time zone (WIB without a region), in one statement."""
+    if not person_ids:
+        return {}
     rows = await Person.select(
         Person.id, Person.region, Person.unit, Person.region.timezone.as_alias("timezone")
     ).where(Person.id.is_in(person_ids))

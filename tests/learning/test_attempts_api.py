@@ -271,3 +271,28 @@ async def test_different_passes_racing_complete_the_module_once(client, world, a
     assert sum(a.json()["completed"] for a in answers) == 1
     assert (await Attempt.count(), await Completion.count(), await JpCredit.count()) == (5, 1, 1)
     assert await jp_earned(client, learner) == 0.5
+
+
+async def test_an_attempt_rolled_back_to_break_a_deadlock_is_recorded_on_its_retry_once(client, world, as_, monkeypatch):
+    """PostgreSQL broke a lock cycle by rolling the attempt's transaction back whole: the server tries again,
+    and the phone gets its answer, not a 503."""
+    import asyncpg
+
+    from gamification.learning import attempts
+
+    module = await published_module(client, as_(world.pontianak.admin), xp=30)
+    record, tries = attempts._record, []
+
+    async def deadlocked_once(*args, **kwargs):
+        tries.append(1)
+        recorded = await record(*args, **kwargs)
+        if len(tries) == 1:
+            raise asyncpg.DeadlockDetectedError("deadlock detected")  # after the writes: they roll back
+        return recorded
+
+    monkeypatch.setattr(attempts, "_record", deadlocked_once)
+    result = await attempt(client, as_(world.pontianak.asn), module)
+
+    assert len(tries) == 2 and result["xp_awarded"] > 0
+    assert await Completion.count().where(Completion.person == world.pontianak.asn) == 1
+    assert await Attempt.count().where(Attempt.person == world.pontianak.asn) == 1

@@ -320,3 +320,14 @@ async def test_an_attempt_stepping_a_streak_while_its_chunk_is_open_steps_from_t
     await asyncio.gather(chunk, stepping)
     row = await Streak.select(Streak.current, Streak.longest).where(Streak.person == person).first()
     assert (row["current"], row["longest"]) == (2, 2)
+
+
+async def test_no_one_to_refresh_reads_and_writes_nothing(world, monkeypatch):
+    from gamification.points.badges import award_badges_to
+    from gamification.points.streaks import update_streaks
+
+    with counted(monkeypatch) as statements:
+        async with unit_of_work():
+            assert (await update_streaks([]), await award_badges_to([])) == ([], {})
+        assert await refresh_learners([], wiring.follow()) == 0
+    assert [sql for sql in statements.sent if not sql.startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"))] == []

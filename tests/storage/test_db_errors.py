@@ -1,10 +1,10 @@
-"""A lost database connection is recognised however deep in the chain of errors it lies."""
+"""A lost database connection, and a deadlock, are recognised however deep in the chain of errors they lie."""
 
 import sqlite3
 
 import asyncpg
 
-from gamification.storage.db_errors import is_connection_lost, is_unique_violation
+from gamification.storage.db_errors import is_connection_lost, is_deadlock, is_unique_violation
 
 
 def raised_while_handling(cause: BaseException, error: BaseException) -> BaseException:
@@ -30,3 +30,10 @@ def test_other_errors_are_not():
     assert not is_connection_lost(ValueError("bad value"))
     assert not is_connection_lost(sqlite3.IntegrityError("UNIQUE constraint failed: attempt.client_id"))
     assert is_unique_violation(sqlite3.IntegrityError("UNIQUE constraint failed: attempt.client_id"))
+
+
+def test_a_deadlock_is_recognised_under_the_error_raised_while_handling_it():
+    deadlock = asyncpg.DeadlockDetectedError("deadlock detected")
+    assert is_deadlock(deadlock)
+    assert is_deadlock(raised_while_handling(deadlock, RuntimeError("while rolling back")))
+    assert not is_deadlock(asyncpg.UniqueViolationError("duplicate key")) and not is_deadlock(None)
