@@ -273,7 +273,9 @@ async def test_different_passes_racing_complete_the_module_once(client, world, a
     assert await jp_earned(client, learner) == 0.5
 
 
-async def test_an_attempt_rolled_back_to_break_a_deadlock_is_recorded_on_its_retry_once(client, world, as_, monkeypatch):
+async def test_an_attempt_rolled_back_to_break_a_deadlock_is_recorded_on_its_retry_once(
+    client, world, as_, monkeypatch
+):
     """PostgreSQL broke a lock cycle by rolling the attempt's transaction back whole: the server tries again,
     and the phone gets its answer, not a 503."""
     import asyncpg
