@@ -15,13 +15,11 @@ from gamification.points.badges import award_badges_to
 from gamification.points.ledger import award_facts
 from gamification.points.streaks import lock_learners, region_today, update_streaks
 from gamification.points.totals_follower import TotalsFollower
-from gamification.storage.database import unit_of_work
-from gamification.storage.db_errors import is_deadlock, is_unique_violation
+from gamification.storage.database import in_retried_unit_of_work
 from gamification.storage.tables import Completion
 
 CHUNK = 500
 MILESTONES_PER_AWARD = 1_000  # a milestone's one entry binds 17 values: within SQLite's 32,766
-MAX_CHUNK_TRIES = 3
 
 
 async def refresh_learners(
@@ -79,14 +77,11 @@ async def _in_chunks(person_ids: list[int], chunk: int, work: Callable[[list[int
 
 
 async def _in_one_transaction(people: list[int], work: Callable[[list[int]], Awaitable[int]]) -> int:
-    for tries_left in reversed(range(MAX_CHUNK_TRIES)):
-        try:
-            async with unit_of_work():
-                await lock_learners(people)
-                return await work(people)
-        except Exception as error:
-            # An attempt recorded one of these milestones at the same moment (its source key), or a writer took
-            # these people's rows in another order: the chunk rolled back whole and is done again.
-            if not (is_unique_violation(error) or is_deadlock(error)) or not tries_left:
-                raise
-    raise AssertionError("unreachable")
+    """Done again whole when an attempt recorded one of these milestones at the same moment (its source key), or
+    a writer took these people's rows in another order."""
+
+    async def locked_then_worked() -> int:
+        await lock_learners(people)
+        return await work(people)
+
+    return await in_retried_unit_of_work(locked_then_worked)

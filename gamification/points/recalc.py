@@ -37,8 +37,7 @@ from gamification.points.ledger import refresh_totals
 from gamification.points.pending_queue import pending_count
 from gamification.points.totals_check import drifted_totals, mark_checked
 from gamification.points.totals_follower import TotalsFollower
-from gamification.storage.database import unit_of_work
-from gamification.storage.db_errors import is_deadlock, is_unique_violation
+from gamification.storage.database import in_retried_unit_of_work, unit_of_work
 from gamification.storage.tables import Fact, Person, Region
 
 log = logging.getLogger(__name__)
@@ -46,7 +45,6 @@ PENDING_BATCH = 5_000
 BACKLOG = 100_000  # more pending facts than this are taken person by person: each total written once
 PEOPLE_PER_BATCH = 1_000
 FULL_RANGE = 100_000  # ids per transaction when every fact is evaluated again
-MAX_BATCH_TRIES = 3
 
 
 @dataclass
@@ -148,17 +146,12 @@ async def _evaluate_all(region_id: int | None, report: RecalcReport, progress, f
 async def _award(
     facts: FactRange | QueueHead, pending_only: bool, region_id: int | None, follow: TotalsFollower
 ) -> BatchResult:
-    """One batch in its own transaction; the rules are read in it (``award_range``)."""
-    for tries_left in reversed(range(MAX_BATCH_TRIES)):
-        try:
-            async with unit_of_work():
-                return await award_range(None, facts, follow=follow, pending_only=pending_only, region_id=region_id)
-        except Exception as error:
-            # An attempt awarding one of these facts at the same moment won the unique key, or another
-            # batch took the same people's new totals in another order: the batch rolled back whole.
-            if not (is_unique_violation(error) or is_deadlock(error)) or not tries_left:
-                raise
-    raise AssertionError("unreachable")
+    """One batch in its own transaction; the rules are read in it (``award_range``). Done again whole when an
+    attempt awarding one of these facts at the same moment won the unique key, or another batch took the same
+    people's new totals in another order."""
+    return await in_retried_unit_of_work(
+        lambda: award_range(None, facts, follow=follow, pending_only=pending_only, region_id=region_id)
+    )
 
 
 async def _fix_drift(region_id: int | None, follow: TotalsFollower, everything: bool) -> int:

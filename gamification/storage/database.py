@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from typing import TypeVar
 from urllib.parse import unquote, urlparse
 
 from piccolo.apps.migrations.tables import Migration
@@ -18,13 +19,14 @@ from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
-from gamification.storage.db_errors import is_connection_lost
+from gamification.storage.db_errors import is_connection_lost, is_deadlock, is_unique_violation
 from gamification.storage.settings import Settings
 from gamification.storage.sqlite_engine import SQLiteWithSharedReads
 from gamification.storage.tables import ALL_TABLES, VIEWS
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 _after_commit: ContextVar[dict[object, Callable[[], Awaitable[None]]] | None] = ContextVar("after_commit", default=None)
 
 
@@ -93,6 +95,22 @@ async def unit_of_work() -> AsyncIterator[None]:
             await work()
         except Exception:  # the commit stands; what follows it (a board, a live display) is repaired later
             log.exception("work after commit failed")
+
+
+RETRIED_TRIES = 3
+
+
+async def in_retried_unit_of_work(work: Callable[[], Awaitable[T]], tries: int = RETRIED_TRIES) -> T:
+    """``work()`` in a unit of work of its own, done again whole when it lost a unique key to another
+    transaction meanwhile or PostgreSQL rolled it back to break a lock cycle; raised after ``tries``."""
+    for tries_left in reversed(range(tries)):
+        try:
+            async with unit_of_work():
+                return await work()
+        except Exception as error:
+            if not (is_unique_violation(error) or is_deadlock(error)) or not tries_left:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _forget_if_still_current(engine: Engine, transaction) -> None:
