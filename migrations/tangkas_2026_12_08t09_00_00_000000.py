@@ -1,5 +1,5 @@
-"""When a badge's name, text or criteria last changed: the nightly check recomputes everyone's badges after a
-change (issue 20), and only the learners with something new otherwise."""
+"""When a badge's criteria last changed: the nightly check recomputes everyone's badges after a change (issue 20),
+and only the learners with something new otherwise."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.columns.column_types import Timestamptz
@@ -7,7 +7,7 @@ from piccolo.columns.indexes import IndexMethod
 
 ID = "2026-12-08T09:00:00:000000"
 VERSION = "1.38.0"
-DESCRIPTION = "Badges: when they were last changed."
+DESCRIPTION = "Badges: when their criteria last changed."
 
 
 async def forwards():
@@ -15,8 +15,8 @@ async def forwards():
     manager.add_column(
         table_class_name="Badge",
         tablename="badge",
-        column_name="changed_at",
-        db_column_name="changed_at",
+        column_name="criteria_changed_at",
+        db_column_name="criteria_changed_at",
         column_class_name="Timestamptz",
         column_class=Timestamptz,
         params={

@@ -64,11 +64,10 @@ class BadgeCatalogue:
             values[Badge.value] = changes["value"]
         if "criteria" in changes:
             values[Badge.criteria] = check_criteria(changes["criteria"])
+            values[Badge.criteria_changed_at] = dt.datetime.now(dt.timezone.utc)
         if values:
             async with unit_of_work():
-                await Badge.update(values | {Badge.changed_at: dt.datetime.now(dt.timezone.utc)}).where(
-                    Badge.id == badge_id
-                )
+                await Badge.update(values).where(Badge.id == badge_id)
         return await _view(await Badge.select().where(Badge.id == badge_id).first())
 
     async def retire(self, actor: Actor, badge_id: int) -> ManagedBadgeView:

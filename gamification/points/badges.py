@@ -52,8 +52,7 @@ def visible_in(region_ids: list[int]):
 
 
 def visible_badges(region_id: int | None):
-    national = Badge.region.is_null()
-    return national if region_id is None else national | (Badge.region == region_id)
+    return visible_in([] if region_id is None else [region_id])
 
 
 async def award_badges(person_id: int) -> list[dict]:

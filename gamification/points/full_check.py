@@ -64,7 +64,8 @@ async def learners_to_check(region_id: int | None, last: dict | None) -> list[in
     sql = dialect()
     in_region = f" AND p.region = {int(region_id)}" if region_id is not None else ""
     learners = f"SELECT DISTINCT c.person FROM completion c JOIN person p ON p.id = c.person WHERE true{in_region}"
-    if last is None or await _badges_changed_since(last["started_at"]):
+    at = None if last is None else sql.since(last["started_at"] - IN_FLIGHT)
+    if at is None or await _badges_changed_since(at):
         return await _people(f"{learners} ORDER BY c.person")
     since = sql.at_or_after
     news = (
@@ -73,17 +74,14 @@ async def learners_to_check(region_id: int | None, last: dict | None) -> list[in
         f" UNION SELECT person FROM streak_freeze WHERE {since('created_at')}"
         f" UNION SELECT id FROM person WHERE {since('updated_at')}"
     )
-    at = sql.since(last["started_at"] - IN_FLIGHT)
     return await _people(f"{learners} AND c.person IN ({news}) ORDER BY c.person", last["facts_through"], at, at, at)
 
 
-async def _badges_changed_since(at: dt.datetime) -> bool:
+async def _badges_changed_since(at: dt.datetime | str) -> bool:
+    """A badge added, or its criteria changed, since ``at`` (as ``Dialect.since`` gives it)."""
     sql = dialect()
-    changed = f"{sql.at_or_after('created_at')} OR {sql.at_or_after('changed_at')}"
-    since = sql.since(at - IN_FLIGHT)
-    return bool(
-        await Badge.raw(f"SELECT id FROM badge WHERE active = {{}} AND ({changed}) LIMIT 1", True, since, since)
-    )
+    changed = f"{sql.at_or_after('created_at')} OR {sql.at_or_after('criteria_changed_at')}"
+    return bool(await Badge.raw(f"SELECT id FROM badge WHERE active = {{}} AND ({changed}) LIMIT 1", True, at, at))
 
 
 async def _people(query: str, *args) -> list[int]:

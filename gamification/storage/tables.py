@@ -371,7 +371,7 @@ class Badge(Table, tablename="badge"):
     criteria = JSON()
     active = Boolean(default=True)
     created_at = Timestamptz(default=TimestamptzNow())
-    changed_at = Timestamptz(null=True, default=None)  # name, text or criteria: the nightly check takes everyone
+    criteria_changed_at = Timestamptz(null=True, default=None)  # the nightly check after it takes everyone
 
 
 class PersonBadge(Table, tablename="person_badge"):

@@ -90,7 +90,7 @@ async def long_before_the_check() -> None:
     earlier = dt.datetime.now(dt.timezone.utc) - 2 * IN_FLIGHT
     for table in (Person, Streak):
         await table.update({table.updated_at: earlier}, force=True)
-    await Badge.update({Badge.created_at: earlier, Badge.changed_at: None}, force=True)
+    await Badge.update({Badge.created_at: earlier, Badge.criteria_changed_at: None}, force=True)
 
 
 async def test_the_nightly_check_recomputes_streaks_and_badges_only_where_something_could_have_changed(
@@ -129,6 +129,9 @@ async def test_the_nightly_check_recomputes_streaks_and_badges_only_where_someth
     assert await learners_to_check(None, last) == [p.asn]  # the fact recorded since
     badge_id = (await Badge.select(Badge.id).where(Badge.code == "pemula").first())["id"]
     await client.patch(f"{badges}/{badge_id}", json={"name": "Pemula Sejati"}, headers=admin)
+    assert await learners_to_check(None, last) == [p.asn]  # a new name decides no award
+    criteria = {"kind": "completions", "count": 2}
+    await client.patch(f"{badges}/{badge_id}", json={"criteria": criteria}, headers=admin)
     assert await learners_to_check(None, last) == [p.asn, p.asn_child]  # a badge changed: everyone
 
 
