@@ -20,6 +20,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from gamification.storage.db_errors import is_connection_lost, is_deadlock, is_unique_violation
+from gamification.storage.postgres_engine import PostgresExpiringOnLoss
 from gamification.storage.settings import Settings
 from gamification.storage.sqlite_engine import SQLiteWithSharedReads
 from gamification.storage.tables import ALL_TABLES, VIEWS
@@ -32,7 +33,7 @@ _after_commit: ContextVar[dict[object, Callable[[], Awaitable[None]]] | None] = 
 
 def create_engine(settings: Settings) -> Engine:
     if settings.is_postgres:
-        return PostgresEngine(config=postgres_config(settings.database_url))
+        return PostgresExpiringOnLoss(config=postgres_config(settings.database_url))
     if not settings.database_url.startswith("sqlite:///"):
         raise ValueError("TANGKAS_DATABASE_URL must start with sqlite:/// or postgresql://")
     return SQLiteWithSharedReads(path=str(settings.sqlite_path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS)
