@@ -8,7 +8,7 @@ import logging
 from gamification.boards.rebuild import BoardRebuild, current_keys
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
 from gamification.boards.redis_store import keys
-from gamification.boards.standings import region_and_national_boards, standings
+from gamification.boards.standings import by_board, region_and_national_boards, standings
 from gamification.boards.store import Board
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,9 @@ class BoardConsistency:
                 return {"boards_checked": 0, "rebuilt": await self._rebuild.rebuild() is not None}
             if thorough:
                 _, updates = await standings(person_ids=None)
-                expected = {board: sorted(standing for standing, _ in rows) for board, rows in updates.items()}
+                expected = {
+                    board: sorted(standing for standing, _ in rows) for board, rows in by_board(updates).items()
+                }
                 differs = [board for board in expected if await state.redis_boards.all(board) != expected[board]]
                 checked = len(expected)
                 stray = not differs and not await self._no_stray_boards(list(expected))

@@ -10,8 +10,8 @@ from array import array
 from domain.leaderboards import Period
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
 from gamification.boards.redis_store import PREFIX, RedisBoards
-from gamification.boards.standings import Updates, calendars_in_use, current_starts, standings, standings_in_chunks
-from gamification.boards.store import Board, Membership
+from gamification.boards.standings import calendars_in_use, current_starts, standings, standings_in_chunks
+from gamification.boards.store import Board, Membership, Updates
 
 log = logging.getLogger(__name__)
 REBUILD_LOCK = PREFIX + "rebuilding"
@@ -26,7 +26,8 @@ async def write_person(
         _, updates = await standings(person_ids=[person_id])
     if moved_from is not None:
         now = dt.datetime.now(dt.timezone.utc)
-        left = {board for period in Period for board in moved_from.boards(period, now)} - set(updates)
+        on = {board for group in updates for board in group}
+        left = {board for period in Period for board in moved_from.boards(period, now)} - on
         await redis_boards.remove([(board, person_id) for board in left])
     await redis_boards.write(updates)
 
@@ -68,9 +69,11 @@ class BoardRebuild:
             written = 0
             async for updates in standings_in_chunks(PEOPLE_PER_CHUNK):
                 await state.redis_boards.write(updates)
-                for board, rows in updates.items():
-                    members.setdefault(board, array("q")).extend(standing.person_id for standing, _ in rows)
-                written += sum(len(rows) for rows in updates.values())
+                for group, rows in updates.items():
+                    people = array("q", (standing.person_id for standing, _ in rows))
+                    for board in group:
+                        members.setdefault(board, array("q")).extend(people)
+                written += sum(len(rows) * len(group) for group, rows in updates.items())
                 if progress:
                     progress(written, written)
             await state.redis_boards.keep_only(members, await current_keys(state.redis_boards))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
 
 from redis.asyncio import Redis
@@ -23,7 +24,7 @@ from redis.asyncio.client import Pipeline
 from redis.exceptions import NoScriptError
 
 from domain.leaderboards import Standing
-from gamification.boards.store import EPOCH, Board, Placing
+from gamification.boards.store import EPOCH, Board, Placing, Updates
 from gamification.storage.redis_client import is_cluster
 
 PREFIX = "tk:lb:"
@@ -32,43 +33,70 @@ EXPIRE_AFTER_PERIOD = dt.timedelta(days=7)
 TIME_SPAN = 10**16  # microseconds since 1970: enough until the year 2286
 ID_SPAN = 10**10
 
-# Boards one after the other, each as KEYS (its ``:z`` and ``:m``) and ARGV (its expiry, how many standings,
-# then the standings): one call for many boards on a single Redis (an attempt moves a person on ~24 boards);
-# on a cluster one board per call, as every board is a slot of its own.
-# One argument per standing, "person|version|score|member": redis-py packs each argument in Python,
-# and four per standing made the packing most of a batch's board write.
+# Groups of boards one after the other (the boards a person is on for one period, which the people of a
+# unit share), each as KEYS (every board's ``:z`` and ``:m``) and ARGV (how many boards, each one's expiry,
+# how many standings, then the standings): one call for many boards on a single Redis (an attempt moves a
+# person on ~24 boards); on a cluster one board per call, as every board is a slot of its own.
+# One argument per standing and group, "person|version|score|member": redis-py packs each argument in
+# Python, and four per standing, or one per board, made the packing most of a batch's board write.
+# A board's standings are read, removed and added with one command each (HMGET, ZREM, ZADD, HSET), not
+# four per standing. Of one person's standings in a group the newest prevails (the later of equal
+# versions), as if they had been written one by one.
 UPSERT = """
-local a = 1
-for k = 1, #KEYS, 2 do
-  local scores, members = KEYS[k], KEYS[k + 1]
-  local expire_at, count = tonumber(ARGV[a]), tonumber(ARGV[a + 1])
-  for i = a + 2, a + 1 + count do
+local a, k = 1, 1
+while a <= #ARGV do
+  local boards = tonumber(ARGV[a])
+  local count = tonumber(ARGV[a + boards + 1])
+  local people, version_of, score_of, member_of = {}, {}, {}, {}
+  for i = a + boards + 2, a + boards + 1 + count do
     local s = ARGV[i]
     local p = string.find(s, '|', 1, true)
     local q = string.find(s, '|', p + 1, true)
     local r = string.find(s, '|', q + 1, true)
     local person, version = string.sub(s, 1, p - 1), tonumber(string.sub(s, p + 1, q - 1))
-    local score, member = string.sub(s, q + 1, r - 1), string.sub(s, r + 1)
-    local old = redis.call('HGET', members, person)
-    local fresh = true
-    if old then
-      local bar = string.find(old, '|', 1, true)
-      if tonumber(string.sub(old, 1, bar - 1)) > version then
-        fresh = false
-      else
-        redis.call('ZREM', scores, string.sub(old, bar + 1))
+    local seen = version_of[person]
+    if seen == nil then people[#people + 1] = person end
+    if seen == nil or version >= seen then
+      version_of[person] = version
+      score_of[person], member_of[person] = string.sub(s, q + 1, r - 1), string.sub(s, r + 1)
+    end
+  end
+  for b = 1, boards do
+    local scores, members, expire_at = KEYS[k], KEYS[k + 1], tonumber(ARGV[a + b])
+    if #people > 0 then
+      local held = redis.call('HMGET', members, unpack(people))
+      local stale, added, kept = {}, {}, {}
+      for j = 1, #people do
+        local person, old = people[j], held[j]
+        local fresh = true
+        if old then
+          local bar = string.find(old, '|', 1, true)
+          if tonumber(string.sub(old, 1, bar - 1)) > version_of[person] then
+            fresh = false
+          else
+            stale[#stale + 1] = string.sub(old, bar + 1)
+          end
+        end
+        if fresh then
+          added[#added + 1] = score_of[person]
+          added[#added + 1] = member_of[person]
+          kept[#kept + 1] = person
+          kept[#kept + 1] = version_of[person] .. '|' .. member_of[person]
+        end
+      end
+      if #stale > 0 then redis.call('ZREM', scores, unpack(stale)) end
+      if #added > 0 then
+        redis.call('ZADD', scores, unpack(added))
+        redis.call('HSET', members, unpack(kept))
       end
     end
-    if fresh then
-      redis.call('ZADD', scores, score, member)
-      redis.call('HSET', members, person, version .. '|' .. member)
+    if expire_at > 0 then
+      redis.call('EXPIREAT', scores, expire_at)
+      redis.call('EXPIREAT', members, expire_at)
     end
+    k = k + 2
   end
-  if expire_at > 0 then
-    redis.call('EXPIREAT', scores, expire_at)
-    redis.call('EXPIREAT', members, expire_at)
-  end
-  a = a + 2 + count
+  a = a + boards + 2 + count
 end
 return 1
 """
@@ -174,13 +202,19 @@ class RedisBoards:
     async def all(self, board: Board) -> list[Standing]:
         return [standing_of(m, s) for m, s in await self.redis.zrevrange(keys(board)[0], 0, -1, withscores=True)]
 
-    async def write(self, updates: dict[Board, list[tuple[Standing, int]]], progress=None, batch: int = 5000) -> None:
-        """Put standings (with the entry count behind each) on their boards, a few thousand per round trip.
-
-        ``progress(written, total)`` is called after each round trip.
+    async def write(self, updates: Updates, progress=None, batch: int = 5000) -> None:
+        """Put standings (with the entry count behind each) on every board of their group, a few thousand
+        per round trip. ``progress(written, total)`` is called after each round trip (standings on boards).
         """
-        total, written, queued = sum(len(rows) for rows in updates.values()), 0, 0
-        # A person's standing is the same object on each of their ~6 boards of a period: encoded once.
+        total = sum(len(rows) * len(group) for group, rows in updates.items())
+        written = queued = 0
+        if self._cluster:  # every board a slot of its own
+            alone: Updates = defaultdict(list)
+            for group, rows in updates.items():
+                for board in group:
+                    alone[(board,)].extend(rows)
+            updates = alone
+        # A person's standing is the same object in each of their groups of a period: encoded once.
         # Keyed by identity: ``updates`` holds every one of them until the write ends.
         encoded: dict[int, str] = {}
 
@@ -194,13 +228,16 @@ class RedisBoards:
         async with self._pipeline() as pipe:
             call_keys: list[str] = []
             call_args: list = []
-            in_call = 0
-            for board, rows in updates.items():
-                for start in range(0, len(rows), STANDINGS_PER_CALL):
-                    chunk = rows[start : start + STANDINGS_PER_CALL]
-                    call_keys += keys(board)
-                    call_args += [expire_at(board), len(chunk), *map(argument, chunk)]
-                    in_call += len(chunk)
+            in_call = 0  # standings on boards: what the script's time follows
+            for group, rows in updates.items():
+                step = max(1, STANDINGS_PER_CALL // len(group))
+                for start in range(0, len(rows), step):
+                    chunk = rows[start : start + step]
+                    for board in group:
+                        call_keys += keys(board)
+                    call_args += [len(group), *(expire_at(board) for board in group), len(chunk)]
+                    call_args += map(argument, chunk)
+                    in_call += len(chunk) * len(group)
                     if in_call < STANDINGS_PER_CALL and not self._cluster:
                         continue
                     await self._upsert(keys=call_keys, args=call_args, client=pipe)

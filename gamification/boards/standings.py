@@ -10,10 +10,49 @@ from piccolo.query.functions.aggregate import Max, Min
 
 from domain.leaderboards import Period, Scope, Standing, window_at
 from domain.timezones import NATIONAL_TIMEZONE
-from gamification.boards.store import Board, Membership, as_utc
+from gamification.boards.store import Board, Membership, Updates, as_utc
 from gamification.storage.tables import PointsPeriod, PointsTotal, Region
 
-Updates = dict[Board, list[tuple[Standing, int]]]
+PERIODS = {period.value: period for period in Period}
+
+
+def by_board(updates: Updates) -> dict[Board, list[tuple[Standing, int]]]:
+    """The same standings, board by board."""
+    boards: dict[Board, list[tuple[Standing, int]]] = defaultdict(list)
+    for group, rows in updates.items():
+        for board in group:
+            boards[board].extend(rows)
+    return boards
+
+
+class _Grouping:
+    """Puts each totals row's standing under the group of boards it counts on, found once per place and period."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+        self.updates: Updates = defaultdict(list)
+        self._groups: dict[tuple, list] = {}
+
+    def add(self, membership: Membership, code: str, start: dt.date | None, standing: tuple[Standing, int]) -> None:
+        """``code``: "all", or the totals' period ("week"; "nweek" for the national calendar's)."""
+        place = (membership.unit_path, membership.agency_id, membership.region_id, membership.timezone, code, start)
+        rows = self._groups.get(place)
+        if rows is None:
+            rows = self._groups[place] = self._rows_of(membership, code, start)
+        if rows is not None:
+            rows.append(standing)
+
+    def _rows_of(self, membership: Membership, code: str, start: dt.date | None) -> list | None:
+        if code == "all":
+            group = tuple(membership.boards(Period.ALL, self.now))
+        else:
+            national = code.startswith("n")
+            group = tuple(
+                board
+                for board in membership.boards(PERIODS[code.removeprefix("n")], self.now)
+                if (board.scope is Scope.NATIONAL) == national and board.window.start == start
+            )
+        return self.updates[group] if group else None
 
 
 async def calendars_in_use() -> list[str]:
@@ -45,14 +84,12 @@ async def standings(
     """The current standings of these people (everyone: None; or the ids ``between`` first and last) on
     every board they are on, from SQL."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    updates: Updates = defaultdict(list)
+    grouping = _Grouping(now)
     memberships = []
     for row in await totals(person_ids, between):
         membership = membership_of(row)
         memberships.append(membership)
-        standing = _versioned(row)  # one standing, on each of the person's boards
-        for board in membership.boards(Period.ALL, now):
-            updates[board].append(standing)
+        grouping.add(membership, "all", None, _versioned(row))
     # The calendars whose current periods matter: everyone's, or just these people's (no need to look up the rest).
     if person_ids is None:
         zones = await calendars_in_use()
@@ -63,26 +100,16 @@ async def standings(
         PointsPeriod.period_start.is_in(sorted(starts))
     )
     for row in await _of(query, PointsPeriod.person, person_ids, between):
-        national, standing = row["period"].startswith("n"), _versioned(row)
-        for board in membership_of(row).boards(Period(row["period"].removeprefix("n")), now):
-            if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
-                updates[board].append(standing)
-    return memberships, updates
+        grouping.add(membership_of(row), row["period"], row["period_start"], _versioned(row))
+    return memberships, grouping.updates
 
 
 def written_standings(membership: Membership, rows: list[dict], now: dt.datetime) -> Updates:
     """What ``standings`` would read for one person, from their totals rows as an award wrote them."""
-    updates: Updates = defaultdict(list)
+    grouping = _Grouping(now)
     for row in rows:
-        if row["period"] == "all":
-            for board in membership.boards(Period.ALL, now):
-                updates[board].append(_versioned(row))
-            continue
-        national = row["period"].startswith("n")
-        for board in membership.boards(Period(row["period"].removeprefix("n")), now):
-            if (board.scope is Scope.NATIONAL) == national and board.window.start == row["period_start"]:
-                updates[board].append(_versioned(row))
-    return updates
+        grouping.add(membership, row["period"], row.get("period_start"), _versioned(row))
+    return grouping.updates
 
 
 async def standings_in_chunks(people: int, now: dt.datetime | None = None) -> AsyncIterator[Updates]:

@@ -35,6 +35,11 @@ class Board:
         return f"{self.scope.value[0]}{self.scope_id or ''}:{self.period.value}:{start}"
 
 
+# The standings to put on every board of a group: the boards one person is on for one period (a unit's
+# members share them), so that each standing is handled once per group and not once per board.
+Updates = dict[tuple[Board, ...], list[tuple[Standing, int]]]
+
+
 @dataclass(frozen=True)
 class Placing:
     """A person found on a board: 0-based position in board order, competition rank, standing."""

@@ -107,9 +107,10 @@ async def test_redis_and_sql_hold_the_same_boards_entry_for_entry(app, world):
     await award(world.palu.asn, 30, this_week_at(WITA, 2, 10), WITA)
     await boards_ready()
     sync = wiring.boards()
-    from gamification.boards.standings import standings
+    from gamification.boards.standings import by_board, standings
 
-    _, boards = await standings(person_ids=None)
+    _, updates = await standings(person_ids=None)
+    boards = by_board(updates)
     assert len(boards) >= 20  # every period of the national, region, agency and both unit boards
     for board in boards:
         assert await sync.redis_boards.all(board) == await sync.sql_boards.all(board), board.tag

@@ -26,7 +26,7 @@ from tests import wiring
 from tests.awards import WIB, WITA, award, boards_ready, current_board, leader_and_climber, this_week_at
 from tests.factories import add_person
 from tests.invariants import boards_agree
-from tests.redis_cluster import NODES, redis_cluster_url  # noqa: F401 (a fixture)
+from tests.redis_cluster import NODES
 
 pytestmark = pytest.mark.redis
 
