@@ -28,7 +28,7 @@ async def with_database(settings: Settings, work):
     from api.bootstrap import bootstrap
     from gamification.storage.migrations import migrate
 
-    async with bootstrap(settings).running(pool_size=2) as tangkas:
+    async with bootstrap(settings).running(pool_size=3) as tangkas:
         await migrate()
         return await work(tangkas) if work else None
 

@@ -15,10 +15,11 @@ drift, fixed and reported.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 
 from piccolo.query.functions.aggregate import Max, Min
@@ -38,6 +39,7 @@ from gamification.points.pending_queue import pending_count
 from gamification.points.totals_check import drifted_totals, mark_checked
 from gamification.points.totals_follower import TotalsFollower
 from gamification.storage.database import in_retried_unit_of_work, unit_of_work
+from gamification.storage.sql_dialect import dialect
 from gamification.storage.tables import Fact, Person, Region
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,7 @@ PENDING_BATCH = 5_000
 BACKLOG = 100_000  # more pending facts than this are taken person by person: each total written once
 PEOPLE_PER_BATCH = 1_000
 FULL_RANGE = 100_000  # ids per transaction when every fact is evaluated again
+SIDE_BY_SIDE = 2
 
 
 @dataclass
@@ -107,13 +110,14 @@ async def _evaluate_pending(region_id: int | None, report: RecalcReport, progres
     total = await pending_count(region_id)
     if total > BACKLOG:
         await _evaluate_by_person(region_id, report, progress, total, follow)
-    while True:  # what is left, or arrived meanwhile; ends when what is left is another batch's
-        result = await _award(QueueHead(PENDING_BATCH), True, region_id, follow)
-        if not result.facts:
-            break
-        report.add(result)
-        if progress:
-            progress(min(report.facts_evaluated, total), total)
+
+    async def from_the_queue() -> None:  # what is left, or arrived meanwhile; ends when what is left is another batch's
+        while (result := await _award(QueueHead(PENDING_BATCH), True, region_id, follow)).facts:
+            report.add(result)
+            if progress:
+                progress(min(report.facts_evaluated, total), total)
+
+    await _side_by_side_run(from_the_queue)
 
 
 async def _evaluate_by_person(region_id: int | None, report: RecalcReport, progress, total, follow) -> None:
@@ -121,11 +125,10 @@ async def _evaluate_by_person(region_id: int | None, report: RecalcReport, progr
     bounds = (await people.where(Person.region == region_id) if region_id is not None else await people)[0]
     if bounds["first"] is None:
         return
-    for start in range(bounds["first"], bounds["last"] + 1, PEOPLE_PER_BATCH):
-        last = min(start + PEOPLE_PER_BATCH - 1, bounds["last"])
-        report.add(await _award(FactRange("person", start, last), True, region_id, follow))
-        if progress:
-            progress(min(report.facts_evaluated, total), total)
+    ranges = _ranges("person", bounds["first"], bounds["last"], PEOPLE_PER_BATCH)
+    await _award_ranges(
+        ranges, True, region_id, follow, report, lambda: min(report.facts_evaluated, total), total, progress
+    )
 
 
 async def _evaluate_all(region_id: int | None, report: RecalcReport, progress, follow, after: int = 0) -> None:
@@ -136,11 +139,47 @@ async def _evaluate_all(region_id: int | None, report: RecalcReport, progress, f
     if bounds["first"] is None:
         return
     total = await Fact.count().where(*in_region)
-    for start in range(bounds["first"], bounds["last"] + 1, FULL_RANGE):
-        last = min(start + FULL_RANGE - 1, bounds["last"])
-        report.add(await _award(FactRange("id", start, last), False, region_id, follow))
-        if progress:
-            progress(report.facts_evaluated, total)
+    ranges = _ranges("id", bounds["first"], bounds["last"], FULL_RANGE)
+    await _award_ranges(ranges, False, region_id, follow, report, lambda: report.facts_evaluated, total, progress)
+
+
+def _ranges(column: str, first: int, last: int, size: int) -> Iterator[FactRange]:
+    for start in range(first, last + 1, size):
+        yield FactRange(column, start, min(start + size - 1, last))
+
+
+async def _award_ranges(ranges: Iterator[FactRange], pending_only, region_id, follow, report, done, total, progress):
+    """Each range in its own batch, ``_side_by_side()`` batches at a time, each taking the next range when done."""
+
+    async def next_ranges() -> None:
+        for facts in ranges:  # one iterator shared: each range is taken once
+            report.add(await _award(facts, pending_only, region_id, follow))
+            if progress:
+                progress(done(), total)
+
+    await _side_by_side_run(next_ranges)
+
+
+async def _side_by_side_run(work: Callable[[], Awaitable[None]]) -> None:
+    """``work()`` in ``_side_by_side()`` tasks; when one fails the others are cancelled (their open batch
+    rolls back, its facts stay queued) before the error is raised."""
+    side_by_side = _side_by_side()
+    if side_by_side == 1:
+        return await work()
+    try:
+        async with asyncio.TaskGroup() as tasks:
+            for _ in range(side_by_side):
+                tasks.create_task(work())
+    except BaseExceptionGroup as failed:  # the callers hear the error itself, as from one batch at a time
+        raise failed.exceptions[0] from None
+
+
+def _side_by_side() -> int:
+    """On PostgreSQL two batches at a time: one's statements run on one core while the other's run on
+    another, or its boards are written. They take disjoint facts (ranges, or the queue's head skipping
+    what another batch holds) and lock the totals in the same order (``totals_growth``). SQLite has one
+    writer: one batch at a time."""
+    return SIDE_BY_SIDE if dialect().postgres else 1
 
 
 async def _award(
@@ -156,7 +195,7 @@ async def _award(
 
 async def _fix_drift(region_id: int | None, follow: TotalsFollower, everything: bool) -> int:
     """Recompute, from the ledger and under the person's lock, every total found to differ from it."""
-    drifted = await drifted_totals(region_id, everything=everything)
+    drifted = await drifted_totals(region_id, everything=everything, parts=_side_by_side())
     for person_id, periods in sorted(drifted.items()):
         async with unit_of_work():
             await refresh_totals(person_id, {p for p in periods if p[0] != "all"}, follow=follow)
