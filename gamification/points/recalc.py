@@ -4,7 +4,8 @@ Incremental: facts in the pending queue (recorded without an award, or set back 
 are evaluated in batches by the set-based engine (``batch_award``), each batch in its own
 transaction that takes its facts off the queue (``pending_queue``), so a run killed half-way
 leaves only whole batches behind and the next run takes up the rest, and two runs at once never
-award a fact twice. Its cost follows the pending facts.
+award a fact twice. On PostgreSQL a run keeps two batches going side by side (``SIDE_BY_SIDE``).
+Its cost follows the pending facts.
 Full: every fact is evaluated again in ranges of ids (honouring each rule's effective date) the
 first time; after a complete check only the facts recorded since and those with ledger entries
 written since (``full_check``). Streaks and badges are brought up to date (everyone's the first time and on

@@ -1,9 +1,10 @@
 """Totals grow by the sums of new ledger entries, in two statements, for one person or thousands.
 
-Both engines call it in the transaction that appended the entries. On PostgreSQL the existing
-totals rows are locked first, in the order of the person, so two transactions awarding the same
-people queue instead of deadlocking; whichever commits second adds to what the first wrote (a
-row that does not exist yet is inserted once: the loser of ``ON CONFLICT`` waits and adds). The
+Both engines call it in the transaction that appended the entries. On PostgreSQL a batch first
+inserts the missing totals rows (empty) and then locks its people's rows, each in the order of the
+person, so two transactions awarding the same people queue instead of deadlocking; whichever commits
+second adds to what the first wrote (a one-person award inserts its row in its upsert: the loser of
+``ON CONFLICT`` waits and adds). The
 totals therefore stay equal to the ledger's aggregate, which the full recalculation checks.
 """
 
@@ -37,6 +38,17 @@ async def grow_totals(entries: str, *, args: tuple = (), one_person: bool = Fals
     as written: ``period`` "all" for the all-time total, then the periods' rows."""
     sql = dialect()
     if sql.postgres and not one_person:
+        # First the rows of people without one yet, empty, in the order of the person: a row another
+        # transaction inserts is waited for here, in that order, and not later by the upsert, after this
+        # transaction holds the rows of people further on (two batches side by side would deadlock).
+        await XpEntry.raw(
+            "INSERT INTO points_total (person, region, unit, xp, reached_at, entries, spent, held)"
+            f" SELECT p.id, p.region, p.unit, 0, NULL, 0, 0, 0 FROM person p"
+            f" WHERE p.id IN (SELECT person FROM {entries} e)"
+            " AND NOT EXISTS (SELECT 1 FROM points_total t WHERE t.person = p.id)"
+            " ORDER BY p.id ON CONFLICT (person) DO NOTHING",
+            *args,
+        )
         await XpEntry.raw(
             f"SELECT id FROM points_total WHERE person IN (SELECT person FROM {entries} e) ORDER BY person FOR UPDATE",
             *args,
