@@ -112,13 +112,14 @@ async def _evaluate_pending(region_id: int | None, report: RecalcReport, progres
     if total > BACKLOG:
         await _evaluate_by_person(region_id, report, progress, total, follow)
 
-    async def from_the_queue() -> None:  # what is left, or arrived meanwhile; ends when what is left is another batch's
-        while (result := await _award(QueueHead(PENDING_BATCH), True, region_id, follow)).facts:
-            report.add(result)
-            if progress:
-                progress(min(report.facts_evaluated, total), total)
+    async def from_the_queue() -> bool:  # what is left, or arrived meanwhile; none: what is left is another batch's
+        result = await _award(QueueHead(PENDING_BATCH), True, region_id, follow)
+        report.add(result)
+        if result.facts and progress:
+            progress(min(report.facts_evaluated, total), total)
+        return bool(result.facts)
 
-    await _side_by_side_run(from_the_queue)
+    await _side_by_side(from_the_queue)
 
 
 async def _evaluate_by_person(region_id: int | None, report: RecalcReport, progress, total, follow) -> None:
@@ -127,8 +128,10 @@ async def _evaluate_by_person(region_id: int | None, report: RecalcReport, progr
     if bounds["first"] is None:
         return
     ranges = _ranges("person", bounds["first"], bounds["last"], PEOPLE_PER_BATCH)
-    await _award_ranges(
-        ranges, True, region_id, follow, report, lambda: min(report.facts_evaluated, total), total, progress
+    await _side_by_side(
+        _range_by_range(
+            ranges, True, region_id, follow, report, lambda: min(report.facts_evaluated, total), total, progress
+        )
     )
 
 
@@ -141,7 +144,9 @@ async def _evaluate_all(region_id: int | None, report: RecalcReport, progress, f
         return
     total = await Fact.count().where(*in_region)
     ranges = _ranges("id", bounds["first"], bounds["last"], FULL_RANGE)
-    await _award_ranges(ranges, False, region_id, follow, report, lambda: report.facts_evaluated, total, progress)
+    await _side_by_side(
+        _range_by_range(ranges, False, region_id, follow, report, lambda: report.facts_evaluated, total, progress)
+    )
 
 
 def _ranges(column: str, first: int, last: int, size: int) -> Iterator[FactRange]:
@@ -149,38 +154,41 @@ def _ranges(column: str, first: int, last: int, size: int) -> Iterator[FactRange
         yield FactRange(column, start, min(start + size - 1, last))
 
 
-async def _award_ranges(ranges: Iterator[FactRange], pending_only, region_id, follow, report, done, total, progress):
-    """Each range in its own batch, ``_side_by_side()`` batches at a time, each taking the next range when done."""
+def _range_by_range(ranges: Iterator[FactRange], pending_only, region_id, follow, report, done, total, progress):
+    """One batch per call, on the next range not yet taken (the iterator is shared); False when none is left."""
 
-    async def next_ranges() -> None:
-        for facts in ranges:  # one iterator shared: each range is taken once
-            report.add(await _award(facts, pending_only, region_id, follow))
-            if progress:
-                progress(done(), total)
+    async def next_range() -> bool:
+        facts = next(ranges, None)
+        if facts is None:
+            return False
+        report.add(await _award(facts, pending_only, region_id, follow))
+        if progress:
+            progress(done(), total)
+        return True
 
-    await _side_by_side_run(next_ranges)
-
-
-async def _side_by_side_run(work: Callable[[], Awaitable[None]]) -> None:
-    """``work()`` in ``_side_by_side()`` tasks; when one fails the others are cancelled (their open batch
-    rolls back, its facts stay queued) before the error is raised."""
-    side_by_side = _side_by_side()
-    if side_by_side == 1:
-        return await work()
-    try:
-        async with asyncio.TaskGroup() as tasks:
-            for _ in range(side_by_side):
-                tasks.create_task(work())
-    except BaseExceptionGroup as failed:  # the callers hear the error itself, as from one batch at a time
-        raise failed.exceptions[0] from None
+    return next_range
 
 
-def _side_by_side() -> int:
-    """On PostgreSQL two batches at a time: one's statements run on one core while the other's run on
-    another, or its boards are written. They take disjoint facts (ranges, or the queue's head skipping
-    what another batch holds) and lock the totals in the same order (``totals_growth``). SQLite has one
-    writer: one batch at a time."""
-    return SIDE_BY_SIDE if dialect().postgres else 1
+async def _side_by_side(batch: Callable[[], Awaitable[bool]]) -> None:
+    """``batch()`` again and again until it answers False, in ``SIDE_BY_SIDE`` tasks on PostgreSQL (one on
+    SQLite, which has one writer): one batch's statements run on one core while the other's run on the
+    other, or its boards are written. Batches take disjoint facts (ranges, or the queue's head skipping
+    what another holds) and lock totals in the order of the person (``totals_growth``). After a failure
+    no task starts another batch, the batch under way beside it ends as it would have (nothing is
+    cancelled half-way), and the first error is raised."""
+    failures: list[Exception] = []
+
+    async def one_after_another() -> None:
+        while not failures:
+            try:
+                if not await batch():
+                    return
+            except Exception as error:
+                failures.append(error)
+
+    await asyncio.gather(*(one_after_another() for _ in range(SIDE_BY_SIDE if dialect().postgres else 1)))
+    if failures:
+        raise failures[0]
 
 
 async def _award(
@@ -196,7 +204,7 @@ async def _award(
 
 async def _fix_drift(region_id: int | None, follow: TotalsFollower, everything: bool) -> int:
     """Recompute, from the ledger and under the person's lock, every total found to differ from it."""
-    drifted = await drifted_totals(region_id, everything=everything, parts=_side_by_side())
+    drifted = await drifted_totals(region_id, everything=everything, parts=SIDE_BY_SIDE if dialect().postgres else 1)
     for person_id, periods in sorted(drifted.items()):
         async with unit_of_work():
             await refresh_totals(person_id, {p for p in periods if p[0] != "all"}, follow=follow)

@@ -103,17 +103,18 @@ async def test_a_batch_that_fails_leaves_its_facts_queued_and_the_next_run_award
     async def fails_on_the_second_batch(entries):
         nonlocal calls
         calls += 1
+        mine = calls  # batches side by side: another may have called meanwhile
         await grow_totals(entries)
-        if calls == 2:
+        if mine == 2:
             raise RuntimeError("the process dies inside a batch")
 
     monkeypatch.setattr(batch_award, "grow_totals", fails_on_the_second_batch)
     with pytest.raises(RuntimeError):
         await recalculate(follow=wiring.follow())
-    # The failed batch rolled back whole, claim and all; on PostgreSQL the batch beside it was cancelled
-    # and rolled back too, unless it had committed.
+    # The failed batch rolled back whole, claim and all; on PostgreSQL the batch beside it ended as it
+    # would have, and none was started after the failure.
     left = await pending()
-    assert left in (40, 60) if settings.database_url.startswith("postgresql") else left == 40
+    assert left in (20, 40) if settings.database_url.startswith("postgresql") else left == 40
     monkeypatch.setattr(batch_award, "grow_totals", grow_totals)
 
     assert (await recalculate(follow=wiring.follow())).facts_evaluated == left

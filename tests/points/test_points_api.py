@@ -131,7 +131,7 @@ async def test_a_recalculation_killed_half_way_and_run_again_ends_as_one_clean_r
 
     with pytest.raises(Killed):
         await recalculate(follow=wiring.follow(), progress=crash_after_two)
-    # On PostgreSQL the batch beside the second had rolled back, unless it had just committed.
+    # On PostgreSQL the batch beside the second ended as it would have: committed.
     assert await pending() in ((1, 2) if settings.database_url.startswith("postgresql") else (2,))
     await recalculate(follow=wiring.follow())
     assert sorted(xp for _, code, xp in await ledger() if code == "module_xp") == [10, 10, 20, 20, 30, 30, 40, 40]
