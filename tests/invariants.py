@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from gamification.boards import Boards
-from gamification.boards.standings import by_board, standings
+from gamification.boards.standings import standings
+from gamification.boards.store import by_board
 from gamification.points.ledger import PERIODS
 from gamification.storage.tables import (
     Fact,

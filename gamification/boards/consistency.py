@@ -8,8 +8,8 @@ import logging
 from gamification.boards.rebuild import BoardRebuild, current_keys
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
 from gamification.boards.redis_store import keys
-from gamification.boards.standings import by_board, region_and_national_boards, standings
-from gamification.boards.store import Board
+from gamification.boards.standings import region_and_national_boards, standings
+from gamification.boards.store import Board, by_board
 
 log = logging.getLogger(__name__)
 CHECKED_BOARDS_TOP = 10

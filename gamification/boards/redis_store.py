@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
 
 from redis.asyncio import Redis
@@ -24,7 +23,7 @@ from redis.asyncio.client import Pipeline
 from redis.exceptions import NoScriptError
 
 from domain.leaderboards import Standing
-from gamification.boards.store import EPOCH, Board, Placing, Updates
+from gamification.boards.store import EPOCH, Board, Placing, Updates, by_board
 from gamification.storage.redis_client import is_cluster
 
 PREFIX = "tk:lb:"
@@ -209,11 +208,7 @@ class RedisBoards:
         total = sum(len(rows) * len(group) for group, rows in updates.items())
         written = queued = 0
         if self._cluster:  # every board a slot of its own
-            alone: Updates = defaultdict(list)
-            for group, rows in updates.items():
-                for board in group:
-                    alone[(board,)].extend(rows)
-            updates = alone
+            updates = {(board,): rows for board, rows in by_board(updates).items()}
         # A person's standing is the same object in each of their groups of a period: encoded once.
         # Keyed by identity: ``updates`` holds every one of them until the write ends.
         encoded: dict[int, str] = {}

@@ -16,15 +16,6 @@ from gamification.storage.tables import PointsPeriod, PointsTotal, Region
 PERIODS = {period.value: period for period in Period}
 
 
-def by_board(updates: Updates) -> dict[Board, list[tuple[Standing, int]]]:
-    """The same standings, board by board."""
-    boards: dict[Board, list[tuple[Standing, int]]] = defaultdict(list)
-    for group, rows in updates.items():
-        for board in group:
-            boards[board].extend(rows)
-    return boards
-
-
 class _Grouping:
     """Puts each totals row's standing under the group of boards it counts on, found once per place and period."""
 

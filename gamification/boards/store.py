@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -38,6 +39,15 @@ class Board:
 # The standings to put on every board of a group: the boards one person is on for one period (a unit's
 # members share them), so that each standing is handled once per group and not once per board.
 Updates = dict[tuple[Board, ...], list[tuple[Standing, int]]]
+
+
+def by_board(updates: Updates) -> dict[Board, list[tuple[Standing, int]]]:
+    """The same standings, board by board."""
+    boards: dict[Board, list[tuple[Standing, int]]] = defaultdict(list)
+    for group, rows in updates.items():
+        for board in group:
+            boards[board].extend(rows)
+    return boards
 
 
 @dataclass(frozen=True)

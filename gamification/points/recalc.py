@@ -204,7 +204,7 @@ async def _award(
 
 async def _fix_drift(region_id: int | None, follow: TotalsFollower, everything: bool) -> int:
     """Recompute, from the ledger and under the person's lock, every total found to differ from it."""
-    drifted = await drifted_totals(region_id, everything=everything, parts=SIDE_BY_SIDE if dialect().postgres else 1)
+    drifted = await drifted_totals(region_id, everything=everything, parts=SIDE_BY_SIDE)
     for person_id, periods in sorted(drifted.items()):
         async with unit_of_work():
             await refresh_totals(person_id, {p for p in periods if p[0] != "all"}, follow=follow)

@@ -107,7 +107,8 @@ async def test_redis_and_sql_hold_the_same_boards_entry_for_entry(app, world):
     await award(world.palu.asn, 30, this_week_at(WITA, 2, 10), WITA)
     await boards_ready()
     sync = wiring.boards()
-    from gamification.boards.standings import by_board, standings
+    from gamification.boards.standings import standings
+    from gamification.boards.store import by_board
 
     _, updates = await standings(person_ids=None)
     boards = by_board(updates)
