@@ -15,7 +15,6 @@ from gamification.boards.store import Board
 from gamification.storage.redis_client import create_redis
 
 pytestmark = pytest.mark.redis
-NOW = dt.datetime(2026, 12, 7, 3, 0, tzinfo=dt.timezone.utc)
 _boards = itertools.count(900_000)
 
 
@@ -29,7 +28,8 @@ async def redis_boards(request, redis_url):
 
 async def group(redis_boards: RedisBoards, period: Period = Period.WEEK) -> tuple[Board, ...]:
     """A region board and three unit boards no other test uses, empty."""
-    window = window_at(period, "Asia/Jakarta", NOW)
+    # the current period (as the run's clock has it): a past one's boards would expire in Redis at once
+    window = window_at(period, "Asia/Jakarta", dt.datetime.now(dt.timezone.utc))
     boards = (
         Board(Scope.REGION, next(_boards), window),
         *(Board(Scope.UNIT, n, window, f"/{n}/") for n in (next(_boards), next(_boards), next(_boards))),
@@ -40,7 +40,7 @@ async def group(redis_boards: RedisBoards, period: Period = Period.WEEK) -> tupl
 
 
 def at(person: int, xp: int, version: int, minute: int = 0) -> tuple[Standing, int]:
-    return Standing.of(person, xp, NOW - dt.timedelta(minutes=minute)), version
+    return Standing.of(person, xp, dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=minute)), version
 
 
 async def test_every_board_of_a_group_holds_each_standing_and_expires_with_its_period(redis_boards):
