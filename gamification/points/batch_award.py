@@ -83,16 +83,24 @@ async def award_range(
     # earlier batch's tables must not be found in the connection's statement cache.
     batch = next(_batches)
     chosen, delta = f"award_facts_{batch}", f"award_delta_{batch}"
+    whole = isinstance(facts, FactRange) and not pending_only
     temporary = "CREATE TEMP TABLE {} ({})" + (" ON COMMIT DROP" if sql.postgres else "")
-    await _raw(temporary.format(chosen, "id INTEGER PRIMARY KEY"))
+    temporaries = [delta] if whole else [chosen, delta]
+    if not whole:
+        await _raw(temporary.format(chosen, "id INTEGER PRIMARY KEY"))
     await _raw(temporary.format(delta, DELTA_TYPES))
     if sql.postgres:
         await _raw("SET LOCAL jit = off")  # compiling a batch statement's plan costs more than running it
         await _raw(f"SET LOCAL work_mem = '{BATCH_WORK_MEM}'")  # a range's ledger sorted in memory, not on disk
     # The facts are chosen once, first: one queued meanwhile is left for the next batch.
-    facts = await _choose(chosen, facts, pending_only, region_id)
+    if whole:
+        picked = await _take_whole_range(facts, region_id)
+        taken = f"SELECT COUNT(*) FROM {picked} WHERE f.id BETWEEN {facts.first} AND {facts.last}"
+    else:
+        facts = await _claim(chosen, facts, region_id)
+        picked, taken = f"fact f JOIN {chosen} chosen ON chosen.id = f.id", f"SELECT COUNT(*) FROM {chosen}"
     if facts is None:
-        await _drop_on_sqlite(chosen, delta)
+        await _drop_on_sqlite(*temporaries)
         return BatchResult(0, 0, 0)
     if layout is None:
         layout = lay_out(await rule_versions())
@@ -101,15 +109,11 @@ async def award_range(
         # minutes: hash and merge joins only, for this one statement.
         if sql.postgres:
             await _raw("SET LOCAL enable_nestloop = off")
-        await _raw(_deltas(sql, layout, facts, chosen, delta), *[facts.first, facts.last] * 2)
+        await _raw(_deltas(sql, layout, facts, picked, delta, whole=whole), *[facts.first, facts.last] * 2)
         if sql.postgres:
             await _raw("SET LOCAL enable_nestloop = on")
-    counted = (
-        await _raw(
-            f"SELECT (SELECT COUNT(*) FROM {chosen}) AS facts, COUNT(*) AS entries, COALESCE(SUM(xp), 0) AS xp"
-            f" FROM {delta}"
-        )
-    )[0]
+    counts = f"SELECT ({taken}) AS facts, COUNT(*) AS entries, COALESCE(SUM(xp), 0) AS xp FROM {delta}"
+    counted = (await _raw(counts))[0]
     result = BatchResult(int(counted["facts"]), int(counted["entries"]), int(counted["xp"]))
     now = dt.datetime.now(dt.timezone.utc)
     if result.entries:
@@ -121,7 +125,7 @@ async def award_range(
         )
         await grow_totals(delta)
         follow.people_changed(people)
-    await _drop_on_sqlite(chosen, delta)
+    await _drop_on_sqlite(*temporaries)
     return result
 
 
@@ -131,9 +135,24 @@ async def _drop_on_sqlite(*tables: str) -> None:
             await _raw(f"DROP TABLE {table}")
 
 
-async def _choose(chosen: str, facts: FactRange | QueueHead, pending_only: bool, region_id: int | None):
-    """Fill ``chosen`` and take those facts off the queue (before any total is locked: every batch takes
-    its locks in that order). The id range the batch reads, or None when there is nothing to award."""
+async def _take_whole_range(facts: FactRange, region_id: int | None) -> str:
+    """Take every fact of a range of ids (of the region) off the queue; the FROM item ``f`` of those facts,
+    read straight from the fact table by the statements after: no table of chosen ids to fill and join."""
+    if region_id is None:
+        await _raw("DELETE FROM pending_fact WHERE fact BETWEEN {} AND {}", facts.first, facts.last)
+        return "fact f"
+    of_region = f"(SELECT * FROM fact WHERE region = {int(region_id)}) f"
+    await _raw(
+        f"DELETE FROM pending_fact WHERE fact IN (SELECT f.id FROM {of_region} WHERE f.id BETWEEN {{}} AND {{}})",
+        facts.first,
+        facts.last,
+    )
+    return of_region
+
+
+async def _claim(chosen: str, facts: FactRange | QueueHead, region_id: int | None) -> FactRange | None:
+    """Move the batch's pending facts off the queue into ``chosen`` (before any total is locked: every batch
+    takes its locks in that order). The id range the batch reads, or None when there is nothing to award."""
     where, args = [], []
     if isinstance(facts, FactRange):
         where.append(f"f.{facts.column} BETWEEN {{}} AND {{}}")
@@ -141,15 +160,10 @@ async def _choose(chosen: str, facts: FactRange | QueueHead, pending_only: bool,
     if region_id is not None:
         where.append("f.region = {}")
         args.append(region_id)
-    condition = " AND ".join(where) or None
-    if pending_only or isinstance(facts, QueueHead):
-        limit = facts.size if isinstance(facts, QueueHead) else None
-        await _raw(claim(chosen, condition, limit=limit), *args)
-        if off_queue := claimed_off_queue(chosen):
-            await _raw(off_queue)
-    else:
-        await _raw(f"INSERT INTO {chosen} (id) SELECT f.id FROM fact f WHERE {condition or 'true'}", *args)
-        await _raw(f"DELETE FROM pending_fact WHERE fact IN (SELECT id FROM {chosen})")
+    limit = facts.size if isinstance(facts, QueueHead) else None
+    await _raw(claim(chosen, " AND ".join(where) or None, limit=limit), *args)
+    if off_queue := claimed_off_queue(chosen):
+        await _raw(off_queue)
     if isinstance(facts, FactRange):
         return facts
     bounds = (await _raw(f"SELECT MIN(id) AS first, MAX(id) AS last FROM {chosen}"))[0]
@@ -160,8 +174,10 @@ async def _raw(sql: str, *args) -> list[dict]:
     return await XpEntry.raw(sql, *args)
 
 
-def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, delta: str) -> str:
-    """One statement: every (fact, rule) whose target differs from what the fact has earned under the rule."""
+def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, picked: str, delta: str, *, whole: bool) -> str:
+    """One statement: every (fact, rule) whose target differs from what the fact has earned under the rule.
+    ``picked``: the FROM item of the batch's facts, ``f``. ``whole``: they are every fact of the range, so the
+    ledger's entries of the range need no narrowing to theirs (a probe per entry, half the statement's time)."""
     codes = ", ".join(f"({sql.text(rule.fact_kind.value)}, {sql.text(rule.code)})" for rule in DEFAULT_RULES)
     intervals = ", ".join(
         f"({sql.text(i.code)}, {i.region_id}, {sql.date(i.valid_from)}, {sql.date(i.valid_until)}, {i.version.id},"
@@ -200,7 +216,7 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
         picked AS MATERIALIZED (  -- read by id range once; the rule tables then join in memory
             SELECT f.id, f.person, f.kind, f.occurred_at, f.local_date, f.region, f.unit, f.xp, f.score,
                    f.first_attempt, f.level, f.voided_at
-            FROM fact f JOIN {chosen} chosen ON chosen.id = f.id
+            FROM {picked}
             WHERE f.{facts.column} BETWEEN {{}} AND {{}}
         ),
         targets AS (
@@ -216,7 +232,7 @@ def _deltas(sql: Dialect, layout: RuleLayout, facts: FactRange, chosen: str, del
         ),
         earned AS (
             SELECT x.fact, x.rule_code, SUM(x.xp) AS xp FROM xp_entry x
-            WHERE x.{facts.ledger_column} BETWEEN {{}} AND {{}} AND x.fact IN (SELECT fact FROM targets)
+            WHERE x.{facts.ledger_column} BETWEEN {{}} AND {{}}{"" if whole else " AND x.fact IN (SELECT fact FROM targets)"}
             GROUP BY x.fact, x.rule_code
         )
         INSERT INTO {delta} ({DELTA_COLUMNS})

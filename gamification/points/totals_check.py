@@ -27,7 +27,10 @@ from gamification.storage.sql_dialect import Dialect, dialect
 from gamification.storage.tables import PointsPeriodArchived, XpEntry
 
 ALL_TIME = "all"
-CHECK_WORK_MEM = "256MB"  # one connection, once a night
+CHECK_WORK_MEM = "256MB"  # per connection checking, once a night
+# People per statement when everything is checked on PostgreSQL: their ledger grouped by every period
+# (about 90 groups a person in a year) is hashed within CHECK_WORK_MEM rather than spilled to disk.
+PEOPLE_PER_CHECK = 5_000
 # Entries written this long before a check started are taken as seen by it: no transaction lasts this long.
 IN_FLIGHT = dt.timedelta(hours=1)
 YEAR_OF_MONTHS = {"year": "month", "nyear": "nmonth"}  # the months that make up each calendar's year
@@ -40,21 +43,32 @@ class Checked:
     before: dict[str, dt.date]
     at: dt.datetime | None
 
+    @property
+    def scoped(self) -> bool:
+        """Only what is new since is checked of the archived periods; otherwise everything."""
+        return self.at is not None and bool(self.before)
+
 
 async def drifted_totals(
     region_id: int | None, *, everything: bool = False, parts: int = 1
 ) -> dict[int, set[tuple[str, dt.date | None]]]:
     """{person: {(period, start)}} for every stored total that differs from the ledger; ("all", None): all-time.
     Archived periods checked before and not written to since are left out, unless ``everything``.
-    ``parts``: the people split into this many ranges of ids, checked side by side on PostgreSQL (the
-    statement's full join runs on one core)."""
+    ``parts``: statements run side by side on PostgreSQL (each runs on one core), each over a range of
+    people's ids: ``parts`` ranges, or when everything is checked ranges of ``PEOPLE_PER_CHECK``."""
     sql = dialect()
     checked = Checked({}, None) if everything else await _checked()
     people = [f"person IN (SELECT id FROM person WHERE region = {int(region_id)})"] if region_id is not None else []
-    ranges = await _person_ranges(parts if sql.postgres else 1)
-    found = await asyncio.gather(
-        *(_drifted(sql, " AND ".join(people + [in_range]) or "true", checked) for in_range in ranges)
-    )
+    ranges = ["true"]
+    if sql.postgres:
+        ranges = await (_person_ranges(parts=parts) if checked.scoped else _person_ranges(span=PEOPLE_PER_CHECK))
+    side_by_side = asyncio.Semaphore(parts)
+
+    async def drifted_in(in_range: str) -> list[dict]:
+        async with side_by_side:
+            return await _drifted(sql, " AND ".join(people + [in_range]) or "true", checked)
+
+    found = await asyncio.gather(*(drifted_in(in_range) for in_range in ranges))
     drifted: dict[int, set[tuple[str, dt.date | None]]] = defaultdict(set)
     for rows in found:
         for row in rows:
@@ -67,14 +81,13 @@ async def drifted_totals(
     return drifted
 
 
-async def _person_ranges(parts: int) -> list[str]:
-    if parts == 1:
-        return ["true"]
+async def _person_ranges(*, parts: int = 1, span: int | None = None) -> list[str]:
+    """The people's ids in ``parts`` ranges, or in ranges of ``span`` ids."""
     bounds = (await XpEntry.raw("SELECT MIN(id) AS first, MAX(id) AS last FROM person"))[0]
-    if bounds["first"] is None:
+    if bounds["first"] is None or (span is None and parts == 1):
         return ["true"]
     first, last = bounds["first"], bounds["last"]
-    step = (last - first) // parts + 1
+    step = span or (last - first) // parts + 1
     return [f"person BETWEEN {start} AND {start + step - 1}" for start in range(first, last + 1, step)]
 
 
@@ -101,6 +114,8 @@ async def mark_checked(started: dt.datetime) -> None:
 def _query(sql: Dialect, people: str, checked: Checked) -> tuple[str, bool]:
     """The statement, and whether its first placeholder is the time of the last check."""
     sentinel = sql.date(dt.date(1, 1, 1))
+    if sql.postgres and not checked.scoped:
+        return _compared(_ledger_in_one_pass(people, sentinel), _stored_everything(people, sentinel)), False
     ledger = [
         f"SELECT person, '{ALL_TIME}' AS period, {sentinel} AS start, SUM(xp) AS xp, MAX(occurred_at) AS at"
         f" FROM xp_entry WHERE {people} GROUP BY person"
@@ -109,7 +124,7 @@ def _query(sql: Dialect, people: str, checked: Checked) -> tuple[str, bool]:
         f"SELECT person, '{ALL_TIME}' AS period, {sentinel} AS start, xp, reached_at AS at FROM points_total"
         f" WHERE {people}"
     ]
-    scoped = checked.at is not None and bool(checked.before)
+    scoped = checked.scoped
     for period, column in PERIOD_COLUMNS.items():
         before = checked.before.get(period) if scoped else None
         if before is None:
@@ -155,15 +170,43 @@ def _query(sql: Dialect, people: str, checked: Checked) -> tuple[str, bool]:
             f" scoped AS {materialized}(SELECT person, xp, occurred_at, {columns} FROM xp_entry x"
             f" WHERE ({recent}) AND {people})"
         )
-    query = f"""{ctes}
+    return ctes + _compared(" UNION ALL ".join(ledger), " UNION ALL ".join(stored)), scoped
+
+
+def _compared(ledger: str, stored: str) -> str:
+    """The keys (person, period, start) where the ledger's aggregates and the stored totals differ."""
+    return f"""
         SELECT COALESCE(l.person, s.person) AS person, COALESCE(l.period, s.period) AS period,
                COALESCE(l.start, s.start) AS start
-        FROM ({" UNION ALL ".join(ledger)}) l
-        FULL JOIN ({" UNION ALL ".join(stored)}) s ON s.person = l.person AND s.period = l.period AND s.start = l.start
+        FROM ({ledger}) l
+        FULL JOIN ({stored}) s ON s.person = l.person AND s.period = l.period AND s.start = l.start
         WHERE CASE WHEN l.person IS NULL THEN s.xp <> 0 OR s.at IS NOT NULL
                    ELSE s.person IS NULL OR s.xp <> l.xp OR s.at IS DISTINCT FROM l.at END
     """
-    return query, scoped
+
+
+def _ledger_in_one_pass(people: str, sentinel: str) -> str:
+    """The ledger's all-time and six period aggregates from one read of it (PostgreSQL's grouping sets),
+    instead of one read per aggregate."""
+    grouped = list(PERIOD_COLUMNS.items())
+    period = " ".join(f"WHEN GROUPING({column}) = 0 THEN '{p}'" for p, column in grouped)
+    start = " ".join(f"WHEN GROUPING({column}) = 0 THEN {column}" for _, column in grouped)
+    sets = ", ".join(f"(person, {column})" for _, column in grouped)
+    return (
+        f"SELECT person, CASE {period} ELSE '{ALL_TIME}' END AS period, CASE {start} ELSE {sentinel} END AS start,"
+        f" SUM(xp) AS xp, MAX(occurred_at) AS at FROM xp_entry WHERE {people}"
+        f" GROUP BY GROUPING SETS ((person), {sets})"
+        f" HAVING CASE {start} ELSE {sentinel} END IS NOT NULL"  # an entry without a period's start counts in none
+    )
+
+
+def _stored_everything(people: str, sentinel: str) -> str:
+    periods = ", ".join(f"'{period}'" for period in PERIOD_COLUMNS)
+    return (
+        f"SELECT person, '{ALL_TIME}' AS period, {sentinel} AS start, xp, reached_at AS at FROM points_total"
+        f" WHERE {people} UNION ALL SELECT person, period, period_start, xp, reached_at FROM points_period_every"
+        f" WHERE period IN ({periods}) AND {people}"
+    )
 
 
 async def _checked() -> Checked:

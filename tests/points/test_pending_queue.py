@@ -194,3 +194,17 @@ async def test_a_recalculation_of_one_region_takes_only_its_queued_facts(app, wo
     await recalculate(follow=wiring.follow())
     await facts_awarded_once()
     await books_balance(expected)
+
+
+async def test_a_complete_check_of_one_region_evaluates_and_takes_only_its_facts(app, world, monkeypatch):
+    await boards_ready()
+    expected = await imported(world, 60)
+    monkeypatch.setattr(recalc_module, "FULL_RANGE", 7)  # ranges of ids holding facts of both regions
+
+    report = await recalculate(follow=wiring.follow(), full=True, complete=True, region_slug="palu")
+
+    assert report.facts_evaluated == 30 and await pending() == 30  # Pontianak's facts are still queued
+    assert report.entries_added > 0
+    await recalculate(follow=wiring.follow())
+    await facts_awarded_once()
+    await books_balance(expected)
