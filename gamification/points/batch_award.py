@@ -61,9 +61,12 @@ class FactRange:
 
 @dataclass(frozen=True)
 class QueueHead:
-    """The first ``size`` facts of the pending queue, in id order, that no other batch holds."""
+    """The first ``size`` facts of the pending queue, in id order, that no other batch holds; with a
+    ``shard`` (k, n), only facts of people whose id is k modulo n, so that n batches side by side never
+    share a person and wait on each other's totals."""
 
     size: int
+    shard: tuple[int, int] | None = None
 
 
 async def award_range(
@@ -160,8 +163,8 @@ async def _claim(chosen: str, facts: FactRange | QueueHead, region_id: int | Non
     if region_id is not None:
         where.append("f.region = {}")
         args.append(region_id)
-    limit = facts.size if isinstance(facts, QueueHead) else None
-    await _raw(claim(chosen, " AND ".join(where) or None, limit=limit), *args)
+    limit, shard = (facts.size, facts.shard) if isinstance(facts, QueueHead) else (None, None)
+    await _raw(claim(chosen, " AND ".join(where) or None, limit=limit, shard=shard), *args)
     if off_queue := claimed_off_queue(chosen):
         await _raw(off_queue)
     if isinstance(facts, FactRange):

@@ -38,9 +38,10 @@ async def pending_count(region_id: int | None = None) -> int:
     return await PendingFact.count().where(PendingFact.fact.region == region_id)
 
 
-def claim(chosen: str, where: str | None, *, limit: int | None = None) -> str:
+def claim(chosen: str, where: str | None, *, limit: int | None = None, shard: tuple[int, int] | None = None) -> str:
     """The statement that moves the queued facts ``where`` (a condition on ``f``, the fact; None: all)
-    into the temporary table ``chosen``, at most ``limit`` of them in id order, and off the queue."""
+    into the temporary table ``chosen``, at most ``limit`` of them in id order, and off the queue.
+    ``shard`` (k, n): only the facts of people whose id is k modulo n."""
     sql = dialect()
     if sql.postgres and limit is None and where:  # a whole range (a backlog's people): no sort, no second lock
         # the range's fact ids probed in the queue's key, not the queue read whole and hashed: the planner
@@ -50,7 +51,11 @@ def claim(chosen: str, where: str | None, *, limit: int | None = None) -> str:
             f" RETURNING fact) INSERT INTO {chosen} (id) SELECT fact FROM claimed"
         )
     picked = "SELECT q.fact FROM pending_fact q"
-    picked += f" JOIN fact f ON f.id = q.fact WHERE {where}" if where else ""
+    picked += f" JOIN fact f ON f.id = q.fact WHERE {where}" if where else " WHERE true"
+    if shard is not None:
+        # each queued fact's person looked up by its key, in the queue's order until the limit is reached: as
+        # a join the planner misjudges the share of people and reads the whole fact table
+        picked += f" AND (SELECT s.person FROM fact s WHERE s.id = q.fact) % {int(shard[1])} = {int(shard[0])}"
     picked += " ORDER BY q.fact"
     picked += f" LIMIT {int(limit)}" if limit is not None else ""
     if sql.postgres:

@@ -112,14 +112,20 @@ async def _evaluate_pending(region_id: int | None, report: RecalcReport, progres
     if total > BACKLOG:
         await _evaluate_by_person(region_id, report, progress, total, follow)
 
-    async def from_the_queue() -> bool:  # what is left, or arrived meanwhile; none: what is left is another batch's
-        result = await _award(QueueHead(PENDING_BATCH), True, region_id, follow)
-        report.add(result)
-        if result.facts and progress:
-            progress(min(report.facts_evaluated, total), total)
-        return bool(result.facts)
+    def from_the_queue(shard: tuple[int, int] | None):
+        async def next_batch() -> bool:  # what is left, or arrived meanwhile; none: what is left is another batch's
+            result = await _award(QueueHead(PENDING_BATCH, shard), True, region_id, follow)
+            report.add(result)
+            if result.facts and progress:
+                progress(min(report.facts_evaluated, total), total)
+            return bool(result.facts)
 
-    await _side_by_side(from_the_queue)
+        return next_batch
+
+    # Each task takes the facts of its own people: batches side by side that shared a person would wait
+    # for each other's commit on that person's totals, one after the other again.
+    tasks = _tasks()
+    await _side_by_side(*(from_the_queue((k, tasks) if tasks > 1 else None) for k in range(tasks)))
 
 
 async def _evaluate_by_person(region_id: int | None, report: RecalcReport, progress, total, follow) -> None:
@@ -169,16 +175,21 @@ def _range_by_range(ranges: Iterator[FactRange], pending_only, region_id, follow
     return next_range
 
 
-async def _side_by_side(batch: Callable[[], Awaitable[bool]]) -> None:
-    """``batch()`` again and again until it answers False, in ``SIDE_BY_SIDE`` tasks on PostgreSQL (one on
-    SQLite, which has one writer): one batch's statements run on one core while the other's run on the
-    other, or its boards are written. Batches take disjoint facts (ranges, or the queue's head skipping
-    what another holds) and lock totals in the order of the person (``totals_growth``). After a failure
-    no task starts another batch, the batch under way beside it ends as it would have (nothing is
-    cancelled half-way), and the first error is raised."""
+def _tasks() -> int:
+    return SIDE_BY_SIDE if dialect().postgres else 1
+
+
+async def _side_by_side(*batches: Callable[[], Awaitable[bool]]) -> None:
+    """Each of ``batches`` called again and again until it answers False, in a task of its own; one batch
+    given, in ``SIDE_BY_SIDE`` tasks on PostgreSQL (one on SQLite, which has one writer): one batch's
+    statements run on one core while the other's run on the other, or its boards are written. Batches
+    take disjoint facts (ranges, or the queue's head skipping what another holds) and lock totals in the
+    order of the person (``totals_growth``). After a failure no task starts another batch, the batch
+    under way beside it ends as it would have (nothing is cancelled half-way), and the first error is
+    raised."""
     failures: list[Exception] = []
 
-    async def one_after_another() -> None:
+    async def one_after_another(batch: Callable[[], Awaitable[bool]]) -> None:
         while not failures:
             try:
                 if not await batch():
@@ -186,7 +197,9 @@ async def _side_by_side(batch: Callable[[], Awaitable[bool]]) -> None:
             except Exception as error:
                 failures.append(error)
 
-    await asyncio.gather(*(one_after_another() for _ in range(SIDE_BY_SIDE if dialect().postgres else 1)))
+    if len(batches) == 1:
+        batches = batches * _tasks()
+    await asyncio.gather(*(one_after_another(batch) for batch in batches))
     if failures:
         raise failures[0]
 

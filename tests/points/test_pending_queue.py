@@ -13,7 +13,7 @@ from gamification.points import recalc as recalc_module
 from gamification.points.pending_queue import requeue_facts
 from gamification.points.recalc import recalculate
 from gamification.storage.database import unit_of_work
-from gamification.storage.tables import Fact, PointRule, XpEntry
+from gamification.storage.tables import Fact, PendingFact, PointRule, XpEntry
 from tests import wiring
 from tests.awards import WIB, WITA, boards_ready
 from tests.invariants import books_balance, facts_awarded_once
@@ -67,9 +67,11 @@ async def test_one_recalculation_runs_two_batches_side_by_side_on_postgresql(app
     expected = await imported(world)
     award_range = recalc_module.award_range
     open_now = most_open = 0
+    shards = set()
 
     async def counted(*args, **kwargs):
         nonlocal open_now, most_open
+        shards.add(args[1].shard)
         open_now += 1
         most_open = max(most_open, open_now)
         try:
@@ -84,7 +86,9 @@ async def test_one_recalculation_runs_two_batches_side_by_side_on_postgresql(app
 
     report = await recalculate(follow=wiring.follow())
 
-    assert most_open == (2 if settings.database_url.startswith("postgresql") else 1)  # SQLite: one writer
+    postgres = settings.database_url.startswith("postgresql")
+    assert most_open == (2 if postgres else 1)  # SQLite: one writer
+    assert shards == ({(0, 2), (1, 2)} if postgres else {None})  # side by side, each batch of its own people
     assert report.facts_evaluated == FACTS and report.entries_added == FACTS
     assert await pending() == 0
     await facts_awarded_once()
@@ -208,3 +212,22 @@ async def test_a_complete_check_of_one_region_evaluates_and_takes_only_its_facts
     await recalculate(follow=wiring.follow())
     await facts_awarded_once()
     await books_balance(expected)
+
+
+async def test_a_batch_of_one_shard_takes_only_the_facts_of_its_people(app, world):
+    await boards_ready()
+    await imported(world, 60)
+
+    async with unit_of_work():
+        result = await batch_award.award_range(
+            None, batch_award.QueueHead(1000, (1, 2)), follow=wiring.follow(), pending_only=True
+        )
+
+    awarded = set(await XpEntry.select(XpEntry.person).output(as_list=True))
+    queued = set(
+        await Fact.select(Fact.person)
+        .where(Fact.id.is_in(await PendingFact.select(PendingFact.fact).output(as_list=True)))
+        .output(as_list=True)
+    )
+    assert result.facts > 0 and awarded and all(person % 2 == 1 for person in awarded)
+    assert queued and all(person % 2 == 0 for person in queued)  # the other shard's, still queued
