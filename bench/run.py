@@ -238,7 +238,7 @@ def recalc_benchmarks(args) -> dict:
     (wall seconds of the command, peak MB, seconds the recalculation itself reported)."""
     env = {"TANGKAS_DATABASE_URL": args.database_url, "TANGKAS_REDIS_URL": args.redis_url, "TANGKAS_JWT_SECRET": SECRET}
     cli = [sys.executable, "-m", "api.cli"]
-    results = {}
+    results = KeptAsMeasured(Path(args.output + ".recalc.json"))
     if asyncio.run(ledger_is_empty(args.database_url)):
         results["first"] = recalc_run([*cli, "recalc"], env)
         asyncio.run(vacuum_after_first_award(args.database_url))
@@ -264,6 +264,20 @@ def recalc_benchmarks(args) -> dict:
                 timed([sys.executable, "-m", "bench.seed", "--more-facts", "10000"], env)
                 results[f"{name}, tuned"] = recalc_run([*cli, "recalc"], {**env, "TANGKAS_REDIS_URL": redis_url})
     return results
+
+
+class KeptAsMeasured(dict):
+    """Each result printed and written to ``path`` as it is measured: a step failing later (a missing tool,
+    a full disk) loses none of the minutes already spent."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def __setitem__(self, step: str, result) -> None:
+        super().__setitem__(step, result)
+        print(f"  {step}: {result}", flush=True)
+        self.path.write_text(json.dumps(self, indent=1, default=str))
 
 
 def recalc_run(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
