@@ -120,6 +120,16 @@ def window_at(period: Period, timezone: str, now: dt.datetime) -> PeriodWindow:
     return PeriodWindow(period, period_start(period, now.astimezone(ZoneInfo(timezone)).date()), timezone)
 
 
+def current_starts(zones: list[str], now: dt.datetime) -> dict[str, set[dt.date]]:
+    """The starts of the periods holding ``now`` on each of these calendars (the regions'), by the code of
+    their period totals: "week", ..., and "nweek", ... on the national calendar (WIB)."""
+    starts: dict[str, set[dt.date]] = {}
+    for period in (Period.WEEK, Period.MONTH, Period.YEAR):
+        starts[period.value] = {window_at(period, zone, now).start for zone in zones}
+        starts["n" + period.value] = {window_at(period, NATIONAL_TIMEZONE, now).start}
+    return starts
+
+
 def window_of(period: Period, timezone: str, start: dt.date) -> PeriodWindow:
     """The period starting on ``start``; a date that starts no such period is refused."""
     if period is Period.ALL or period_start(period, start) != start or not EARLIEST <= start <= LATEST:

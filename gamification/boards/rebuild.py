@@ -7,10 +7,10 @@ import datetime as dt
 import logging
 from array import array
 
-from domain.leaderboards import Period
+from domain.leaderboards import Period, current_starts
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
 from gamification.boards.redis_store import PREFIX, RedisBoards
-from gamification.boards.standings import calendars_in_use, current_starts, standings, standings_in_chunks
+from gamification.boards.standings import calendars_in_use, standings, standings_in_chunks
 from gamification.boards.store import Board, Membership, Updates
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 from piccolo.query.functions.aggregate import Max, Min
 
-from domain.leaderboards import Period, Scope, Standing, window_at
+from domain.leaderboards import Period, Scope, Standing, current_starts, window_at
 from domain.timezones import NATIONAL_TIMEZONE
 from gamification.boards.store import Board, Membership, Updates, as_utc
 from gamification.storage.tables import PointsPeriod, PointsTotal, Region
@@ -52,15 +52,6 @@ async def calendars_in_use() -> list[str]:
     return sorted(zones | {NATIONAL_TIMEZONE})
 
 
-def current_starts(zones: list[str], now: dt.datetime) -> dict[str, set[dt.date]]:
-    starts: dict[str, set[dt.date]] = defaultdict(set)
-    for period in (Period.WEEK, Period.MONTH, Period.YEAR):
-        for zone in zones:
-            starts[period.value].add(window_at(period, zone, now).start)
-        starts["n" + period.value].add(window_at(period, NATIONAL_TIMEZONE, now).start)
-    return starts
-
-
 async def region_and_national_boards(now: dt.datetime) -> list[Board]:
     """The current boards of every region and the national ones, whether or not anyone is on them."""
     boards = [Board(Scope.NATIONAL, None, window_at(period, NATIONAL_TIMEZONE, now)) for period in Period]
@@ -95,11 +86,12 @@ async def standings(
     return memberships, grouping.updates
 
 
-def written_standings(membership: Membership, rows: list[dict], now: dt.datetime) -> Updates:
-    """What ``standings`` would read for one person, from their totals rows as an award wrote them."""
+def written_standings(people: list[tuple[Membership, list[dict]]], now: dt.datetime) -> Updates:
+    """What ``standings`` would read for these people, from their totals rows as an award wrote them."""
     grouping = _Grouping(now)
-    for row in rows:
-        grouping.add(membership, row["period"], row.get("period_start"), _versioned(row))
+    for membership, rows in people:
+        for row in rows:
+            grouping.add(membership, row["period"], row.get("period_start"), _versioned(row))
     return grouping.updates
 
 

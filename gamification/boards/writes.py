@@ -1,8 +1,8 @@
 """The boards follow the ledger: once a transaction that changed totals commits, the people's current
 standings go to Redis (when it is used) and the live displays hear which boards moved.
 
-This is the port the points engine and the organization call (``totals_changed``, ``people_changed``,
-``person_moving``): they register the work, the unit of work runs it after its commit.
+This is the port the points engine and the organization call (``totals_changed``, ``totals_written``,
+``batch_written``, ``person_moving``): they register the work, the unit of work runs it after its commit.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from gamification.boards.events import BoardEvents
 from gamification.boards.rebuild import BoardRebuild, write_person
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
-from gamification.boards.standings import columns, membership_of, standings, totals, written_standings
+from gamification.boards.standings import columns, membership_of, standings, written_standings
 from gamification.boards.store import Membership
 from gamification.points.totals_follower import WrittenTotals
 from gamification.storage.database import after_commit
@@ -33,22 +33,20 @@ class BoardWrites:
         """Called by the ledger inside its unit of work; the boards follow once it commits."""
         after_commit(("board", person_id), lambda: self.person_changed(person_id))
 
-    def people_changed(self, person_ids: list[int]) -> None:
-        """``totals_changed`` for a batch: the boards follow in one pass once the unit of work commits."""
-        if person_ids:
-            after_commit(("boards", tuple(person_ids)), lambda: self.batch_changed(person_ids))
+    def batch_written(self, written: list[WrittenTotals]) -> None:
+        """``totals_written`` for a batch: the boards follow in one pass once the unit of work commits."""
+        if written:
+            after_commit(("boards", tuple(w.person_id for w in written)), lambda: self.batch_changed(written))
 
     def totals_written(self, written: WrittenTotals) -> None:
         """``totals_changed`` with the rows as the award wrote them: nothing to read once it commits."""
         after_commit(("board", written.person_id), lambda: self.person_written(written))
 
     async def person_written(self, written: WrittenTotals) -> None:
-        membership = Membership(
-            written.person_id, written.unit_path, written.agency_id, written.region_id, written.timezone
-        )
+        membership = membership_of_written(written)
         redis_boards = self._state.redis_boards
         if redis_boards is not None:
-            updates = written_standings(membership, written.rows, dt.datetime.now(dt.timezone.utc))
+            updates = written_standings([(membership, written.rows)], dt.datetime.now(dt.timezone.utc))
             await self._write(lambda: redis_boards.write(updates), {written.person_id: None})
         await self.events.publish(points_event(membership))
 
@@ -70,14 +68,16 @@ class BoardWrites:
         for membership in [*memberships, *([moved_from] if moved_from else [])]:
             await self.events.publish(points_event(membership))
 
-    async def batch_changed(self, person_ids: list[int]) -> None:
+    async def batch_changed(self, written: list[WrittenTotals]) -> None:
         """Many people's standings written at once; displays hear once per unit, not once per person."""
+        memberships = [membership_of_written(w) for w in written]
         redis_boards = self._state.redis_boards
-        if redis_boards is None:  # the boards are read from SQL: only the displays need telling
-            memberships = [membership_of(row) for row in await totals(person_ids)]
-        else:
-            memberships, updates = await standings(person_ids=person_ids)
-            await self._write(lambda: redis_boards.write(updates), dict.fromkeys(person_ids))
+        if redis_boards is not None:
+            now = dt.datetime.now(dt.timezone.utc)
+            updates = written_standings(
+                [(membership, w.rows) for membership, w in zip(memberships, written, strict=True)], now
+            )
+            await self._write(lambda: redis_boards.write(updates), {w.person_id: None for w in written})
         for region_id, agency_id, unit_path in {(m.region_id, m.agency_id, m.unit_path) for m in memberships}:
             event = {"kind": "points", "person": None, "region": region_id, "agency": agency_id, "unit_path": unit_path}
             await self.events.publish(event)
@@ -100,6 +100,10 @@ class BoardWrites:
             state.remember(people)
         if state.dirty:
             self._rebuild.start()
+
+
+def membership_of_written(written: WrittenTotals) -> Membership:
+    return Membership(written.person_id, written.unit_path, written.agency_id, written.region_id, written.timezone)
 
 
 def points_event(membership: Membership) -> dict:

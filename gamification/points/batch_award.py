@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import defaultdict
 from dataclasses import dataclass
 
+from domain.leaderboards import current_starts
 from domain.rule_intervals import NO_OWN_VERSION, RuleLayout, lay_out
 from domain.rules import DEFAULT_RULES, Formula
+from domain.timezones import NATIONAL_TIMEZONE
 from gamification.points.ledger import rule_versions
 from gamification.points.pending_queue import claim, claimed_off_queue
-from gamification.points.totals_follower import TotalsFollower
+from gamification.points.totals_follower import TotalsFollower, WrittenTotals
 from gamification.points.totals_growth import grow_totals
 from gamification.storage.sql_dialect import Dialect, dialect
 from gamification.storage.tables import XpEntry
@@ -120,14 +123,29 @@ async def award_range(
     result = BatchResult(int(counted["facts"]), int(counted["entries"]), int(counted["xp"]))
     now = dt.datetime.now(dt.timezone.utc)
     if result.entries:
-        people = [row["person"] for row in await _raw(f"SELECT DISTINCT person FROM {delta} ORDER BY person")]
         await _raw(
             f"INSERT INTO xp_entry ({DELTA_COLUMNS}, created_at)"
             f" SELECT {DELTA_COLUMNS}, {sql.timestamp_param()} FROM {delta}",
             now,
         )
-        await grow_totals(delta)
-        follow.people_changed(people)
+        people = await _raw(
+            "SELECT p.id AS person, u.path AS unit_path, u.agency AS agency_id, p.region AS region_id, r.timezone"
+            " FROM person p LEFT JOIN unit u ON u.id = p.unit LEFT JOIN region r ON r.id = p.region"
+            f" WHERE p.id IN (SELECT person FROM {delta}) ORDER BY p.id"
+        )
+        zones = sorted({row["timezone"] for row in people if row["timezone"]} | {NATIONAL_TIMEZONE})
+        rows = defaultdict(list)
+        for row in await grow_totals(delta, current=set().union(*current_starts(zones, now).values())):
+            rows[row["person"]].append(row)
+        # the boards follow from the rows as written, read from nowhere again
+        follow.batch_written(
+            [
+                WrittenTotals(
+                    p["person"], p["unit_path"], p["agency_id"], p["region_id"], p["timezone"], rows[p["person"]]
+                )
+                for p in people
+            ]
+        )
     await _drop_on_sqlite(*temporaries)
     return result
 

@@ -24,8 +24,8 @@ class TotalsFollower(Protocol):
     def totals_changed(self, person_id: int) -> None:
         """Called inside the unit of work that changed the person's totals."""
 
-    def people_changed(self, person_ids: list[int]) -> None:
-        """``totals_changed`` for a batch."""
+    def batch_written(self, written: list[WrittenTotals]) -> None:
+        """``totals_written`` for a batch (its rows of the current periods)."""
 
     def totals_written(self, written: WrittenTotals) -> None:
         """``totals_changed`` with the rows as written; called last in the unit of work, so that a
@@ -38,7 +38,7 @@ class NobodyFollows:
     def totals_changed(self, person_id: int) -> None:
         pass
 
-    def people_changed(self, person_ids: list[int]) -> None:
+    def batch_written(self, written: list[WrittenTotals]) -> None:
         pass
 
     def totals_written(self, written: WrittenTotals) -> None:

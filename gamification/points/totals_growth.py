@@ -29,14 +29,19 @@ SUMS = "SUM(d.xp), MAX(d.occurred_at), COUNT(*)"
 GROWN = "xp = {t}.xp + excluded.xp, entries = {t}.entries + excluded.entries, region = excluded.region, unit = excluded.unit"
 
 
-async def grow_totals(entries: str, *, args: tuple = (), one_person: bool = False) -> list[dict]:
+async def grow_totals(
+    entries: str, *, args: tuple = (), one_person: bool = False, current: set[dt.date] | None = None
+) -> list[dict]:
     """``entries``: a table, or a parenthesised query, holding the new entries (ledger columns), with the
     ``args`` of its placeholders.
 
     ``one_person``: the entries are one person's. Their totals row needs no lock taken first (the
     upsert locks it before the period rows, as every writer of totals does), and the rows come back
-    as written: ``period`` "all" for the all-time total, then the periods' rows."""
+    as written: ``period`` "all" for the all-time total, then the periods' rows. ``current``: the rows
+    come back too (for a batch), of the periods only those starting on one of these days (the current
+    periods: a backlog's batch writes a whole year's)."""
     sql = dialect()
+    returned = one_person or current is not None
     if sql.postgres and not one_person:
         # First the rows of people without one yet, empty, in the order of the person: a row another
         # transaction inserts is waited for here, in that order, and not later by the upsert, after this
@@ -53,7 +58,7 @@ async def grow_totals(entries: str, *, args: tuple = (), one_person: bool = Fals
             f"SELECT id FROM points_total WHERE person IN (SELECT person FROM {entries} e) ORDER BY person FOR UPDATE",
             *args,
         )
-    returning = " RETURNING person, xp, reached_at, entries" if one_person else ""
+    returning = " RETURNING person, xp, reached_at, entries" if returned else ""
     written = await XpEntry.raw(
         "INSERT INTO points_total (person, region, unit, xp, reached_at, entries, spent, held)"
         f" SELECT d.person, p.region, p.unit, {SUMS}, 0, 0 FROM {entries} d JOIN person p ON p.id = d.person"
@@ -74,17 +79,25 @@ async def grow_totals(entries: str, *, args: tuple = (), one_person: bool = Fals
         f" FROM e d WHERE d.{column} IS NOT NULL GROUP BY d.person, d.{column}, d.region, d.unit"
         for period, column in PERIOD_COLUMNS.items()
     )
-    periods = await XpEntry.raw(
-        f"{with_people}INSERT INTO points_period (person, period, period_start, region, unit, xp, reached_at, entries)"
+    upsert = (
+        "INSERT INTO points_period (person, period, period_start, region, unit, xp, reached_at, entries)"
         f" SELECT * FROM ({per_period}) AS sums WHERE true ORDER BY 1, 2, 3"
         f" ON CONFLICT (person, period, period_start) DO UPDATE SET {GROWN.format(t='points_period')},"
         f" reached_at = {sql.later('points_period.reached_at', 'excluded.reached_at')}"
-        f"{returning.replace('person,', 'person, period, period_start,')}",
-        *args,
+        f"{returning.replace('person,', 'person, period, period_start,')}"
     )
-    if not one_person:
+    if current is not None and sql.postgres:  # only the current periods' rows sent back
+        days = ", ".join(sql.date(day) for day in sorted(current)) or "NULL"
+        upsert = f"{with_people}, written AS ({upsert}) SELECT * FROM written WHERE period_start IN ({days})"
+        periods = await XpEntry.raw(upsert, *args)
+    else:
+        periods = await XpEntry.raw(with_people + upsert, *args)
+    if not returned:
         return []
-    return [_typed(row | {"period": "all", "period_start": None}) for row in written] + [_typed(r) for r in periods]
+    periods = [_typed(row) for row in periods]
+    if current is not None:
+        periods = [row for row in periods if row["period_start"] in current]
+    return [_typed(row | {"period": "all", "period_start": None}) for row in written] + periods
 
 
 def _typed(row: dict) -> dict:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from domain.leaderboards import current_starts
 from domain.rules import FactKind
 from gamification.points import batch_award
 from gamification.points import recalc as recalc_module
 from gamification.points.pending_queue import requeue_facts
 from gamification.points.recalc import recalculate
+from gamification.points.totals_follower import WrittenTotals
 from gamification.storage.database import unit_of_work
 from gamification.storage.tables import Fact, PendingFact, PointRule, XpEntry
 from tests import wiring
 from tests.awards import WIB, WITA, boards_ready
 from tests.invariants import books_balance, facts_awarded_once
 from tests.module_payloads import attempt, published_module
-from tests.pending_facts import import_completions, pending
+from tests.pending_facts import import_completions, import_facts, pending
 
 FACTS = 240
 
@@ -104,13 +107,14 @@ async def test_a_batch_that_fails_leaves_its_facts_queued_and_the_next_run_award
     grow_totals = batch_award.grow_totals
     calls = 0
 
-    async def fails_on_the_second_batch(entries):
+    async def fails_on_the_second_batch(entries, **options):
         nonlocal calls
         calls += 1
         mine = calls  # batches side by side: another may have called meanwhile
-        await grow_totals(entries)
+        written = await grow_totals(entries, **options)
         if mine == 2:
             raise RuntimeError("the process dies inside a batch")
+        return written
 
     monkeypatch.setattr(batch_award, "grow_totals", fails_on_the_second_batch)
     with pytest.raises(RuntimeError):
@@ -231,3 +235,52 @@ async def test_a_batch_of_one_shard_takes_only_the_facts_of_its_people(app, worl
     )
     assert result.facts > 0 and awarded and all(person % 2 == 1 for person in awarded)
     assert queued and all(person % 2 == 0 for person in queued)  # the other shard's, still queued
+
+
+class Heard:
+    """A follower of the totals that keeps what a batch told it."""
+
+    def __init__(self) -> None:
+        self.written: list[WrittenTotals] = []
+
+    def totals_changed(self, person_id: int) -> None:
+        raise AssertionError("a batch tells its rows as written")
+
+    def totals_written(self, written: WrittenTotals) -> None:
+        raise AssertionError("a batch tells its rows as written")
+
+    def batch_written(self, written: list[WrittenTotals]) -> None:
+        self.written += written
+
+
+async def test_a_batch_tells_the_boards_its_people_rows_of_the_current_periods_as_written(app, world):
+    pontianak = world.pontianak
+    now = dt.datetime.now(dt.timezone.utc)
+    earlier = now - dt.timedelta(days=400)  # a year before the current one: no current period holds it
+    facts = [
+        Fact(
+            kind=FactKind.MODULE_COMPLETION.value,
+            person=pontianak.asn,
+            source_key=f"tertulis:{n}",
+            label="Modul impor",
+            occurred_at=at,
+            local_date=at.astimezone(ZoneInfo(WIB)).date(),
+            region=pontianak.region_id,
+            unit=pontianak.head_unit,
+            xp=10,
+            score=80,
+        )
+        for n, at in enumerate([earlier, now])  # now: a pinned clock may have just turned a period
+    ]
+    await import_facts(*facts)
+    heard = Heard()
+
+    await recalculate(follow=heard)
+
+    [written] = heard.written
+    assert (written.person_id, written.region_id, written.timezone) == (pontianak.asn, pontianak.region_id, WIB)
+    by_period = {row["period"]: row for row in written.rows}
+    assert by_period["all"]["xp"] == 20 and by_period["all"]["entries"] == 2  # the all-time total: both facts
+    current = current_starts([WIB], now)
+    assert set(by_period) == {"all", *current} and len(written.rows) == 7  # no row of the earlier year's periods
+    assert all(row["period_start"] in current[row["period"]] and row["xp"] == 10 for row in written.rows[1:])
