@@ -220,17 +220,29 @@ class RedisBoards:
                 text = encoded[id(row)] = f"{standing.person_id}|{version}|{standing.xp}|{member_of(standing)}"
             return text
 
+        board_keys: dict[int, tuple[str, str]] = {}  # by identity, each board's keys and expiry worked out once
+        board_expiry: dict[int, int] = {}
+
+        def keys_and_expiry(group: tuple[Board, ...]) -> tuple[list[str], list[int]]:
+            names, expiries = [], []
+            for board in group:
+                if id(board) not in board_keys:
+                    board_keys[id(board)], board_expiry[id(board)] = keys(board), expire_at(board)
+                names += board_keys[id(board)]
+                expiries.append(board_expiry[id(board)])
+            return names, expiries
+
         async with self._pipeline() as pipe:
             call_keys: list[str] = []
             call_args: list = []
             in_call = 0  # standings on boards: what the script's time follows
             for group, rows in updates.items():
                 step = max(1, STANDINGS_PER_CALL // len(group))
+                names, expiries = keys_and_expiry(group)
                 for start in range(0, len(rows), step):
                     chunk = rows[start : start + step]
-                    for board in group:
-                        call_keys += keys(board)
-                    call_args += [len(group), *(expire_at(board) for board in group), len(chunk)]
+                    call_keys += names
+                    call_args += [len(group), *expiries, len(chunk)]
                     call_args += map(argument, chunk)
                     in_call += len(chunk) * len(group)
                     if in_call < STANDINGS_PER_CALL and not self._cluster:

@@ -97,14 +97,19 @@ def _boards_of(
     unit_path: str | None, agency_id: int | None, region_id: int | None, timezone: str | None, period, now
 ) -> tuple[Board, ...]:
     local = window_at(period, board_timezone(Scope.REGION, timezone), now)
-    boards = [Board(Scope.NATIONAL, None, window_at(period, board_timezone(Scope.NATIONAL, None), now))]
+    boards = [_board(Scope.NATIONAL, None, window_at(period, board_timezone(Scope.NATIONAL, None), now))]
     if region_id is not None:
-        boards.append(Board(Scope.REGION, region_id, local))
+        boards.append(_board(Scope.REGION, region_id, local))
     if agency_id is not None:
-        boards.append(Board(Scope.AGENCY, agency_id, local))
+        boards.append(_board(Scope.AGENCY, agency_id, local))
     for unit_id, path in unit_ancestry(unit_path):
-        boards.append(Board(Scope.UNIT, unit_id, local, path))
+        boards.append(_board(Scope.UNIT, unit_id, local, path))
     return tuple(boards)
+
+
+# One object for each board that units share (the national, a region's, an agency's): what a write works
+# out about a board (its keys, its expiry) is then worked out once, not once per unit below it.
+_board = functools.lru_cache(maxsize=16384)(Board)
 
 
 @functools.lru_cache(maxsize=4096)  # a batch of standings walks the same few hundred unit paths
