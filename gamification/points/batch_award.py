@@ -128,26 +128,27 @@ async def award_range(
             f" SELECT {DELTA_COLUMNS}, {sql.timestamp_param()} FROM {delta}",
             now,
         )
-        people = await _raw(
-            "SELECT p.id AS person, u.path AS unit_path, u.agency AS agency_id, p.region AS region_id, r.timezone"
-            " FROM person p LEFT JOIN unit u ON u.id = p.unit LEFT JOIN region r ON r.id = p.region"
-            f" WHERE p.id IN (SELECT person FROM {delta}) ORDER BY p.id"
-        )
-        zones = sorted({row["timezone"] for row in people if row["timezone"]} | {NATIONAL_TIMEZONE})
-        rows = defaultdict(list)
-        for row in await grow_totals(delta, current=set().union(*current_starts(zones, now).values())):
-            rows[row["person"]].append(row)
-        # the boards follow from the rows as written, read from nowhere again
-        follow.batch_written(
-            [
-                WrittenTotals(
-                    p["person"], p["unit_path"], p["agency_id"], p["region_id"], p["timezone"], rows[p["person"]]
-                )
-                for p in people
-            ]
-        )
+        follow.batch_written(await _grow_totals_as_written(delta, now))
     await _drop_on_sqlite(*temporaries)
     return result
+
+
+async def _grow_totals_as_written(delta: str, now: dt.datetime) -> list[WrittenTotals]:
+    """Grow the batch's people's totals; their rows of the current periods as written, and where each person
+    stands, so that the boards follow without reading them again."""
+    people = await _raw(
+        "SELECT p.id AS person, u.path AS unit_path, u.agency AS agency_id, p.region AS region_id, r.timezone"
+        " FROM person p LEFT JOIN unit u ON u.id = p.unit LEFT JOIN region r ON r.id = p.region"
+        f" WHERE p.id IN (SELECT person FROM {delta}) ORDER BY p.id"
+    )
+    zones = sorted({row["timezone"] for row in people if row["timezone"]} | {NATIONAL_TIMEZONE})
+    rows = defaultdict(list)
+    for row in await grow_totals(delta, current=set().union(*current_starts(zones, now).values())):
+        rows[row["person"]].append(row)
+    return [
+        WrittenTotals(p["person"], p["unit_path"], p["agency_id"], p["region_id"], p["timezone"], rows[p["person"]])
+        for p in people
+    ]
 
 
 async def _drop_on_sqlite(*tables: str) -> None:
