@@ -135,16 +135,18 @@ async def award_range(
 
 async def _grow_totals_as_written(delta: str, now: dt.datetime) -> list[WrittenTotals]:
     """Grow the batch's people's totals; their rows of the current periods as written, and where each person
-    stands, so that the boards follow without reading them again."""
-    people = await _raw(
-        "SELECT p.id AS person, u.path AS unit_path, u.agency AS agency_id, p.region AS region_id, r.timezone"
-        " FROM person p LEFT JOIN unit u ON u.id = p.unit LEFT JOIN region r ON r.id = p.region"
-        f" WHERE p.id IN (SELECT person FROM {delta}) ORDER BY p.id"
-    )
-    zones = sorted({row["timezone"] for row in people if row["timezone"]} | {NATIONAL_TIMEZONE})
+    stands as the totals were stored (read under the totals' locks: a move to another unit committed before
+    them is followed), so that the boards follow without reading them again."""
+    zones = await _raw("SELECT DISTINCT timezone FROM region")
+    calendars = sorted({row["timezone"] for row in zones if row["timezone"]} | {NATIONAL_TIMEZONE})
     rows = defaultdict(list)
-    for row in await grow_totals(delta, current=set().union(*current_starts(zones, now).values())):
+    for row in await grow_totals(delta, current=set().union(*current_starts(calendars, now).values())):
         rows[row["person"]].append(row)
+    people = await _raw(
+        "SELECT t.person, u.path AS unit_path, u.agency AS agency_id, t.region AS region_id, r.timezone"
+        " FROM points_total t LEFT JOIN unit u ON u.id = t.unit LEFT JOIN region r ON r.id = t.region"
+        f" WHERE t.person IN (SELECT person FROM {delta}) ORDER BY t.person"
+    )
     return [
         WrittenTotals(p["person"], p["unit_path"], p["agency_id"], p["region_id"], p["timezone"], rows[p["person"]])
         for p in people

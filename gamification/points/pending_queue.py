@@ -43,7 +43,7 @@ def claim(chosen: str, where: str | None, *, limit: int | None = None, shard: tu
     into the temporary table ``chosen``, at most ``limit`` of them in id order, and off the queue.
     ``shard`` (k, n): only the facts of people whose id is k modulo n."""
     sql = dialect()
-    if sql.postgres and limit is None and where:  # a whole range (a backlog's people): no sort, no second lock
+    if sql.postgres and limit is None and where and shard is None:  # a whole range (a backlog's people): no sort
         # the range's fact ids probed in the queue's key, not the queue read whole and hashed: the planner
         # chose the latter for a join, 1-4 s a batch on a queue of 10 million
         return (
