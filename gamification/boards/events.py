@@ -24,6 +24,7 @@ from gamification.storage.redis_client import is_cluster
 log = logging.getLogger(__name__)
 CHANNEL = "tk:board-events"  # pub/sub ignores the db number: another db's Tangkas adds ":<db>"
 QUEUE_SIZE = 200  # a stream that falls this far behind loses events; it re-reads the board anyway
+LISTENER_CLOSE_SECONDS = 2
 
 
 class BoardEvents:
@@ -58,8 +59,10 @@ class BoardEvents:
     async def close(self) -> None:
         if self._listener is not None:
             self._listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError, RedisError, OSError):
-                await self._listener
+            # Closing a subscription's connection can stall for good in redis-py (redis/redis-py#3941), and
+            # the process with it: the listener is given a moment, then cancelled again where it waits.
+            with contextlib.suppress(asyncio.CancelledError, asyncio.TimeoutError, RedisError, OSError):
+                await asyncio.wait_for(self._listener, timeout=LISTENER_CLOSE_SECONDS)
 
     def _deliver(self, event: dict) -> None:
         for queue in list(self._queues):
