@@ -10,8 +10,9 @@ from array import array
 from domain.leaderboards import Period, current_starts
 from gamification.boards.redis_state import REDIS_DOWN, RedisState
 from gamification.boards.redis_store import PREFIX, RedisBoards
-from gamification.boards.standings import calendars_in_use, standings, standings_in_chunks
+from gamification.boards.standings import standings, standings_in_chunks
 from gamification.boards.store import Board, Membership, Updates
+from gamification.points.national_periods import calendars_in_use
 
 log = logging.getLogger(__name__)
 REBUILD_LOCK = PREFIX + "rebuilding"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from gamification.boards.period_close import close_periods
-from gamification.boards.standings import calendars_in_use
+from gamification.points.national_periods import calendars_in_use
 from gamification.points.period_archive import archive_closed_periods
 from gamification.storage.job_runs import run_once, trigger_time
 

@@ -11,6 +11,7 @@ from piccolo.query.functions.aggregate import Max, Min
 from domain.leaderboards import Period, Scope, Standing, current_starts, window_at
 from domain.timezones import NATIONAL_TIMEZONE
 from gamification.boards.store import Board, Membership, Updates, as_utc
+from gamification.points.national_periods import calendars_in_use
 from gamification.storage.tables import PointsPeriod, PointsTotal, Region
 
 PERIODS = {period.value: period for period in Period}
@@ -44,12 +45,6 @@ class _Grouping:
                 if (board.scope is Scope.NATIONAL) == national and board.window.start == start
             )
         return self.updates[group] if group else None
-
-
-async def calendars_in_use() -> list[str]:
-    """Every region's time zone, and WIB (the national board's)."""
-    zones = set(await Region.select(Region.timezone).output(as_list=True))
-    return sorted(zones | {NATIONAL_TIMEZONE})
 
 
 async def region_and_national_boards(now: dt.datetime) -> list[Board]:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from domain.leaderboards import current_starts
 from domain.rule_intervals import NO_OWN_VERSION, RuleLayout, lay_out
 from domain.rules import DEFAULT_RULES, Formula
-from domain.timezones import NATIONAL_TIMEZONE
 from gamification.points.ledger import rule_versions
+from gamification.points.national_periods import calendars_in_use
 from gamification.points.pending_queue import claim, claimed_off_queue
 from gamification.points.totals_follower import TotalsFollower, WrittenTotals
 from gamification.points.totals_growth import grow_totals
@@ -137,10 +137,9 @@ async def _grow_totals_as_written(delta: str, now: dt.datetime) -> list[WrittenT
     """Grow the batch's people's totals; their rows of the current periods as written, and where each person
     stands as the totals were stored (read under the totals' locks: a move to another unit committed before
     them is followed), so that the boards follow without reading them again."""
-    zones = await _raw("SELECT DISTINCT timezone FROM region")
-    calendars = sorted({row["timezone"] for row in zones if row["timezone"]} | {NATIONAL_TIMEZONE})
     rows = defaultdict(list)
-    for row in await grow_totals(delta, current=set().union(*current_starts(calendars, now).values())):
+    current = set().union(*current_starts(await calendars_in_use(), now).values())
+    for row in await grow_totals(delta, current=current):
         rows[row["person"]].append(row)
     people = await _raw(
         "SELECT t.person, u.path AS unit_path, u.agency AS agency_id, t.region AS region_id, r.timezone"

@@ -8,9 +8,15 @@ from zoneinfo import ZoneInfo
 
 from domain.periods import month_start, week_start, year_start
 from domain.timezones import NATIONAL_TIMEZONE
-from gamification.storage.tables import XpEntry
+from gamification.storage.tables import Region, XpEntry
 
 NATIONAL_ZONE = ZoneInfo(NATIONAL_TIMEZONE)
+
+
+async def calendars_in_use() -> list[str]:
+    """Every region's time zone, and WIB (the national board's)."""
+    zones = set(await Region.select(Region.timezone).output(as_list=True))
+    return sorted(zones | {NATIONAL_TIMEZONE})
 
 
 def national_starts(occurred_at: dt.datetime) -> dict[str, dt.date]:

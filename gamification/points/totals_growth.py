@@ -95,7 +95,7 @@ async def grow_totals(
     if not returned:
         return []
     periods = [_typed(row) for row in periods]
-    if current is not None:
+    if current is not None and not sql.postgres:  # PostgreSQL sent back only these already
         periods = [row for row in periods if row["period_start"] in current]
     return [_typed(row | {"period": "all", "period_start": None}) for row in written] + periods
 
