@@ -30,6 +30,22 @@ async def pending() -> int:
     return await PendingFact.count()
 
 
+def imported_completion(region, zone: str, person: int, at: dt.datetime, key: str, xp: int) -> Fact:
+    """A module completion recorded by an import (score 80) in ``region``'s head unit, dated in ``zone``."""
+    return Fact(
+        kind=FactKind.MODULE_COMPLETION.value,
+        person=person,
+        source_key=key,
+        label="Modul impor",
+        occurred_at=at,
+        local_date=at.astimezone(ZoneInfo(zone)).date(),
+        region=region.region_id,
+        unit=region.head_unit,
+        xp=xp,
+        score=80,
+    )
+
+
 async def import_completions(people: list[tuple], count: int, xp_cycle: int) -> dict[int, int]:
     """``count`` queued completions this week over ``people`` ((region world, zone, person) in turn), worth
     1 to ``xp_cycle`` XP; the XP each person should get."""
@@ -40,19 +56,6 @@ async def import_completions(people: list[tuple], count: int, xp_cycle: int) -> 
         at = this_week_at(zone, 0, 8) + dt.timedelta(seconds=n)
         xp = 1 + n % xp_cycle
         expected[person] = expected.get(person, 0) + xp
-        rows.append(
-            Fact(
-                kind=FactKind.MODULE_COMPLETION.value,
-                person=person,
-                source_key=f"impor:{n}",
-                label="Modul impor",
-                occurred_at=at,
-                local_date=at.astimezone(ZoneInfo(zone)).date(),
-                region=region.region_id,
-                unit=region.head_unit,
-                xp=xp,
-                score=80,
-            )
-        )
+        rows.append(imported_completion(region, zone, person, at, f"impor:{n}", xp))
     await import_facts(*rows)
     return expected

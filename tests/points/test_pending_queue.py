@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -21,7 +20,7 @@ from tests import wiring
 from tests.awards import WIB, WITA, boards_ready
 from tests.invariants import books_balance, facts_awarded_once
 from tests.module_payloads import attempt, published_module
-from tests.pending_facts import import_completions, import_facts, pending
+from tests.pending_facts import import_completions, import_facts, imported_completion, pending
 
 FACTS = 240
 
@@ -257,22 +256,13 @@ async def test_a_batch_tells_the_boards_its_people_rows_of_the_current_periods_a
     pontianak = world.pontianak
     now = dt.datetime.now(dt.timezone.utc)
     earlier = now - dt.timedelta(days=400)  # a year before the current one: no current period holds it
-    facts = [
-        Fact(
-            kind=FactKind.MODULE_COMPLETION.value,
-            person=pontianak.asn,
-            source_key=f"tertulis:{n}",
-            label="Modul impor",
-            occurred_at=at,
-            local_date=at.astimezone(ZoneInfo(WIB)).date(),
-            region=pontianak.region_id,
-            unit=pontianak.head_unit,
-            xp=10,
-            score=80,
+    # now: a pinned clock may have just turned a period
+    await import_facts(
+        *(
+            imported_completion(pontianak, WIB, pontianak.asn, at, f"tertulis:{n}", 10)
+            for n, at in enumerate([earlier, now])
         )
-        for n, at in enumerate([earlier, now])  # now: a pinned clock may have just turned a period
-    ]
-    await import_facts(*facts)
+    )
     heard = Heard()
 
     await recalculate(follow=heard)

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from domain.leaderboards import Period, Scope, window_at
-from domain.rules import FactKind
 from gamification.boards.sql_store import SqlBoards
 from gamification.boards.store import Board
 from gamification.points.period_archive import archive_boundaries, archive_closed_periods
 from gamification.points.recalc import recalculate
 from gamification.points.totals_check import IN_FLIGHT
-from gamification.storage.tables import Fact, PointsPeriod, PointsPeriodClosed, XpEntry
+from gamification.storage.tables import PointsPeriod, PointsPeriodClosed, XpEntry
 from tests import wiring
 from tests.awards import WIB, award
 from tests.invariants import totals_agree_with_ledger
-from tests.pending_facts import import_facts
+from tests.pending_facts import import_facts, imported_completion
 
 
 def weeks_ago(weeks: int) -> dt.datetime:
@@ -33,20 +31,7 @@ async def week_row(table, person: int, at: dt.datetime) -> dict | None:
 
 
 async def late_import(person: int, region, xp: int, at: dt.datetime) -> None:
-    await import_facts(
-        Fact(
-            kind=FactKind.MODULE_COMPLETION.value,
-            person=person,
-            source_key=f"impor-terlambat:{person}:{xp}",
-            label="Modul impor",
-            occurred_at=at,
-            local_date=at.astimezone(ZoneInfo(WIB)).date(),
-            region=region.region_id,
-            unit=region.head_unit,
-            xp=xp,
-            score=80,
-        )
-    )
+    await import_facts(imported_completion(region, WIB, person, at, f"impor-terlambat:{person}:{xp}", xp))
 
 
 async def test_closed_periods_move_to_the_archive_and_late_totals_follow_them(app, world):
