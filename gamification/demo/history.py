@@ -177,7 +177,9 @@ def _plan(learner: Learner, modules: list[DemoModule], rng: random.Random, now: 
         BEHIND: int(due * rng.uniform(0.1, 0.8)),
         IDLE: 0,
     }[learner.standing]
-    latest_day = (now - dt.timedelta(days=1)).astimezone(zone).date()
+    # up to yesterday; on 1 January, when the year has no yesterday, today, so that a demo seeded on New
+    # Year's Day still shows a year begun (people who met it, a month board) rather than an empty one
+    latest_day = max((now - dt.timedelta(days=1)).astimezone(zone).date(), year_start.date())
     days = (max(year_start.date(), min(latest_day, last.astimezone(zone).date())), latest_day)
     _trainings(learner, rng, wanted - this_year, days, exact=learner.standing != MET)
     if learner.standing != IDLE and first < year_start:  # last year's share, before this year began
@@ -311,8 +313,8 @@ async def _write_certificates(learners: list[Learner], deciders: dict[int, int],
         zone = ZoneInfo(learner.timezone)
         for index, (training, day, granted) in enumerate(learner.trainings):
             number = f"{NUMBER_PREFIX}/{learner.id}/{day:%Y}/{index + 1:03d}"
-            noon = dt.datetime.combine(day, dt.time(12), zone)
-            decided = min(noon + dt.timedelta(days=2 + learner.id % 5), now - dt.timedelta(hours=1))
+            noon = min(dt.datetime.combine(day, dt.time(12), zone), now)  # today's (1 January) before now
+            decided = max(noon, min(noon + dt.timedelta(days=2 + learner.id % 5), now - dt.timedelta(hours=1)))
             key = duplicate_key(training.issuer, number)
             rows.append(
                 Certificate(
@@ -335,7 +337,7 @@ async def _write_certificates(learners: list[Learner], deciders: dict[int, int],
                     updated_at=decided,
                 )
             )
-            owners[number] = (learner, training, min(noon, now), decided, granted)
+            owners[number] = (learner, training, noon, decided, granted)
     await _insert(Certificate, rows)
     ids = await Certificate.select(Certificate.id, Certificate.number).where(
         Certificate.number.like(f"{NUMBER_PREFIX}/%")
