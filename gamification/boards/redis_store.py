@@ -14,9 +14,10 @@ Boards of a period expire a week after it ends; closed periods are answered from
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 
 from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
@@ -138,6 +139,35 @@ return {top, {}, redis.call('ZCOUNT', KEYS[1], '(0', '+inf')}
 """
 
 
+class _RoundTrips:
+    """Pipelines sent one after another, each while the next is built in Python: at most one waits on
+    Redis at a time, and neither Python nor Redis waits for the other (a batch's write, 40 % of it)."""
+
+    def __init__(self, progress, total: int) -> None:
+        self.progress, self.total, self.written = progress, total, 0
+        self._sending: asyncio.Future | None = None
+        self._standings = 0
+
+    async def send(self, pipe: Pipeline, standings: int) -> None:
+        await self.settle()
+        self._sending, self._standings = asyncio.ensure_future(pipe.execute()), standings
+        await asyncio.sleep(0)  # on its way before the next is built
+
+    async def settle(self) -> None:
+        """Wait for the pipeline on its way; ``progress(written, total)`` once it is through."""
+        if self._sending is None:
+            return
+        sending, self._sending = self._sending, None
+        await sending
+        self.written += self._standings
+        if self.progress:
+            self.progress(min(self.written, self.total), self.total)
+
+    def abandon(self) -> None:
+        if self._sending is not None:
+            self._sending.cancel()
+
+
 def keys(board: Board) -> tuple[str, str]:
     return f"{PREFIX}{{{board.tag}}}:z", f"{PREFIX}{{{board.tag}}}:m"
 
@@ -206,7 +236,7 @@ class RedisBoards:
         per round trip. ``progress(written, total)`` is called after each round trip (standings on boards).
         """
         total = sum(len(rows) * len(group) for group, rows in updates.items())
-        written = queued = 0
+        queued = 0
         if self._cluster:  # every board a slot of its own
             updates = {(board,): rows for board, rows in by_board(updates).items()}
         # A person's standing is the same object in each of their groups of a period: encoded once.
@@ -232,44 +262,47 @@ class RedisBoards:
                 expiries.append(board_expiry[id(board)])
             return names, expiries
 
-        async with self._pipeline() as pipe:
+        async with self._pipelines() as new_pipeline:
+            trips, pipe = _RoundTrips(progress, total), new_pipeline()
             call_keys: list[str] = []
             call_args: list = []
             in_call = 0  # standings on boards: what the script's time follows
-            for group, rows in updates.items():
-                step = max(1, STANDINGS_PER_CALL // len(group))
-                names, expiries = keys_and_expiry(group)
-                for start in range(0, len(rows), step):
-                    chunk = rows[start : start + step]
-                    call_keys += names
-                    call_args += [len(group), *expiries, len(chunk)]
-                    call_args += map(argument, chunk)
-                    in_call += len(chunk) * len(group)
-                    if in_call < STANDINGS_PER_CALL and not self._cluster:
-                        continue
+            try:
+                for group, rows in updates.items():
+                    step = max(1, STANDINGS_PER_CALL // len(group))
+                    names, expiries = keys_and_expiry(group)
+                    for start in range(0, len(rows), step):
+                        chunk = rows[start : start + step]
+                        call_keys += names
+                        call_args += [len(group), *expiries, len(chunk)]
+                        call_args += map(argument, chunk)
+                        in_call += len(chunk) * len(group)
+                        if in_call < STANDINGS_PER_CALL and not self._cluster:
+                            continue
+                        await self._upsert(keys=call_keys, args=call_args, client=pipe)
+                        call_keys, call_args, queued, in_call = [], [], queued + in_call, 0
+                        if queued >= batch:
+                            await trips.send(pipe, queued)
+                            pipe, queued = new_pipeline(), 0
+                if call_keys:
                     await self._upsert(keys=call_keys, args=call_args, client=pipe)
-                    call_keys, call_args, queued, in_call = [], [], queued + in_call, 0
-                    if queued >= batch:
-                        await pipe.execute()
-                        written, queued = written + queued, 0
-                        if progress:
-                            progress(written, total)
-            if call_keys:
-                await self._upsert(keys=call_keys, args=call_args, client=pipe)
-            await pipe.execute()
-        if progress:
-            progress(total, total)
+                await trips.send(pipe, queued + in_call)
+                await trips.settle()
+            except BaseException:
+                trips.abandon()
+                raise
 
     async def remove(self, entries: list[tuple[Board, int | str]]) -> None:
         """Take each (board, person) off its board."""
-        async with self._pipeline() as pipe:
+        async with self._pipelines() as new_pipeline:
+            pipe = new_pipeline()
             for board, person_id in entries:
                 await self._remove(keys=list(keys(board)), args=[person_id], client=pipe)
             await pipe.execute()
 
     @contextlib.asynccontextmanager
-    async def _pipeline(self) -> AsyncIterator[Pipeline]:
-        """A pipeline for the scripts. On a cluster it sends EVALSHA without loading them first: they
+    async def _pipelines(self) -> AsyncIterator[Callable[[], Pipeline]]:
+        """New pipelines for the scripts. On a cluster they send EVALSHA without loading them first: they
         are loaded on every primary once, and again after a shard has forgotten them (restarted,
         failed over; that write fails, the boards are rebuilt, and the rebuild loads them)."""
         if not self._scripts_on_every_shard:
@@ -277,8 +310,7 @@ class RedisBoards:
                 await self.redis.script_load(script)  # on every primary
             self._scripts_on_every_shard = True
         try:
-            async with self.redis.pipeline(transaction=False) as pipe:
-                yield pipe
+            yield lambda: self.redis.pipeline(transaction=False)
         except NoScriptError:
             self._scripts_on_every_shard = False
             raise

@@ -89,15 +89,23 @@ class Membership:
 
     def boards(self, period: Period, now: dt.datetime) -> list[Board]:
         """Every board of this period (the one holding ``now``) that the person is on."""
-        return list(_boards_of(self.unit_path, self.agency_id, self.region_id, self.timezone, period, now))
+        local = _window(period, board_timezone(Scope.REGION, self.timezone), now)
+        national = _window(period, board_timezone(Scope.NATIONAL, None), now)
+        return list(_boards_of(self.unit_path, self.agency_id, self.region_id, local, national))
 
 
-@functools.lru_cache(maxsize=4096)  # a batch's thousands of people sit in a few hundred units, at one ``now``
+@functools.lru_cache(maxsize=1024)
+def _window(period: Period, timezone: str, now: dt.datetime) -> PeriodWindow:
+    return window_at(period, timezone, now)
+
+
+# A batch's thousands of people sit in a few thousand units (2,500 at national scale, five periods each).
+# Keyed by the periods' windows, not by ``now``: every batch of a period finds what the ones before it built.
+@functools.lru_cache(maxsize=65536)
 def _boards_of(
-    unit_path: str | None, agency_id: int | None, region_id: int | None, timezone: str | None, period, now
+    unit_path: str | None, agency_id: int | None, region_id: int | None, local: PeriodWindow, national: PeriodWindow
 ) -> tuple[Board, ...]:
-    local = window_at(period, board_timezone(Scope.REGION, timezone), now)
-    boards = [_board(Scope.NATIONAL, None, window_at(period, board_timezone(Scope.NATIONAL, None), now))]
+    boards = [_board(Scope.NATIONAL, None, national)]
     if region_id is not None:
         boards.append(_board(Scope.REGION, region_id, local))
     if agency_id is not None:

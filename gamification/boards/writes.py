@@ -78,9 +78,10 @@ class BoardWrites:
                 [(membership, w.rows) for membership, w in zip(memberships, written, strict=True)], now
             )
             await self._write(lambda: redis_boards.write(updates), {w.person_id: None for w in written})
-        for region_id, agency_id, unit_path in {(m.region_id, m.agency_id, m.unit_path) for m in memberships}:
-            event = {"kind": "points", "person": None, "region": region_id, "agency": agency_id, "unit_path": unit_path}
-            await self.events.publish(event)
+        units = {(m.region_id, m.agency_id, m.unit_path) for m in memberships}
+        await self.events.publish_all(
+            [{"kind": "points", "person": None, "region": r, "agency": a, "unit_path": u} for r, a, u in units]
+        )
 
     async def _write(self, write: Callable[[], Awaitable[None]], people: dict[int, Membership | None]) -> None:
         """Write these people's standings to Redis, unless the boards are dirty. Held back or failed,
