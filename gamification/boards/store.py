@@ -20,6 +20,13 @@ class Board:
     window: PeriodWindow
     unit_path: str | None = None  # of a unit board: its members are this unit and every unit below
 
+    def __hash__(self) -> int:  # boards key the groups of a batch's ten thousand standings: hashed once each
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash((self.scope, self.scope_id, self.window, self.unit_path))
+
     @property
     def period(self) -> Period:
         return self.window.period
