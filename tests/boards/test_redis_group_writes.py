@@ -1,6 +1,7 @@
 """Standings written to Redis a group of boards at a time (the boards a person is on for one period):
 every board of the group gets each standing, a write older than what a board holds is ignored, and of
-one person's standings in one write the newest prevails, on a single Redis and on a cluster."""
+one person's standings on a board in one write the newest prevails (across groups too), on a single Redis
+and on a cluster."""
 
 from __future__ import annotations
 
@@ -86,3 +87,22 @@ async def test_a_group_of_more_standings_than_a_call_takes_is_written_whole(redi
         assert await redis_boards.redis.zcard(keys(board)[0]) == 700
         assert await redis_boards.redis.ttl(keys(board)[0]) == -1  # all-time boards stay
     assert seen[-1] == 4 * 1_300 + 4 * 700  # standings on boards
+
+
+async def test_groups_that_share_a_board_write_it_whole_and_the_newest_standing_on_it_prevails(redis_boards):
+    region, unit_a, unit_b, _ = await group(redis_boards)
+    in_a = [at(1, 10, 1), at(2, 20, 1), at(3, 30, 4)]
+    in_b = [at(4, 40, 1), at(3, 35, 5), at(5, 50, 2)]  # person 3 moved to unit B: a newer standing
+
+    await redis_boards.write({(region, unit_a): in_a, (region, unit_b): in_b})
+
+    assert [(s.person_id, s.xp) for s in await redis_boards.all(region)] == [
+        (5, 50),
+        (4, 40),
+        (3, 35),
+        (2, 20),
+        (1, 10),
+    ]
+    assert [(s.person_id, s.xp) for s in await redis_boards.all(unit_a)] == [(3, 30), (2, 20), (1, 10)]
+    assert [(s.person_id, s.xp) for s in await redis_boards.all(unit_b)] == [(5, 50), (4, 40), (3, 35)]
+    assert await redis_boards.redis.zcard(keys(region)[0]) == 5  # person 3's older member is gone
