@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 from collections.abc import AsyncIterator, Callable, Iterable
 
 from redis.asyncio import Redis
@@ -186,6 +187,7 @@ def _names(group: tuple[tuple[tuple[list[str], list[int]], list]]) -> list[str]:
     return group[0][0]
 
 
+@functools.lru_cache(maxsize=65536)  # a batch writes ~20,000 boards (2,500 units, five periods), batch after batch
 def keys(board: Board) -> tuple[str, str]:
     return f"{PREFIX}{{{board.tag}}}:z", f"{PREFIX}{{{board.tag}}}:m"
 
@@ -201,6 +203,7 @@ def standing_of(member: str, score: float) -> Standing:
     return Standing.of(ID_SPAN - 1 - int(id_part), int(score), reached_at)
 
 
+@functools.lru_cache(maxsize=65536)
 def expire_at(board: Board) -> int:
     ends_at = board.window.ends_at
     return 0 if ends_at is None else int((ends_at + EXPIRE_AFTER_PERIOD).timestamp())
@@ -268,17 +271,8 @@ class RedisBoards:
                 text = encoded[id(row)] = f"{standing.person_id}|{version}|{standing.xp}|{member_of(standing)}"
             return text
 
-        board_keys: dict[int, tuple[str, str]] = {}  # by identity, each board's keys and expiry worked out once
-        board_expiry: dict[int, int] = {}
-
         def keys_and_expiry(group: tuple[Board, ...]) -> tuple[list[str], list[int]]:
-            names, expiries = [], []
-            for board in group:
-                if id(board) not in board_keys:
-                    board_keys[id(board)], board_expiry[id(board)] = keys(board), expire_at(board)
-                names += board_keys[id(board)]
-                expiries.append(board_expiry[id(board)])
-            return names, expiries
+            return [name for board in group for name in keys(board)], [expire_at(board) for board in group]
 
         async with self._pipelines() as new_pipeline:
             trips, pipe = _RoundTrips(progress, total), new_pipeline()

@@ -142,4 +142,4 @@ def as_utc(value: dt.datetime | str | None) -> dt.datetime:
         return EPOCH
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
-    return value.astimezone(dt.timezone.utc)
+    return value if value.tzinfo is dt.timezone.utc else value.astimezone(dt.timezone.utc)
