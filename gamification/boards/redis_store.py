@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 
 from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
-from redis.exceptions import NoScriptError
+from redis.exceptions import RedisError
 
 from domain.leaderboards import Standing
 from gamification.boards.store import EPOCH, Board, Placing, Updates, by_board
@@ -217,7 +217,7 @@ class RedisBoards:
         self._top_and_placing = redis.register_script(TOP_AND_PLACING)
         self._remove = redis.register_script(REMOVE)
         self._cluster = is_cluster(redis)
-        self._scripts_on_every_shard = not self._cluster  # a single Redis's pipeline loads them itself
+        self._scripts_on_every_shard = False
 
     async def top(self, board: Board, limit: int) -> list[Standing]:
         return await self.slice(board, 0, limit)
@@ -292,13 +292,13 @@ class RedisBoards:
                         in_call += len(chunk) * len(expiries)
                         if in_call < STANDINGS_PER_CALL and not self._cluster:
                             continue
-                        await self._upsert(keys=call_keys, args=call_args, client=pipe)
+                        pipe.evalsha(self._upsert.sha, len(call_keys), *call_keys, *call_args)
                         call_keys, call_args, queued, in_call = [], [], queued + in_call, 0
                         if queued >= batch:
                             await trips.send(pipe, queued)
                             pipe, queued = new_pipeline(), 0
                 if call_keys:
-                    await self._upsert(keys=call_keys, args=call_args, client=pipe)
+                    pipe.evalsha(self._upsert.sha, len(call_keys), *call_keys, *call_args)
                 await trips.send(pipe, queued + in_call)
                 await trips.settle()
             except BaseException:
@@ -315,16 +315,18 @@ class RedisBoards:
 
     @contextlib.asynccontextmanager
     async def _pipelines(self) -> AsyncIterator[Callable[[], Pipeline]]:
-        """New pipelines for the scripts. On a cluster they send EVALSHA without loading them first: they
-        are loaded on every primary once, and again after a shard has forgotten them (restarted,
-        failed over; that write fails, the boards are rebuilt, and the rebuild loads them)."""
+        """New pipelines for the scripts. They send EVALSHA without asking first whether Redis knows the
+        script (a pipeline holding a script object asks on each execute, a round trip that held the next
+        one back): the scripts are loaded once (on every primary of a cluster), and again after Redis has
+        forgotten them (restarted, failed over: that write fails, the boards are rebuilt, and the rebuild
+        loads them); after any failure they are loaded again first."""
         if not self._scripts_on_every_shard:
             for script in (UPSERT, REMOVE):
                 await self.redis.script_load(script)  # on every primary
             self._scripts_on_every_shard = True
         try:
             yield lambda: self.redis.pipeline(transaction=False)
-        except NoScriptError:
+        except (RedisError, OSError):  # forgotten, or Redis went away and may come back without them
             self._scripts_on_every_shard = False
             raise
 

@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 
 import pytest
+from redis.exceptions import RedisError
 
 from domain.leaderboards import Period, Scope, Standing, window_at
 from gamification.boards.redis_store import RedisBoards, keys
@@ -106,3 +107,16 @@ async def test_groups_that_share_a_board_write_it_whole_and_the_newest_standing_
     assert [(s.person_id, s.xp) for s in await redis_boards.all(unit_a)] == [(3, 30), (2, 20), (1, 10)]
     assert [(s.person_id, s.xp) for s in await redis_boards.all(unit_b)] == [(5, 50), (4, 40), (3, 35)]
     assert await redis_boards.redis.zcard(keys(region)[0]) == 5  # person 3's older member is gone
+
+
+async def test_after_redis_forgot_the_scripts_a_write_fails_and_the_next_loads_them_again(redis_boards):
+    boards = await group(redis_boards)
+    await redis_boards.write({boards: [at(1, 10, 1)]})
+    await redis_boards.redis.script_flush()  # as a restart or a failover without them would
+
+    with pytest.raises(RedisError):  # the boards are then marked dirty and rebuilt (test_redis_outage)
+        await redis_boards.write({boards: [at(1, 20, 2)]})
+    await redis_boards.write({boards: [at(1, 30, 3)]})
+
+    for board in boards:
+        assert [(s.person_id, s.xp) for s in await redis_boards.all(board)] == [(1, 30)]
