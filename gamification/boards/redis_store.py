@@ -35,19 +35,24 @@ TIME_SPAN = 10**16  # microseconds since 1970: enough until the year 2286
 ID_SPAN = 10**10
 
 # Groups of boards one after the other (the boards a person is on for one period, which the people of a
-# unit share), each as KEYS (every board's ``:z`` and ``:m``) and ARGV (how many boards, each one's expiry,
-# how many standings, then the standings): one call for many boards on a single Redis (an attempt moves a
-# person on ~24 boards); on a cluster one board per call, as every board is a slot of its own.
-# One argument per standing and group, "person|version|score|member": redis-py packs each argument in
-# Python, and four per standing, or one per board, made the packing most of a batch's board write.
+# unit share) in one call: KEYS holds each board of the call once (its ``:z`` and ``:m``), ARGV how many
+# boards and each one's expiry, then per group how many boards, their places in KEYS, how many standings,
+# and the standings. One call for many boards on a single Redis (an attempt moves a person on ~24 boards);
+# on a cluster one board per call, as every board is a slot of its own. One argument per standing and
+# group, "person|version|score|member": redis-py packs each argument in Python, and four per standing, or
+# a board's keys once per group, made the packing most of a batch's board write.
 # The script gathers each board's standings over the call's groups (the units of one region share its
 # board, every group of a period the national one) and reads, removes and adds them with one command each
 # (HMGET, ZREM, ZADD, HSET) per board, not per group: with a batch's groups in the order of their boards,
-# a call's commands are a sixth of what they were, and their fixed cost was half of Redis's time. Of one
-# person's standings on a board the newest prevails (the later of equal versions), as if written one by one.
+# a call's commands are a third of what they were. Of one person's standings on a board the newest
+# prevails (the later of equal versions), as if written one by one.
 UPSERT = """
-local on_board, order = {}, {}
-local a, k = 1, 1
+local on_board = {}
+for b = 1, tonumber(ARGV[1]) do
+  on_board[b] = {scores_key = KEYS[2 * b - 1], members_key = KEYS[2 * b], expire_at = tonumber(ARGV[1 + b]),
+                 people = {}, version = {}, score = {}, member = {}}
+end
+local a = #on_board + 2
 while a <= #ARGV do
   local boards = tonumber(ARGV[a])
   local count = tonumber(ARGV[a + boards + 1])
@@ -62,12 +67,7 @@ while a <= #ARGV do
     scores[n], members[n] = string.sub(s, q + 1, r - 1), string.sub(s, r + 1)
   end
   for b = 1, boards do
-    local board = on_board[KEYS[k]]
-    if board == nil then
-      board = {members_key = KEYS[k + 1], expire_at = tonumber(ARGV[a + b]), people = {}, version = {}, score = {}, member = {}}
-      on_board[KEYS[k]] = board
-      order[#order + 1] = KEYS[k]
-    end
+    local board = on_board[tonumber(ARGV[a + b])]
     for j = 1, #people do
       local person, version = people[j], versions[j]
       local seen = board.version[person]
@@ -76,13 +76,11 @@ while a <= #ARGV do
         board.version[person], board.score[person], board.member[person] = version, scores[j], members[j]
       end
     end
-    k = k + 2
   end
   a = a + boards + 2 + count
 end
-for _, scores in ipairs(order) do
-  local board = on_board[scores]
-  local people, members = board.people, board.members_key
+for _, board in ipairs(on_board) do
+  local people, scores, members = board.people, board.scores_key, board.members_key
   local held = #people > 0 and redis.call('HMGET', members, unpack(people)) or {}
   local stale, added, kept = {}, {}, {}
   for j = 1, #people do
@@ -183,8 +181,36 @@ class _RoundTrips:
             self._sending.cancel()
 
 
-def _names(group: tuple[tuple[tuple[list[str], list[int]], list]]) -> list[str]:
-    return group[0][0]
+class _Call:
+    """One call of the upsert script: each board once in KEYS, its groups pointing at them."""
+
+    def __init__(self) -> None:
+        self._places: dict[Board, int] = {}
+        self._keys: list[str] = []
+        self._expiries: list[int] = []
+        self._groups: list = []
+        self.standings = 0  # on boards: what the script's time follows
+
+    def add(self, group: tuple[Board, ...], arguments: Iterable[str], count: int) -> None:
+        places = []
+        for board in group:
+            place = self._places.get(board)
+            if place is None:
+                place = self._places[board] = len(self._places) + 1
+                self._keys += keys(board)
+                self._expiries.append(expire_at(board))
+            places.append(place)
+        self._groups += [len(group), *places, count]
+        self._groups += arguments
+        self.standings += count * len(group)
+
+    def arguments(self) -> list:
+        """EVALSHA's, after the script: how many keys, the keys, the arguments."""
+        return [len(self._keys), *self._keys, len(self._expiries), *self._expiries, *self._groups]
+
+
+def _boards_by_identity(item: tuple[tuple[Board, ...], list]) -> tuple[int, ...]:
+    return tuple(id(board) for board in item[0])
 
 
 @functools.lru_cache(maxsize=65536)  # a batch writes ~20,000 boards (2,500 units, five periods), batch after batch
@@ -257,7 +283,6 @@ class RedisBoards:
         per round trip. ``progress(written, total)`` is called after each round trip (standings on boards).
         """
         total = sum(len(rows) * len(group) for group, rows in updates.items())
-        queued = 0
         if self._cluster:  # every board a slot of its own
             updates = {(board,): rows for board, rows in by_board(updates).items()}
         # A person's standing is the same object in each of their groups of a period: encoded once.
@@ -271,35 +296,27 @@ class RedisBoards:
                 text = encoded[id(row)] = f"{standing.person_id}|{version}|{standing.xp}|{member_of(standing)}"
             return text
 
-        def keys_and_expiry(group: tuple[Board, ...]) -> tuple[list[str], list[int]]:
-            return [name for board in group for name in keys(board)], [expire_at(board) for board in group]
-
         async with self._pipelines() as new_pipeline:
-            trips, pipe = _RoundTrips(progress, total), new_pipeline()
-            call_keys: list[str] = []
-            call_args: list = []
-            in_call = 0  # standings on boards: what the script's time follows
+            trips, pipe, call = _RoundTrips(progress, total), new_pipeline(), _Call()
+            queued = 0
             try:
-                # in the order of their boards' keys: a call's groups share their region's and agency's boards
-                ordered = sorted(((keys_and_expiry(group), rows) for group, rows in updates.items()), key=_names)
-                for (names, expiries), rows in ordered:
-                    step = max(1, STANDINGS_PER_CALL // (len(names) // 2))
+                # shared boards are one object each: in this order a call's groups share their region's and
+                # agency's boards, and the script writes each of them once per call
+                for group, rows in sorted(updates.items(), key=_boards_by_identity):
+                    step = max(1, STANDINGS_PER_CALL // len(group))
                     for start in range(0, len(rows), step):
                         chunk = rows[start : start + step]
-                        call_keys += names
-                        call_args += [len(expiries), *expiries, len(chunk)]
-                        call_args += map(argument, chunk)
-                        in_call += len(chunk) * len(expiries)
-                        if in_call < STANDINGS_PER_CALL and not self._cluster:
+                        call.add(group, map(argument, chunk), len(chunk))
+                        if call.standings < STANDINGS_PER_CALL and not self._cluster:
                             continue
-                        pipe.evalsha(self._upsert.sha, len(call_keys), *call_keys, *call_args)
-                        call_keys, call_args, queued, in_call = [], [], queued + in_call, 0
+                        pipe.evalsha(self._upsert.sha, *call.arguments())
+                        queued, call = queued + call.standings, _Call()
                         if queued >= batch:
                             await trips.send(pipe, queued)
                             pipe, queued = new_pipeline(), 0
-                if call_keys:
-                    pipe.evalsha(self._upsert.sha, len(call_keys), *call_keys, *call_args)
-                await trips.send(pipe, queued + in_call)
+                if call.standings:
+                    pipe.evalsha(self._upsert.sha, *call.arguments())
+                await trips.send(pipe, queued + call.standings)
                 await trips.settle()
             except BaseException:
                 trips.abandon()
