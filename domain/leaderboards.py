@@ -90,6 +90,13 @@ class PeriodWindow:
     start: dt.date | None  # None: all-time
     timezone: str
 
+    def __hash__(self) -> int:  # boards hash their window; a batch's boards are hashed ten thousands of times
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash((self.period, self.start, self.timezone))
+
     @property
     def starts_at(self) -> dt.datetime | None:
         return None if self.start is None else _local_midnight(self.start, self.timezone)

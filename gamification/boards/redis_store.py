@@ -24,7 +24,7 @@ from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
 from redis.exceptions import RedisError
 
-from domain.leaderboards import Standing
+from domain.leaderboards import PeriodWindow, Standing
 from gamification.boards.store import EPOCH, Board, Placing, Updates, by_board
 from gamification.storage.redis_client import is_cluster
 
@@ -229,9 +229,13 @@ def standing_of(member: str, score: float) -> Standing:
     return Standing.of(ID_SPAN - 1 - int(id_part), int(score), reached_at)
 
 
-@functools.lru_cache(maxsize=65536)
 def expire_at(board: Board) -> int:
-    ends_at = board.window.ends_at
+    return _expire_at(board.window)
+
+
+@functools.lru_cache(maxsize=1024)  # the boards of a period share a handful of windows
+def _expire_at(window: PeriodWindow) -> int:
+    ends_at = window.ends_at
     return 0 if ends_at is None else int((ends_at + EXPIRE_AFTER_PERIOD).timestamp())
 
 
