@@ -36,11 +36,11 @@ ID_SPAN = 10**10
 
 # Groups of boards one after the other (the boards a person is on for one period, which the people of a
 # unit share) in one call: KEYS holds each board of the call once (its ``:z`` and ``:m``), ARGV how many
-# boards and each one's expiry, then per group how many boards, their places in KEYS, how many standings,
-# and the standings. One call for many boards on a single Redis (an attempt moves a person on ~24 boards);
-# on a cluster one board per call, as every board is a slot of its own. One argument per standing and
-# group, "person|version|score|member": redis-py packs each argument in Python, and four per standing, or
-# a board's keys once per group, made the packing most of a batch's board write.
+# boards and each one's expiry, then one argument per group: its boards' places in KEYS, then its
+# standings, "1,2,5;person|version|score|member;...". One call for many boards on a single Redis (an
+# attempt moves a person on ~24 boards); on a cluster one board per call, as every board is a slot of its
+# own. redis-py packs each argument in Python: four per standing, then one per standing and a board's keys
+# once per group, made the packing most of a batch's board write; the script takes the strings apart.
 # The script gathers each board's standings over the call's groups (the units of one region share its
 # board, every group of a period the national one) and reads, removes and adds them with one command each
 # (HMGET, ZREM, ZADD, HSET) per board, not per group: with a batch's groups in the order of their boards,
@@ -52,22 +52,24 @@ for b = 1, tonumber(ARGV[1]) do
   on_board[b] = {scores_key = KEYS[2 * b - 1], members_key = KEYS[2 * b], expire_at = tonumber(ARGV[1 + b]),
                  people = {}, version = {}, score = {}, member = {}}
 end
-local a = #on_board + 2
-while a <= #ARGV do
-  local boards = tonumber(ARGV[a])
-  local count = tonumber(ARGV[a + boards + 1])
+for g = #on_board + 2, #ARGV do
+  local s = ARGV[g]
+  local head = string.find(s, ';', 1, true) or (#s + 1)
+  local boards = {}
+  for place in string.gmatch(string.sub(s, 1, head - 1), '%d+') do boards[#boards + 1] = on_board[tonumber(place)] end
   local people, versions, scores, members = {}, {}, {}, {}
-  for i = a + boards + 2, a + boards + 1 + count do
-    local s = ARGV[i]
-    local p = string.find(s, '|', 1, true)
+  local at = head + 1
+  while at <= #s do
+    local stop = string.find(s, ';', at, true) or (#s + 1)
+    local p = string.find(s, '|', at, true)
     local q = string.find(s, '|', p + 1, true)
     local r = string.find(s, '|', q + 1, true)
     local n = #people + 1
-    people[n], versions[n] = string.sub(s, 1, p - 1), tonumber(string.sub(s, p + 1, q - 1))
-    scores[n], members[n] = string.sub(s, q + 1, r - 1), string.sub(s, r + 1)
+    people[n], versions[n] = string.sub(s, at, p - 1), tonumber(string.sub(s, p + 1, q - 1))
+    scores[n], members[n] = string.sub(s, q + 1, r - 1), string.sub(s, r + 1, stop - 1)
+    at = stop + 1
   end
-  for b = 1, boards do
-    local board = on_board[tonumber(ARGV[a + b])]
+  for _, board in ipairs(boards) do
     for j = 1, #people do
       local person, version = people[j], versions[j]
       local seen = board.version[person]
@@ -77,7 +79,6 @@ while a <= #ARGV do
       end
     end
   end
-  a = a + boards + 2 + count
 end
 for _, board in ipairs(on_board) do
   local people, scores, members = board.people, board.scores_key, board.members_key
@@ -200,8 +201,7 @@ class _Call:
                 self._keys += keys(board)
                 self._expiries.append(expire_at(board))
             places.append(place)
-        self._groups += [len(group), *places, count]
-        self._groups += arguments
+        self._groups.append(",".join(map(str, places)) + ";" + ";".join(arguments))
         self.standings += count * len(group)
 
     def arguments(self) -> list:
