@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 
 from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from domain.leaderboards import PeriodWindow, Standing
 from gamification.boards.store import EPOCH, Board, Placing, Updates, by_board
@@ -180,6 +180,13 @@ class _RoundTrips:
     def abandon(self) -> None:
         if self._sending is not None:
             self._sending.cancel()
+            self._sending.add_done_callback(_collected)
+
+
+def _collected(sending: asyncio.Future) -> None:
+    """An abandoned round trip's failure, taken so that asyncio does not report it as never retrieved."""
+    if not sending.cancelled():
+        sending.exception()
 
 
 class _Call:
@@ -285,7 +292,14 @@ class RedisBoards:
     async def write(self, updates: Updates, progress=None, batch: int = 5000) -> None:
         """Put standings (with the entry count behind each) on every board of their group, a few thousand
         per round trip. ``progress(written, total)`` is called after each round trip (standings on boards).
-        """
+        Redis having forgotten the scripts (restarted with its data, flushed, failed over), they are loaded
+        and the whole write done again: a standing written twice is written once (its version)."""
+        try:
+            await self._write(updates, progress, batch)
+        except NoScriptError:
+            await self._write(updates, progress, batch)
+
+    async def _write(self, updates: Updates, progress, batch: int) -> None:
         total = sum(len(rows) * len(group) for group, rows in updates.items())
         if self._cluster:  # every board a slot of its own
             updates = {(board,): rows for board, rows in by_board(updates).items()}
@@ -339,8 +353,8 @@ class RedisBoards:
         """New pipelines for the scripts. They send EVALSHA without asking first whether Redis knows the
         script (a pipeline holding a script object asks on each execute, a round trip that held the next
         one back): the scripts are loaded once (on every primary of a cluster), and again after Redis has
-        forgotten them (restarted, failed over: that write fails, the boards are rebuilt, and the rebuild
-        loads them); after any failure they are loaded again first."""
+        forgotten them (restarted, flushed, failed over: ``write`` loads them and writes again); after any
+        failure they are loaded again first."""
         if not self._scripts_on_every_shard:
             for script in (UPSERT, REMOVE):
                 await self.redis.script_load(script)  # on every primary

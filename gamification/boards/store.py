@@ -124,7 +124,7 @@ def _boards_of(
 
 # One object for each board that units share (the national, a region's, an agency's): what a write works
 # out about a board (its keys, its expiry) is then worked out once, not once per unit below it.
-_board = functools.lru_cache(maxsize=16384)(Board)
+_board = functools.lru_cache(maxsize=65536)(Board)  # as many as the groups built of them (_boards_of)
 
 
 @functools.lru_cache(maxsize=4096)  # a batch of standings walks the same few hundred unit paths

@@ -21,7 +21,6 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from piccolo.query.functions.aggregate import Max, Min
@@ -40,7 +39,7 @@ from gamification.points.ledger import refresh_totals
 from gamification.points.pending_queue import pending_count
 from gamification.points.totals_check import drifted_totals, mark_checked
 from gamification.points.totals_follower import TotalsFollower
-from gamification.storage.database import AfterCommit, in_retried_unit_of_work, run_after_commit, unit_of_work
+from gamification.storage.database import in_retried_unit_of_work, unit_of_work
 from gamification.storage.sql_dialect import dialect
 from gamification.storage.tables import Fact, Person, Region
 
@@ -191,17 +190,12 @@ async def _side_by_side(*batches: Callable[[], Awaitable[bool]]) -> None:
     failures: list[Exception] = []
 
     async def one_after_another(batch: Callable[[], Awaitable[bool]]) -> None:
-        behind = _FollowUpsBehind()
-        _follow_ups.set(behind)  # this task's own
-        try:
-            while not failures:
-                try:
-                    if not await batch():
-                        return
-                except Exception as error:
-                    failures.append(error)
-        finally:
-            await behind.drain()
+        while not failures:
+            try:
+                if not await batch():
+                    return
+            except Exception as error:
+                failures.append(error)
 
     if len(batches) == 1:
         batches = batches * _tasks()
@@ -217,30 +211,8 @@ async def _award(
     attempt awarding one of these facts at the same moment won the unique key, or another batch took the same
     people's new totals in another order."""
     return await in_retried_unit_of_work(
-        lambda: award_range(None, facts, follow=follow, pending_only=pending_only, region_id=region_id),
-        after=_follow_ups.get(None) or run_after_commit,
+        lambda: award_range(None, facts, follow=follow, pending_only=pending_only, region_id=region_id)
     )
-
-
-class _FollowUpsBehind:
-    """A batch's work after its commit (the boards following its totals) runs while the task awards its next
-    batch, one batch behind: Python and Redis write the boards while PostgreSQL awards. Before the next batch's
-    follow-ups start, the last batch's are done, so a task's boards are written in the order of its batches."""
-
-    def __init__(self) -> None:
-        self._running: asyncio.Task | None = None
-
-    async def __call__(self, works: list[AfterCommit]) -> None:
-        await self.drain()
-        self._running = asyncio.create_task(run_after_commit(works))
-
-    async def drain(self) -> None:
-        if self._running is not None:
-            running, self._running = self._running, None
-            await running
-
-
-_follow_ups: ContextVar[_FollowUpsBehind | None] = ContextVar("follow_ups", default=None)
 
 
 async def _fix_drift(region_id: int | None, follow: TotalsFollower, everything: bool) -> int:

@@ -66,35 +66,20 @@ def current_engine() -> Engine:
     return ALL_TABLES[0]._meta.db
 
 
-AfterCommit = Callable[[], Awaitable[None]]
-
-
-async def run_after_commit(works: list[AfterCommit]) -> None:
-    """The work registered with ``after_commit``, one after another; a failure is logged, not raised."""
-    for work in works:
-        try:
-            await work()
-        except Exception:  # the commit stands; what follows it (a board, a live display) is repaired later
-            log.exception("work after commit failed")
-
-
 @asynccontextmanager
-async def unit_of_work(
-    after: Callable[[list[AfterCommit]], Awaitable[None]] = run_after_commit,
-) -> AsyncIterator[None]:
+async def unit_of_work() -> AsyncIterator[None]:
     """A writing transaction: committed when the block ends, rolled back if it raises.
 
     On SQLite the transaction takes the write lock at BEGIN (IMMEDIATE) so that two writers
     queue on the busy timeout instead of failing half-way. Work registered with ``after_commit``
-    is handed to ``after`` once the transaction has committed (run there and then, by default), and
-    never if it rolled back.
+    runs once the transaction has committed, and never if it rolled back.
     """
     engine = current_engine()
     if isinstance(engine, SQLiteEngine):
         transaction = engine.transaction(transaction_type=TransactionType.immediate)
     else:
         transaction = engine.transaction()
-    pending: dict[object, AfterCommit] = {}
+    pending: dict[object, Callable[[], Awaitable[None]]] = {}
     token = _after_commit.set(pending)
     try:
         async with transaction:
@@ -106,22 +91,22 @@ async def unit_of_work(
     finally:
         _after_commit.reset(token)
         _forget_if_still_current(engine, transaction)
-    await after(list(pending.values()))
+    for work in pending.values():
+        try:
+            await work()
+        except Exception:  # the commit stands; what follows it (a board, a live display) is repaired later
+            log.exception("work after commit failed")
 
 
 RETRIED_TRIES = 3
 
 
-async def in_retried_unit_of_work(
-    work: Callable[[], Awaitable[T]],
-    tries: int = RETRIED_TRIES,
-    after: Callable[[list[AfterCommit]], Awaitable[None]] = run_after_commit,
-) -> T:
+async def in_retried_unit_of_work(work: Callable[[], Awaitable[T]], tries: int = RETRIED_TRIES) -> T:
     """``work()`` in a unit of work of its own, done again whole when it lost a unique key to another
     transaction meanwhile or PostgreSQL rolled it back to break a lock cycle; raised after ``tries``."""
     for tries_left in reversed(range(tries)):
         try:
-            async with unit_of_work(after):
+            async with unit_of_work():
                 return await work()
         except Exception as error:
             if not (is_unique_violation(error) or is_deadlock(error)) or not tries_left:

@@ -14,7 +14,7 @@ from gamification.points import recalc as recalc_module
 from gamification.points.pending_queue import requeue_facts
 from gamification.points.recalc import recalculate
 from gamification.points.totals_follower import WrittenTotals
-from gamification.storage.database import after_commit, unit_of_work
+from gamification.storage.database import unit_of_work
 from gamification.storage.tables import Fact, PendingFact, PointRule, XpEntry
 from tests import wiring
 from tests.awards import WIB, WITA, boards_ready
@@ -127,57 +127,6 @@ async def test_a_batch_that_fails_leaves_its_facts_queued_and_the_next_run_award
     assert (await recalculate(follow=wiring.follow())).facts_evaluated == left
     await facts_awarded_once()
     await books_balance(expected)
-
-
-class SlowBoards:
-    """A follower whose boards take a moment to write after each batch commits; keeps what happened when."""
-
-    def __init__(self, timeline: list[str]) -> None:
-        self.timeline = timeline
-
-    def totals_changed(self, person_id: int) -> None:
-        raise AssertionError("a batch tells its rows as written")
-
-    def totals_written(self, written: WrittenTotals) -> None:
-        raise AssertionError("a batch tells its rows as written")
-
-    def batch_written(self, written: list[WrittenTotals]) -> None:
-        after_commit(("boards", tuple(w.person_id for w in written)), self._write)
-
-    async def _write(self) -> None:
-        self.timeline.append("boards")
-        await asyncio.sleep(0.05)
-        self.timeline.append("boards written")
-
-
-async def test_a_batchs_boards_are_written_while_the_next_batch_is_awarded_and_all_before_the_run_ends(
-    app, world, monkeypatch
-):
-    await imported(world, 120)
-    monkeypatch.setattr(recalc_module, "PENDING_BATCH", 20)
-    timeline: list[str] = []
-    award_range = recalc_module.award_range
-
-    async def told(*args, **kwargs):
-        timeline.append("batch")
-        return await award_range(*args, **kwargs)
-
-    monkeypatch.setattr(recalc_module, "award_range", told)
-
-    report = await recalculate(follow=SlowBoards(timeline))
-
-    assert report.facts_evaluated == 120
-    writing = most_writing = 0
-    batches_beside_boards = 0
-    for event in timeline:
-        writing += {"boards": 1, "boards written": -1}.get(event, 0)
-        most_writing = max(most_writing, writing)
-        batches_beside_boards += event == "batch" and writing > 0
-    assert timeline.count("boards") == timeline.count("boards written") >= 6  # every batch's, before the run ended
-    assert batches_beside_boards > 0  # awarded while the boards of the batch before were written
-    assert most_writing <= recalc_module.SIDE_BY_SIDE  # one batch behind per task, no more
-    assert await pending() == 0
-    await facts_awarded_once()
 
 
 async def test_an_award_at_once_leaves_nothing_queued(client, world, as_):
