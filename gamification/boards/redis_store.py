@@ -154,8 +154,8 @@ return {top, {}, redis.call('ZCOUNT', KEYS[1], '(0', '+inf')}
 
 
 class _RoundTrips:
-    """Pipelines sent one after another, each while the next is built in Python: at most one waits on
-    Redis at a time, and neither Python nor Redis waits for the other (a batch's write, 40 % of it)."""
+    """Pipelines sent one after another, each on its way while Python builds the next: Redis works on one
+    meanwhile instead of waiting for the whole write to be built. At most one is on its way at a time."""
 
     def __init__(self, progress, total: int) -> None:
         self.progress, self.total, self.written = progress, total, 0

@@ -313,7 +313,7 @@ async def _write_certificates(learners: list[Learner], deciders: dict[int, int],
         zone = ZoneInfo(learner.timezone)
         for index, (training, day, granted) in enumerate(learner.trainings):
             number = f"{NUMBER_PREFIX}/{learner.id}/{day:%Y}/{index + 1:03d}"
-            noon = min(dt.datetime.combine(day, dt.time(12), zone), now)  # today's (1 January) before now
+            noon = min(dt.datetime.combine(day, dt.time(12), zone), now)  # today's (1 January): by now at the latest
             decided = max(noon, min(noon + dt.timedelta(days=2 + learner.id % 5), now - dt.timedelta(hours=1)))
             key = duplicate_key(training.issuer, number)
             rows.append(

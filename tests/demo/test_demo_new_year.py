@@ -1,5 +1,5 @@
 """A demo seeded on New Year's Day still shows a year begun: the year has no yesterday to date this year's
-trainings on, so they fall on today, before the moment of the seed."""
+trainings on, so they fall on today, by the moment of the seed."""
 
 import datetime as dt
 import random
